@@ -1,0 +1,29 @@
+const { loadEnv } = require("@medusajs/framework/utils")
+loadEnv("test", process.cwd())
+
+const transform = {
+  "^.+\\.[jt]sx?$": [
+    "@swc/jest",
+    { jsc: { parser: { syntax: "typescript", decorators: true, tsx: true }, target: "es2021" } },
+  ],
+}
+
+const project = (displayName, testMatch, extra = {}) => ({
+  displayName,
+  testMatch,
+  transform,
+  testEnvironment: "node",
+  moduleFileExtensions: ["js", "ts", "tsx", "json"],
+  modulePathIgnorePatterns: ["<rootDir>/dist/", "<rootDir>/.medusa/", "<rootDir>/.demo/"],
+  setupFiles: ["<rootDir>/integration-tests/setup.js"],
+  ...extra,
+})
+
+module.exports = {
+  projects: [
+    project("unit", ["<rootDir>/src/**/__tests__/**/*.unit.spec.[jt]s"]),
+    project("modules", ["<rootDir>/src/modules/*/__tests__/**/*.module.spec.[jt]s"]),
+    project("http", ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"]),
+    project("browser", ["<rootDir>/integration-tests/browser/**/*.spec.[jt]s"]),
+  ],
+}

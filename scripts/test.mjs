@@ -1,0 +1,36 @@
+// `npm test`: starts its own PostgreSQL (or uses DATABASE_URL), then runs every jest suite once.
+// Medusa's test runner loads medusa-config with a dynamic import, hence --experimental-vm-modules.
+// Extra arguments go to jest, e.g. `npm test -- --selectProjects unit`.
+import { spawn } from "node:child_process"
+import path from "node:path"
+import { fileURLToPath } from "node:url"
+import { startPostgres } from "./postgres.mjs"
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
+const db = await startPostgres({ dataDir: path.join(root, ".test-db"), port: 55433, fresh: true })
+console.log(`PostgreSQL for tests on localhost:${db.port}${db.external ? " (DATABASE_URL)" : " (embedded)"}`)
+
+const env = {
+  ...process.env,
+  NODE_ENV: "test",
+  // medusaIntegrationTestRunner forces SSL unless the host is literally "localhost".
+  DB_HOST: db.host === "127.0.0.1" ? "localhost" : db.host,
+  DB_PORT: String(db.port),
+  DB_USERNAME: db.user,
+  DB_PASSWORD: db.password,
+  MEDUSA_DISABLE_TELEMETRY: "true",
+}
+delete env.DATABASE_URL
+
+const jest = spawn(
+  process.execPath,
+  ["--experimental-vm-modules", path.join(root, "node_modules/jest/bin/jest.js"), "--forceExit", "--runInBand", ...process.argv.slice(2)],
+  { cwd: root, env, stdio: "inherit" }
+)
+const forward = (signal) => jest.kill(signal)
+process.on("SIGINT", forward)
+process.on("SIGTERM", forward)
+jest.on("exit", async (code, signal) => {
+  await db.stop()
+  process.exit(code ?? (signal ? 1 : 0))
+})

@@ -1,0 +1,14 @@
+import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { transitionCampaignWorkflow } from "../../../../../../workflows/campaign/workflows/transition-campaign"
+import { refetchCampaign } from "../../helpers"
+import { AdminTransitionCampaignType } from "../../validators"
+
+export const POST = async (
+  req: AuthenticatedMedusaRequest<AdminTransitionCampaignType>,
+  res: MedusaResponse
+) => {
+  await transitionCampaignWorkflow(req.scope).run({
+    input: { id: req.params.id, status: req.validatedBody.status },
+  })
+  res.json({ campaign: await refetchCampaign(req, req.params.id) })
+}

@@ -1,0 +1,100 @@
+import { z } from "@medusajs/framework/zod"
+import { createFindParams, createOperatorMap } from "@medusajs/medusa/api/utils/validators"
+import { cronProblem, isValidTimezone } from "../../../../modules/campaign/lib/schedule"
+import {
+  CampaignChannel,
+  CampaignMemberRole,
+  CampaignStatus,
+} from "../../../../types/campaign/module"
+
+const oneOrMany = (schema: z.ZodType) => z.union([schema, z.array(schema)])
+
+export const AdminGetCampaignsParams = createFindParams({ limit: 20, offset: 0, order: "-created_at" }).extend({
+  q: z.string().optional(),
+  id: oneOrMany(z.string()).optional(),
+  status: oneOrMany(z.enum(CampaignStatus)).optional(),
+  channel: oneOrMany(z.enum(CampaignChannel)).optional(),
+  scheduled_at: createOperatorMap().optional(),
+  created_at: createOperatorMap().optional(),
+  updated_at: createOperatorMap().optional(),
+}).strict()
+export type AdminGetCampaignsParamsType = z.infer<typeof AdminGetCampaignsParams>
+
+export const AdminGetCampaignParams = z.strictObject({ fields: z.string().optional() })
+
+// Medusa reports a custom message as it is, without the field: each message names its field.
+const nonEmpty = (field: string) =>
+  z.string().trim().refine((value) => value.length > 0, { message: `${field} must not be empty` })
+
+const campaignFields = {
+  name: nonEmpty("name").pipe(z.string().max(255)),
+  description: z.string().max(5000).nullish(),
+  channel: z.enum(CampaignChannel),
+  subject: z.string().trim().max(998).nullish(),
+  body: z.string().max(1_000_000).nullish(),
+  scheduled_at: z.coerce
+    .date({ error: "scheduled_at must be an ISO 8601 date-time" })
+    .refine((date) => date.getTime() > Date.now(), { message: "scheduled_at must be in the future" })
+    .nullish(),
+  schedule_cron: nonEmpty("schedule_cron").nullish(),
+  schedule_timezone: z
+    .string()
+    .refine(isValidTimezone, { message: "schedule_timezone is not an IANA timezone such as 'Europe/Berlin'" })
+    .nullish(),
+  budget_amount: z
+    .number()
+    .finite()
+    .refine((amount) => amount >= 0, { message: "budget_amount must not be negative" })
+    .nullish(),
+  budget_currency_code: z
+    .string()
+    .regex(/^[a-zA-Z]{3}$/, { message: "budget_currency_code must be a three-letter ISO 4217 code" })
+    .transform((code) => code.toLowerCase())
+    .nullish(),
+  segment_id: z.string().min(1).nullish(),
+  metadata: z.record(z.string(), z.unknown()).nullish(),
+}
+
+type CampaignInput = Partial<Record<keyof typeof campaignFields, unknown>>
+
+/** Rules that span fields; the cron check needs the timezone it runs in. */
+function checkCampaign(campaign: CampaignInput, ctx: z.RefinementCtx) {
+  if (campaign.scheduled_at && campaign.schedule_cron) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["schedule_cron"],
+      message:
+        "schedule_cron and scheduled_at: a campaign is either one-off (scheduled_at) or recurring (schedule_cron), not both",
+    })
+  }
+  if (typeof campaign.schedule_cron === "string") {
+    const timezone = typeof campaign.schedule_timezone === "string" ? campaign.schedule_timezone : "UTC"
+    const problem = isValidTimezone(timezone) ? cronProblem(campaign.schedule_cron, timezone) : null
+    if (problem) ctx.addIssue({ code: "custom", path: ["schedule_cron"], message: `schedule_cron ${problem}` })
+  }
+  if (campaign.budget_currency_code && campaign.budget_amount == null) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["budget_amount"],
+      message: "budget_amount is required when budget_currency_code is given",
+    })
+  }
+}
+
+export const AdminCreateCampaign = z.strictObject(campaignFields).superRefine(checkCampaign)
+export type AdminCreateCampaignType = z.infer<typeof AdminCreateCampaign>
+
+export const AdminUpdateCampaign = z
+  .strictObject(campaignFields)
+  .partial()
+  .superRefine(checkCampaign)
+export type AdminUpdateCampaignType = z.infer<typeof AdminUpdateCampaign>
+
+export const AdminTransitionCampaign = z.strictObject({ status: z.enum(CampaignStatus) })
+export type AdminTransitionCampaignType = z.infer<typeof AdminTransitionCampaign>
+
+export const AdminUpsertCampaignMember = z.strictObject({
+  user_id: nonEmpty("user_id"),
+  role: z.enum(CampaignMemberRole),
+})
+export type AdminUpsertCampaignMemberType = z.infer<typeof AdminUpsertCampaignMember>

@@ -1,0 +1,4 @@
+// Prefixed: "campaign" and "promotion" already name Medusa's own RBAC resources.
+export const MarketingResource = {
+  CAMPAIGN: "marketing_campaign",
+} as const

@@ -1,0 +1,3 @@
+export const CampaignEvents = {
+  STATUS_CHANGED: "marketing_campaign.status_changed",
+} as const

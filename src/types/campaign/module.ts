@@ -1,0 +1,80 @@
+export const CampaignChannel = {
+  EMAIL: "email",
+  SMS: "sms",
+  PUSH: "push",
+} as const
+export type CampaignChannel = (typeof CampaignChannel)[keyof typeof CampaignChannel]
+
+export const CampaignStatus = {
+  DRAFT: "draft",
+  SCHEDULED: "scheduled",
+  SENDING: "sending",
+  SENT: "sent",
+  ACTIVE: "active",
+  PAUSED: "paused",
+  COMPLETED: "completed",
+  CANCELLED: "cancelled",
+} as const
+export type CampaignStatus = (typeof CampaignStatus)[keyof typeof CampaignStatus]
+
+export const CampaignMemberRole = {
+  OWNER: "owner",
+  EDITOR: "editor",
+  REVIEWER: "reviewer",
+} as const
+export type CampaignMemberRole = (typeof CampaignMemberRole)[keyof typeof CampaignMemberRole]
+
+export interface CampaignDTO {
+  id: string
+  name: string
+  description: string | null
+  channel: CampaignChannel
+  status: CampaignStatus
+  subject: string | null
+  body: string | null
+  scheduled_at: Date | null
+  schedule_cron: string | null
+  schedule_timezone: string | null
+  budget_amount: number | null
+  budget_currency_code: string | null
+  segment_id: string | null
+  created_by: string | null
+  metadata: Record<string, unknown> | null
+  created_at: Date
+  updated_at: Date
+  deleted_at: Date | null
+}
+
+export interface CampaignMemberDTO {
+  id: string
+  campaign_id: string
+  user_id: string
+  role: CampaignMemberRole
+}
+
+export interface CreateCampaignDTO {
+  name: string
+  description?: string | null
+  channel: CampaignChannel
+  subject?: string | null
+  body?: string | null
+  scheduled_at?: Date | null
+  schedule_cron?: string | null
+  schedule_timezone?: string | null
+  budget_amount?: number | null
+  budget_currency_code?: string | null
+  segment_id?: string | null
+  created_by?: string | null
+  metadata?: Record<string, unknown> | null
+}
+
+export type UpdateCampaignDTO = Partial<Omit<CreateCampaignDTO, "channel" | "created_by">> & {
+  id: string
+  channel?: CampaignChannel
+}
+
+export interface UpsertCampaignMemberDTO {
+  campaign_id: string
+  user_id: string
+  role: CampaignMemberRole
+}

@@ -1,0 +1,3 @@
+export const MarketingModule = {
+  CAMPAIGN: "marketing_campaign",
+} as const

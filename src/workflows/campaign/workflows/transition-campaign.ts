@@ -1,0 +1,42 @@
+import { emitEventStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { CampaignEvents } from "../../../types/campaign/events"
+import { CampaignStatus } from "../../../types/campaign/module"
+import { LIFECYCLE_FIELDS } from "../lifecycle-fields"
+import { updateCampaignsStep } from "../steps/update-campaigns"
+import { validateCampaignTransitionStep } from "../steps/validate-campaign-transition"
+
+export const transitionCampaignWorkflowId = "transition-marketing-campaign"
+
+export type TransitionCampaignInput = {
+  id: string
+  status: CampaignStatus
+  /** Set by the delivery pipeline, which alone may move a campaign to sending and sent. */
+  by_system?: boolean
+}
+
+/** Moves a campaign along its lifecycle and announces the change. */
+export const transitionCampaignWorkflow = createWorkflow(
+  transitionCampaignWorkflowId,
+  (input: TransitionCampaignInput) => {
+    const { data: campaigns } = useQueryGraphStep({
+      entity: "marketing_campaign",
+      fields: LIFECYCLE_FIELDS,
+      filters: { id: input.id },
+      options: { throwIfKeyNotFound: true },
+    })
+    const campaign = transform({ campaigns }, ({ campaigns }) => campaigns[0])
+    validateCampaignTransitionStep({ campaign, to: input.status, by_system: input.by_system })
+    const update = transform({ input }, ({ input }) => [{ id: input.id, status: input.status }])
+    const updated = updateCampaignsStep(update)
+    emitEventStep({
+      eventName: CampaignEvents.STATUS_CHANGED,
+      data: transform({ campaign, input }, ({ campaign, input }) => ({
+        id: input.id,
+        from: campaign.status,
+        to: input.status,
+      })),
+    })
+    return new WorkflowResponse(transform({ updated }, ({ updated }) => updated[0]))
+  }
+)

@@ -2,12 +2,16 @@
 // Medusa's test runner loads medusa-config with a dynamic import, hence --experimental-vm-modules.
 // Extra arguments go to jest, e.g. `npm test -- --selectProjects unit`.
 import { spawn } from "node:child_process"
+import fs from "node:fs"
+import os from "node:os"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
 import { startPostgres } from "./postgres.mjs"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
-const db = await startPostgres({ dataDir: path.join(root, ".test-db"), port: 55433, fresh: true })
+// A fresh cluster per run, so that two runs at once never share data.
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "marketing-test-db-"))
+const db = await startPostgres({ dataDir, port: 55433 })
 console.log(`PostgreSQL for tests on localhost:${db.port}${db.external ? " (DATABASE_URL)" : " (embedded)"}`)
 
 const env = {
@@ -32,5 +36,6 @@ process.on("SIGINT", forward)
 process.on("SIGTERM", forward)
 jest.on("exit", async (code, signal) => {
   await db.stop()
+  fs.rmSync(dataDir, { recursive: true, force: true })
   process.exit(code ?? (signal ? 1 : 0))
 })

@@ -1,4 +1,9 @@
-import { CampaignChannel, CampaignMemberRole, CampaignStatus } from "./module"
+import { CampaignDTO, CampaignMemberRole } from "./module"
+
+/** A DTO as it travels over JSON: dates become ISO strings. */
+type Serialized<T> = {
+  [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K]
+}
 
 export interface AdminCampaignMember {
   id: string
@@ -8,24 +13,7 @@ export interface AdminCampaignMember {
   user?: { id: string; email: string; first_name: string | null; last_name: string | null } | null
 }
 
-export interface AdminCampaign {
-  id: string
-  name: string
-  description: string | null
-  channel: CampaignChannel
-  status: CampaignStatus
-  subject: string | null
-  body: string | null
-  scheduled_at: string | null
-  schedule_cron: string | null
-  schedule_timezone: string | null
-  budget_amount: number | null
-  budget_currency_code: string | null
-  segment_id: string | null
-  created_by: string | null
-  metadata: Record<string, unknown> | null
-  created_at: string
-  updated_at: string
+export type AdminCampaign = Omit<Serialized<CampaignDTO>, "deleted_at"> & {
   team?: AdminCampaignMember[]
 }
 

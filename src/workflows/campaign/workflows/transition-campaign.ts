@@ -1,8 +1,8 @@
-import { emitEventStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { CampaignEvents } from "../../../types/campaign/events"
 import { CampaignStatus } from "../../../types/campaign/module"
-import { LIFECYCLE_FIELDS } from "../lifecycle-fields"
+import { retrieveCampaignForLifecycle } from "../retrieve-campaign-lifecycle"
 import { updateCampaignsStep } from "../steps/update-campaigns"
 import { validateCampaignTransitionStep } from "../steps/validate-campaign-transition"
 
@@ -19,13 +19,7 @@ export type TransitionCampaignInput = {
 export const transitionCampaignWorkflow = createWorkflow(
   transitionCampaignWorkflowId,
   (input: TransitionCampaignInput) => {
-    const { data: campaigns } = useQueryGraphStep({
-      entity: "marketing_campaign",
-      fields: LIFECYCLE_FIELDS,
-      filters: { id: input.id },
-      options: { throwIfKeyNotFound: true },
-    })
-    const campaign = transform({ campaigns }, ({ campaigns }) => campaigns[0])
+    const campaign = retrieveCampaignForLifecycle(input.id)
     validateCampaignTransitionStep({ campaign, to: input.status, by_system: input.by_system })
     const update = transform({ input }, ({ input }) => [{ id: input.id, status: input.status }])
     const updated = updateCampaignsStep(update)

@@ -7,7 +7,7 @@ import {
   CampaignStatus,
 } from "../../../../types/campaign/module"
 
-const oneOrMany = (schema: z.ZodType) => z.union([schema, z.array(schema)])
+const oneOrMany = <T extends z.ZodType>(schema: T) => z.union([schema, z.array(schema)])
 
 export const AdminGetCampaignsParams = createFindParams({ limit: 20, offset: 0, order: "-created_at" }).extend({
   q: z.string().optional(),

@@ -4,9 +4,16 @@ import { defineConfig, loadEnv } from "@medusajs/framework/utils"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
+// defineConfig reads feature flags before Medusa has loaded them from the environment, so the
+// RBAC module is switched on here explicitly when MEDUSA_FF_RBAC=true.
+const rbacEnabled = process.env.MEDUSA_FF_RBAC === "true"
+
 const marketingOptions = {
   default_timezone: process.env.MARKETING_DEFAULT_TIMEZONE || "UTC",
   default_currency_code: process.env.MARKETING_DEFAULT_CURRENCY || "eur",
+  audit_retention_days: process.env.MARKETING_AUDIT_RETENTION_DAYS
+    ? Number(process.env.MARKETING_AUDIT_RETENTION_DAYS)
+    : null,
 }
 
 module.exports = defineConfig({
@@ -20,10 +27,13 @@ module.exports = defineConfig({
       cookieSecret: process.env.COOKIE_SECRET || "demo-cookie-secret",
     },
   },
+  featureFlags: { rbac: rbacEnabled },
   admin: {
     disable: process.env.MEDUSA_ADMIN_DISABLE === "true",
   },
   modules: [
     { resolve: "./src/modules/campaign", options: marketingOptions },
+    { resolve: "./src/modules/audit", options: marketingOptions },
+    { resolve: "@medusajs/medusa/rbac", disable: !rbacEnabled },
   ],
 })

@@ -1,6 +1,7 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
+import { adminAuditEntryMiddlewares } from "./admin/marketing/audit-entries/middlewares"
 import { adminCampaignMiddlewares } from "./admin/marketing/campaigns/middlewares"
 
 export default defineMiddlewares({
-  routes: [...adminCampaignMiddlewares],
+  routes: [...adminCampaignMiddlewares, ...adminAuditEntryMiddlewares],
 })

@@ -14,6 +14,13 @@ export const PluginOptionsSchema = z
       .regex(/^[a-zA-Z]{3}$/, { message: "must be a three-letter ISO 4217 code such as 'eur'" })
       .transform((code) => code.toLowerCase())
       .default("usd"),
+    /** Audit entries older than this many days are pruned daily; unset keeps them forever. */
+    audit_retention_days: z
+      .number()
+      .int({ message: "must be a whole number of days" })
+      .positive({ message: "must be at least 1 day" })
+      .nullable()
+      .default(null),
   })
   // Medusa passes its own keys (e.g. `resources`) to plugin modules alongside ours.
   .passthrough()

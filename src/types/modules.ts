@@ -1,3 +1,4 @@
 export const MarketingModule = {
+  AUDIT: "marketing_audit",
   CAMPAIGN: "marketing_campaign",
 } as const

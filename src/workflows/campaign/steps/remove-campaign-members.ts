@@ -20,7 +20,7 @@ export const removeCampaignMembersStep = createStep(
     }
     const ids = members.map((m) => m.id)
     await service.softDeleteCampaignMembers(ids)
-    return new StepResponse(ids, ids)
+    return new StepResponse(members, ids)
   },
   async (ids, { container }) => {
     if (!ids?.length) return

@@ -1,14 +1,18 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { AuditActor } from "../../../types/audit"
 import { CampaignDTO, CampaignMemberRole, CreateCampaignDTO } from "../../../types/campaign/module"
+import { recordAuditEntriesStep } from "../../audit/steps/record-audit-entries"
 import { createCampaignsStep } from "../steps/create-campaigns"
 import { upsertCampaignMembersStep } from "../steps/upsert-campaign-members"
 
 export const createCampaignsWorkflowId = "create-marketing-campaigns"
 
+export type CreateCampaignsWorkflowInput = { campaigns: CreateCampaignDTO[]; actor?: AuditActor }
+
 /** Creates draft campaigns; the admin user who creates one becomes its owner. */
 export const createCampaignsWorkflow = createWorkflow(
   createCampaignsWorkflowId,
-  (input: { campaigns: CreateCampaignDTO[] }) => {
+  (input: CreateCampaignsWorkflowInput) => {
     const campaigns = createCampaignsStep(input.campaigns)
     const owners = transform({ campaigns }, ({ campaigns }) =>
       (campaigns as CampaignDTO[])
@@ -17,6 +21,18 @@ export const createCampaignsWorkflow = createWorkflow(
     )
     when({ owners }, ({ owners }) => owners.length > 0).then(() => {
       upsertCampaignMembersStep(owners)
+    })
+    recordAuditEntriesStep({
+      actor: input.actor,
+      changes: transform({ campaigns }, ({ campaigns }) =>
+        (campaigns as CampaignDTO[]).map((campaign) => ({
+          action: "create",
+          resource_type: "marketing_campaign",
+          resource_id: campaign.id,
+          before: null,
+          after: campaign as unknown as Record<string, unknown>,
+        }))
+      ),
     })
     return new WorkflowResponse(campaigns)
   }

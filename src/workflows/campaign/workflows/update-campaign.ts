@@ -1,17 +1,28 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { AuditActor } from "../../../types/audit"
 import { UpdateCampaignDTO } from "../../../types/campaign/module"
-import { retrieveCampaignForLifecycle } from "../retrieve-campaign-lifecycle"
+import { recordAuditEntriesStep } from "../../audit/steps/record-audit-entries"
+import { retrieveCampaignBeforeChange } from "../retrieve-campaigns-before-change"
 import { updateCampaignsStep } from "../steps/update-campaigns"
 import { validateCampaignUpdateStep } from "../steps/validate-campaign-update"
 
 export const updateCampaignWorkflowId = "update-marketing-campaign"
 
+export type UpdateCampaignWorkflowInput = { campaign: UpdateCampaignDTO; actor?: AuditActor }
+
 export const updateCampaignWorkflow = createWorkflow(
   updateCampaignWorkflowId,
-  (input: UpdateCampaignDTO) => {
-    const campaign = retrieveCampaignForLifecycle(input.id)
-    validateCampaignUpdateStep({ campaign, update: input })
-    const updated = updateCampaignsStep(transform({ input }, ({ input }) => [input]))
-    return new WorkflowResponse(transform({ updated }, ({ updated }) => updated[0]))
+  (input: UpdateCampaignWorkflowInput) => {
+    const before = retrieveCampaignBeforeChange(input.campaign.id)
+    validateCampaignUpdateStep({ campaign: before, update: input.campaign })
+    const updated = updateCampaignsStep(transform({ input }, ({ input }) => [input.campaign]))
+    const after = transform({ updated }, ({ updated }) => updated[0])
+    recordAuditEntriesStep({
+      actor: input.actor,
+      changes: transform({ before, after }, ({ before, after }) => [
+        { action: "update", resource_type: "marketing_campaign", resource_id: before.id, before, after },
+      ]),
+    })
+    return new WorkflowResponse(after)
   }
 )

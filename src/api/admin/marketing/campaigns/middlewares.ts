@@ -1,5 +1,5 @@
 import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
-import { MarketingResource } from "../../../../policies/resources"
+import { MarketingResource } from "../../../../lib/rbac/resources"
 import { listCampaignsQueryConfig, retrieveCampaignQueryConfig } from "./query-config"
 import {
   AdminCreateCampaign,

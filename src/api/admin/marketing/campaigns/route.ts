@@ -1,6 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createCampaignsWorkflow } from "../../../../workflows/campaign/workflows/create-campaigns"
+import { auditActor } from "../../../utils/audit-actor"
 import { refetchCampaign } from "./helpers"
 import { AdminCreateCampaignType, AdminGetCampaignsParamsType } from "./validators"
 
@@ -22,10 +23,11 @@ export const POST = async (
   req: AuthenticatedMedusaRequest<AdminCreateCampaignType>,
   res: MedusaResponse
 ) => {
-  const { actor_id, actor_type } = req.auth_context
+  const actor = auditActor(req)
   const { result: [created] } = await createCampaignsWorkflow(req.scope).run({
     input: {
-      campaigns: [{ ...req.validatedBody, created_by: actor_type === "user" ? actor_id : null }],
+      campaigns: [{ ...req.validatedBody, created_by: actor.actor_type === "user" ? actor.actor_id : null }],
+      actor,
     },
   })
   res.json({ campaign: await refetchCampaign(req, created.id) })

@@ -1,0 +1,22 @@
+import { z } from "@medusajs/framework/zod"
+import { createFindParams, createOperatorMap } from "@medusajs/medusa/api/utils/validators"
+import { AuditActorType } from "../../../../types/audit"
+
+const oneOrMany = <T extends z.ZodType>(schema: T) => z.union([schema, z.array(schema)])
+
+const auditFilters = {
+  actor_id: oneOrMany(z.string()).optional(),
+  actor_type: oneOrMany(z.enum(AuditActorType)).optional(),
+  action: oneOrMany(z.string()).optional(),
+  resource_type: oneOrMany(z.string()).optional(),
+  resource_id: oneOrMany(z.string()).optional(),
+  created_at: createOperatorMap().optional(),
+}
+
+export const AdminGetAuditEntriesParams = createFindParams({ limit: 50, offset: 0, order: "-created_at" })
+  .extend(auditFilters)
+  .strict()
+export type AdminGetAuditEntriesParamsType = z.infer<typeof AdminGetAuditEntriesParams>
+
+export const AdminExportAuditEntriesParams = z.strictObject(auditFilters)
+export type AdminExportAuditEntriesParamsType = z.infer<typeof AdminExportAuditEntriesParams>

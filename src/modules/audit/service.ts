@@ -1,0 +1,21 @@
+import { Context } from "@medusajs/framework/types"
+import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import AuditEntry from "./models/audit-entry"
+
+/**
+ * The audit log is append-only: the plugin's routes only create and read entries. The single way
+ * entries leave is pruning by age, when the store sets a retention period.
+ */
+export default class AuditModuleService extends MedusaService({ AuditEntry }) {
+  /** Deletes every entry created before `cutoff`; returns how many went. */
+  @InjectManager()
+  async pruneAuditEntriesBefore(cutoff: Date, @MedusaContext() context: Context<EntityManager> = {}) {
+    const result = await context.manager!.execute<{ affectedRows: number }>(
+      `DELETE FROM marketing_audit_entry WHERE created_at < ?`,
+      [cutoff],
+      "run"
+    )
+    return result.affectedRows
+  }
+}

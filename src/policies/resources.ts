@@ -1,4 +1,0 @@
-// Prefixed: "campaign" and "promotion" already name Medusa's own RBAC resources.
-export const MarketingResource = {
-  CAMPAIGN: "marketing_campaign",
-} as const

@@ -1,0 +1,3 @@
+export * from "./steps/record-audit-entries"
+export * from "./steps/prune-audit-entries"
+export * from "./workflows/prune-audit-entries"

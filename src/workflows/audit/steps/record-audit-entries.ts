@@ -1,0 +1,49 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { fieldChanges } from "../../../modules/audit/lib/changes"
+import AuditModuleService from "../../../modules/audit/service"
+import { AuditActor, SYSTEM_ACTOR } from "../../../types/audit"
+import { MarketingModule } from "../../../types/modules"
+
+export type AuditedChange = {
+  action: string
+  resource_type: string
+  resource_id: string
+  /** The record before the change; null for a creation. */
+  before: Record<string, unknown> | null
+  /** The record after the change; null for a deletion. */
+  after: Record<string, unknown> | null
+}
+
+export type RecordAuditEntriesInput = { actor?: AuditActor | null; changes: AuditedChange[] }
+
+export const recordAuditEntriesStepId = "record-marketing-audit-entries"
+
+/** Appends one audit entry per change, with the changed fields and secrets redacted. */
+export const recordAuditEntriesStep = createStep(
+  recordAuditEntriesStepId,
+  async ({ actor, changes }: RecordAuditEntriesInput, { container }) => {
+    if (!changes.length) return new StepResponse([], [])
+    const service: AuditModuleService = container.resolve(MarketingModule.AUDIT)
+    const { actor_type, actor_id, request_id = null, ip = null, user_agent = null } = actor ?? SYSTEM_ACTOR
+    const entries = await service.createAuditEntries(
+      changes.map(({ action, resource_type, resource_id, before, after }) => ({
+        actor_type,
+        actor_id,
+        request_id,
+        ip,
+        user_agent,
+        action,
+        resource_type,
+        resource_id,
+        changes: fieldChanges(before, after),
+      }))
+    )
+    return new StepResponse(entries, entries.map((e: { id: string }) => e.id))
+  },
+  // The change being audited was undone: so is its entry.
+  async (ids, { container }) => {
+    if (!ids?.length) return
+    const service: AuditModuleService = container.resolve(MarketingModule.AUDIT)
+    await service.deleteAuditEntries(ids)
+  }
+)

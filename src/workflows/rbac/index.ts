@@ -1,0 +1,2 @@
+export * from "./steps/plan-marketing-roles"
+export * from "./workflows/create-marketing-roles"

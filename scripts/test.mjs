@@ -6,9 +6,11 @@ import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
+import { generateGrammar } from "./grammar.mjs"
 import { startPostgres } from "./postgres.mjs"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
+generateGrammar(root)
 // A fresh cluster per run, so that two runs at once never share data.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "marketing-test-db-"))
 const db = await startPostgres({ dataDir, port: 55433 })

@@ -1,0 +1,405 @@
+import type { Call, CallArgument, ComparisonOperator, FieldRef, Literal, LiteralKind, Node, Position } from "./ast"
+import { SegmentDslError } from "./errors"
+import {
+  FieldDefinition,
+  FIELDS,
+  FUNCTIONS,
+  PURCHASE_FILTERS,
+  RESERVED_FUNCTIONS,
+  SEGMENT_FIELD,
+} from "./fields"
+import { parseSegmentDsl } from "./parse"
+
+export interface SegmentReference {
+  id: string
+  kind: "live" | "static"
+  dsl: string
+}
+
+/** Finds another segment by handle, for in_segment(); the caller loads them beforehand. */
+export type SegmentLookup = (handle: string) => SegmentReference | undefined
+
+export interface CompiledSegment {
+  /** A boolean SQL expression over the contact row `c`, with $1.. placeholders. */
+  where: string
+  /** The values for the placeholders: every value of the DSL text is here, never in `where`. */
+  params: unknown[]
+  /** Handles of the segments it refers to, directly or through others. */
+  references: string[]
+}
+
+const DAY_MS = 86_400_000
+
+const fail = (at: Position, message: string): never => {
+  throw new SegmentDslError(`Line ${at.line}, column ${at.col}: ${message}`, at.line, at.col, at.text || null)
+}
+
+const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`)
+
+const notTrue = (sql: string) => `NOT COALESCE(${sql}, false)`
+
+const SQL_OPERATOR: Record<ComparisonOperator, string> = {
+  "=": "=",
+  "!=": "IS DISTINCT FROM",
+  "<": "<",
+  "<=": "<=",
+  ">": ">",
+  ">=": ">=",
+}
+
+class Compiler {
+  readonly params: unknown[] = []
+  readonly references = new Set<string>()
+
+  constructor(
+    private readonly lookup: SegmentLookup,
+    /** The segments being expanded, outermost first: a handle met twice is a cycle. */
+    private readonly stack: string[]
+  ) {}
+
+  bind(value: unknown) {
+    return `$${this.params.push(value)}`
+  }
+
+  node(node: Node): string {
+    switch (node.type) {
+      case "and":
+      case "or":
+        return `(${this.node(node.left)} ${node.type.toUpperCase()} ${this.node(node.right)})`
+      case "not":
+        return notTrue(this.node(node.expr))
+      case "call":
+        return this.call(node)
+      case "call_compare":
+        return this.callCompare(node)
+      default:
+        return this.condition(node)
+    }
+  }
+
+  // ---- conditions on fields
+
+  condition(node: Exclude<Node, { type: "and" | "or" | "not" | "call" | "call_compare" }>): string {
+    if (node.field.name === SEGMENT_FIELD) return this.segmentField(node)
+    const field = this.field(node.field)
+    const column =
+      field.type === "json" ? `(${field.column} ->> ${this.bind(node.field.key)})` : field.column
+    if (node.type === "is_null") {
+      if (field.type === "string_set") {
+        return node.negated ? `COALESCE(cardinality(${column}), 0) > 0` : `COALESCE(cardinality(${column}), 0) = 0`
+      }
+      return `${column} IS ${node.negated ? "NOT " : ""}NULL`
+    }
+    switch (field.type) {
+      case "string":
+        return this.text(node, field, column)
+      case "number":
+        return this.number(node, field, column)
+      case "date":
+        return this.date(node, field, column)
+      case "days_since":
+        return this.daysSince(node, column)
+      case "boolean":
+        return this.boolean(node, column)
+      case "string_set":
+        return this.stringSet(node, field, column)
+      case "json":
+        return this.json(node, field, column)
+    }
+  }
+
+  field(ref: FieldRef): FieldDefinition & { name: string } {
+    const definition = FIELDS[ref.name]
+    if (!definition) {
+      return fail(ref.at, `unknown field '${ref.name}'; fields are ${[...Object.keys(FIELDS), SEGMENT_FIELD].join(", ")}`)
+    }
+    if (definition.type === "json" && !ref.key) fail(ref.at, `'${ref.name}' needs a key, e.g. ${ref.name}.tier`)
+    if (definition.type !== "json" && ref.key) fail(ref.at, `'${ref.name}' has no keys: remove '.${ref.key}'`)
+    return { ...definition, name: ref.key ? `${ref.name}.${ref.key}` : ref.name }
+  }
+
+  literal(value: Literal, kinds: LiteralKind[], field: string): Literal {
+    if (!kinds.includes(value.kind)) {
+      fail(value.at, `'${field}' compares with ${kinds.map((k) => `a ${k}`).join(" or ")}, not a ${value.kind}`)
+    }
+    return value
+  }
+
+  unsupported(node: { type: string; at: Position }, field: { name: string; type: string }, what: string): never {
+    const label = node.type === "compare" ? `'${(node as any).op}'` : node.type.replace("_", " ").toUpperCase()
+    return fail(node.at, `${label} does not apply to ${field.type.replace("_", " ")} field '${field.name}'; ${what}`)
+  }
+
+  text(node: any, field: FieldDefinition & { name: string }, column: string): string {
+    const value = (literal: Literal) => {
+      const text = this.literal(literal, ["string"], field.name).value as string
+      return field.lowercase ? text.toLowerCase() : text
+    }
+    switch (node.type) {
+      case "compare":
+        if (node.op !== "=" && node.op !== "!=") {
+          this.unsupported(node, field, "use =, !=, IN, CONTAINS or STARTS WITH")
+        }
+        return `${column} ${SQL_OPERATOR[node.op as ComparisonOperator]} ${this.bind(value(node.value))}`
+      case "in": {
+        const sql = `${column} = ANY(${this.bind(node.values.map(value))}::text[])`
+        return node.negated ? notTrue(sql) : sql
+      }
+      case "contains":
+        return `${column} ILIKE ${this.bind(`%${escapeLike(value(node.value))}%`)} ESCAPE '\\'`
+      case "starts_with":
+        return `${column} ILIKE ${this.bind(`${escapeLike(value(node.value))}%`)} ESCAPE '\\'`
+      default:
+        return this.unsupported(node, field, "use =, !=, IN, CONTAINS or STARTS WITH")
+    }
+  }
+
+  number(node: any, field: FieldDefinition & { name: string }, column: string): string {
+    const value = (literal: Literal) => this.literal(literal, ["number"], field.name).value
+    switch (node.type) {
+      case "compare":
+        return `${column} ${SQL_OPERATOR[node.op as ComparisonOperator]} ${this.bind(value(node.value))}`
+      case "in": {
+        const sql = `${column} = ANY(${this.bind(node.values.map(value))}::numeric[])`
+        return node.negated ? notTrue(sql) : sql
+      }
+      case "between":
+        return `${column} BETWEEN ${this.bind(value(node.low))} AND ${this.bind(value(node.high))}`
+      default:
+        return this.unsupported(node, field, "use =, !=, <, <=, >, >=, IN or BETWEEN")
+    }
+  }
+
+  /**
+   * A date literal without a time is the whole UTC day; a duration is that long before now.
+   * Returns the instants the value starts and ends at (equal for instants).
+   */
+  instant(literal: Literal, field: string): { start: string; end: string } {
+    this.literal(literal, ["date", "duration"], field)
+    if (literal.kind === "duration") {
+      const sql = `(now() - ${this.bind(literal.value)} * interval '1 second')`
+      return { start: sql, end: sql }
+    }
+    const text = literal.value as string
+    const dayOnly = text.length === 10
+    const ms = Date.parse(dayOnly ? `${text}T00:00:00Z` : text)
+    if (Number.isNaN(ms) || (dayOnly && new Date(ms).toISOString().slice(0, 10) !== text)) {
+      fail(literal.at, `'${text}' is not a valid date`)
+    }
+    const start = `${this.bind(new Date(ms).toISOString())}::timestamptz`
+    return { start, end: dayOnly ? `${this.bind(new Date(ms + DAY_MS).toISOString())}::timestamptz` : start }
+  }
+
+  date(node: any, field: FieldDefinition & { name: string }, column: string): string {
+    if (node.type === "between") {
+      const low = this.instant(node.low, field.name)
+      const high = this.instant(node.high, field.name)
+      const upper = high.start === high.end ? `${column} <= ${high.end}` : `${column} < ${high.end}`
+      return `(${column} >= ${low.start} AND ${upper})`
+    }
+    if (node.type !== "compare") {
+      return this.unsupported(node, field, "use =, !=, <, <=, >, >= or BETWEEN with a date or a duration")
+    }
+    const { start, end } = this.instant(node.value, field.name)
+    const instant = start === end
+    const within = instant ? `${column} = ${start}` : `(${column} >= ${start} AND ${column} < ${end})`
+    const sql: Record<ComparisonOperator, string> = {
+      "=": within,
+      "!=": notTrue(within),
+      "<": `${column} < ${start}`,
+      "<=": instant ? `${column} <= ${end}` : `${column} < ${end}`,
+      ">": instant ? `${column} > ${end}` : `${column} >= ${end}`,
+      ">=": `${column} >= ${start}`,
+    }
+    return sql[node.op as ComparisonOperator]
+  }
+
+  /** Whole days since an instant, turned around into a comparison on the instant so its index serves. */
+  daysSince(node: any, column: string): string {
+    const field = { name: node.field.name, type: "number" }
+    const days = (literal: Literal) => {
+      this.literal(literal, ["number", "duration"], field.name)
+      return literal.kind === "duration" ? (literal.value as number) / 86_400 : (literal.value as number)
+    }
+    const ago = (n: number) => `(now() - ${this.bind(n)} * interval '1 day')`
+    const equals = (n: number) => `(${column} <= ${ago(n)} AND ${column} > ${ago(n + 1)})`
+    if (node.type === "between") {
+      return `(${column} <= ${ago(days(node.low))} AND ${column} > ${ago(days(node.high) + 1)})`
+    }
+    if (node.type === "in") {
+      const sql = `(${(node.values as Literal[]).map((v) => equals(days(v))).join(" OR ")})`
+      return node.negated ? notTrue(sql) : sql
+    }
+    if (node.type !== "compare") return this.unsupported(node, field, "use =, !=, <, <=, >, >=, IN or BETWEEN")
+    const n = days(node.value)
+    switch (node.op as ComparisonOperator) {
+      case "<":
+        return `${column} > ${ago(n)}`
+      case "<=":
+        return `${column} > ${ago(n + 1)}`
+      case ">":
+        return `${column} <= ${ago(n + 1)}`
+      case ">=":
+        return `${column} <= ${ago(n)}`
+      case "=":
+        return equals(n)
+      case "!=":
+        return notTrue(equals(n))
+    }
+  }
+
+  boolean(node: any, column: string): string {
+    const field = { name: node.field.name, type: "boolean" }
+    if (node.type !== "compare" || (node.op !== "=" && node.op !== "!=")) {
+      return this.unsupported(node, field, "use = true or = false")
+    }
+    const value = this.literal(node.value, ["boolean"], field.name).value
+    return `${column} ${SQL_OPERATOR[node.op as ComparisonOperator]} ${this.bind(value)}`
+  }
+
+  stringSet(node: any, field: FieldDefinition & { name: string }, column: string): string {
+    const value = (literal: Literal) => (this.literal(literal, ["string"], field.name).value as string).toLowerCase()
+    if (node.type === "compare" && (node.op === "=" || node.op === "!=")) {
+      const sql = `${column} @> ARRAY[${this.bind(value(node.value))}]::text[]`
+      return node.op === "=" ? sql : notTrue(sql)
+    }
+    if (node.type === "in") {
+      const sql = `${column} && ${this.bind(node.values.map(value))}::text[]`
+      return node.negated ? notTrue(sql) : sql
+    }
+    return this.unsupported(node, field, "use =, !=, IN or NOT IN")
+  }
+
+  json(node: any, field: FieldDefinition & { name: string }, column: string): string {
+    const values: Literal[] =
+      node.type === "between" ? [node.low, node.high] : node.type === "in" ? node.values : [node.value]
+    const kind = values[0].kind
+    if (values.some((v) => v.kind !== kind)) fail(values[1].at, `mix of value types for '${field.name}'`)
+    if (kind === "number") {
+      const numeric = `(CASE WHEN ${column} ~ '^-?[0-9]+(\\.[0-9]+)?$' THEN ${column}::numeric END)`
+      return this.number(node, field, numeric)
+    }
+    if (kind === "boolean") {
+      return this.text({ ...node, value: { ...node.value, kind: "string", value: String(node.value.value) } }, field, column)
+    }
+    return this.text(node, field, column)
+  }
+
+  /** `segment = 'vip'` is in_segment('vip'); != and IN follow. */
+  segmentField(node: any): string {
+    const membership = (literal: Literal) =>
+      this.segment(this.literal(literal, ["string"], SEGMENT_FIELD).value as string, literal.at)
+    if (node.type === "compare" && (node.op === "=" || node.op === "!=")) {
+      const sql = membership(node.value)
+      return node.op === "=" ? sql : notTrue(sql)
+    }
+    if (node.type === "in") {
+      const sql = `(${(node.values as Literal[]).map(membership).join(" OR ")})`
+      return node.negated ? notTrue(sql) : sql
+    }
+    return this.unsupported(node, { name: SEGMENT_FIELD, type: "segment" }, "use =, !=, IN or NOT IN")
+  }
+
+  // ---- functions
+
+  call(call: Call): string {
+    switch (call.name) {
+      case "in_segment": {
+        const [arg, ...rest] = call.args
+        if (!arg || rest.length || arg.kind !== "literal" || arg.values[0].kind !== "string") {
+          fail(call.at, "in_segment takes one segment handle, e.g. in_segment('vip')")
+        }
+        return this.segment(arg.values[0].value as string, arg.values[0].at)
+      }
+      case "purchased":
+        return `EXISTS (SELECT 1 FROM marketing_purchase pu WHERE ${this.purchaseFilters(call)})`
+      case "purchases":
+        return fail(call.at, "purchases(...) is a number: compare it, e.g. purchases(within 30d) > 3")
+      default:
+        return this.unknownFunction(call)
+    }
+  }
+
+  callCompare(node: Extract<Node, { type: "call_compare" }>): string {
+    if (node.call.name === "purchases") {
+      const value = this.literal(node.value, ["number"], "purchases(...)").value
+      const count = `(SELECT count(DISTINCT pu.order_id) FROM marketing_purchase pu WHERE ${this.purchaseFilters(node.call)})`
+      return `${count} ${SQL_OPERATOR[node.op]} ${this.bind(value)}`
+    }
+    if (node.call.name in FUNCTIONS) {
+      return fail(node.at, `${node.call.name}(...) is true or false, not a number; to count orders use purchases(...) > N`)
+    }
+    return this.unknownFunction(node.call)
+  }
+
+  unknownFunction(call: Call): never {
+    if (RESERVED_FUNCTIONS.includes(call.name)) {
+      return fail(call.at, `${call.name}(...) becomes available once message tracking is installed`)
+    }
+    return fail(call.at, `unknown function '${call.name}'; functions are ${Object.keys(FUNCTIONS).join(", ")}`)
+  }
+
+  purchaseFilters(call: Call): string {
+    const conditions = ["pu.contact_id = c.id"]
+    let within: CallArgument | undefined
+    for (const arg of call.args) {
+      if (arg.kind === "within") {
+        if (within) fail(arg.at, "only one 'within' per call")
+        within = arg
+        conditions.push(`pu.purchased_at >= now() - ${this.bind(arg.values[0].value)} * interval '1 second'`)
+        continue
+      }
+      const column = arg.name ? PURCHASE_FILTERS[arg.name] : undefined
+      if (!column) {
+        fail(arg.at, `${call.name}() filters by ${Object.keys(PURCHASE_FILTERS).join(", ")} and 'within <duration>'`)
+      }
+      const values = arg.values.map(
+        (v) => (this.literal(v, ["string"], arg.name!).value as string).toLowerCase()
+      )
+      if (arg.kind === "in") {
+        conditions.push(`${column} && ${this.bind(values)}::text[]`)
+      } else if (arg.op === "=" || arg.op === "!=") {
+        const sql = `${column} @> ARRAY[${this.bind(values[0])}]::text[]`
+        conditions.push(arg.op === "=" ? sql : `NOT (${sql})`)
+      } else {
+        fail(arg.at, `'${arg.op}' does not apply to '${arg.name}'; use = , != or IN`)
+      }
+    }
+    return conditions.join(" AND ")
+  }
+
+  segment(handle: string, at: Position): string {
+    if (this.stack.includes(handle)) {
+      return fail(at, `segments refer to each other in a cycle: ${[...this.stack, handle].join(" → ")}`)
+    }
+    const segment = this.lookup(handle)
+    if (!segment) return fail(at, `no segment with handle '${handle}'`)
+    this.references.add(handle)
+    if (segment.kind === "static") {
+      return `EXISTS (SELECT 1 FROM marketing_segment_member sm WHERE sm.segment_id = ${this.bind(segment.id)} AND sm.contact_id = c.id)`
+    }
+    // A problem inside the other segment is reported here, where this text refers to it.
+    this.stack.push(handle)
+    try {
+      return `(${this.node(parseSegmentDsl(segment.dsl))})`
+    } catch (error) {
+      if (!(error instanceof SegmentDslError)) throw error
+      return fail(at, `segment '${handle}' cannot be used: ${error.message}`)
+    } finally {
+      this.stack.pop()
+    }
+  }
+}
+
+/**
+ * Compiles segment DSL text to one parameterised SQL condition over contacts (`c`).
+ * `handle` is the segment's own handle, so that it cannot include itself.
+ */
+export function compileSegmentDsl(
+  text: string,
+  { lookup = () => undefined, handle }: { lookup?: SegmentLookup; handle?: string } = {}
+): CompiledSegment {
+  const compiler = new Compiler(lookup, handle ? [handle] : [])
+  const where = compiler.node(parseSegmentDsl(text))
+  return { where, params: compiler.params, references: [...compiler.references] }
+}

@@ -1,0 +1,19 @@
+/** A problem in segment DSL text, located so that an editor can mark it. */
+export class SegmentDslError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly column: number,
+    /** The offending text, or null at the end of the input. */
+    readonly token: string | null,
+    /** What would have been accepted there, when the parser knows. */
+    readonly expected: string[] = []
+  ) {
+    super(message)
+    this.name = "SegmentDslError"
+  }
+
+  toJSON() {
+    return { message: this.message, line: this.line, column: this.column, token: this.token, expected: this.expected }
+  }
+}

@@ -34,6 +34,7 @@ module.exports = defineConfig({
   modules: [
     { resolve: "./src/modules/campaign", options: marketingOptions },
     { resolve: "./src/modules/audit", options: marketingOptions },
+    { resolve: "./src/modules/audience", options: marketingOptions },
     { resolve: "@medusajs/medusa/rbac", disable: !rbacEnabled },
   ],
 })

@@ -1,3 +1,4 @@
 export * from "./audit"
 export * from "./campaign"
 export * from "./rbac"
+export * from "./segment"

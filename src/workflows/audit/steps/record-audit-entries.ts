@@ -9,9 +9,9 @@ export type AuditedChange = {
   resource_type: string
   resource_id: string
   /** The record before the change; null for a creation. */
-  before: Record<string, unknown> | null
+  before: object | null
   /** The record after the change; null for a deletion. */
-  after: Record<string, unknown> | null
+  after: object | null
 }
 
 export type RecordAuditEntriesInput = { actor?: AuditActor | null; changes: AuditedChange[] }
@@ -35,7 +35,7 @@ export const recordAuditEntriesStep = createStep(
         action,
         resource_type,
         resource_id,
-        changes: fieldChanges(before, after),
+        changes: fieldChanges(before as Record<string, unknown> | null, after as Record<string, unknown> | null),
       }))
     )
     return new StepResponse(entries, entries.map((e: { id: string }) => e.id))

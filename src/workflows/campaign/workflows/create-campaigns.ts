@@ -30,7 +30,7 @@ export const createCampaignsWorkflow = createWorkflow(
           resource_type: "marketing_campaign",
           resource_id: campaign.id,
           before: null,
-          after: campaign as unknown as Record<string, unknown>,
+          after: campaign,
         }))
       ),
     })

@@ -340,7 +340,8 @@ class Compiler {
   }
 
   purchaseFilters(call: Call): string {
-    const conditions = ["pu.contact_id = c.id"]
+    // deleted_at IS NULL lets the planner use the partial indexes on purchases.
+    const conditions = ["pu.contact_id = c.id", "pu.deleted_at IS NULL"]
     let within: CallArgument | undefined
     for (const arg of call.args) {
       if (arg.kind === "within") {
@@ -376,7 +377,7 @@ class Compiler {
     if (!segment) return fail(at, `no segment with handle '${handle}'`)
     this.references.add(handle)
     if (segment.kind === "static") {
-      return `EXISTS (SELECT 1 FROM marketing_segment_member sm WHERE sm.segment_id = ${this.bind(segment.id)} AND sm.contact_id = c.id)`
+      return `EXISTS (SELECT 1 FROM marketing_segment_member sm WHERE sm.segment_id = ${this.bind(segment.id)} AND sm.contact_id = c.id AND sm.deleted_at IS NULL)`
     }
     // A problem inside the other segment is reported here, where this text refers to it.
     this.stack.push(handle)

@@ -114,7 +114,7 @@ describe("segment DSL compiler", () => {
     it("compiles purchased() to an EXISTS over purchase facts", () => {
       expect(compile("purchased(category = 'Shoes', within 180d)")).toEqual({
         where:
-          "EXISTS (SELECT 1 FROM marketing_purchase pu WHERE pu.contact_id = c.id AND pu.category_keys @> ARRAY[$1]::text[] AND pu.purchased_at >= now() - $2 * interval '1 second')",
+          "EXISTS (SELECT 1 FROM marketing_purchase pu WHERE pu.contact_id = c.id AND pu.deleted_at IS NULL AND pu.category_keys @> ARRAY[$1]::text[] AND pu.purchased_at >= now() - $2 * interval '1 second')",
         params: ["shoes", 15_552_000],
         references: [],
       })
@@ -122,14 +122,14 @@ describe("segment DSL compiler", () => {
 
     it("filters by product, collection, lists and exclusions", () => {
       expect(compile("purchased(product IN ('tee', 'cap'), collection != 'sale')").where).toBe(
-        "EXISTS (SELECT 1 FROM marketing_purchase pu WHERE pu.contact_id = c.id AND pu.product_keys && $1::text[] AND NOT (pu.collection_keys @> ARRAY[$2]::text[]))"
+        "EXISTS (SELECT 1 FROM marketing_purchase pu WHERE pu.contact_id = c.id AND pu.deleted_at IS NULL AND pu.product_keys && $1::text[] AND NOT (pu.collection_keys @> ARRAY[$2]::text[]))"
       )
     })
 
     it("counts orders with purchases()", () => {
       expect(compile("purchases(within 30d) > 3")).toEqual({
         where:
-          "(SELECT count(DISTINCT pu.order_id) FROM marketing_purchase pu WHERE pu.contact_id = c.id AND pu.purchased_at >= now() - $1 * interval '1 second') > $2",
+          "(SELECT count(DISTINCT pu.order_id) FROM marketing_purchase pu WHERE pu.contact_id = c.id AND pu.deleted_at IS NULL AND pu.purchased_at >= now() - $1 * interval '1 second') > $2",
         params: [2_592_000, 3],
         references: [],
       })
@@ -168,7 +168,7 @@ describe("segment DSL compiler", () => {
 
     it("reads a static segment's snapshot", () => {
       expect(compile("in_segment('frozen')", segments)).toEqual({
-        where: "EXISTS (SELECT 1 FROM marketing_segment_member sm WHERE sm.segment_id = $1 AND sm.contact_id = c.id)",
+        where: "EXISTS (SELECT 1 FROM marketing_segment_member sm WHERE sm.segment_id = $1 AND sm.contact_id = c.id AND sm.deleted_at IS NULL)",
         params: ["seg_frozen"],
         references: ["frozen"],
       })

@@ -1,0 +1,55 @@
+import { z } from "@medusajs/framework/zod"
+import { createFindParams } from "@medusajs/medusa/api/utils/validators"
+import { SegmentKind } from "../../../../types/audience/module"
+
+const text = (field: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .refine((value) => value.length > 0, { message: `${field} must not be empty` })
+    .pipe(z.string().max(max))
+
+const handle = z
+  .string()
+  .regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, {
+    message: "handle must be lower-case letters and digits, joined by - or _ (e.g. 'vip-customers')",
+  })
+  .max(100)
+
+export const AdminGetSegmentsParams = createFindParams({ limit: 20, offset: 0, order: "name" })
+  .extend({
+    q: z.string().optional(),
+    kind: z.union([z.enum(SegmentKind), z.array(z.enum(SegmentKind))]).optional(),
+    handle: z.union([z.string(), z.array(z.string())]).optional(),
+  })
+  .strict()
+export type AdminGetSegmentsParamsType = z.infer<typeof AdminGetSegmentsParams>
+
+export const AdminGetSegmentParams = z.strictObject({ fields: z.string().optional() })
+
+const segmentFields = {
+  name: text("name", 255),
+  handle,
+  description: z.string().max(5000).nullish(),
+  dsl: text("dsl", 10_000),
+  kind: z.enum(SegmentKind).default(SegmentKind.LIVE),
+}
+
+export const AdminCreateSegment = z.strictObject(segmentFields)
+export type AdminCreateSegmentType = z.infer<typeof AdminCreateSegment>
+
+export const AdminUpdateSegment = z.strictObject({
+  name: segmentFields.name.optional(),
+  handle: handle.optional(),
+  description: segmentFields.description,
+  dsl: segmentFields.dsl.optional(),
+  kind: z.enum(SegmentKind).optional(),
+})
+export type AdminUpdateSegmentType = z.infer<typeof AdminUpdateSegment>
+
+export const AdminPreviewSegment = z.strictObject({
+  dsl: z.string().max(10_000),
+  /** The handle of the segment being edited, so that it cannot refer to itself. */
+  handle: z.string().optional(),
+})
+export type AdminPreviewSegmentType = z.infer<typeof AdminPreviewSegment>

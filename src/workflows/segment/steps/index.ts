@@ -1,0 +1,5 @@
+export * from "./ensure-segment-static"
+export * from "./segment-steps"
+export * from "./snapshot-segment"
+export * from "./validate-segment"
+export * from "./validate-segments-unreferenced"

@@ -1,3 +1,4 @@
+export * from "./audience"
 export * from "./audit"
 export * from "./campaign"
 export * from "./rbac"

@@ -136,4 +136,39 @@ export default class AudienceModuleService extends MedusaService({
       return rowCount
     })
   }
+
+  /**
+   * Recomputes contacts' order aggregates from their purchases. Money counts only purchases in
+   * `currency` (the store's default): amounts in different currencies do not add up.
+   */
+  @InjectManager()
+  async refreshContactAggregates(
+    contactIds: string[],
+    currency: string,
+    @MedusaContext() context: Context<EntityManager> = {}
+  ): Promise<void> {
+    if (!contactIds.length) return
+    await this.transaction(context, async (client) => {
+      await client.query(
+        `UPDATE marketing_contact c
+            SET orders_count = a.orders_count,
+                total_spent = a.total_spent,
+                raw_total_spent = jsonb_build_object('value', a.total_spent::text, 'precision', 20),
+                first_order_at = a.first_order_at,
+                last_order_at = a.last_order_at,
+                updated_at = now()
+           FROM (SELECT c2.id,
+                        count(DISTINCT p.order_id)::int AS orders_count,
+                        COALESCE(sum(p.amount) FILTER (WHERE p.currency_code = $2), 0) AS total_spent,
+                        min(p.purchased_at) AS first_order_at,
+                        max(p.purchased_at) AS last_order_at
+                   FROM marketing_contact c2
+                   LEFT JOIN marketing_purchase p ON p.contact_id = c2.id AND p.deleted_at IS NULL
+                  WHERE c2.id = ANY($1)
+                  GROUP BY c2.id) a
+          WHERE c.id = a.id`,
+        [contactIds, currency.toLowerCase()]
+      )
+    })
+  }
 }

@@ -1,0 +1,25 @@
+import { Container, Heading } from "@medusajs/ui"
+import type { AdminCampaign } from "../../../types/campaign/http"
+import { isRecurring } from "../../lib/campaign-lifecycle"
+import { formatDateTime } from "../../lib/format"
+import { SectionRow } from "../common/section-row"
+
+export const CampaignScheduleSection = ({ campaign }: { campaign: AdminCampaign }) => (
+  <Container className="divide-y p-0">
+    <div className="px-6 py-4">
+      <Heading level="h2">Schedule</Heading>
+    </div>
+    {isRecurring(campaign) ? (
+      <>
+        <SectionRow title="Delivery" value="Recurring" />
+        <SectionRow title="Cron expression" value={<code className="font-mono">{campaign.schedule_cron}</code>} />
+        <SectionRow title="Timezone" value={campaign.schedule_timezone} />
+      </>
+    ) : (
+      <>
+        <SectionRow title="Delivery" value="One-off" />
+        <SectionRow title="Send at" value={campaign.scheduled_at && formatDateTime(campaign.scheduled_at)} />
+      </>
+    )}
+  </Container>
+)

@@ -1,0 +1,161 @@
+import type { AdminCampaign } from "../../../types/campaign/http"
+import type { CampaignChannel } from "../../../types/campaign/module"
+import type { CreateCampaignPayload, UpdateCampaignPayload } from "../../hooks/campaigns"
+import { ServerErrors, splitServerErrors } from "../../lib/server-errors"
+
+export type ScheduleType = "one_off" | "recurring"
+
+/** What the inputs hold: text as typed, so that a half-typed amount is not lost or coerced. */
+export interface CampaignFormValues {
+  name: string
+  description: string
+  channel: CampaignChannel
+  subject: string
+  body: string
+  schedule_type: ScheduleType
+  scheduled_at: Date | null
+  schedule_cron: string
+  schedule_timezone: string
+  budget_amount: string
+  budget_currency_code: string
+}
+
+/** The fields an error can point at: the API's own field names, so server messages map onto them. */
+export const CAMPAIGN_FORM_FIELDS = [
+  "name",
+  "description",
+  "channel",
+  "subject",
+  "body",
+  "scheduled_at",
+  "schedule_cron",
+  "schedule_timezone",
+  "budget_amount",
+  "budget_currency_code",
+] as const
+export type CampaignFormField = (typeof CAMPAIGN_FORM_FIELDS)[number]
+export type CampaignFormErrors = Partial<Record<CampaignFormField, string>>
+
+export function toFormValues(campaign?: AdminCampaign): CampaignFormValues {
+  return {
+    name: campaign?.name ?? "",
+    description: campaign?.description ?? "",
+    channel: campaign?.channel ?? "email",
+    subject: campaign?.subject ?? "",
+    body: campaign?.body ?? "",
+    schedule_type: campaign?.schedule_cron ? "recurring" : "one_off",
+    scheduled_at: campaign?.scheduled_at ? new Date(campaign.scheduled_at) : null,
+    schedule_cron: campaign?.schedule_cron ?? "",
+    schedule_timezone: campaign?.schedule_timezone ?? "",
+    budget_amount: campaign?.budget_amount == null ? "" : String(campaign.budget_amount),
+    budget_currency_code: campaign?.budget_currency_code?.toUpperCase() ?? "",
+  }
+}
+
+const orNull = (text: string) => text.trim() || null
+
+/** Every field as the API takes it; a field that does not apply (e.g. a subject for SMS) is null. */
+function toPayload(values: CampaignFormValues): Required<CreateCampaignPayload> {
+  const recurring = values.schedule_type === "recurring"
+  return {
+    name: values.name.trim(),
+    description: orNull(values.description),
+    channel: values.channel,
+    subject: values.channel === "email" ? orNull(values.subject) : null,
+    body: orNull(values.body),
+    scheduled_at: !recurring && values.scheduled_at ? values.scheduled_at.toISOString() : null,
+    schedule_cron: recurring ? orNull(values.schedule_cron) : null,
+    schedule_timezone: recurring ? orNull(values.schedule_timezone) : null,
+    budget_amount: values.budget_amount.trim() === "" ? null : Number(values.budget_amount),
+    budget_currency_code: orNull(values.budget_currency_code),
+  }
+}
+
+/** A new campaign leaves empty fields out, so that the server fills its defaults (currency, timezone). */
+export function toCreatePayload(values: CampaignFormValues): CreateCampaignPayload {
+  const { name, channel, ...optional } = toPayload(values)
+  return { name, channel, ...pickEntries(optional, (_, value) => value !== null) }
+}
+
+/**
+ * Only what changed: a campaign that went out refuses changes to its content, even to the same value,
+ * so an untouched field must not be sent.
+ */
+export function toUpdatePayload(values: CampaignFormValues, initial: CampaignFormValues): UpdateCampaignPayload {
+  const previous = toPayload(initial)
+  return pickEntries(toPayload(values), (field, value) => previous[field] !== value)
+}
+
+function pickEntries<T extends object>(
+  record: T,
+  keep: (key: keyof T, value: T[keyof T]) => boolean
+): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(record).filter(([key, value]) => keep(key as keyof T, value))
+  ) as Partial<T>
+}
+
+/**
+ * The checks that need no server: they answer as the admin types, and leave the rules of the campaign
+ * lifecycle and of cron expressions to the API, whose messages show under the fields they name.
+ */
+export function validateCampaignForm(
+  values: CampaignFormValues,
+  initial: CampaignFormValues,
+  now = new Date()
+): CampaignFormErrors {
+  const errors: CampaignFormErrors = {}
+  if (!values.name.trim()) {
+    errors.name = "Enter a name"
+  }
+  const amount = values.budget_amount.trim()
+  if (amount !== "" && !(Number(amount) >= 0)) {
+    errors.budget_amount = "Enter an amount of 0 or more"
+  }
+  if (values.schedule_type === "recurring") {
+    if (!values.schedule_cron.trim()) {
+      errors.schedule_cron = "Enter when the campaign repeats, as a cron expression"
+    }
+  } else if (
+    values.scheduled_at &&
+    values.scheduled_at.getTime() !== initial.scheduled_at?.getTime() &&
+    values.scheduled_at.getTime() <= now.getTime()
+  ) {
+    // An unchanged send time may lie in the past (the campaign went out); only a new one must be ahead.
+    errors.scheduled_at = "Choose a time in the future"
+  }
+  return errors
+}
+
+/**
+ * Where the server's 400 message shows: under the fields it names, the rest at the top of the form. A
+ * message about a field the form does not show now (e.g. the send time of a recurring campaign) would
+ * be lost under it, so it goes to the top too.
+ */
+export function placeServerErrors(
+  message: string,
+  values: CampaignFormValues
+): ServerErrors<CampaignFormField> {
+  const { fields, form } = splitServerErrors(message, CAMPAIGN_FORM_FIELDS)
+  const shown = visibleFields(values)
+  const unshown = CAMPAIGN_FORM_FIELDS.filter((field) => fields[field] && !shown.includes(field))
+  const top = [form, ...unshown.map((field) => fields[field])].filter(Boolean)
+  return { fields, form: top.length ? top.join("; ") : undefined }
+}
+
+/** The fields the form shows for these values. */
+function visibleFields(values: CampaignFormValues): CampaignFormField[] {
+  return CAMPAIGN_FORM_FIELDS.filter((field) => {
+    switch (field) {
+      case "subject":
+        return values.channel === "email"
+      case "scheduled_at":
+        return values.schedule_type === "one_off"
+      case "schedule_cron":
+      case "schedule_timezone":
+        return values.schedule_type === "recurring"
+      default:
+        return true
+    }
+  })
+}

@@ -1,0 +1,99 @@
+import { Alert, Button, Drawer, InlineTip, toast } from "@medusajs/ui"
+import { FormEvent, useRef } from "react"
+import type { AdminCampaign } from "../../../types/campaign/http"
+import { useSaveCampaign } from "../../hooks/campaigns"
+import { CAMPAIGN_STATUSES } from "../../lib/campaign-display"
+import { isContentEditable, isScheduleTypeEditable } from "../../lib/campaign-lifecycle"
+import { BudgetFields } from "./budget-fields"
+import {
+  placeServerErrors,
+  toCreatePayload,
+  toUpdatePayload,
+  validateCampaignForm,
+} from "./campaign-form-values"
+import { ContentFields } from "./content-fields"
+import { GeneralFields } from "./general-fields"
+import { ScheduleFields } from "./schedule-fields"
+import { useCampaignForm } from "./use-campaign-form"
+
+interface CampaignFormProps {
+  /** The campaign to edit; without one, the form creates a campaign. */
+  campaign?: AdminCampaign
+  onSaved: (campaign: AdminCampaign) => void
+}
+
+/** The body and footer of the campaign drawer: one form for creating and for editing. */
+export const CampaignForm = ({ campaign, onSaved }: CampaignFormProps) => {
+  const form = useCampaignForm(campaign)
+  const { initial, values, formError, showErrors } = form
+  const formRef = useRef<HTMLFormElement>(null)
+  const save = useSaveCampaign(campaign?.id)
+
+  const contentLocked = !!campaign && !isContentEditable(campaign)
+  const scheduleTypeLocked = contentLocked || (!!campaign && !isScheduleTypeEditable(campaign))
+
+  // The drawer scrolls: bring the first problem into view once React has rendered the messages.
+  const focusFirstError = () =>
+    requestAnimationFrame(() => {
+      const field = formRef.current?.querySelector<HTMLElement>("[aria-invalid='true']")
+      field?.focus({ preventScroll: true })
+      // Centred, so that the message under the field is in view too.
+      field?.scrollIntoView({ block: "center" })
+    })
+
+  const handleSubmit = async (event: FormEvent) => {
+    event.preventDefault()
+    const problems = validateCampaignForm(values, initial)
+    showErrors({ fields: problems })
+    if (Object.keys(problems).length) {
+      focusFirstError()
+      return
+    }
+    const payload = campaign ? toUpdatePayload(values, initial) : toCreatePayload(values)
+    if (campaign && !Object.keys(payload).length) {
+      // Nothing changed: nothing to send.
+      onSaved(campaign)
+      return
+    }
+    try {
+      const { campaign: saved } = await save.mutateAsync(payload)
+      toast.success(campaign ? `Campaign "${saved.name}" was updated` : `Campaign "${saved.name}" was created`)
+      onSaved(saved)
+    } catch (error) {
+      showErrors(placeServerErrors((error as Error).message, values))
+      focusFirstError()
+    }
+  }
+
+  return (
+    <form ref={formRef} onSubmit={handleSubmit} noValidate className="flex flex-1 flex-col overflow-hidden">
+      <Drawer.Body className="flex flex-col gap-y-4 overflow-y-auto">
+        {formError && (
+          <Alert variant="error" dismissible={false}>
+            {formError}
+          </Alert>
+        )}
+        {campaign && contentLocked && (
+          <InlineTip label="Note">
+            The campaign is {CAMPAIGN_STATUSES[campaign.status].label.toLowerCase()}: only its name and
+            description can change.
+          </InlineTip>
+        )}
+        <GeneralFields form={form} contentLocked={contentLocked} />
+        <ContentFields form={form} contentLocked={contentLocked} />
+        <ScheduleFields form={form} contentLocked={contentLocked} scheduleTypeLocked={scheduleTypeLocked} />
+        <BudgetFields form={form} contentLocked={contentLocked} />
+      </Drawer.Body>
+      <Drawer.Footer>
+        <Drawer.Close asChild>
+          <Button size="small" variant="secondary">
+            Cancel
+          </Button>
+        </Drawer.Close>
+        <Button size="small" type="submit" isLoading={save.isPending}>
+          Save
+        </Button>
+      </Drawer.Footer>
+    </form>
+  )
+}

@@ -1,0 +1,102 @@
+import {
+  keepPreviousData,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query"
+import type { FetchError } from "@medusajs/js-sdk"
+import type {
+  AdminCampaignDeleteResponse,
+  AdminCampaignListResponse,
+  AdminCampaignResponse,
+} from "../../types/campaign/http"
+import type { CampaignChannel, CampaignStatus } from "../../types/campaign/module"
+import { sdk } from "../lib/sdk"
+
+const CAMPAIGNS_PATH = "/admin/marketing/campaigns"
+
+const campaignQueryKeys = {
+  all: ["marketing_campaigns"] as const,
+  lists: () => [...campaignQueryKeys.all, "list"] as const,
+  list: (query: CampaignListQuery) => [...campaignQueryKeys.lists(), query] as const,
+  detail: (id: string) => [...campaignQueryKeys.all, "detail", id] as const,
+}
+
+export interface CampaignListQuery {
+  limit: number
+  offset: number
+  order?: string
+  q?: string
+  status?: CampaignStatus[]
+  channel?: CampaignChannel[]
+}
+
+/** The body of `POST /admin/marketing/campaigns`. */
+export interface CreateCampaignPayload {
+  name: string
+  description?: string | null
+  channel: CampaignChannel
+  subject?: string | null
+  body?: string | null
+  scheduled_at?: string | null
+  schedule_cron?: string | null
+  schedule_timezone?: string | null
+  budget_amount?: number | null
+  budget_currency_code?: string | null
+}
+
+/** The body of `POST /admin/marketing/campaigns/:id`: only the fields that change. */
+export type UpdateCampaignPayload = Partial<CreateCampaignPayload>
+
+export const useCampaigns = (query: CampaignListQuery) =>
+  useQuery<AdminCampaignListResponse, FetchError>({
+    queryKey: campaignQueryKeys.list(query),
+    queryFn: () => sdk.client.fetch(CAMPAIGNS_PATH, { query }),
+    // Keeps the current page on screen while the next page, filter or search loads.
+    placeholderData: keepPreviousData,
+  })
+
+export const useCampaign = (id: string) =>
+  useQuery<AdminCampaignResponse, FetchError>({
+    queryKey: campaignQueryKeys.detail(id),
+    queryFn: () => sdk.client.fetch(`${CAMPAIGNS_PATH}/${id}`),
+  })
+
+/**
+ * A mutation whose response is the campaign as it is now: every route that changes a campaign answers
+ * with it, team included, so the detail page shows it without another request.
+ */
+export function useCampaignMutation<TVariables>(
+  mutationFn: (variables: TVariables) => Promise<AdminCampaignResponse>
+) {
+  const queryClient = useQueryClient()
+  return useMutation<AdminCampaignResponse, FetchError, TVariables>({
+    mutationFn,
+    onSuccess: ({ campaign }) => {
+      queryClient.setQueryData(campaignQueryKeys.detail(campaign.id), { campaign })
+      return queryClient.invalidateQueries({ queryKey: campaignQueryKeys.lists() })
+    },
+  })
+}
+
+/** Creates a campaign, or updates the one with `id`: both are a POST that answers with the campaign. */
+export const useSaveCampaign = (id?: string) =>
+  useCampaignMutation((body: CreateCampaignPayload | UpdateCampaignPayload) =>
+    sdk.client.fetch(id ? `${CAMPAIGNS_PATH}/${id}` : CAMPAIGNS_PATH, { method: "POST", body })
+  )
+
+export const useTransitionCampaign = (id: string) =>
+  useCampaignMutation((status: CampaignStatus) =>
+    sdk.client.fetch(`${CAMPAIGNS_PATH}/${id}/transition`, { method: "POST", body: { status } })
+  )
+
+export const useDeleteCampaign = (id: string) => {
+  const queryClient = useQueryClient()
+  return useMutation<AdminCampaignDeleteResponse, FetchError>({
+    mutationFn: () => sdk.client.fetch(`${CAMPAIGNS_PATH}/${id}`, { method: "DELETE" }),
+    onSuccess: () => {
+      queryClient.removeQueries({ queryKey: campaignQueryKeys.detail(id) })
+      return queryClient.invalidateQueries({ queryKey: campaignQueryKeys.lists() })
+    },
+  })
+}

@@ -1,0 +1,27 @@
+import type { CampaignChannel, CampaignStatus } from "../../types/campaign/module"
+
+type StatusColor = "green" | "red" | "blue" | "orange" | "grey" | "purple"
+
+/** How each status reads in badges and filters; the colours follow Medusa's (grey idle, green live, red ended early). */
+export const CAMPAIGN_STATUSES: Record<CampaignStatus, { label: string; color: StatusColor }> = {
+  draft: { label: "Draft", color: "grey" },
+  scheduled: { label: "Scheduled", color: "blue" },
+  sending: { label: "Sending", color: "orange" },
+  sent: { label: "Sent", color: "green" },
+  active: { label: "Active", color: "green" },
+  paused: { label: "Paused", color: "orange" },
+  completed: { label: "Completed", color: "purple" },
+  cancelled: { label: "Cancelled", color: "red" },
+}
+
+export const CAMPAIGN_CHANNELS: Record<CampaignChannel, string> = {
+  email: "Email",
+  sms: "SMS",
+  push: "Push",
+}
+
+export const CAMPAIGN_ROLES = {
+  owner: "Owner",
+  editor: "Editor",
+  reviewer: "Reviewer",
+} as const

@@ -1,0 +1,32 @@
+import type { AdminCampaign } from "../../types/campaign/http"
+
+// `undefined` locale: dates and amounts read the way the admin's browser is set up.
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" })
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" })
+
+export const formatDate = (iso: string) => dateFormat.format(new Date(iso))
+
+export const formatDateTime = (iso: string) => dateTimeFormat.format(new Date(iso))
+
+export function formatBudget({
+  budget_amount,
+  budget_currency_code,
+}: Pick<AdminCampaign, "budget_amount" | "budget_currency_code">): string | null {
+  if (budget_amount == null) return null
+  if (!budget_currency_code) return new Intl.NumberFormat().format(budget_amount)
+  return new Intl.NumberFormat(undefined, {
+    style: "currency",
+    currency: budget_currency_code.toUpperCase(),
+  }).format(budget_amount)
+}
+
+/** When the campaign goes out: its send time, or its cron expression and the timezone it runs in. */
+export function formatSchedule(
+  campaign: Pick<AdminCampaign, "scheduled_at" | "schedule_cron" | "schedule_timezone">
+): string | null {
+  if (campaign.schedule_cron) {
+    const { schedule_cron, schedule_timezone } = campaign
+    return schedule_timezone ? `${schedule_cron} (${schedule_timezone})` : schedule_cron
+  }
+  return campaign.scheduled_at ? formatDateTime(campaign.scheduled_at) : null
+}

@@ -1,0 +1,46 @@
+import { UIMatch, useParams } from "react-router-dom"
+import { CampaignBreadcrumb } from "../../../../components/campaign-detail/campaign-breadcrumb"
+import { CampaignContentSection } from "../../../../components/campaign-detail/campaign-content-section"
+import { CampaignDetailSkeleton } from "../../../../components/campaign-detail/campaign-detail-skeleton"
+import { CampaignGeneralSection } from "../../../../components/campaign-detail/campaign-general-section"
+import { CampaignScheduleSection } from "../../../../components/campaign-detail/campaign-schedule-section"
+import { CampaignTeamSection } from "../../../../components/campaign-detail/campaign-team-section"
+import { TwoColumnLayout } from "../../../../components/common/two-column-layout"
+import { useCampaign } from "../../../../hooks/campaigns"
+
+const CampaignDetailPage = () => {
+  const { id } = useParams<{ id: string }>()
+  const { data, isPending, isError, error } = useCampaign(id!)
+
+  if (isError) {
+    // Like Medusa's own pages: the route's error boundary explains what went wrong (e.g. not found).
+    throw error
+  }
+  if (isPending) {
+    return <CampaignDetailSkeleton />
+  }
+
+  const { campaign } = data
+  return (
+    <TwoColumnLayout
+      main={
+        <>
+          <CampaignGeneralSection campaign={campaign} />
+          <CampaignContentSection campaign={campaign} />
+        </>
+      }
+      side={
+        <>
+          <CampaignScheduleSection campaign={campaign} />
+          <CampaignTeamSection campaign={campaign} />
+        </>
+      }
+    />
+  )
+}
+
+export const handle = {
+  breadcrumb: ({ params }: UIMatch) => <CampaignBreadcrumb id={params.id!} />,
+}
+
+export default CampaignDetailPage

@@ -1,0 +1,2 @@
+export * from "./record-orders"
+export * from "./sync-contacts-from-customers"

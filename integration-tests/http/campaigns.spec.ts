@@ -102,6 +102,7 @@ medusaIntegrationTestRunner({
         [{ name: "x", channel: "email", schedule_cron: "*/5 * * * *" }, /schedule_cron.*more often than once an hour/],
         [{ name: "x", channel: "email", schedule_cron: "0 9 * * *", schedule_timezone: "Mars/Olympus" }, /schedule_timezone.*IANA/],
         [{ name: "x", channel: "email", schedule_cron: "0 9 * * *", scheduled_at: inDays(2) }, /schedule_cron and scheduled_at.*not both/],
+        [{ name: "x", channel: "email", segment_id: "mseg_missing" }, /segment_id: no segment with id 'mseg_missing'/],
       ])("refuses %j with 400", async (body, message) => {
         const response = await fail(create(body))
         expect(response.status).toBe(400)

@@ -4,6 +4,7 @@ import { CampaignDTO, CampaignMemberRole, CreateCampaignDTO } from "../../../typ
 import { recordAuditEntriesStep } from "../../audit/steps/record-audit-entries"
 import { createCampaignsStep } from "../steps/create-campaigns"
 import { upsertCampaignMembersStep } from "../steps/upsert-campaign-members"
+import { validateCampaignSegmentsStep } from "../steps/validate-campaign-segment"
 
 export const createCampaignsWorkflowId = "create-marketing-campaigns"
 
@@ -13,6 +14,7 @@ export type CreateCampaignsWorkflowInput = { campaigns: CreateCampaignDTO[]; act
 export const createCampaignsWorkflow = createWorkflow(
   createCampaignsWorkflowId,
   (input: CreateCampaignsWorkflowInput) => {
+    validateCampaignSegmentsStep(input.campaigns)
     const campaigns = createCampaignsStep(input.campaigns)
     const owners = transform({ campaigns }, ({ campaigns }) =>
       (campaigns as CampaignDTO[])

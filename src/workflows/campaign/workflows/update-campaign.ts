@@ -4,6 +4,7 @@ import { UpdateCampaignDTO } from "../../../types/campaign/module"
 import { recordAuditEntriesStep } from "../../audit/steps/record-audit-entries"
 import { retrieveCampaignBeforeChange } from "../retrieve-campaigns-before-change"
 import { updateCampaignsStep } from "../steps/update-campaigns"
+import { validateCampaignSegmentsStep } from "../steps/validate-campaign-segment"
 import { validateCampaignUpdateStep } from "../steps/validate-campaign-update"
 
 export const updateCampaignWorkflowId = "update-marketing-campaign"
@@ -15,6 +16,7 @@ export const updateCampaignWorkflow = createWorkflow(
   (input: UpdateCampaignWorkflowInput) => {
     const before = retrieveCampaignBeforeChange(input.campaign.id)
     validateCampaignUpdateStep({ campaign: before, update: input.campaign })
+    validateCampaignSegmentsStep(transform({ input }, ({ input }) => [input.campaign]))
     const updated = updateCampaignsStep(transform({ input }, ({ input }) => [input.campaign]))
     const after = transform({ updated }, ({ updated }) => updated[0])
     recordAuditEntriesStep({

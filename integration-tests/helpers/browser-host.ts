@@ -1,0 +1,156 @@
+import { ChildProcess, spawn } from "node:child_process"
+import fs from "node:fs"
+import net from "node:net"
+import path from "node:path"
+import { Client } from "pg"
+
+const ROOT = path.resolve(__dirname, "../..")
+const MEDUSA = path.join(ROOT, "node_modules/.bin/medusa")
+
+export interface BrowserHost {
+  /** Where the backend listens; the admin is at `${url}/app`. */
+  url: string
+  /** Stops the server (its whole process group) and drops its database. */
+  stop: () => Promise<void>
+}
+
+interface BrowserHostOptions {
+  admin: { email: string; password: string }
+  /** Receives the server's output, for a log file to read when something fails. */
+  log: (chunk: string) => void
+}
+
+/**
+ * Boots the plugin's host (medusa-config.ts) with the admin dashboard, on a database of its own, the way
+ * an admin user meets it: migrated, with one admin user, served over HTTP on a free port.
+ *
+ * Runs `medusa start` with NODE_ENV=development, which serves the admin through Vite's dev server like
+ * `medusa develop`, without develop's file watcher: that would restart the server whenever any file of
+ * the checkout changes, in the middle of the test.
+ */
+export async function startBrowserHost({ admin, log }: BrowserHostOptions): Promise<BrowserHost> {
+  const database = await createDatabase()
+  const port = await freePort()
+  const env = {
+    ...process.env,
+    NODE_ENV: "development",
+    DATABASE_URL: database.url,
+    PORT: String(port),
+    MEDUSA_DISABLE_TELEMETRY: "true",
+  }
+  let server: ChildProcess | undefined
+  const stop = async () => {
+    if (server) await stopProcessGroup(server)
+    await database.drop()
+  }
+  try {
+    await run(["db:migrate"], env, log)
+    const url = `http://localhost:${port}`
+    const booting = spawn(MEDUSA, ["start"], { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] })
+    server = booting
+    booting.stdout!.on("data", (chunk) => log(String(chunk)))
+    booting.stderr!.on("data", (chunk) => log(String(chunk)))
+    // The admin user and the server each need the migrated database, not one another: both at once.
+    await Promise.all([
+      run(["user", "-e", admin.email, "-p", admin.password], env, log),
+      waitUntilServing(`${url}/health`, booting).then(() => waitUntilServing(`${url}/app/`, booting)),
+    ])
+    return { url, stop }
+  } catch (error) {
+    await stop()
+    throw error
+  }
+}
+
+/** A fresh database on the PostgreSQL that `npm test` started (DB_HOST, DB_PORT, DB_USERNAME, DB_PASSWORD). */
+async function createDatabase() {
+  const { DB_HOST = "localhost", DB_PORT = "5432", DB_USERNAME = "postgres", DB_PASSWORD = "" } = process.env
+  const server = `postgres://${encodeURIComponent(DB_USERNAME)}:${encodeURIComponent(DB_PASSWORD)}@${DB_HOST}:${DB_PORT}`
+  const name = `marketing_browser_${Date.now()}_${process.pid}`
+  const admin = async (sql: string) => {
+    const client = new Client({ connectionString: `${server}/postgres` })
+    await client.connect()
+    try {
+      await client.query(sql)
+    } finally {
+      await client.end()
+    }
+  }
+  await admin(`CREATE DATABASE "${name}"`)
+  return {
+    url: `${server}/${name}`,
+    // FORCE: the stopped server's pool may not have closed every connection yet.
+    drop: () => admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  }
+}
+
+function run(args: string[], env: NodeJS.ProcessEnv, log: (chunk: string) => void) {
+  return new Promise<void>((resolve, reject) => {
+    const child = spawn(MEDUSA, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] })
+    let output = ""
+    const collect = (chunk: Buffer) => {
+      output += chunk
+      log(String(chunk))
+    }
+    child.stdout.on("data", collect)
+    child.stderr.on("data", collect)
+    child.on("error", reject)
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`medusa ${args[0]} exited with ${code}:\n${output.slice(-3000)}`))
+    )
+  })
+}
+
+async function waitUntilServing(url: string, server: ChildProcess, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`The server exited with ${server.exitCode} before serving ${url}`)
+    const response = await fetch(url).catch(() => null)
+    if (response?.ok) return
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000}s`)
+}
+
+/** `medusa start` may leave children (Vite's esbuild service): they all go with the group. */
+async function stopProcessGroup(child: ChildProcess) {
+  if (child.exitCode !== null || child.signalCode !== null) return
+  const exited = new Promise((resolve) => child.once("exit", resolve))
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, name)
+    } catch {
+      // The group is already gone.
+    }
+  }
+  signal("SIGTERM")
+  const timer = setTimeout(() => signal("SIGKILL"), 10_000)
+  await exited
+  clearTimeout(timer)
+}
+
+function freePort() {
+  return new Promise<number>((resolve, reject) => {
+    const server = net.createServer()
+    server.once("error", reject)
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
+}
+
+/** The path of the first executable named `name` on PATH, like `which`. */
+export function findExecutable(name: string): string | undefined {
+  return (process.env.PATH ?? "")
+    .split(path.delimiter)
+    .map((dir) => path.join(dir, name))
+    .find((candidate) => {
+      try {
+        fs.accessSync(candidate, fs.constants.X_OK)
+        return true
+      } catch {
+        return false
+      }
+    })
+}

@@ -36,5 +36,12 @@ module.exports = defineConfig({
     { resolve: "./src/modules/audit", options: marketingOptions },
     { resolve: "./src/modules/audience", options: marketingOptions },
     { resolve: "@medusajs/medusa/rbac", disable: !rbacEnabled },
+    // The double opt-in confirmation goes out through Medusa's notification module; locally it is logged.
+    {
+      resolve: "@medusajs/medusa/notification",
+      options: {
+        providers: [{ resolve: "@medusajs/medusa/notification-local", id: "local", options: { channels: ["email"] } }],
+      },
+    },
   ],
 })

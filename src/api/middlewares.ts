@@ -1,8 +1,18 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminAuditEntryMiddlewares } from "./admin/marketing/audit-entries/middlewares"
 import { adminCampaignMiddlewares } from "./admin/marketing/campaigns/middlewares"
+import { adminContactMiddlewares } from "./admin/marketing/contacts/middlewares"
 import { adminSegmentMiddlewares } from "./admin/marketing/segments/middlewares"
+import { adminSuppressionMiddlewares } from "./admin/marketing/suppressions/middlewares"
+import { storeSubscriptionMiddlewares } from "./store/marketing/subscriptions/middlewares"
 
 export default defineMiddlewares({
-  routes: [...adminCampaignMiddlewares, ...adminSegmentMiddlewares, ...adminAuditEntryMiddlewares],
+  routes: [
+    ...adminCampaignMiddlewares,
+    ...adminSegmentMiddlewares,
+    ...adminContactMiddlewares,
+    ...adminSuppressionMiddlewares,
+    ...adminAuditEntryMiddlewares,
+    ...storeSubscriptionMiddlewares,
+  ],
 })

@@ -11,6 +11,7 @@ import type {
   AdminCampaignResponse,
 } from "../../types/campaign/http"
 import type { CampaignChannel, CampaignStatus } from "../../types/campaign/module"
+import type { PageQuery } from "../lib/page-query"
 import { sdk } from "../lib/sdk"
 
 const CAMPAIGNS_PATH = "/admin/marketing/campaigns"
@@ -22,11 +23,7 @@ const campaignQueryKeys = {
   detail: (id: string) => [...campaignQueryKeys.all, "detail", id] as const,
 }
 
-export interface CampaignListQuery {
-  limit: number
-  offset: number
-  order?: string
-  q?: string
+export interface CampaignListQuery extends PageQuery {
   status?: CampaignStatus[]
   channel?: CampaignChannel[]
 }

@@ -25,3 +25,27 @@ describe("plugin options", () => {
     expect(() => parsePluginOptions({ default_timezone: 3 })).toThrow(/options\.default_timezone/)
   })
 })
+
+describe("token secret", () => {
+  const env = process.env.NODE_ENV
+  afterEach(() => {
+    process.env.NODE_ENV = env
+  })
+
+  it("is required in production", () => {
+    process.env.NODE_ENV = "production"
+    expect(() => parsePluginOptions({})).toThrow("options.token_secret is required in production")
+    expect(parsePluginOptions({ token_secret: "x".repeat(32) }).token_secret).toBe("x".repeat(32))
+  })
+
+  it("has a development default elsewhere, and a minimum length", () => {
+    process.env.NODE_ENV = "development"
+    expect(parsePluginOptions({}).token_secret.length).toBeGreaterThanOrEqual(32)
+    expect(() => parsePluginOptions({ token_secret: "short" })).toThrow("options.token_secret must be at least 32 characters")
+  })
+
+  it("normalises the public URL", () => {
+    expect(parsePluginOptions({ public_url: "https://shop.example.com/" }).public_url).toBe("https://shop.example.com")
+    expect(() => parsePluginOptions({ public_url: "shop" })).toThrow("options.public_url must be an absolute URL")
+  })
+})

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto"
 import { Context } from "@medusajs/framework/types"
 import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
@@ -10,6 +11,10 @@ import Purchase from "./models/purchase"
 import Segment from "./models/segment"
 import SegmentMember from "./models/segment-member"
 import Suppression from "./models/suppression"
+
+/** How an erased contact's address stays on the suppression list without staying readable. */
+export const hashAddress = (address: string) =>
+  `sha256:${createHash("sha256").update(address.trim().toLowerCase()).digest("hex")}`
 
 /** A preview answers as the user types: a query that takes longer is cut off. */
 const PREVIEW_TIMEOUT_MS = 5_000
@@ -170,5 +175,56 @@ export default class AudienceModuleService extends MedusaService({
         [contactIds, currency.toLowerCase()]
       )
     })
+  }
+
+  /**
+   * Whether an address may not be messaged on a channel. Erased contacts leave their address
+   * behind only as a hash, which still matches.
+   */
+  async isSuppressed(channel: string, address: string): Promise<boolean> {
+    const normalised = address.trim().toLowerCase()
+    const [hit] = await this.listSuppressions(
+      { channel, address: [normalised, hashAddress(normalised)] },
+      { select: ["id"], take: 1 }
+    )
+    return Boolean(hit)
+  }
+
+  /** The segments a contact is in right now: live ones evaluated, static ones from their snapshot. */
+  @InjectManager()
+  async segmentsContaining(contactId: string, @MedusaContext() context: Context<EntityManager> = {}) {
+    const segments: { id: string; handle: string; name: string; kind: string; dsl: string }[] = await this.listSegments(
+      {},
+      { select: ["id", "handle", "name", "kind", "dsl"], order: { name: "ASC" } }
+    )
+    const compiled = await Promise.all(
+      segments.map(async (segment) => {
+        try {
+          return await this.compileSegment(
+            segment.kind === "static" ? `in_segment('${segment.handle}')` : segment.dsl
+          )
+        } catch {
+          return null // a segment that no longer compiles contains no one
+        }
+      })
+    )
+    return this.transaction(
+      context,
+      async (client) => {
+        const members = []
+        for (const [i, segment] of segments.entries()) {
+          const where = compiled[i]
+          if (!where) continue
+          const id = `$${where.params.length + 1}`
+          const { rowCount } = await client.query(
+            `SELECT 1 FROM marketing_contact c WHERE c.id = ${id} AND c.deleted_at IS NULL AND (${where.where})`,
+            [...where.params, contactId]
+          )
+          if (rowCount) members.push({ id: segment.id, handle: segment.handle, name: segment.name, kind: segment.kind })
+        }
+        return members
+      },
+      { readOnly: true }
+    )
   }
 }

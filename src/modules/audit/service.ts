@@ -18,4 +18,23 @@ export default class AuditModuleService extends MedusaService({ AuditEntry }) {
     )
     return result.affectedRows
   }
+
+  /**
+   * GDPR erasure: the one edit the log accepts. Entries about an erased record keep who did what
+   * and when, but no longer the personal data that changed.
+   */
+  @InjectManager()
+  async redactAuditEntriesFor(
+    resourceType: string,
+    resourceId: string,
+    @MedusaContext() context: Context<EntityManager> = {}
+  ): Promise<number> {
+    const result = await context.manager!.execute<{ affectedRows: number }>(
+      `UPDATE marketing_audit_entry SET changes = NULL, ip = NULL, user_agent = NULL
+        WHERE resource_type = ? AND resource_id = ?`,
+      [resourceType, resourceId],
+      "run"
+    )
+    return result.affectedRows
+  }
 }

@@ -1,17 +1,18 @@
-import { Button, Container, DataTable, Heading, Text, useDataTable } from "@medusajs/ui"
+import { Button, Container, useDataTable } from "@medusajs/ui"
 import { useState } from "react"
 import { useNavigate } from "react-router-dom"
 import { useCampaigns } from "../../hooks/campaigns"
 import { campaignPath } from "../../lib/paths"
 import { CampaignFormDrawer } from "../campaign-form/campaign-form-drawer"
+import { ListTable } from "../common/list-table"
+import { useListTableState } from "../common/use-list-table-state"
 import { campaignTableColumns } from "./campaign-table-columns"
-import { campaignTableFilters } from "./campaign-table-filters"
-import { useCampaignTableState } from "./use-campaign-table-state"
+import { campaignTableFilters, campaignUrlFilters } from "./campaign-table-filters"
 
 export const CampaignListTable = () => {
   const navigate = useNavigate()
   const [isCreating, setIsCreating] = useState(false)
-  const { query, ...tableState } = useCampaignTableState()
+  const { query, ...tableState } = useListTableState({ filters: campaignUrlFilters })
   const { data, isPending, isError, error } = useCampaigns(query)
 
   const table = useDataTable({
@@ -34,37 +35,26 @@ export const CampaignListTable = () => {
 
   return (
     <Container className="divide-y p-0">
-      <DataTable instance={table}>
-        <DataTable.Toolbar className="flex flex-col items-start justify-between gap-2 md:flex-row md:items-center">
-          <div>
-            <Heading>Campaigns</Heading>
-            <Text size="small" className="text-ui-fg-subtle">
-              Reach your customers by email, SMS and push notifications.
-            </Text>
-          </div>
-          <div className="flex items-center gap-x-2">
-            <DataTable.FilterMenu tooltip="Filter" />
-            <DataTable.SortingMenu tooltip="Sort" />
-            <DataTable.Search placeholder="Search" />
-            <Button size="small" variant="secondary" onClick={() => setIsCreating(true)}>
-              Create
-            </Button>
-          </div>
-        </DataTable.Toolbar>
-        <DataTable.Table
-          emptyState={{
-            empty: {
-              heading: "No campaigns yet",
-              description: "Create a campaign to reach your customers.",
-            },
-            filtered: {
-              heading: "No matching campaigns",
-              description: "Try another search or remove some filters.",
-            },
-          }}
-        />
-        <DataTable.Pagination />
-      </DataTable>
+      <ListTable
+        instance={table}
+        heading="Campaigns"
+        description="Reach your customers by email, SMS and push notifications."
+        actions={
+          <Button size="small" variant="secondary" onClick={() => setIsCreating(true)}>
+            Create
+          </Button>
+        }
+        emptyState={{
+          empty: {
+            heading: "No campaigns yet",
+            description: "Create a campaign to reach your customers.",
+          },
+          filtered: {
+            heading: "No matching campaigns",
+            description: "Try another search or remove some filters.",
+          },
+        }}
+      />
       <CampaignFormDrawer
         open={isCreating}
         onOpenChange={setIsCreating}

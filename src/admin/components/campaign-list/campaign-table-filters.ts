@@ -1,11 +1,11 @@
 import { createDataTableFilterHelper } from "@medusajs/ui"
 import type { AdminCampaign } from "../../../types/campaign/http"
+import { CampaignChannel, CampaignStatus } from "../../../types/campaign/module"
 import { CAMPAIGN_CHANNELS, CAMPAIGN_STATUSES } from "../../lib/campaign-display"
+import { toOptions } from "../../lib/options"
+import { multiselectFilter } from "../common/url-filters"
 
 const filterHelper = createDataTableFilterHelper<AdminCampaign>()
-
-const toOptions = (labels: Record<string, string>) =>
-  Object.entries(labels).map(([value, label]) => ({ value, label }))
 
 const statusLabels = Object.fromEntries(
   Object.entries(CAMPAIGN_STATUSES).map(([status, { label }]) => [status, label])
@@ -25,3 +25,9 @@ export const campaignTableFilters = [
     searchable: false,
   }),
 ]
+
+/** How the filters above live in the URL and reach the API. */
+export const campaignUrlFilters = {
+  status: multiselectFilter(Object.values(CampaignStatus)),
+  channel: multiselectFilter(Object.values(CampaignChannel)),
+}

@@ -1,2 +1,7 @@
 export * from "./record-orders"
 export * from "./sync-contacts-from-customers"
+export * from "./confirm-subscription"
+export * from "./set-consent"
+export * from "./subscribe-email"
+export * from "./erase-contact"
+export * from "./suppressions"

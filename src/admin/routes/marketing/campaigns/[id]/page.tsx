@@ -1,10 +1,10 @@
 import { UIMatch, useParams } from "react-router-dom"
 import { CampaignBreadcrumb } from "../../../../components/campaign-detail/campaign-breadcrumb"
 import { CampaignContentSection } from "../../../../components/campaign-detail/campaign-content-section"
-import { CampaignDetailSkeleton } from "../../../../components/campaign-detail/campaign-detail-skeleton"
 import { CampaignGeneralSection } from "../../../../components/campaign-detail/campaign-general-section"
 import { CampaignScheduleSection } from "../../../../components/campaign-detail/campaign-schedule-section"
 import { CampaignTeamSection } from "../../../../components/campaign-detail/campaign-team-section"
+import { DetailSkeleton } from "../../../../components/common/detail-skeleton"
 import { TwoColumnLayout } from "../../../../components/common/two-column-layout"
 import { useCampaign } from "../../../../hooks/campaigns"
 
@@ -17,7 +17,7 @@ const CampaignDetailPage = () => {
     throw error
   }
   if (isPending) {
-    return <CampaignDetailSkeleton />
+    return <DetailSkeleton main={[5, 2]} side={[2, 1]} />
   }
 
   const { campaign } = data

@@ -1,0 +1,185 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
+import { createApiKeysWorkflow } from "@medusajs/medusa/core-flows"
+import AudienceModuleService from "../../src/modules/audience/service"
+import { MarketingModule } from "../../src/types/modules"
+import { AdminSession, createAdminSession } from "../helpers/admin"
+
+jest.setTimeout(120_000)
+
+const CONTACTS = "/admin/marketing/contacts"
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let admin: AdminSession
+    let audience: AudienceModuleService
+    let storeHeaders: { headers: Record<string, string> }
+    const fail = async (promise: Promise<unknown>) => ((await promise.catch((e) => e)) as any).response
+
+    beforeEach(async () => {
+      const container = getContainer()
+      admin = await createAdminSession(api, container)
+      audience = container.resolve(MarketingModule.AUDIENCE)
+      const { result: [key] } = await createApiKeysWorkflow(container).run({
+        input: { api_keys: [{ title: "Storefront", type: "publishable", created_by: "test" }] },
+      })
+      storeHeaders = { headers: { "x-publishable-api-key": key.token, "user-agent": "shopper-browser/1.0" } }
+    })
+
+    describe("double opt-in", () => {
+      const notificationsTo = async (email: string) =>
+        getContainer().resolve(Modules.NOTIFICATION).listNotifications({ to: email })
+
+      it("subscribes through a confirmation link, keeping the history", async () => {
+        const response = await api.post(
+          "/store/marketing/subscriptions",
+          { email: "New@Shopper.test", first_name: "Nia", source: "footer" },
+          storeHeaders
+        )
+        expect(response.status).toBe(202)
+        const [contact] = await audience.listContacts({ email: "new@shopper.test" })
+        expect(contact).toMatchObject({ email_consent: "pending", source: "subscribe", first_name: "Nia" })
+
+        const [notification] = await notificationsTo("new@shopper.test")
+        expect(notification).toMatchObject({ channel: "email", template: "marketing-double-opt-in" })
+        const link = new URL(notification.data.confirm_url)
+        expect(link.pathname).toBe("/marketing/consent/confirm")
+
+        // Opening the link (as a mail scanner would) changes nothing; confirming does.
+        const page = await api.get(`${link.pathname}${link.search}`)
+        expect(page.status).toBe(200)
+        expect(page.data).toContain("Confirm subscription")
+        expect((await audience.retrieveContact(contact.id)).email_consent).toBe("pending")
+
+        const confirmed = await api.post(`${link.pathname}${link.search}`, undefined, { headers: { "user-agent": "clicker/2.0" } })
+        expect(confirmed.data).toContain("You are subscribed")
+        expect((await audience.retrieveContact(contact.id)).email_consent).toBe("subscribed")
+
+        const { data } = await api.get(`${CONTACTS}/${contact.id}`, admin.headers)
+        expect(data.contact.consents).toEqual([
+          expect.objectContaining({ channel: "email", status: "subscribed", source: "double_opt_in", user_agent: "clicker/2.0" }),
+          expect.objectContaining({ channel: "email", status: "pending", source: "footer", user_agent: "shopper-browser/1.0" }),
+        ])
+
+        // Subscribing again once subscribed sends nothing.
+        await api.post("/store/marketing/subscriptions", { email: "new@shopper.test" }, storeHeaders)
+        expect(await notificationsTo("new@shopper.test")).toHaveLength(1)
+      })
+
+      it("refuses forged, altered and foreign tokens", async () => {
+        await api.post("/store/marketing/subscriptions", { email: "victim@shopper.test" }, storeHeaders)
+        const [notification] = await notificationsTo("victim@shopper.test")
+        const token = new URL(notification.data.confirm_url).searchParams.get("token")!
+        const [body, signature] = token.split(".")
+        const other = Buffer.from(JSON.stringify({ contact_id: "mcon_other", channel: "email" })).toString("base64url")
+        for (const bad of ["", "nonsense", `${other}.${signature}`, `${body}.${signature.slice(1)}`]) {
+          const get = await fail(api.get(`/marketing/consent/confirm?token=${bad}`))
+          expect(get.status).toBe(404)
+          const post = await fail(api.post(`/marketing/consent/confirm?token=${bad}`))
+          expect(post.status).toBe(404)
+        }
+        const [contact] = await audience.listContacts({ email: "victim@shopper.test" })
+        expect(contact.email_consent).toBe("pending")
+      })
+
+      it("sends nothing to a suppressed address, and answers the same", async () => {
+        await api.post("/admin/marketing/suppressions", { channel: "email", address: "Blocked@Shopper.test", reason: "complaint" }, admin.headers)
+        const response = await api.post("/store/marketing/subscriptions", { email: "blocked@shopper.test" }, storeHeaders)
+        expect(response.status).toBe(202)
+        expect(await notificationsTo("blocked@shopper.test")).toHaveLength(0)
+      })
+
+      it("validates the sign-up", async () => {
+        for (const body of [{ email: "not-an-email" }, {}, { email: "a@b.test", admin: true }, { email: "a@b.test", source: "Footer Form!" }]) {
+          expect((await fail(api.post("/store/marketing/subscriptions", body, storeHeaders))).status).toBe(400)
+        }
+        expect((await fail(api.post("/store/marketing/subscriptions", { email: "a@b.test" }))).status).toBe(400)
+      })
+    })
+
+    describe("contacts", () => {
+      it("lists, filters, retrieves and records consent given to an admin", async () => {
+        const [a, b] = await audience.createContacts([
+          { email: "ann@x.test", first_name: "Ann", country_code: "de", source: "import", email_consent: "subscribed" },
+          { email: "bob@x.test", first_name: "Bob", country_code: "fr", source: "manual" },
+        ])
+        expect((await api.get(`${CONTACTS}?q=ann`, admin.headers)).data.contacts.map((c: any) => c.id)).toEqual([a.id])
+        expect((await api.get(`${CONTACTS}?country_code=FR`, admin.headers)).data.contacts.map((c: any) => c.id)).toEqual([b.id])
+        expect((await api.get(`${CONTACTS}?email_consent=subscribed`, admin.headers)).data.count).toBe(1)
+        expect((await fail(api.get(`${CONTACTS}?email_consent=maybe`, admin.headers))).status).toBe(400)
+        expect((await fail(api.get(`${CONTACTS}/mcon_missing`, admin.headers))).status).toBe(404)
+
+        const { data } = await api.post(`${CONTACTS}/${b.id}/consent`, { channel: "sms", status: "subscribed" }, admin.headers)
+        expect(data.contact).toMatchObject({ sms_consent: "subscribed", consents: [expect.objectContaining({ source: "admin" })] })
+        expect((await fail(api.post(`${CONTACTS}/${b.id}/consent`, { channel: "fax", status: "subscribed" }, admin.headers))).status).toBe(400)
+        expect((await fail(api.post(`${CONTACTS}/mcon_missing/consent`, { channel: "sms", status: "subscribed" }, admin.headers))).status).toBe(404)
+
+        const audit = await api.get(`/admin/marketing/audit-entries?resource_id=${b.id}`, admin.headers)
+        expect(audit.data.audit_entries[0]).toMatchObject({
+          action: "consent",
+          changes: { sms_consent: { from: null, to: "subscribed" } },
+        })
+      })
+
+      it("lists the segments a contact is in", async () => {
+        const [rich] = await audience.createContacts([{ email: "rich@x.test", total_spent: 900, orders_count: 3 }])
+        await api.post("/admin/marketing/segments", { name: "Rich", handle: "rich", dsl: "total_spent > 500" }, admin.headers)
+        await api.post("/admin/marketing/segments", { name: "Poor", handle: "poor", dsl: "total_spent < 10" }, admin.headers)
+        const { data } = await api.get(`${CONTACTS}/${rich.id}/segments`, admin.headers)
+        expect(data.segments.map((s: any) => s.handle)).toEqual(["rich"])
+      })
+
+      it("exports a contact's data and erases it on request", async () => {
+        const [contact] = await audience.createContacts([
+          { email: "gdpr@x.test", phone: "+4915112345678", first_name: "Greta", metadata: { shoe_size: 38 } },
+        ])
+        await api.post(`${CONTACTS}/${contact.id}/consent`, { channel: "email", status: "subscribed" }, admin.headers)
+        await api.post("/admin/marketing/suppressions", { channel: "sms", address: "+4915112345678" }, admin.headers)
+
+        const exported = await api.get(`${CONTACTS}/${contact.id}/export`, admin.headers)
+        expect(exported.headers["content-disposition"]).toContain(`contact-${contact.id}.json`)
+        expect(exported.data).toMatchObject({
+          contact: { email: "gdpr@x.test", first_name: "Greta", consents: [expect.objectContaining({ status: "subscribed" })] },
+          suppressions: [expect.objectContaining({ address: "+4915112345678" })],
+        })
+
+        const erased = await api.post(`${CONTACTS}/${contact.id}/erase`, {}, admin.headers)
+        expect(erased.data).toEqual({ id: contact.id, object: "contact", erased: true })
+        expect((await fail(api.get(`${CONTACTS}/${contact.id}`, admin.headers))).status).toBe(404)
+        const [row] = await audience.listContacts({ id: contact.id }, { withDeleted: true })
+        expect(row).toMatchObject({ email: null, phone: null, first_name: null, metadata: null })
+        const consents = await audience.listConsentRecords({ contact_id: contact.id })
+        expect(consents.every((c: any) => c.ip === null && c.user_agent === null)).toBe(true)
+        // Still never messaged: the suppression survives as a hash.
+        expect(await audience.isSuppressed("sms", "+4915112345678")).toBe(true)
+        expect(JSON.stringify(await audience.listSuppressions({}))).not.toContain("4915112345678")
+        const audit = await api.get(`/admin/marketing/audit-entries?resource_id=${contact.id}&order=created_at`, admin.headers)
+        expect(audit.data.audit_entries.map((e: any) => [e.action, e.changes])).toEqual([
+          ["consent", null],
+          ["erase", null],
+        ])
+      })
+    })
+
+    describe("suppression list", () => {
+      it("adds, refuses duplicates and bad addresses, lists and removes", async () => {
+        const { data } = await api.post("/admin/marketing/suppressions", { channel: "email", address: " Spam@Trap.test ", note: "trap" }, admin.headers)
+        expect(data.suppression).toMatchObject({ address: "spam@trap.test", reason: "manual" })
+        const duplicate = await fail(api.post("/admin/marketing/suppressions", { channel: "email", address: "spam@trap.test" }, admin.headers))
+        expect(duplicate.status).toBe(400)
+        expect(duplicate.data.message).toMatch(/already suppressed/)
+        for (const body of [
+          { channel: "email", address: "+4915112345678" },
+          { channel: "sms", address: "spam@trap.test" },
+          { channel: "push", address: "x@y.test" },
+        ]) {
+          expect((await fail(api.post("/admin/marketing/suppressions", body, admin.headers))).status).toBe(400)
+        }
+        expect((await api.get("/admin/marketing/suppressions?channel=email", admin.headers)).data.count).toBe(1)
+        await api.delete(`/admin/marketing/suppressions/${data.suppression.id}`, admin.headers)
+        expect((await api.get("/admin/marketing/suppressions", admin.headers)).data.count).toBe(0)
+        expect((await fail(api.delete(`/admin/marketing/suppressions/${data.suppression.id}`, admin.headers))).status).toBe(404)
+      })
+    })
+  },
+})

@@ -1,0 +1,18 @@
+import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { MarketingResource } from "../../../../lib/rbac/resources"
+import { AdminCreateSuppression, AdminGetSuppressionsParams } from "./validators"
+
+const BASE = "/admin/marketing/suppressions"
+const can = (operation: string) => [{ resource: MarketingResource.CONTACT, operation }]
+const FIELDS = ["id", "channel", "address", "reason", "note", "created_at"]
+
+export const adminSuppressionMiddlewares: MiddlewareRoute[] = [
+  {
+    method: ["GET"],
+    matcher: BASE,
+    middlewares: [validateAndTransformQuery(AdminGetSuppressionsParams, { defaults: FIELDS, isList: true })],
+    policies: can("read"),
+  },
+  { method: ["POST"], matcher: BASE, middlewares: [validateAndTransformBody(AdminCreateSuppression)], policies: can("update") },
+  { method: ["DELETE"], matcher: `${BASE}/:id`, policies: can("update") },
+]

@@ -1,0 +1,10 @@
+import { MarketingModule } from "../../../types/modules"
+import { createEntitiesStep, softDeleteEntitiesStep } from "../../common/entity-steps"
+
+const SUPPRESSIONS = { module: MarketingModule.AUDIENCE, entity: "Suppressions" }
+
+export const createSuppressionsStep = createEntitiesStep<Record<string, unknown>, { id: string }>(
+  "create-marketing-suppressions",
+  SUPPRESSIONS
+)
+export const deleteSuppressionsStep = softDeleteEntitiesStep("delete-marketing-suppressions", SUPPRESSIONS)

@@ -101,11 +101,11 @@ medusaIntegrationTestRunner({
     it("records nothing for a refused request", async () => {
       const { data } = await api.post(CAMPAIGNS, { name: "Draft", channel: "email" }, admin.headers)
       const refused = [
-        api.post(`${CAMPAIGNS}/${data.campaign.id}/transition`, { status: "scheduled" }, admin.headers),
-        api.post(`${CAMPAIGNS}/${data.campaign.id}`, { budget_amount: -1 }, admin.headers),
-        api.post(`${CAMPAIGNS}/${data.campaign.id}/team`, { user_id: "user_ghost", role: "editor" }, admin.headers),
+        () => api.post(`${CAMPAIGNS}/${data.campaign.id}/transition`, { status: "scheduled" }, admin.headers),
+        () => api.post(`${CAMPAIGNS}/${data.campaign.id}`, { budget_amount: -1 }, admin.headers),
+        () => api.post(`${CAMPAIGNS}/${data.campaign.id}/team`, { user_id: "user_ghost", role: "editor" }, admin.headers),
       ]
-      for (const request of refused) expect((await request.catch((e) => e.response)).status).toBe(400)
+      for (const request of refused) expect((await request().catch((e) => e.response)).status).toBe(400)
       expect((await entriesFor(data.campaign.id)).map((e: any) => e.action)).toEqual(["create"])
     })
 

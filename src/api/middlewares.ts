@@ -1,6 +1,7 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminAuditEntryMiddlewares } from "./admin/marketing/audit-entries/middlewares"
 import { adminCampaignMiddlewares } from "./admin/marketing/campaigns/middlewares"
+import { adminContactImportMiddlewares } from "./admin/marketing/contact-imports/middlewares"
 import { adminContactMiddlewares } from "./admin/marketing/contacts/middlewares"
 import { adminSegmentMiddlewares } from "./admin/marketing/segments/middlewares"
 import { adminSuppressionMiddlewares } from "./admin/marketing/suppressions/middlewares"
@@ -11,6 +12,7 @@ export default defineMiddlewares({
     ...adminCampaignMiddlewares,
     ...adminSegmentMiddlewares,
     ...adminContactMiddlewares,
+    ...adminContactImportMiddlewares,
     ...adminSuppressionMiddlewares,
     ...adminAuditEntryMiddlewares,
     ...storeSubscriptionMiddlewares,

@@ -1,5 +1,6 @@
 export * from "./audience"
 export * from "./audit"
 export * from "./campaign"
+export * from "./contact-import"
 export * from "./rbac"
 export * from "./segment"

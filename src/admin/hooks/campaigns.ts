@@ -13,6 +13,7 @@ import type {
 import type { CampaignChannel, CampaignStatus } from "../../types/campaign/module"
 import type { PageQuery } from "../lib/page-query"
 import { sdk } from "../lib/sdk"
+import { auditQueryKeys } from "./audit-entries"
 
 const CAMPAIGNS_PATH = "/admin/marketing/campaigns"
 
@@ -71,7 +72,11 @@ export function useCampaignMutation<TVariables>(
     mutationFn,
     onSuccess: ({ campaign }) => {
       queryClient.setQueryData(campaignQueryKeys.detail(campaign.id), { campaign })
-      return queryClient.invalidateQueries({ queryKey: campaignQueryKeys.lists() })
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: campaignQueryKeys.lists() }),
+        // The campaign's history shows the change.
+        queryClient.invalidateQueries({ queryKey: auditQueryKeys.all }),
+      ])
     },
   })
 }

@@ -2,16 +2,16 @@ import type { HttpTypes } from "@medusajs/framework/types"
 import { useQuery } from "@tanstack/react-query"
 import { sdk } from "../lib/sdk"
 
-// An admin team is a handful of people, so the picker lists them all instead of searching.
-const USER_PICKER_LIMIT = 200
+// An admin team is a handful of people, so pickers and filters list them all instead of searching.
+const ADMIN_USERS_LIMIT = 200
 
-/** The store's admin users, for choosing who joins a campaign's team. */
+/** The store's admin users: who may join a campaign's team, and whose names the audit log shows. */
 export const useAdminUsers = () =>
   // Typed here: the js-sdk takes its types from @medusajs/types, which npm installed only inside
   // @medusajs/framework, so they do not resolve from the plugin.
   useQuery<HttpTypes.AdminUserListResponse>({
     // Namespaced: the dashboard caches its own, fuller user lists under "users".
-    queryKey: ["marketing_team_picker", "users"],
+    queryKey: ["marketing_admin_users"],
     queryFn: () =>
-      sdk.admin.user.list({ limit: USER_PICKER_LIMIT, fields: "id,email,first_name,last_name" }),
+      sdk.admin.user.list({ limit: ADMIN_USERS_LIMIT, fields: "id,email,first_name,last_name" }),
   })

@@ -1,3 +1,16 @@
 // Where the plugin's pages live in the admin; they follow the files under src/admin/routes.
 export const CAMPAIGNS_PATH = "/marketing/campaigns"
 export const campaignPath = (id: string) => `${CAMPAIGNS_PATH}/${id}`
+
+export const SEGMENTS_PATH = "/marketing/segments"
+export const segmentPath = (id: string) => `${SEGMENTS_PATH}/${id}`
+
+export const CONTACTS_PATH = "/marketing/contacts"
+export const contactPath = (id: string) => `${CONTACTS_PATH}/${id}`
+
+export const SUPPRESSIONS_PATH = "/marketing/suppressions"
+
+export const AUDIT_PATH = "/marketing/audit"
+
+/** The native customer page, which shows the contact's marketing widget. */
+export const customerPath = (id: string) => `/customers/${id}`

@@ -5,8 +5,10 @@ import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { MedusaError } from "@medusajs/framework/utils"
 import { CompiledSegment, compileSegmentDsl, SegmentReference } from "./lib/segment-dsl/compile"
 import { SegmentDslError } from "./lib/segment-dsl/errors"
+import { ImportedContact } from "./lib/contact-rows"
 import ConsentRecord from "./models/consent-record"
 import Contact from "./models/contact"
+import ContactImport from "./models/contact-import"
 import Purchase from "./models/purchase"
 import Segment from "./models/segment"
 import SegmentMember from "./models/segment-member"
@@ -40,6 +42,7 @@ export default class AudienceModuleService extends MedusaService({
   Segment,
   SegmentMember,
   Suppression,
+  ContactImport,
 }) {
   /**
    * Compiles DSL text against the stored segments it may refer to. `handle` is the segment being
@@ -226,5 +229,63 @@ export default class AudienceModuleService extends MedusaService({
       },
       { readOnly: true }
     )
+  }
+
+  /**
+   * Creates or updates imported contacts, matched by email, then phone. Blank cells leave fields
+   * as they are; a consent column records consent history (source "import") when it changes it.
+   */
+  async upsertImportedContacts(rows: ImportedContact[]): Promise<{ created: number; updated: number }> {
+    const emails = rows.map((r) => r.email).filter(Boolean) as string[]
+    const phones = rows.map((r) => r.phone).filter(Boolean) as string[]
+    const existing: Record<string, any>[] = await this.listContacts(
+      { $or: [...(emails.length ? [{ email: emails }] : []), ...(phones.length ? [{ phone: phones }] : [])] },
+      { select: ["id", "email", "phone", "metadata", "email_consent", "sms_consent"] }
+    )
+    const byEmail = new Map(existing.filter((c) => c.email).map((c) => [c.email, c]))
+    const byPhone = new Map(existing.filter((c) => c.phone).map((c) => [c.phone, c]))
+
+    const updates: Record<string, any>[] = []
+    const creates: Record<string, any>[] = []
+    const consents: { contact: Record<string, any>; channel: "email" | "sms"; status: string }[] = []
+    for (const row of rows) {
+      const match = (row.email && byEmail.get(row.email)) || (row.phone && byPhone.get(row.phone)) || null
+      const fields = Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null && v !== undefined))
+      if (match) {
+        if (row.metadata) fields.metadata = { ...(match.metadata ?? {}), ...row.metadata }
+        updates.push({ id: match.id, ...fields })
+      } else {
+        creates.push({ ...fields, source: "import" })
+      }
+      for (const channel of ["email", "sms"] as const) {
+        const status = row[`${channel}_consent`]
+        if (status && status !== match?.[`${channel}_consent`]) consents.push({ contact: match ?? fields, channel, status })
+      }
+    }
+    const updated = updates.length ? await this.updateContacts(updates) : []
+    const created: { id: string; email: string | null; phone: string | null }[] = creates.length
+      ? await this.createContacts(creates)
+      : []
+    const idOf = (contact: Record<string, any>) =>
+      contact.id ?? created.find((c) => (contact.email && c.email === contact.email) || (contact.phone && c.phone === contact.phone))!.id
+    if (consents.length) {
+      await this.createConsentRecords(
+        consents.map(({ contact, channel, status }) => ({ contact_id: idOf(contact), channel, status, source: "import" }))
+      )
+    }
+    return { created: created.length, updated: updated.length }
+  }
+
+  /** Takes a pending import for processing; false when another worker has it already. */
+  @InjectManager()
+  async claimContactImport(id: string, @MedusaContext() context: Context<EntityManager> = {}): Promise<boolean> {
+    return this.transaction(context, async (client) => {
+      const { rowCount } = await client.query(
+        `UPDATE marketing_contact_import SET status = 'processing', started_at = now(), updated_at = now()
+          WHERE id = $1 AND status = 'pending' AND deleted_at IS NULL`,
+        [id]
+      )
+      return rowCount === 1
+    })
   }
 }

@@ -12,7 +12,7 @@ import { campaignTableFilters, campaignUrlFilters } from "./campaign-table-filte
 export const CampaignListTable = () => {
   const navigate = useNavigate()
   const [isCreating, setIsCreating] = useState(false)
-  const { query, ...tableState } = useListTableState({ filters: campaignUrlFilters })
+  const { query, search, pagination, sorting, filtering } = useListTableState({ filters: campaignUrlFilters })
   const { data, isPending, isError, error } = useCampaigns(query)
 
   const table = useDataTable({
@@ -25,7 +25,10 @@ export const CampaignListTable = () => {
     isLoading: isPending,
     // The table state resets the page itself, in the same URL update as the change that causes it.
     autoResetPageIndex: false,
-    ...tableState,
+    search,
+    pagination,
+    sorting,
+    filtering,
   })
 
   if (isError) {

@@ -81,6 +81,8 @@ export function useListTableState<TFilters extends Record<string, AnyUrlFilter> 
 
   return {
     query,
+    /** The filters alone, e.g. for an export of everything they match, not only the page on screen. */
+    filterQuery: filterQuery as FilterQuery<TFilters>,
     search: {
       state: q,
       onSearchChange: (value: string) => update({ q: value || null, offset: null }),

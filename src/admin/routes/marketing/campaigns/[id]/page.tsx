@@ -1,4 +1,5 @@
 import { UIMatch, useParams } from "react-router-dom"
+import { HistorySection } from "../../../../components/audit/history-section"
 import { CampaignBreadcrumb } from "../../../../components/campaign-detail/campaign-breadcrumb"
 import { CampaignContentSection } from "../../../../components/campaign-detail/campaign-content-section"
 import { CampaignGeneralSection } from "../../../../components/campaign-detail/campaign-general-section"
@@ -27,6 +28,7 @@ const CampaignDetailPage = () => {
         <>
           <CampaignGeneralSection campaign={campaign} />
           <CampaignContentSection campaign={campaign} />
+          <HistorySection resourceId={campaign.id} />
         </>
       }
       side={

@@ -1,0 +1,105 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import AudienceModuleService from "../../src/modules/audience/service"
+import { MarketingModule } from "../../src/types/modules"
+import { AdminSession, createAdminSession } from "../helpers/admin"
+
+jest.setTimeout(180_000)
+
+const IMPORTS = "/admin/marketing/contact-imports"
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let admin: AdminSession
+    const upload = (csv: string, filename = "contacts.csv") =>
+      api.post(`${IMPORTS}?filename=${filename}`, csv, {
+        headers: { ...admin.headers.headers, "content-type": "text/csv" },
+        maxBodyLength: Infinity,
+      })
+    const finished = async (id: string) => {
+      for (const until = Date.now() + 120_000; Date.now() < until; await new Promise((r) => setTimeout(r, 250))) {
+        const { data } = await api.get(`${IMPORTS}/${id}`, admin.headers)
+        if (["completed", "failed"].includes(data.contact_import.status)) return data.contact_import
+      }
+      throw new Error("import did not finish")
+    }
+
+    beforeEach(async () => {
+      admin = await createAdminSession(api, getContainer())
+    })
+
+    it("imports in the background, reports rejected rows with line and field, and merges duplicates", async () => {
+      const csv = [
+        "Email,phone,first_name,country,email_consent,metadata.tier",
+        "ada@example.com,+4915112345678,Ada,DE,subscribed,gold",
+        "not-an-email,,Bob,FR,,",
+        "carla@example.com,,Carla,Germany,,",
+        ",+4915199999999,Dora,AT,,silver",
+        "ADA@example.com,,Adelheid,,,platinum",
+        ",,Nobody,,,",
+      ].join("\n")
+      const accepted = await upload(csv)
+      expect(accepted.status).toBe(202)
+      expect(accepted.data.contact_import).toMatchObject({ status: "pending", filename: "contacts.csv" })
+
+      const result = await finished(accepted.data.contact_import.id)
+      expect(result).toMatchObject({ status: "completed", processed_rows: 6, created_count: 2, rejected_count: 3 })
+      expect(result.problems.rows).toEqual([
+        { line: 3, field: "email", reason: "'not-an-email' is not an email address" },
+        { line: 4, field: "country", reason: "'Germany' is not a two-letter country code such as DE" },
+        { line: 7, field: "email", reason: "a contact needs an email or a phone" },
+      ])
+
+      const audience: AudienceModuleService = getContainer().resolve(MarketingModule.AUDIENCE)
+      const [ada] = await audience.listContacts({ email: "ada@example.com" })
+      expect(ada).toMatchObject({
+        first_name: "Adelheid",
+        phone: "+4915112345678",
+        country_code: "de",
+        email_consent: "subscribed",
+        source: "import",
+        metadata: { tier: "platinum" },
+      })
+      expect(await audience.listConsentRecords({ contact_id: ada.id })).toEqual([
+        expect.objectContaining({ channel: "email", status: "subscribed", source: "import" }),
+      ])
+
+      // The same file again: nothing new, nothing duplicated.
+      const again = await finished((await upload(csv)).data.contact_import.id)
+      expect(again).toMatchObject({ status: "completed", created_count: 0, updated_count: 2, rejected_count: 3 })
+      expect(await audience.listContacts({})).toHaveLength(2)
+      expect(await audience.listConsentRecords({ contact_id: ada.id })).toHaveLength(1)
+    })
+
+    it("streams large files in batches", async () => {
+      const rows = Array.from({ length: 20_000 }, (_, i) => `bulk${i}@example.com,Bulk ${i},${i % 2 ? "DE" : "FR"}`)
+      const started = Date.now()
+      const result = await finished((await upload(["email,first_name,country", ...rows].join("\n"))).data.contact_import.id)
+      expect(result).toMatchObject({ status: "completed", processed_rows: 20_000, created_count: 20_000, rejected_count: 0 })
+      const { data } = await api.post("/admin/marketing/segments/preview", { dsl: "country = 'DE' AND email CONTAINS 'bulk'" }, admin.headers)
+      expect(data.count).toBe(10_000)
+      console.log(`20,000-row import in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+    })
+
+    it("fails an import with unknown columns, saying which", async () => {
+      const result = await finished((await upload("email,favourite_colour\nx@y.io,red")).data.contact_import.id)
+      expect(result).toMatchObject({ status: "failed", processed_rows: 0 })
+      expect(result.error).toMatch(/unknown column 'favourite_colour'; columns are email, phone/)
+    })
+
+    it("refuses what is not a CSV upload", async () => {
+      const wrongType = await api.post(IMPORTS, { email: "x" }, admin.headers).catch((e) => e.response)
+      expect(wrongType.status).toBe(400)
+      expect(wrongType.data.message).toMatch(/Content-Type: text\/csv/)
+      const empty = await upload("").catch((e) => e.response)
+      expect(empty.status).toBe(400)
+      expect((await api.get(`${IMPORTS}/mimp_missing`, admin.headers).catch((e) => e.response)).status).toBe(404)
+    })
+
+    it("lists imports, newest first", async () => {
+      await finished((await upload("email\na@b.io", "first.csv")).data.contact_import.id)
+      await finished((await upload("email\nc@d.io", "second.csv")).data.contact_import.id)
+      const { data } = await api.get(IMPORTS, admin.headers)
+      expect(data.contact_imports.map((i: any) => i.filename)).toEqual(["second.csv", "first.csv"])
+    })
+  },
+})

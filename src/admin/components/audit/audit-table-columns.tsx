@@ -1,0 +1,52 @@
+import { createDataTableColumnHelper } from "@medusajs/ui"
+import { auditActionLabel } from "../../lib/audit-display"
+import { summarizeChanges } from "../../lib/audit-changes"
+import { formatDateTime } from "../../lib/format"
+import type { AdminAuditEntry } from "../../types/audit"
+import { AuditResourceLink } from "./audit-resource-link"
+import { useAuditActors } from "./use-audit-actors"
+import type { AuditResource } from "./use-audit-resources"
+
+const columnHelper = createDataTableColumnHelper<AdminAuditEntry>()
+
+interface AuditColumnsOptions {
+  /**
+   * The resource each entry is about, for the audit log; a resource's own history leaves the column
+   * out, as every entry is about the same resource.
+   */
+  resourceOf?: (entry: AdminAuditEntry) => AuditResource | undefined
+}
+
+export function useAuditTableColumns({ resourceOf }: AuditColumnsOptions = {}) {
+  const { actorLabel } = useAuditActors()
+  return [
+      columnHelper.accessor("created_at", {
+        header: "Date",
+        cell: ({ getValue }) => formatDateTime(getValue()),
+        enableSorting: true,
+        sortLabel: "Date",
+        sortAscLabel: "Oldest first",
+        sortDescLabel: "Newest first",
+      }),
+      columnHelper.accessor("actor_id", {
+        header: "Actor",
+        cell: ({ row }) => actorLabel(row.original),
+      }),
+      columnHelper.accessor("action", {
+        header: "Action",
+        cell: ({ getValue }) => auditActionLabel(getValue()),
+      }),
+      ...(resourceOf
+        ? [
+            columnHelper.accessor("resource_id", {
+              header: "Resource",
+              cell: ({ row }) => <AuditResourceLink entry={row.original} resource={resourceOf(row.original)} />,
+            }),
+          ]
+        : []),
+      columnHelper.accessor("changes", {
+        header: "Changes",
+        cell: ({ getValue }) => summarizeChanges(getValue()) ?? "-",
+      }),
+  ]
+}

@@ -1,0 +1,44 @@
+import { MiddlewareRoute, validateAndTransformQuery } from "@medusajs/framework/http"
+import { z } from "@medusajs/framework/zod"
+import { createFindParams } from "@medusajs/medusa/api/utils/validators"
+import { MarketingResource } from "../../../../lib/rbac/resources"
+
+const BASE = "/admin/marketing/contact-imports"
+const can = (operation: string) => [{ resource: MarketingResource.CONTACT, operation }]
+export const CONTACT_IMPORT_FIELDS = [
+  "id",
+  "status",
+  "filename",
+  "processed_rows",
+  "created_count",
+  "updated_count",
+  "rejected_count",
+  "problems",
+  "error",
+  "created_by",
+  "started_at",
+  "finished_at",
+  "created_at",
+]
+
+export const adminContactImportMiddlewares: MiddlewareRoute[] = [
+  {
+    method: ["GET"],
+    matcher: BASE,
+    middlewares: [
+      validateAndTransformQuery(createFindParams({ limit: 20, offset: 0, order: "-created_at" }).strict(), {
+        defaults: CONTACT_IMPORT_FIELDS,
+        isList: true,
+      }),
+    ],
+    policies: can("read"),
+  },
+  // The CSV is streamed to the file module as it arrives: no body parser may buffer it first.
+  { method: ["POST"], matcher: BASE, bodyParser: false, policies: can("create") },
+  {
+    method: ["GET"],
+    matcher: `${BASE}/:id`,
+    middlewares: [validateAndTransformQuery(z.strictObject({ fields: z.string().optional() }), { defaults: CONTACT_IMPORT_FIELDS, isList: false })],
+    policies: can("read"),
+  },
+]

@@ -1,0 +1,41 @@
+import { pipeline } from "node:stream/promises"
+import { Transform } from "node:stream"
+import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
+import { createContactImportWorkflow } from "../../../../workflows/contact-import/workflows/contact-imports"
+import { auditActor } from "../../../utils/audit-actor"
+
+const MAX_BYTES = 100 * 1024 * 1024
+
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: contact_imports, metadata } = await query.graph({
+    entity: "contact_import",
+    fields: req.queryConfig.fields,
+    pagination: req.queryConfig.pagination,
+  })
+  res.json({ contact_imports, count: metadata!.count, offset: metadata!.skip, limit: metadata!.take })
+}
+
+/** Upload: the request body is the CSV itself (`Content-Type: text/csv`); processing runs in the background. */
+export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  if (!/^text\/csv\b/.test(req.get("content-type") ?? "")) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, "Send the CSV as the request body with Content-Type: text/csv")
+  }
+  const filename = typeof req.query.filename === "string" && req.query.filename ? req.query.filename : "contacts.csv"
+  const upload = await req.scope.resolve(Modules.FILE).getUploadStream({ filename, mimeType: "text/csv", access: "private" })
+  let bytes = 0
+  const limit = new Transform({
+    transform(chunk, _encoding, done) {
+      bytes += chunk.length
+      done(bytes > MAX_BYTES ? new MedusaError(MedusaError.Types.INVALID_DATA, "The CSV is larger than 100 MB") : null, chunk)
+    },
+  })
+  await pipeline(req, limit, upload.writeStream)
+  const file = await upload.promise
+  if (!bytes) throw new MedusaError(MedusaError.Types.INVALID_DATA, "The CSV is empty")
+  const { result } = await createContactImportWorkflow(req.scope).run({
+    input: { file_id: file.key, filename, actor: auditActor(req) },
+  })
+  res.status(202).json({ contact_import: result })
+}

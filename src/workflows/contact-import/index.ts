@@ -1,0 +1,2 @@
+export * from "./steps/process-contact-import"
+export * from "./workflows/contact-imports"

@@ -1,0 +1,90 @@
+import { parse } from "csv-parse"
+import { Modules } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import {
+  CONTACT_COLUMNS,
+  ImportedContact,
+  mergeDuplicates,
+  parseContactRow,
+  RowProblem,
+  unknownColumns,
+} from "../../../modules/audience/lib/contact-rows"
+import AudienceModuleService from "../../../modules/audience/service"
+import { MarketingModule } from "../../../types/modules"
+
+const BATCH = 1_000
+/** Rejected rows kept for the report; the count covers them all. */
+const KEPT_PROBLEMS = 1_000
+
+/**
+ * Streams an uploaded CSV from the file module through the parser in batches, so a file of any
+ * length is never held in memory, and reports progress after every batch. Importing the same file
+ * again changes nothing: contacts are matched by email and phone. Not undone on failure: what was
+ * imported stays, the import is marked failed, and running it again completes it.
+ */
+export const processContactImportStep = createStep(
+  "process-marketing-contact-import",
+  async ({ id }: { id: string }, { container }) => {
+    const audience: AudienceModuleService = container.resolve(MarketingModule.AUDIENCE)
+    if (!(await audience.claimContactImport(id))) return new StepResponse({ id, claimed: false })
+    const job = await audience.retrieveContactImport(id)
+    const totals = { processed_rows: 0, created_count: 0, updated_count: 0, rejected_count: 0 }
+    const problems: RowProblem[] = []
+    const reject = (found: RowProblem[]) => {
+      totals.rejected_count += 1
+      problems.push(...found.slice(0, Math.max(0, KEPT_PROBLEMS - problems.length)))
+    }
+    const flush = async (batch: ImportedContact[]) => {
+      const { created, updated } = await audience.upsertImportedContacts(mergeDuplicates(batch))
+      totals.created_count += created
+      totals.updated_count += updated
+      await audience.updateContactImports({ id, ...totals, problems: { rows: problems } })
+    }
+
+    try {
+      const stream = await container.resolve(Modules.FILE).getDownloadStream(job.file_id)
+      const parser = stream.pipe(
+        parse({
+          bom: true,
+          info: true,
+          skip_empty_lines: true,
+          relax_column_count: true,
+          trim: true,
+          columns: (header: string[]) => {
+            const columns = header.map((h) => h.trim().toLowerCase())
+            const unknown = unknownColumns(columns)
+            if (unknown.length) {
+              throw new Error(
+                `unknown column ${unknown.map((c) => `'${c}'`).join(", ")}; columns are ${CONTACT_COLUMNS.join(", ")} and metadata.<key>`
+              )
+            }
+            return columns
+          },
+        })
+      )
+      let batch: ImportedContact[] = []
+      for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
+        totals.processed_rows += 1
+        const parsed = parseContactRow(record, info.lines)
+        if (parsed.contact) batch.push(parsed.contact)
+        else reject(parsed.problems)
+        if (batch.length === BATCH) {
+          await flush(batch)
+          batch = []
+        }
+      }
+      await flush(batch)
+      await audience.updateContactImports({ id, status: "completed", finished_at: new Date() })
+    } catch (error) {
+      await audience.updateContactImports({
+        id,
+        ...totals,
+        problems: { rows: problems },
+        status: "failed",
+        error: (error as Error).message,
+        finished_at: new Date(),
+      })
+    }
+    return new StepResponse({ id, claimed: true })
+  }
+)

@@ -2,16 +2,11 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createCampaignsWorkflow } from "../../src/workflows/campaign/workflows/create-campaigns"
 import { pruneAuditEntriesWorkflow } from "../../src/workflows/audit/workflows/prune-audit-entries"
 import { AdminSession, createAdminSession } from "../helpers/admin"
+import { useEnv } from "../helpers/env"
 
 jest.setTimeout(120_000)
 
-// Read by medusa-config when the runner loads it, so set before the runner starts.
-const retentionBefore = process.env.MARKETING_AUDIT_RETENTION_DAYS
-process.env.MARKETING_AUDIT_RETENTION_DAYS = "30"
-afterAll(() => {
-  if (retentionBefore === undefined) delete process.env.MARKETING_AUDIT_RETENTION_DAYS
-  else process.env.MARKETING_AUDIT_RETENTION_DAYS = retentionBefore
-})
+useEnv({ MARKETING_AUDIT_RETENTION_DAYS: "30" })
 
 const CAMPAIGNS = "/admin/marketing/campaigns"
 const AUDIT = "/admin/marketing/audit-entries"

@@ -3,16 +3,11 @@ import { DEFAULT_MARKETING_ROLES } from "../../src/lib/rbac/default-roles"
 import { createMarketingRolesWorkflow } from "../../src/workflows/rbac/workflows/create-marketing-roles"
 import { adminRoutes, concreteUrl } from "../helpers/admin-routes"
 import { AdminSession, createAdminSession } from "../helpers/admin"
+import { useEnv } from "../helpers/env"
 
 jest.setTimeout(180_000)
 
-// Set before the runner loads medusa-config (it applies its `env` option only afterwards).
-const flagBefore = process.env.MEDUSA_FF_RBAC
-process.env.MEDUSA_FF_RBAC = "true"
-afterAll(() => {
-  if (flagBefore === undefined) delete process.env.MEDUSA_FF_RBAC
-  else process.env.MEDUSA_FF_RBAC = flagBefore
-})
+useEnv({ MEDUSA_FF_RBAC: "true" })
 
 const routes = adminRoutes()
 

@@ -21,10 +21,13 @@ export function listChanges(changes: FieldChanges | null): FieldChange[] {
     .sort((a, b) => a.field.localeCompare(b.field))
 }
 
-/** "scheduled_at" reads "Scheduled at". */
+const ACRONYMS = new Set(["dsl", "id", "ip", "sms", "url"])
+
+/** "scheduled_at" reads "Scheduled at", "user_id" reads "User ID". */
 export const fieldLabel = (field: string) => {
-  const words = field.replace(/_/g, " ")
-  return words.charAt(0).toUpperCase() + words.slice(1)
+  const words = field.split(/[_.]/).map((word) => (ACRONYMS.has(word) ? word.toUpperCase() : word))
+  const text = words.join(" ")
+  return text.charAt(0).toUpperCase() + text.slice(1)
 }
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/

@@ -1,5 +1,5 @@
 import type { ConsentStatus, ContactSource } from "../../types/audience"
-import type { AdminContact } from "../types/contacts"
+import type { AdminContact, SuppressionReason } from "../types/contacts"
 
 type BadgeColor = "green" | "red" | "orange" | "grey"
 
@@ -25,3 +25,10 @@ export const CONTACT_SOURCES: Record<ContactSource, string> = {
 /** The contact's full name, else its email, else its phone: whatever identifies them to a person. */
 export const contactName = (contact: Pick<AdminContact, "first_name" | "last_name" | "email" | "phone">) =>
   [contact.first_name, contact.last_name].filter(Boolean).join(" ") || contact.email || contact.phone || null
+
+export const SUPPRESSION_REASONS: Record<SuppressionReason, string> = {
+  manual: "Added by hand",
+  bounce: "Bounced",
+  complaint: "Spam complaint",
+  unsubscribe: "Unsubscribed",
+}

@@ -8,16 +8,23 @@ export const formatDate = (iso: string) => dateFormat.format(new Date(iso))
 
 export const formatDateTime = (iso: string) => dateTimeFormat.format(new Date(iso))
 
+export const formatNumber = (value: number) => new Intl.NumberFormat().format(value)
+
+/** An amount in its currency; without one, as a plain number with two decimals. */
+export function formatAmount(amount: number, currencyCode?: string | null): string {
+  if (!currencyCode) {
+    return new Intl.NumberFormat(undefined, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(amount)
+  }
+  return new Intl.NumberFormat(undefined, { style: "currency", currency: currencyCode.toUpperCase() }).format(amount)
+}
+
 export function formatBudget({
   budget_amount,
   budget_currency_code,
 }: Pick<AdminCampaign, "budget_amount" | "budget_currency_code">): string | null {
   if (budget_amount == null) return null
-  if (!budget_currency_code) return new Intl.NumberFormat().format(budget_amount)
-  return new Intl.NumberFormat(undefined, {
-    style: "currency",
-    currency: budget_currency_code.toUpperCase(),
-  }).format(budget_amount)
+  if (!budget_currency_code) return formatNumber(budget_amount)
+  return formatAmount(budget_amount, budget_currency_code)
 }
 
 /** When the campaign goes out: its send time, or its cron expression and the timezone it runs in. */

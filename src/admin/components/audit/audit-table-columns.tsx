@@ -23,6 +23,7 @@ export function useAuditTableColumns({ resourceOf }: AuditColumnsOptions = {}) {
       columnHelper.accessor("created_at", {
         header: "Date",
         cell: ({ getValue }) => formatDateTime(getValue()),
+        size: 190,
         enableSorting: true,
         sortLabel: "Date",
         sortAscLabel: "Oldest first",
@@ -33,8 +34,11 @@ export function useAuditTableColumns({ resourceOf }: AuditColumnsOptions = {}) {
         cell: ({ row }) => actorLabel(row.original),
       }),
       columnHelper.accessor("action", {
+        // Not "action": DataTable reserves that id for its row-actions column and sizes it for an icon.
+        id: "audit_action",
         header: "Action",
         cell: ({ getValue }) => auditActionLabel(getValue()),
+        size: 170,
       }),
       ...(resourceOf
         ? [

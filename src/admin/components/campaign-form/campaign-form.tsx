@@ -4,6 +4,7 @@ import type { AdminCampaign } from "../../../types/campaign/http"
 import { useSaveCampaign } from "../../hooks/campaigns"
 import { CAMPAIGN_STATUSES } from "../../lib/campaign-display"
 import { isContentEditable, isScheduleTypeEditable } from "../../lib/campaign-lifecycle"
+import { focusFirstError } from "../common/focus-first-error"
 import { BudgetFields } from "./budget-fields"
 import {
   placeServerErrors,
@@ -32,21 +33,12 @@ export const CampaignForm = ({ campaign, onSaved }: CampaignFormProps) => {
   const contentLocked = !!campaign && !isContentEditable(campaign)
   const scheduleTypeLocked = contentLocked || (!!campaign && !isScheduleTypeEditable(campaign))
 
-  // The drawer scrolls: bring the first problem into view once React has rendered the messages.
-  const focusFirstError = () =>
-    requestAnimationFrame(() => {
-      const field = formRef.current?.querySelector<HTMLElement>("[aria-invalid='true']")
-      field?.focus({ preventScroll: true })
-      // Centred, so that the message under the field is in view too.
-      field?.scrollIntoView({ block: "center" })
-    })
-
   const handleSubmit = async (event: FormEvent) => {
     event.preventDefault()
     const problems = validateCampaignForm(values, initial)
     showErrors({ fields: problems })
     if (Object.keys(problems).length) {
-      focusFirstError()
+      focusFirstError(formRef)
       return
     }
     const payload = campaign ? toUpdatePayload(values, initial) : toCreatePayload(values)
@@ -61,7 +53,7 @@ export const CampaignForm = ({ campaign, onSaved }: CampaignFormProps) => {
       onSaved(saved)
     } catch (error) {
       showErrors(placeServerErrors((error as Error).message, values))
-      focusFirstError()
+      focusFirstError(formRef)
     }
   }
 

@@ -5,6 +5,8 @@ const AuditPage = () => <AuditLogTable />
 
 export const config = defineRouteConfig({
   label: "Audit log",
+  // Last: it looks back on the work done in the pages before it.
+  rank: 5,
 })
 
 export const handle = {

@@ -5,6 +5,7 @@ const CampaignsPage = () => <CampaignListTable />
 
 export const config = defineRouteConfig({
   label: "Campaigns",
+  rank: 1,
 })
 
 export const handle = {

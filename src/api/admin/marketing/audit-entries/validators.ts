@@ -1,8 +1,8 @@
 import { z } from "@medusajs/framework/zod"
 import { createFindParams, createOperatorMap } from "@medusajs/medusa/api/utils/validators"
 import { AuditActorType } from "../../../../types/audit"
+import { oneOrMany } from "../../../utils/validators"
 
-const oneOrMany = <T extends z.ZodType>(schema: T) => z.union([schema, z.array(schema)])
 
 const auditFilters = {
   actor_id: oneOrMany(z.string()).optional(),
@@ -16,7 +16,6 @@ const auditFilters = {
 export const AdminGetAuditEntriesParams = createFindParams({ limit: 50, offset: 0, order: "-created_at" })
   .extend(auditFilters)
   .strict()
-export type AdminGetAuditEntriesParamsType = z.infer<typeof AdminGetAuditEntriesParams>
 
 export const AdminExportAuditEntriesParams = z.strictObject(auditFilters)
 export type AdminExportAuditEntriesParamsType = z.infer<typeof AdminExportAuditEntriesParams>

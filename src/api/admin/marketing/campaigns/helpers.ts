@@ -1,12 +1,4 @@
 import { MedusaRequest } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { retrieveOne } from "../../../utils/query"
 
-/** Reads one campaign with the fields the request asked for; unknown ids are 404. */
-export async function refetchCampaign(req: MedusaRequest, id: string) {
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: [campaign] } = await query.graph(
-    { entity: "marketing_campaign", fields: req.queryConfig.fields, filters: { id } },
-    { throwIfKeyNotFound: true }
-  )
-  return campaign
-}
+export const refetchCampaign = (req: MedusaRequest, id: string) => retrieveOne(req, "marketing_campaign", id)

@@ -1,23 +1,11 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createCampaignsWorkflow } from "../../../../workflows/campaign/workflows/create-campaigns"
 import { auditActor } from "../../../utils/audit-actor"
 import { refetchCampaign } from "./helpers"
-import { AdminCreateCampaignType, AdminGetCampaignsParamsType } from "./validators"
+import { AdminCreateCampaignType } from "./validators"
+import { listRoute } from "../../../utils/query"
 
-export const GET = async (
-  req: AuthenticatedMedusaRequest<unknown, AdminGetCampaignsParamsType>,
-  res: MedusaResponse
-) => {
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: campaigns, metadata } = await query.graph({
-    entity: "marketing_campaign",
-    fields: req.queryConfig.fields,
-    filters: req.filterableFields,
-    pagination: req.queryConfig.pagination,
-  })
-  res.json({ campaigns, count: metadata!.count, offset: metadata!.skip, limit: metadata!.take })
-}
+export const GET = listRoute("marketing_campaign", "campaigns")
 
 export const POST = async (
   req: AuthenticatedMedusaRequest<AdminCreateCampaignType>,

@@ -6,8 +6,7 @@ import {
   CampaignMemberRole,
   CampaignStatus,
 } from "../../../../types/campaign/module"
-
-const oneOrMany = <T extends z.ZodType>(schema: T) => z.union([schema, z.array(schema)])
+import { oneOrMany } from "../../../utils/validators"
 
 export const AdminGetCampaignsParams = createFindParams({ limit: 20, offset: 0, order: "-created_at" }).extend({
   q: z.string().optional(),
@@ -18,7 +17,6 @@ export const AdminGetCampaignsParams = createFindParams({ limit: 20, offset: 0, 
   created_at: createOperatorMap().optional(),
   updated_at: createOperatorMap().optional(),
 }).strict()
-export type AdminGetCampaignsParamsType = z.infer<typeof AdminGetCampaignsParams>
 
 export const AdminGetCampaignParams = z.strictObject({ fields: z.string().optional() })
 

@@ -1,21 +1,14 @@
 import { pipeline } from "node:stream/promises"
 import { Transform } from "node:stream"
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createContactImportWorkflow } from "../../../../workflows/contact-import/workflows/contact-imports"
 import { auditActor } from "../../../utils/audit-actor"
+import { listRoute } from "../../../utils/query"
 
 const MAX_BYTES = 100 * 1024 * 1024
 
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: contact_imports, metadata } = await query.graph({
-    entity: "contact_import",
-    fields: req.queryConfig.fields,
-    pagination: req.queryConfig.pagination,
-  })
-  res.json({ contact_imports, count: metadata!.count, offset: metadata!.skip, limit: metadata!.take })
-}
+export const GET = listRoute("contact_import", "contact_imports")
 
 /** Upload: the request body is the CSV itself (`Content-Type: text/csv`); processing runs in the background. */
 export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {

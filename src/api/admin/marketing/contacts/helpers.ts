@@ -1,14 +1,11 @@
 import { MedusaRequest } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { retrieveOne } from "../../../utils/query"
 
-/** Reads one contact with the fields the request asked for, consents newest first; unknown ids are 404. */
+/** One contact with the fields the request asked for, its consent history newest first. */
 export async function refetchContact(req: MedusaRequest, id: string) {
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: [contact] } = await query.graph(
-    { entity: "contact", fields: req.queryConfig.fields, filters: { id } },
-    { throwIfKeyNotFound: true }
-  )
-  const consents = (contact as { consents?: { created_at: string }[] }).consents
+  const contact = await retrieveOne(req, "contact", id)
+  const consents = (contact as { consents?: { created_at: string | Date }[] }).consents
   if (!consents) return contact
-  return { ...contact, consents: [...consents].sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at)) }
+  const time = (c: { created_at: string | Date }) => new Date(c.created_at).getTime()
+  return { ...contact, consents: [...consents].sort((a, b) => time(b) - time(a)) }
 }

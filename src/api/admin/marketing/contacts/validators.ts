@@ -1,8 +1,8 @@
 import { z } from "@medusajs/framework/zod"
 import { createFindParams, createOperatorMap } from "@medusajs/medusa/api/utils/validators"
 import { ConsentChannel, ConsentStatus, ContactSource } from "../../../../types/audience/module"
+import { oneOrMany } from "../../../utils/validators"
 
-const oneOrMany = <T extends z.ZodType>(schema: T) => z.union([schema, z.array(schema)])
 
 export const AdminGetContactsParams = createFindParams({ limit: 20, offset: 0, order: "-created_at" })
   .extend({
@@ -16,7 +16,6 @@ export const AdminGetContactsParams = createFindParams({ limit: 20, offset: 0, o
     created_at: createOperatorMap().optional(),
   })
   .strict()
-export type AdminGetContactsParamsType = z.infer<typeof AdminGetContactsParams>
 
 export const AdminGetContactParams = z.strictObject({ fields: z.string().optional() })
 

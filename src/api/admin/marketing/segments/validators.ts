@@ -1,6 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 import { SegmentKind } from "../../../../types/audience/module"
+import { oneOrMany } from "../../../utils/validators"
 
 const text = (field: string, max: number) =>
   z
@@ -19,11 +20,10 @@ const handle = z
 export const AdminGetSegmentsParams = createFindParams({ limit: 20, offset: 0, order: "name" })
   .extend({
     q: z.string().optional(),
-    kind: z.union([z.enum(SegmentKind), z.array(z.enum(SegmentKind))]).optional(),
-    handle: z.union([z.string(), z.array(z.string())]).optional(),
+    kind: oneOrMany(z.enum(SegmentKind)).optional(),
+    handle: oneOrMany(z.string()).optional(),
   })
   .strict()
-export type AdminGetSegmentsParamsType = z.infer<typeof AdminGetSegmentsParams>
 
 export const AdminGetSegmentParams = z.strictObject({ fields: z.string().optional() })
 

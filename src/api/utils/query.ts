@@ -1,0 +1,27 @@
+import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+
+/**
+ * A list route: the entity, read through query.graph with the fields, filters and pagination the
+ * request's validators prepared, answered as `{ [key]: rows, count, offset, limit }`.
+ */
+export const listRoute = (entity: string, key: string) => async (req: MedusaRequest, res: MedusaResponse) => {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data, metadata } = await query.graph({
+    entity,
+    fields: req.queryConfig.fields,
+    filters: req.filterableFields,
+    pagination: req.queryConfig.pagination,
+  })
+  res.json({ [key]: data, count: metadata!.count, offset: metadata!.skip, limit: metadata!.take })
+}
+
+/** One record with the fields the request asked for; unknown ids are 404. */
+export async function retrieveOne(req: MedusaRequest, entity: string, id: string) {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: [record] } = await query.graph(
+    { entity, fields: req.queryConfig.fields, filters: { id } },
+    { throwIfKeyNotFound: true }
+  )
+  return record
+}

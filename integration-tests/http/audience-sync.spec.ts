@@ -135,6 +135,17 @@ medusaIntegrationTestRunner({
       await getContainer().resolve(Modules.EVENT_BUS).emit({ name: "order.canceled", data: { id: first.id } })
       const after = await eventually(() => contactOf(customer.id), (c) => c.orders_count === 2)
       expect(after).toMatchObject({ orders_count: 2, total_spent: 30 })
+
+      // Work done by subscribers is on the audit log too, as the system's.
+      const { data: audit } = await api.get(`/admin/marketing/audit-entries?resource_id=${after.id}&order=created_at`, admin.headers)
+      expect(audit.audit_entries.map((e: any) => [e.actor_type, e.action])).toEqual(
+        expect.arrayContaining([
+          ["system", "create"],
+          ["system", "orders.recorded"],
+        ])
+      )
+      const cancelled = audit.audit_entries[audit.audit_entries.length - 1]
+      expect(cancelled.changes).toMatchObject({ orders_count: { from: 3, to: 2 }, total_spent: { from: 120, to: 30 } })
     })
 
     it("records a placed order from the order.placed event", async () => {

@@ -68,6 +68,12 @@ medusaIntegrationTestRunner({
       expect(again).toMatchObject({ status: "completed", created_count: 0, updated_count: 2, rejected_count: 3 })
       expect(await audience.listContacts({})).toHaveLength(2)
       expect(await audience.listConsentRecords({ contact_id: ada.id })).toHaveLength(1)
+
+      const audit = await api.get(`/admin/marketing/audit-entries?resource_type=marketing_contact_import`, admin.headers)
+      expect(audit.data.audit_entries).toEqual([
+        expect.objectContaining({ action: "import", actor_id: admin.user.id, changes: { filename: { from: null, to: "contacts.csv" } } }),
+        expect.objectContaining({ action: "import", actor_id: admin.user.id }),
+      ])
     })
 
     it("streams large files in batches", async () => {

@@ -178,6 +178,12 @@ medusaIntegrationTestRunner({
         expect((await api.get("/admin/marketing/suppressions?channel=email", admin.headers)).data.count).toBe(1)
         await api.delete(`/admin/marketing/suppressions/${data.suppression.id}`, admin.headers)
         expect((await api.get("/admin/marketing/suppressions", admin.headers)).data.count).toBe(0)
+        const audit = await api.get(`/admin/marketing/audit-entries?resource_id=${data.suppression.id}&order=created_at`, admin.headers)
+        expect(audit.data.audit_entries.map((e: any) => [e.action, e.actor_id])).toEqual([
+          ["create", admin.user.id],
+          ["delete", admin.user.id],
+        ])
+        expect(audit.data.audit_entries[0].changes.address).toEqual({ from: null, to: "spam@trap.test" })
         expect((await fail(api.delete(`/admin/marketing/suppressions/${data.suppression.id}`, admin.headers))).status).toBe(404)
       })
     })

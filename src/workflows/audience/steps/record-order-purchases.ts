@@ -43,9 +43,19 @@ export const recordOrderPurchasesStep = createStep(
     const touched = [
       ...new Set([...rows.map((r) => r.contact_id), ...stale.map((p: { contact_id: string }) => p.contact_id)]),
     ]
+    const AGGREGATES = ["id", "orders_count", "total_spent", "first_order_at", "last_order_at"]
+    const before = await audience.listContacts({ id: touched }, { select: AGGREGATES })
     await audience.refreshContactAggregates(touched, currency)
+    const after = await audience.listContacts({ id: touched }, { select: AGGREGATES })
     return new StepResponse(
-      { purchases: created.length, contacts: touched.length },
+      {
+        purchases: created.length,
+        // For the audit log: each contact's aggregates as they were and as they are.
+        contacts: after.map((contact: { id: string }) => ({
+          before: before.find((b: { id: string }) => b.id === contact.id) ?? null,
+          after: contact,
+        })),
+      },
       {
         created: created.map((p: { id: string }) => p.id),
         stale: stale.map((p: { id: string }) => p.id),

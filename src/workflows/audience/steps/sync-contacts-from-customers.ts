@@ -28,7 +28,7 @@ type ContactRow = { id: string; customer_id: string | null; email: string | null
 export const syncContactsFromCustomersStep = createStep(
   syncContactsFromCustomersStepId,
   async (customerIds: string[], { container }) => {
-    if (!customerIds.length) return new StepResponse([] as string[], { created: [], previous: [] })
+    if (!customerIds.length) return new StepResponse([], { created: [], previous: [] })
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const audience: AudienceModuleService = container.resolve(MarketingModule.AUDIENCE)
     const { data: customers } = await query.graph({ entity: "customer", fields: CUSTOMER_FIELDS, filters: { id: customerIds } })
@@ -56,8 +56,12 @@ export const syncContactsFromCustomersStep = createStep(
     }
     const updated = updates.length ? await audience.updateContacts(updates) : []
     const created = creates.length ? await audience.createContacts(creates) : []
-    const ids = [...updated, ...created].map((c: { id: string }) => c.id)
-    return new StepResponse(ids, { created: created.map((c: { id: string }) => c.id), previous })
+    // For the audit log: each contact as it was (null when new) and as it is.
+    const changes = [
+      ...updated.map((contact: { id: string }) => ({ before: previous.find((p) => p.id === contact.id)!, after: contact })),
+      ...created.map((contact: { id: string }) => ({ before: null, after: contact })),
+    ]
+    return new StepResponse(changes, { created: created.map((c: { id: string }) => c.id), previous })
   },
   async (revert, { container }) => {
     if (!revert) return

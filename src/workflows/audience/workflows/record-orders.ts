@@ -1,4 +1,5 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { recordAuditEntriesStep } from "../../audit/steps/record-audit-entries"
 import { recordOrderPurchasesStep } from "../steps/record-order-purchases"
 import { retrieveOrdersForAudienceStep } from "../steps/retrieve-orders"
 import { syncContactsFromCustomersStep } from "../steps/sync-contacts-from-customers"
@@ -14,8 +15,27 @@ export const recordOrdersWorkflow = createWorkflow(recordOrdersWorkflowId, (inpu
   const customerIds = transform({ orders }, ({ orders }) => [
     ...new Set(orders.map((o) => o.customer_id).filter((id): id is string => Boolean(id))),
   ])
-  when({ customerIds }, ({ customerIds }) => customerIds.length > 0).then(() => {
+  const synced = when({ customerIds }, ({ customerIds }) => customerIds.length > 0).then(() =>
     syncContactsFromCustomersStep(customerIds)
+  )
+  const recorded = recordOrderPurchasesStep(orders)
+  recordAuditEntriesStep({
+    changes: transform({ synced, recorded }, ({ synced, recorded }) => [
+      ...(synced ?? []).map(({ before, after }) => ({
+        action: before ? "update" : "create",
+        resource_type: "marketing_contact",
+        resource_id: after.id,
+        before,
+        after,
+      })),
+      ...recorded.contacts.map(({ before, after }) => ({
+        action: "orders.recorded",
+        resource_type: "marketing_contact",
+        resource_id: after.id,
+        before,
+        after,
+      })),
+    ]),
   })
-  return new WorkflowResponse(recordOrderPurchasesStep(orders))
+  return new WorkflowResponse(recorded)
 })

@@ -1,4 +1,5 @@
-import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { recordAuditEntriesStep } from "../../audit/steps/record-audit-entries"
 import { syncContactsFromCustomersStep } from "../steps/sync-contacts-from-customers"
 
 export const syncContactsFromCustomersWorkflowId = "sync-marketing-contacts-from-customers"
@@ -6,5 +7,19 @@ export const syncContactsFromCustomersWorkflowId = "sync-marketing-contacts-from
 /** Keeps the contacts of native customers current; run by customer subscribers and the backfill. */
 export const syncContactsFromCustomersWorkflow = createWorkflow(
   syncContactsFromCustomersWorkflowId,
-  (input: { customer_ids: string[] }) => new WorkflowResponse(syncContactsFromCustomersStep(input.customer_ids))
+  (input: { customer_ids: string[] }) => {
+    const synced = syncContactsFromCustomersStep(input.customer_ids)
+    recordAuditEntriesStep({
+      changes: transform({ synced }, ({ synced }) =>
+        synced.map(({ before, after }) => ({
+          action: before ? "update" : "create",
+          resource_type: "marketing_contact",
+          resource_id: after.id,
+          before,
+          after,
+        }))
+      ),
+    })
+    return new WorkflowResponse(synced)
+  }
 )

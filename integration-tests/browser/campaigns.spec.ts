@@ -1,66 +1,28 @@
-import fs from "node:fs"
-import path from "node:path"
-import { Browser, BrowserContext, chromium, Page } from "playwright-core"
-import { BrowserHost, findExecutable, startBrowserHost } from "../helpers/browser-host"
+import { Page } from "playwright-core"
+import { AdminBrowser, startAdminBrowser } from "../helpers/browser-host"
 
-// The first visit compiles the admin with Vite; measured at ~10s on a warm cache, a cold one takes longer.
-const ADMIN_LOAD_TIMEOUT = 120_000
 jest.setTimeout(90_000)
 
 const ADMIN = { email: "browser-admin@marketing.test", password: "browser-password-1" }
-const ARTIFACTS = path.join(__dirname, "artifacts")
-const CHROMIUM_FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--no-first-run",
-  "--disable-sync",
-]
-
-/** Screenshots and the server log stay in artifacts/ (git-ignored) for a person to look at. */
-const artifact = (name: string) => path.join(ARTIFACTS, name)
 
 describe("Marketing › Campaigns in the admin", () => {
-  let host: BrowserHost | undefined
-  let serverLog: fs.WriteStream | undefined
-  let browser: Browser | undefined
-  let context: BrowserContext
+  let admin: AdminBrowser
   let page: Page
+  let artifact: AdminBrowser["artifact"]
+  let sidebarLink: AdminBrowser["sidebarLink"]
 
   beforeAll(async () => {
-    const executablePath = findExecutable("chromium")
-    if (!executablePath) {
-      throw new Error("Chromium is not installed: the browser tests need it. Install it with `apt-get install chromium`.")
-    }
-    // Emptied first, so that nothing left from an earlier run (e.g. failure.png) is taken for this one's.
-    fs.rmSync(ARTIFACTS, { recursive: true, force: true })
-    fs.mkdirSync(ARTIFACTS, { recursive: true })
-    serverLog = fs.createWriteStream(artifact("medusa.log"))
-    host = await startBrowserHost({ admin: ADMIN, log: (chunk) => serverLog?.write(chunk) })
-    browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_FLAGS })
-    // Fixed locale and timezone: the send time is typed into a date field laid out for the locale, and
-    // read back from the API in UTC.
-    context = await browser.newContext({ locale: "en-US", timezoneId: "UTC", viewport: { width: 1440, height: 900 } })
-    // The admin comes from Vite's dev server, whose HMR socket reloads the page whenever the files it
-    // serves are written, e.g. by another Medusa process started in the same checkout. A reload in the
-    // middle would lose the test's place, so the socket is answered here and never told anything.
-    await context.routeWebSocket(/.*/, () => {})
-    page = await context.newPage()
+    admin = await startAdminBrowser("campaigns", ADMIN)
+    ;({ page, artifact, sidebarLink } = admin)
   }, 240_000)
 
-  afterAll(async () => {
-    await browser?.close()
-    await host?.stop()
-    serverLog?.end()
-  })
+  afterAll(() => admin?.stop())
 
   it("creates a campaign through the form, finds it, and schedules it", async () => {
     try {
-      await logIn()
+      await admin.logIn()
       // Another campaign, for the search to leave out.
-      const other = await page.request.post(`${host!.url}/admin/marketing/campaigns`, {
+      const other = await page.request.post(`${admin.host.url}/admin/marketing/campaigns`, {
         data: { name: "Autumn newsletter", channel: "email" },
       })
       expect(other.status()).toBe(200)
@@ -85,7 +47,7 @@ describe("Marketing › Campaigns in the admin", () => {
       await header.getByText("Scheduled", { exact: true }).waitFor()
       await page.screenshot({ path: artifact("campaign-detail.png") })
 
-      const response = await page.request.get(`${host!.url}/admin/marketing/campaigns/${id}`)
+      const response = await page.request.get(`${admin.host.url}/admin/marketing/campaigns/${id}`)
       expect(response.status()).toBe(200)
       const { campaign } = await response.json()
       expect(campaign).toMatchObject({
@@ -99,16 +61,6 @@ describe("Marketing › Campaigns in the admin", () => {
       throw error
     }
   })
-
-  const sidebarLink = (name: string) => page.getByRole("navigation").getByRole("link", { name, exact: true })
-
-  async function logIn() {
-    await page.goto(`${host!.url}/app/login`, { timeout: ADMIN_LOAD_TIMEOUT })
-    await page.getByPlaceholder("Email").fill(ADMIN.email, { timeout: ADMIN_LOAD_TIMEOUT })
-    await page.getByPlaceholder("Password").fill(ADMIN.password)
-    await page.getByRole("button", { name: "Continue with Email" }).click()
-    await page.waitForURL((url) => !url.pathname.endsWith("/login"))
-  }
 
   async function createCampaign(name: string) {
     await page.getByRole("button", { name: "Create" }).click()

@@ -3,6 +3,7 @@ import fs from "node:fs"
 import net from "node:net"
 import path from "node:path"
 import { Client } from "pg"
+import { Browser, chromium, Locator, Page } from "playwright-core"
 
 const ROOT = path.resolve(__dirname, "../..")
 const MEDUSA = path.join(ROOT, "node_modules/.bin/medusa")
@@ -153,4 +154,84 @@ export function findExecutable(name: string): string | undefined {
         return false
       }
     })
+}
+
+// The first visit compiles the admin with Vite; measured at ~10s on a warm cache, a cold one takes longer.
+export const ADMIN_LOAD_TIMEOUT = 120_000
+
+const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--no-first-run",
+  "--disable-sync",
+]
+
+export interface AdminBrowser {
+  host: BrowserHost
+  page: Page
+  /** A file in the suite's own artifacts folder (git-ignored), for screenshots to look at. */
+  artifact: (name: string) => string
+  /** Logs the admin user in through the login form. */
+  logIn: () => Promise<void>
+  /** A link of the admin's sidebar. */
+  sidebarLink: (name: string) => Locator
+  stop: () => Promise<void>
+}
+
+/**
+ * A browser suite's world: the host (see startBrowserHost) with one admin user, and headless Chromium
+ * on one page of it. Screenshots and the server log go to `artifacts/<suite>/`, emptied first so that
+ * nothing from an earlier run (e.g. a failure.png) is taken for this one's.
+ */
+export async function startAdminBrowser(suite: string, admin: { email: string; password: string }): Promise<AdminBrowser> {
+  const executablePath = findExecutable("chromium")
+  if (!executablePath) {
+    throw new Error("Chromium is not installed: the browser tests need it. Install it with `apt-get install chromium`.")
+  }
+  const artifacts = path.join(ROOT, "integration-tests/browser/artifacts", suite)
+  fs.rmSync(artifacts, { recursive: true, force: true })
+  fs.mkdirSync(artifacts, { recursive: true })
+  const artifact = (name: string) => path.join(artifacts, name)
+  const serverLog = fs.createWriteStream(artifact("medusa.log"))
+
+  const host = await startBrowserHost({ admin, log: (chunk) => serverLog.write(chunk) })
+  let browser: Browser | undefined
+  try {
+    browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_FLAGS })
+    // Fixed locale and timezone: dates are typed into fields laid out for the locale, and read back in UTC.
+    const context = await browser.newContext({ locale: "en-US", timezoneId: "UTC", viewport: { width: 1440, height: 900 } })
+    // The admin comes from Vite's dev server, whose HMR socket reloads the page whenever the files it
+    // serves are written, e.g. by another Medusa process started in the same checkout. A reload in the
+    // middle would lose the test's place, so the socket is answered here and never told anything.
+    await context.routeWebSocket(/.*/, () => {})
+    const page = await context.newPage()
+    const openBrowser = browser
+
+    return {
+      host,
+      page,
+      artifact,
+      logIn: async () => {
+        await page.goto(`${host.url}/app/login`, { timeout: ADMIN_LOAD_TIMEOUT })
+        await page.getByPlaceholder("Email").fill(admin.email, { timeout: ADMIN_LOAD_TIMEOUT })
+        await page.getByPlaceholder("Password").fill(admin.password)
+        await page.getByRole("button", { name: "Continue with Email" }).click()
+        await page.waitForURL((url) => !url.pathname.endsWith("/login"))
+      },
+      sidebarLink: (name) => page.getByRole("navigation").getByRole("link", { name, exact: true }),
+      stop: async () => {
+        await openBrowser.close()
+        await host.stop()
+        serverLog.end()
+      },
+    }
+  } catch (error) {
+    await browser?.close()
+    await host.stop()
+    serverLog.end()
+    throw error
+  }
 }

@@ -36,12 +36,11 @@ export interface SetConsentPayload {
   status: ConsentStatus
 }
 
-export const useContacts = (query: ContactListQuery, options: { enabled?: boolean } = {}) =>
+export const useContacts = (query: ContactListQuery) =>
   useQuery<AdminContactListResponse, FetchError>({
     queryKey: contactQueryKeys.list(query),
     queryFn: () => sdk.client.fetch(CONTACTS_API_PATH, { query }),
     placeholderData: keepPreviousData,
-    ...options,
   })
 
 export const useContact = (id: string) =>

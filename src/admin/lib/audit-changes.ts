@@ -18,6 +18,8 @@ export function listChanges(changes: FieldChanges | null): FieldChange[] {
   return Object.entries(changes)
     .filter(([field]) => !isRawTwin(field, changes))
     .map(([field, { from, to }]) => ({ field, from, to }))
+    // E.g. a new segment's members, from none to an empty list: nothing a person would call a change.
+    .filter(({ from, to }) => formatChangeValue(from) !== null || formatChangeValue(to) !== null)
     .sort((a, b) => a.field.localeCompare(b.field))
 }
 
@@ -35,6 +37,7 @@ const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/
 /** A value as text; null for none. Times read as times, lists and objects as indented JSON. */
 export function formatChangeValue(value: unknown): string | null {
   if (value === null || value === undefined || value === "") return null
+  if (Array.isArray(value) && !value.length) return null
   if (typeof value === "string") return ISO_DATE_TIME.test(value) ? formatDateTime(value) : value
   if (typeof value === "number" || typeof value === "boolean") return String(value)
   return JSON.stringify(value, null, 2)

@@ -10,7 +10,5 @@ export const contactPath = (id: string) => `${CONTACTS_PATH}/${id}`
 
 export const SUPPRESSIONS_PATH = "/marketing/suppressions"
 
-export const AUDIT_PATH = "/marketing/audit"
-
 /** The native customer page, which shows the contact's marketing widget. */
 export const customerPath = (id: string) => `/customers/${id}`

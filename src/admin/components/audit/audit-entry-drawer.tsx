@@ -34,8 +34,9 @@ export const AuditEntryDrawer = ({ entry, onClose }: AuditEntryDrawerProps) => {
           <>
             <Drawer.Header>
               <Drawer.Title asChild>
+                {/* "Campaign status changed", "Contact erased". */}
                 <Heading>
-                  {auditActionLabel(entry.action)} {auditResourceLabel(entry.resource_type).toLowerCase()}
+                  {auditResourceLabel(entry.resource_type)} {auditActionLabel(entry.action).toLowerCase()}
                 </Heading>
               </Drawer.Title>
               <Drawer.Description className="sr-only">The change this audit entry records.</Drawer.Description>

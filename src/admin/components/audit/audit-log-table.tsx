@@ -3,6 +3,7 @@ import { useState } from "react"
 import { useAuditEntries } from "../../hooks/audit-entries"
 import type { AdminAuditEntry } from "../../types/audit"
 import { ListTable } from "../common/list-table"
+import { rowData } from "../common/row-data"
 import { useListTableState } from "../common/use-list-table-state"
 import { AuditEntryDrawer } from "./audit-entry-drawer"
 import { useAuditTableColumns } from "./audit-table-columns"
@@ -25,7 +26,7 @@ export const AuditLogTable = () => {
     filters: useAuditTableFilters(),
     rowCount: data?.count ?? 0,
     getRowId: (entry) => entry.id,
-    onRowClick: (_, entry) => setOpenEntry(entry),
+    onRowClick: (_, row) => setOpenEntry(rowData(row)),
     isLoading: isPending,
     autoResetPageIndex: false,
     pagination,

@@ -3,6 +3,7 @@ import { useState } from "react"
 import { useAuditEntries } from "../../hooks/audit-entries"
 import type { AdminAuditEntry } from "../../types/audit"
 import { ListTable } from "../common/list-table"
+import { rowData } from "../common/row-data"
 import { useListTableState } from "../common/use-list-table-state"
 import { AuditEntryDrawer } from "./audit-entry-drawer"
 import { useAuditTableColumns } from "./audit-table-columns"
@@ -24,7 +25,7 @@ export const HistorySection = ({ resourceId }: { resourceId: string }) => {
     columns: useAuditTableColumns(),
     rowCount: data?.count ?? 0,
     getRowId: (entry) => entry.id,
-    onRowClick: (_, entry) => setOpenEntry(entry),
+    onRowClick: (_, row) => setOpenEntry(rowData(row)),
     isLoading: isPending,
     autoResetPageIndex: false,
     pagination,

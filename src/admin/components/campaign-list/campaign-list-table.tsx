@@ -5,6 +5,7 @@ import { useCampaigns } from "../../hooks/campaigns"
 import { campaignPath } from "../../lib/paths"
 import { CampaignFormDrawer } from "../campaign-form/campaign-form-drawer"
 import { ListTable } from "../common/list-table"
+import { rowData } from "../common/row-data"
 import { useListTableState } from "../common/use-list-table-state"
 import { campaignTableColumns } from "./campaign-table-columns"
 import { campaignTableFilters, campaignUrlFilters } from "./campaign-table-filters"
@@ -21,7 +22,7 @@ export const CampaignListTable = () => {
     filters: campaignTableFilters,
     rowCount: data?.count ?? 0,
     getRowId: (campaign) => campaign.id,
-    onRowClick: (_, campaign) => navigate(campaignPath(campaign.id)),
+    onRowClick: (_, row) => navigate(campaignPath(rowData(row).id)),
     isLoading: isPending,
     // The table state resets the page itself, in the same URL update as the change that causes it.
     autoResetPageIndex: false,

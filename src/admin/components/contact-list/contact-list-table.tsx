@@ -4,6 +4,7 @@ import { useNavigate } from "react-router-dom"
 import { useContacts } from "../../hooks/contacts"
 import { contactPath } from "../../lib/paths"
 import { ListTable } from "../common/list-table"
+import { rowData } from "../common/row-data"
 import { useListTableState } from "../common/use-list-table-state"
 import { contactTableColumns } from "./contact-table-columns"
 import { contactTableFilters, contactUrlFilters } from "./contact-table-filters"
@@ -21,7 +22,7 @@ export const ContactListTable = () => {
     filters,
     rowCount: data?.count ?? 0,
     getRowId: (contact) => contact.id,
-    onRowClick: (_, contact) => navigate(contactPath(contact.id)),
+    onRowClick: (_, row) => navigate(contactPath(rowData(row).id)),
     isLoading: isPending,
     autoResetPageIndex: false,
     search,

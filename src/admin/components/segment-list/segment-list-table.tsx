@@ -4,6 +4,7 @@ import { useNavigate } from "react-router-dom"
 import { useSegments } from "../../hooks/segments"
 import { segmentPath } from "../../lib/paths"
 import { ListTable } from "../common/list-table"
+import { rowData } from "../common/row-data"
 import { useListTableState } from "../common/use-list-table-state"
 import { SegmentFormModal } from "../segment-form/segment-form-modal"
 import { segmentTableColumns } from "./segment-table-columns"
@@ -21,7 +22,7 @@ export const SegmentListTable = () => {
     filters: segmentTableFilters,
     rowCount: data?.count ?? 0,
     getRowId: (segment) => segment.id,
-    onRowClick: (_, segment) => navigate(segmentPath(segment.id)),
+    onRowClick: (_, row) => navigate(segmentPath(rowData(row).id)),
     isLoading: isPending,
     autoResetPageIndex: false,
     search,

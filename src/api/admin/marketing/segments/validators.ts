@@ -20,6 +20,7 @@ const handle = z
 export const AdminGetSegmentsParams = createFindParams({ limit: 20, offset: 0, order: "name" })
   .extend({
     q: z.string().optional(),
+    id: oneOrMany(z.string()).optional(),
     kind: oneOrMany(z.enum(SegmentKind)).optional(),
     handle: oneOrMany(z.string()).optional(),
   })

@@ -1,0 +1,162 @@
+import fs from "node:fs"
+import { Page } from "playwright-core"
+import { AdminBrowser, startAdminBrowser } from "../helpers/browser-host"
+
+jest.setTimeout(90_000)
+
+const ADMIN = { email: "audience-admin@marketing.test", password: "browser-password-1" }
+
+/** Customers made through Medusa's own API; the plugin's subscriber makes each a contact. */
+const CUSTOMERS = [
+  { first_name: "Ada", last_name: "Lovelace", email: "ada@audience.test" },
+  { first_name: "Grace", last_name: "Hopper", email: "grace@audience.test" },
+  { first_name: "Alan", last_name: "Turing", email: "alan@audience.test" },
+]
+const SEGMENT = "Pioneers named Ada"
+const MATCH_COUNT = "segment-match-count"
+
+// One suite for the segment editor, the audit log and the contacts, as each boots its own host (~40s).
+describe("Marketing › Segments, audit log and contacts in the admin", () => {
+  let admin: AdminBrowser
+  let page: Page
+  let artifact: AdminBrowser["artifact"]
+  let customerIds: Record<string, string>
+
+  beforeAll(async () => {
+    admin = await startAdminBrowser("marketing", ADMIN)
+    ;({ page, artifact } = admin)
+    await admin.logIn()
+    customerIds = await createCustomers()
+  }, 240_000)
+
+  afterAll(() => admin?.stop())
+
+  /** A test that leaves a screenshot of the page when it fails. Each starts where the one before left. */
+  const step = (name: string, run: () => Promise<void>) =>
+    it(name, async () => {
+      try {
+        await run()
+      } catch (error) {
+        await page.screenshot({ path: artifact("failure.png") }).catch(() => {})
+        throw error
+      }
+    })
+
+  step("counts contacts as segment conditions are typed, marks a problem where it is, and saves", async () => {
+    await admin.sidebarLink("Marketing").click()
+    await admin.sidebarLink("Segments").click()
+    await page.getByRole("heading", { name: "Segments" }).waitFor()
+    await page.getByRole("button", { name: "Create" }).click()
+    const form = page.getByRole("dialog")
+    await form.getByLabel("Name", { exact: true }).fill(SEGMENT)
+    await expect(form.getByLabel("Handle", { exact: true }).inputValue()).resolves.toBe("pioneers-named-ada")
+
+    const editor = form.getByLabel("Conditions")
+    const count = form.getByTestId(MATCH_COUNT)
+    await editor.pressSequentially("email CONTAINS '@audience.test'", { delay: 15 })
+    await waitForMatchCount("3")
+    await editor.pressSequentially(" AND first_name = 'Ada'", { delay: 15 })
+    await waitForMatchCount("1")
+    await page.screenshot({ path: artifact("segment-editor-count.png") })
+
+    // A second line with a value the language does not know: marked where it is, with the server's words.
+    await editor.pressSequentially(" AND\ncountry IN ('DE', x)", { delay: 15 })
+    const message = form.getByText(/^Line 2, column 19: unexpected 'x'; expected/)
+    await message.waitFor()
+    await expect(form.getByTestId("dsl-problem-mark").textContent()).resolves.toBe("x")
+    await expect(editor.getAttribute("aria-invalid")).resolves.toBe("true")
+    // The last count stays while the text has a problem.
+    await expect(count.textContent()).resolves.toBe("1")
+    await page.screenshot({ path: artifact("segment-editor-error.png") })
+
+    await editor.fill("email CONTAINS '@audience.test' AND first_name = 'Ada'")
+    await message.waitFor({ state: "detached" })
+    await form.getByRole("button", { name: "Save" }).click()
+    // A new segment opens on its own page, where its members are counted again.
+    await page.getByRole("heading", { name: SEGMENT }).waitFor()
+    await waitForMatchCount("1")
+    await page.getByRole("link", { name: "Ada Lovelace" }).waitFor()
+    await page.screenshot({ path: artifact("segment-detail.png") })
+  })
+
+  step("lists the changes in the audit log, opens one, and exports what the filters match as CSV", async () => {
+    const campaign = await page.request.post(`${admin.host.url}/admin/marketing/campaigns`, {
+      data: { name: "Pioneers newsletter", channel: "email" },
+    })
+    expect(campaign.status()).toBe(200)
+
+    await admin.sidebarLink("Audit log").click()
+    await page.getByRole("heading", { name: "Audit log" }).waitFor()
+    // The log shows each resource by name, linked to its page.
+    await page.getByRole("link", { name: "Pioneers newsletter" }).waitFor()
+    await page.getByRole("link", { name: SEGMENT }).waitFor()
+    await page.screenshot({ path: artifact("audit-log.png") })
+
+    await page.getByRole("row", { name: new RegExp(`Created.*${SEGMENT}`) }).click()
+    const drawer = page.getByRole("dialog", { name: "Segment created" })
+    await drawer.getByRole("cell", { name: "email CONTAINS '@audience.test' AND first_name = 'Ada'" }).waitFor()
+    await page.waitForTimeout(400) // the drawer slides in: the screenshot is for a person to look at
+    await page.screenshot({ path: artifact("audit-entry.png") })
+    await page.keyboard.press("Escape")
+    await drawer.waitFor({ state: "detached" })
+
+    // Only segments: the export takes the filters on screen.
+    await page.goto(`${admin.host.url}/app/marketing/audit?resource_type=marketing_segment`)
+    await page.getByRole("link", { name: SEGMENT }).waitFor()
+    await expect(page.getByRole("link", { name: "Pioneers newsletter" }).count()).resolves.toBe(0)
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Export CSV" }).click(),
+    ])
+    expect(download.suggestedFilename()).toMatch(/^marketing-audit-\d{4}-\d{2}-\d{2}\.csv$/)
+    const csv = fs.readFileSync((await download.path())!, "utf8").trim().split("\n")
+    expect(csv[0]).toBe("id,created_at,actor_type,actor_id,action,resource_type,resource_id,changes,request_id,ip,user_agent")
+    expect(csv.slice(1).length).toBeGreaterThan(0)
+    expect(csv.slice(1).every((line) => line.includes(",marketing_segment,"))).toBe(true)
+  })
+
+  step("finds a contact by search, and shows the customer's marketing on Medusa's customer page", async () => {
+    await admin.sidebarLink("Contacts").click()
+    await page.getByRole("cell", { name: "ada@audience.test" }).waitFor()
+    await page.getByPlaceholder("Search").fill("grace")
+    await page.getByRole("cell", { name: "ada@audience.test" }).waitFor({ state: "detached" })
+    await expect(page.locator("tbody tr").count()).resolves.toBe(1)
+    await page.screenshot({ path: artifact("contacts.png") })
+    await page.getByRole("cell", { name: "grace@audience.test" }).click()
+    await page.getByRole("heading", { name: "Grace Hopper" }).waitFor()
+    await page.getByText("In no segment").waitFor()
+    await page.screenshot({ path: artifact("contact-detail.png") })
+
+    await page.goto(`${admin.host.url}/app/customers/${customerIds["ada@audience.test"]}`)
+    // Only the widget links to the contact and its segments on Medusa's customer page.
+    await page.getByRole("heading", { name: "Marketing", exact: true }).waitFor()
+    await page.getByRole("link", { name: SEGMENT }).waitFor()
+    await page.getByRole("link", { name: "View contact" }).waitFor()
+    await page.screenshot({ path: artifact("customer-widget.png") })
+  })
+
+  /** Waits for the preview's count: it answers a moment after typing pauses. */
+  async function waitForMatchCount(text: string) {
+    await page.waitForFunction(
+      ([testId, expected]) => document.querySelector(`[data-testid="${testId}"]`)?.textContent === expected,
+      [MATCH_COUNT, text]
+    )
+  }
+
+  /** Creates the customers and waits for their contacts, which a subscriber makes a moment later. */
+  async function createCustomers() {
+    const ids: Record<string, string> = {}
+    for (const customer of CUSTOMERS) {
+      const response = await page.request.post(`${admin.host.url}/admin/customers`, { data: customer })
+      expect(response.status()).toBe(200)
+      ids[customer.email] = (await response.json()).customer.id
+    }
+    const deadline = Date.now() + 20_000
+    while (Date.now() < deadline) {
+      const response = await page.request.get(`${admin.host.url}/admin/marketing/contacts?q=audience.test`)
+      if ((await response.json()).count === CUSTOMERS.length) return ids
+      await page.waitForTimeout(250)
+    }
+    throw new Error("The customers' contacts were not created within 20s")
+  }
+})

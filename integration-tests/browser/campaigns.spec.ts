@@ -1,7 +1,8 @@
 import { Page } from "playwright-core"
 import { AdminBrowser, startAdminBrowser } from "../helpers/browser-host"
 
-jest.setTimeout(90_000)
+// Setup boots a Medusa host and compiles the admin; on a fresh clone that takes minutes, not seconds.
+jest.setTimeout(300_000)
 
 const ADMIN = { email: "browser-admin@marketing.test", password: "browser-password-1" }
 

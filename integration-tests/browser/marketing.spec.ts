@@ -136,6 +136,64 @@ describe("Marketing › Segments, audit log and contacts in the admin", () => {
     await page.screenshot({ path: artifact("customer-widget.png") })
   })
 
+  step("imports contacts from a CSV file, reports the rejected row, and lists the new contacts", async () => {
+    // Three good rows and one bad one, on line 3 (the header is line 1).
+    const csv = [
+      "Email,First_Name,Last_Name,Country",
+      "lin@import.test,Lin,Imported,DE",
+      "not-an-email,Bad,Row,DE",
+      "mo@import.test,Mo,Imported,FR",
+      "kit@import.test,Kit,Imported,",
+    ].join("\n")
+
+    // From the customer page the step before left, where Marketing's sidebar entries are folded away.
+    await page.goto(`${admin.host.url}/app/marketing/contacts`)
+    await page.getByRole("heading", { name: "Contacts", exact: true }).waitFor()
+    await page.getByRole("button", { name: "Import", exact: true }).click()
+    const drawer = page.getByRole("dialog", { name: "Import contacts" })
+    await drawer.getByLabel("CSV file").setInputFiles({ name: "pioneers.csv", mimeType: "text/csv", buffer: Buffer.from(csv) })
+    await drawer.getByRole("button", { name: "Upload" }).click()
+
+    // The report follows the import until it has finished, polling every second.
+    const report = page.getByRole("dialog", { name: "Contact import" })
+    await report.getByText("Completed", { exact: true }).waitFor()
+    await expect(report.getByRole("progressbar").getAttribute("aria-valuenow")).resolves.toBe("100")
+    await expect(report.getByTestId("import-created-count").textContent()).resolves.toBe("3")
+    await expect(report.getByTestId("import-updated-count").textContent()).resolves.toBe("0")
+    await expect(report.getByTestId("import-rejected-count").textContent()).resolves.toBe("1")
+    const rejected = report.getByRole("row").filter({ hasText: "not-an-email" })
+    await expect(rejected.getByRole("cell").allTextContents()).resolves.toEqual([
+      "3",
+      "email",
+      "'not-an-email' is not an email address",
+    ])
+    await page.waitForTimeout(400) // the drawer slides in: the screenshot is for a person to look at
+    await page.screenshot({ path: artifact("contact-import-report.png") })
+
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      report.getByRole("button", { name: "Download report" }).click(),
+    ])
+    expect(download.suggestedFilename()).toBe("pioneers-rejected-rows.csv")
+    const lines = fs.readFileSync((await download.path())!, "utf8").trim().split("\n")
+    expect(lines).toEqual(["line,field,reason", "3,email,'not-an-email' is not an email address"])
+
+    await report.getByRole("button", { name: "Close" }).click()
+    await report.waitFor({ state: "detached" })
+    // The finished import is listed, and its contacts are in the contact table without a reload.
+    await page.getByRole("row", { name: /pioneers\.csv.*Completed/ }).waitFor()
+    await page.getByPlaceholder("Search").fill("lin@import")
+    await page.getByRole("cell", { name: "lin@import.test" }).waitFor()
+    await page.getByRole("cell", { name: "Lin Imported" }).waitFor()
+
+    // A listed import opens the same report.
+    await page.getByRole("row", { name: /pioneers\.csv/ }).click()
+    await report.getByTestId("import-created-count").waitFor()
+    await expect(report.getByTestId("import-created-count").textContent()).resolves.toBe("3")
+    await page.keyboard.press("Escape")
+    await report.waitFor({ state: "detached" })
+  })
+
   /** Waits for the preview's count: it answers a moment after typing pauses. */
   async function waitForMatchCount(text: string) {
     await page.waitForFunction(

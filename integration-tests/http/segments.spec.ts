@@ -204,6 +204,12 @@ medusaIntegrationTestRunner({
         await api.post(`${SEGMENTS}/${frozen.id}/snapshot`, {}, admin.headers)
         expect(await count("in_segment('frozen')")).toBe(4)
 
+        const audit = await api.get(`/admin/marketing/audit-entries?resource_id=${frozen.id}&action=snapshot`, admin.headers)
+        expect(audit.data.audit_entries.map((e: any) => [e.actor_id, e.action])).toEqual([
+          [admin.user.id, "snapshot"],
+          [admin.user.id, "snapshot"],
+        ])
+
         const live = (await create({ name: "Live", handle: "live", dsl: "orders_count > 0" })).data.segment
         const refused = await fail(api.post(`${SEGMENTS}/${live.id}/snapshot`, {}, admin.headers))
         expect(refused.status).toBe(400)

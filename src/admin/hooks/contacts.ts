@@ -14,7 +14,7 @@ import { auditQueryKeys } from "./audit-entries"
 
 const CONTACTS_API_PATH = "/admin/marketing/contacts"
 
-const contactQueryKeys = {
+export const contactQueryKeys = {
   all: ["marketing_contacts"] as const,
   lists: () => [...contactQueryKeys.all, "list"] as const,
   list: (query: ContactListQuery) => [...contactQueryKeys.lists(), query] as const,

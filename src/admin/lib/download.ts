@@ -6,7 +6,12 @@
 export async function saveResponseAsFile(response: Response, fallbackName: string) {
   const disposition = response.headers.get("content-disposition") ?? ""
   const name = disposition.match(/filename="?([^";]+)"?/)?.[1] ?? fallbackName
-  const url = URL.createObjectURL(await response.blob())
+  saveBlobAsFile(await response.blob(), name)
+}
+
+/** Hands `blob` to the browser's download as `name`, e.g. a CSV made in the page. */
+export function saveBlobAsFile(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob)
   const link = Object.assign(document.createElement("a"), { href: url, download: name })
   document.body.appendChild(link)
   link.click()

@@ -1,5 +1,5 @@
 import { Container, useDataTable } from "@medusajs/ui"
-import { useState } from "react"
+import { ReactNode, useState } from "react"
 import { useNavigate } from "react-router-dom"
 import { useContacts } from "../../hooks/contacts"
 import { contactPath } from "../../lib/paths"
@@ -10,7 +10,7 @@ import { contactTableColumns } from "./contact-table-columns"
 import { contactTableFilters, contactUrlFilters } from "./contact-table-filters"
 
 /** Everyone the store may reach: customers, sign-ups and imports, with their consent and spending. */
-export const ContactListTable = () => {
+export const ContactListTable = ({ actions }: { actions?: ReactNode }) => {
   const navigate = useNavigate()
   const [filters] = useState(contactTableFilters)
   const { query, search, pagination, sorting, filtering } = useListTableState({ filters: contactUrlFilters })
@@ -41,6 +41,7 @@ export const ContactListTable = () => {
         instance={table}
         heading="Contacts"
         description="Everyone you can reach, with their consent and what they bought."
+        actions={actions}
         emptyState={{
           empty: {
             heading: "No contacts yet",

@@ -2,6 +2,7 @@
 // into a throwaway Medusa app that registers it by package name, migrates, builds and boots that app in
 // production mode and calls a plugin route, then boots it with invalid plugin options and expects a refusal.
 // KEEP_TMP=1 keeps the temp dir (tarball, host app, database); CHECK_PACKAGE_PORT overrides port 9200.
+import { randomBytes } from "node:crypto"
 import { execFileSync, spawn } from "node:child_process"
 import fs from "node:fs"
 import net from "node:net"
@@ -66,24 +67,27 @@ try {
   await phase("create admin user", () =>
     run(medusa, ["user", "-e", admin.email, "-p", admin.password], { cwd: hostDir, env })
   )
+  // `medusa start` runs in production, where the plugin refuses to sign links without a real secret.
+  const options = { token_secret: randomBytes(24).toString("hex") }
   await phase("boot and call plugin routes", async () => {
-    const server = await startHost(env)
+    const server = await startHost({ ...env, MARKETING_PLUGIN_OPTIONS: JSON.stringify(options) })
     const outcome = await waitForBoot(server)
     if (outcome !== "healthy") throw new Error(`medusa start exited (${outcome}) before /health answered 200`)
     console.log("GET /health -> 200")
     await checkRoutes()
     await server.stop()
   })
-  await phase("boot with invalid options", async () => {
-    const invalid = JSON.stringify({ default_timezone: "Mars/Olympus" })
-    const server = await startHost({ ...env, MARKETING_PLUGIN_OPTIONS: invalid })
+  const expectRefusal = async (pluginOptions, named) => {
+    const server = await startHost({ ...env, MARKETING_PLUGIN_OPTIONS: JSON.stringify(pluginOptions) })
     const outcome = await waitForBoot(server)
-    if (outcome === "healthy") throw new Error(`medusa start accepted plugin options ${invalid}`)
-    if (!server.output().includes("default_timezone")) {
-      throw new Error(`medusa start exited (${outcome}) but its output does not mention default_timezone`)
+    if (outcome === "healthy") throw new Error(`medusa start accepted plugin options ${JSON.stringify(pluginOptions)}`)
+    if (!server.output().includes(named)) {
+      throw new Error(`medusa start exited (${outcome}) but its output does not mention ${named}`)
     }
-    console.log(`medusa start refused plugin options ${invalid} (${outcome})`)
-  })
+    console.log(`medusa start refused plugin options naming ${named} (${outcome})`)
+  }
+  await phase("boot with invalid options", () => expectRefusal({ ...options, default_timezone: "Mars/Olympus" }, "default_timezone"))
+  await phase("boot without a token secret", () => expectRefusal({}, "token_secret"))
 } catch (error) {
   failure = error
 } finally {

@@ -1,41 +1,25 @@
-import { Button, Container, useDataTable } from "@medusajs/ui"
+import { Button, Container } from "@medusajs/ui"
 import { useState } from "react"
 import { useNavigate } from "react-router-dom"
 import { useCampaigns } from "../../hooks/campaigns"
 import { campaignPath } from "../../lib/paths"
 import { CampaignFormDrawer } from "../campaign-form/campaign-form-drawer"
 import { ListTable } from "../common/list-table"
-import { rowData } from "../common/row-data"
-import { useListTableState } from "../common/use-list-table-state"
+import { useResourceTable } from "../common/use-resource-table"
 import { campaignTableColumns } from "./campaign-table-columns"
 import { campaignTableFilters, campaignUrlFilters } from "./campaign-table-filters"
 
 export const CampaignListTable = () => {
   const navigate = useNavigate()
   const [isCreating, setIsCreating] = useState(false)
-  const { query, search, pagination, sorting, filtering } = useListTableState({ filters: campaignUrlFilters })
-  const { data, isPending, isError, error } = useCampaigns(query)
-
-  const table = useDataTable({
-    data: data?.campaigns ?? [],
+  const table = useResourceTable({
+    useList: useCampaigns,
+    rows: (response) => ({ rows: response.campaigns, count: response.count }),
     columns: campaignTableColumns,
     filters: campaignTableFilters,
-    rowCount: data?.count ?? 0,
-    getRowId: (campaign) => campaign.id,
-    onRowClick: (_, row) => navigate(campaignPath(rowData(row).id)),
-    isLoading: isPending,
-    // The table state resets the page itself, in the same URL update as the change that causes it.
-    autoResetPageIndex: false,
-    search,
-    pagination,
-    sorting,
-    filtering,
+    urlFilters: campaignUrlFilters,
+    rowPath: campaignPath,
   })
-
-  if (isError) {
-    // Like Medusa's own pages: the route's error boundary explains what went wrong.
-    throw error
-  }
 
   return (
     <Container className="divide-y p-0">

@@ -1,39 +1,23 @@
-import { Container, useDataTable } from "@medusajs/ui"
+import { Container } from "@medusajs/ui"
 import { ReactNode, useState } from "react"
-import { useNavigate } from "react-router-dom"
 import { useContacts } from "../../hooks/contacts"
 import { contactPath } from "../../lib/paths"
 import { ListTable } from "../common/list-table"
-import { rowData } from "../common/row-data"
-import { useListTableState } from "../common/use-list-table-state"
+import { useResourceTable } from "../common/use-resource-table"
 import { contactTableColumns } from "./contact-table-columns"
 import { contactTableFilters, contactUrlFilters } from "./contact-table-filters"
 
 /** Everyone the store may reach: customers, sign-ups and imports, with their consent and spending. */
 export const ContactListTable = ({ actions }: { actions?: ReactNode }) => {
-  const navigate = useNavigate()
   const [filters] = useState(contactTableFilters)
-  const { query, search, pagination, sorting, filtering } = useListTableState({ filters: contactUrlFilters })
-  const { data, isPending, isError, error } = useContacts(query)
-
-  const table = useDataTable({
-    data: data?.contacts ?? [],
+  const table = useResourceTable({
+    useList: useContacts,
+    rows: (response) => ({ rows: response.contacts, count: response.count }),
     columns: contactTableColumns,
     filters,
-    rowCount: data?.count ?? 0,
-    getRowId: (contact) => contact.id,
-    onRowClick: (_, row) => navigate(contactPath(rowData(row).id)),
-    isLoading: isPending,
-    autoResetPageIndex: false,
-    search,
-    pagination,
-    sorting,
-    filtering,
+    urlFilters: contactUrlFilters,
+    rowPath: contactPath,
   })
-
-  if (isError) {
-    throw error
-  }
 
   return (
     <Container className="divide-y p-0">

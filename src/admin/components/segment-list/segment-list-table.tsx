@@ -1,11 +1,10 @@
-import { Button, Container, useDataTable } from "@medusajs/ui"
+import { Button, Container } from "@medusajs/ui"
 import { useState } from "react"
 import { useNavigate } from "react-router-dom"
 import { useSegments } from "../../hooks/segments"
 import { segmentPath } from "../../lib/paths"
 import { ListTable } from "../common/list-table"
-import { rowData } from "../common/row-data"
-import { useListTableState } from "../common/use-list-table-state"
+import { useResourceTable } from "../common/use-resource-table"
 import { SegmentFormModal } from "../segment-form/segment-form-modal"
 import { segmentTableColumns } from "./segment-table-columns"
 import { segmentTableFilters, segmentUrlFilters } from "./segment-table-filters"
@@ -13,27 +12,14 @@ import { segmentTableFilters, segmentUrlFilters } from "./segment-table-filters"
 export const SegmentListTable = () => {
   const navigate = useNavigate()
   const [isCreating, setIsCreating] = useState(false)
-  const { query, search, pagination, sorting, filtering } = useListTableState({ filters: segmentUrlFilters })
-  const { data, isPending, isError, error } = useSegments(query)
-
-  const table = useDataTable({
-    data: data?.segments ?? [],
+  const table = useResourceTable({
+    useList: useSegments,
+    rows: (response) => ({ rows: response.segments, count: response.count }),
     columns: segmentTableColumns,
     filters: segmentTableFilters,
-    rowCount: data?.count ?? 0,
-    getRowId: (segment) => segment.id,
-    onRowClick: (_, row) => navigate(segmentPath(rowData(row).id)),
-    isLoading: isPending,
-    autoResetPageIndex: false,
-    search,
-    pagination,
-    sorting,
-    filtering,
+    urlFilters: segmentUrlFilters,
+    rowPath: segmentPath,
   })
-
-  if (isError) {
-    throw error
-  }
 
   return (
     <Container className="divide-y p-0">

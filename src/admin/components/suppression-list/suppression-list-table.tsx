@@ -1,9 +1,9 @@
-import { Button, Container, toast, useDataTable, usePrompt } from "@medusajs/ui"
+import { Button, Container, toast, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
 import { useDeleteSuppression, useSuppressions } from "../../hooks/suppressions"
 import type { AdminSuppression } from "../../types/contacts"
 import { ListTable } from "../common/list-table"
-import { useListTableState } from "../common/use-list-table-state"
+import { useResourceTable } from "../common/use-resource-table"
 import { AddSuppressionDrawer } from "./add-suppression-drawer"
 import { suppressionTableColumns } from "./suppression-table-columns"
 import { suppressionTableFilters, suppressionUrlFilters } from "./suppression-table-filters"
@@ -11,27 +11,15 @@ import { suppressionTableFilters, suppressionUrlFilters } from "./suppression-ta
 /** The addresses that are never sent to, whatever their consent says. */
 export const SuppressionListTable = () => {
   const [isAdding, setIsAdding] = useState(false)
-  const { query, search, pagination, sorting, filtering } = useListTableState({ filters: suppressionUrlFilters })
-  const { data, isPending, isError, error } = useSuppressions(query)
   const confirmRemove = useRemoveConfirmation()
 
-  const table = useDataTable({
-    data: data?.suppressions ?? [],
+  const table = useResourceTable({
+    useList: useSuppressions,
+    rows: (response) => ({ rows: response.suppressions, count: response.count }),
     columns: suppressionTableColumns(confirmRemove),
     filters: suppressionTableFilters,
-    rowCount: data?.count ?? 0,
-    getRowId: (suppression) => suppression.id,
-    isLoading: isPending,
-    autoResetPageIndex: false,
-    search,
-    pagination,
-    sorting,
-    filtering,
+    urlFilters: suppressionUrlFilters,
   })
-
-  if (isError) {
-    throw error
-  }
 
   return (
     <Container className="divide-y p-0">

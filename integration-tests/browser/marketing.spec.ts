@@ -14,6 +14,8 @@ const CUSTOMERS = [
   { first_name: "Alan", last_name: "Turing", email: "alan@audience.test" },
 ]
 const SEGMENT = "Pioneers named Ada"
+// Alan's only: on Ada's customer page, visited later, its group would list as one more link.
+const SYNCED_SEGMENT = "Turing fans"
 const MATCH_COUNT = "segment-match-count"
 
 // One suite for the segment editor, the audit log and the contacts, as each boots its own host (~40s).
@@ -77,7 +79,34 @@ describe("Marketing › Segments, audit log and contacts in the admin", () => {
     await page.getByRole("heading", { name: SEGMENT }).waitFor()
     await waitForMatchCount("1")
     await page.getByRole("link", { name: "Ada Lovelace" }).waitFor()
+    await page.getByText("Not synced", { exact: true }).waitFor()
     await page.screenshot({ path: artifact("segment-detail.png") })
+  })
+
+  step("syncs a segment to a native customer group and links to the group", async () => {
+    await page.goto(`${admin.host.url}/app/marketing/segments`)
+    await page.getByRole("button", { name: "Create" }).click()
+    const form = page.getByRole("dialog")
+    await form.getByLabel("Name", { exact: true }).fill(SYNCED_SEGMENT)
+    await form.getByLabel("Conditions").fill("last_name = 'Turing'")
+    const sync = form.getByRole("switch", { name: "Sync to a customer group" })
+    await sync.click()
+    await expect(sync.getAttribute("aria-checked")).resolves.toBe("true")
+    await page.screenshot({ path: artifact("segment-editor-sync.png") })
+    await form.getByRole("button", { name: "Save" }).click()
+
+    // The group is named after the segment; the link is in the detail page's "Customer group" row.
+    await page.getByRole("heading", { name: SYNCED_SEGMENT }).waitFor()
+    const groupLink = page.getByRole("link", { name: SYNCED_SEGMENT, exact: true })
+    await groupLink.waitFor()
+    await page.screenshot({ path: artifact("segment-customer-group.png") })
+
+    const segmentId = new URL(page.url()).pathname.split("/").pop()
+    const response = await page.request.get(`${admin.host.url}/admin/marketing/segments/${segmentId}`)
+    expect(response.status()).toBe(200)
+    const groupId = (await response.json()).segment.customer_group_id
+    expect(groupId).toMatch(/^cusgroup_/)
+    await expect(groupLink.getAttribute("href")).resolves.toBe(`/app/customer-groups/${groupId}`)
   })
 
   step("lists the changes in the audit log, opens one, and exports what the filters match as CSV", async () => {

@@ -11,18 +11,9 @@ import AudienceModuleService from "../../src/modules/audience/service"
 import { MarketingModule } from "../../src/types/modules"
 import { recordOrdersWorkflow } from "../../src/workflows/audience/workflows/record-orders"
 import { AdminSession, createAdminSession } from "../helpers/admin"
+import { eventually } from "../helpers/eventually"
 
 jest.setTimeout(120_000)
-
-/** Subscribers run after the request answers: wait until what they do is visible. */
-async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 10_000): Promise<T> {
-  const until = Date.now() + ms
-  for (;;) {
-    const value = await read()
-    if (done(value) || Date.now() > until) return value
-    await new Promise((r) => setTimeout(r, 100))
-  }
-}
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {

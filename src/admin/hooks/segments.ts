@@ -31,6 +31,8 @@ export interface CreateSegmentPayload {
   description?: string | null
   dsl: string
   kind: SegmentKind
+  /** Keep a native customer group equal to the segment's customers; false releases the group. */
+  sync_customer_group?: boolean
 }
 
 export type UpdateSegmentPayload = Partial<CreateSegmentPayload>

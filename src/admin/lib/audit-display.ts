@@ -44,6 +44,7 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   "team.upsert": "Team member set",
   "team.remove": "Team member removed",
   snapshot: "Snapshot taken",
+  "customer_group.sync": "Customer group synced",
   consent: "Consent changed",
   erase: "Erased",
 }

@@ -12,3 +12,6 @@ export const SUPPRESSIONS_PATH = "/marketing/suppressions"
 
 /** The native customer page, which shows the contact's marketing widget. */
 export const customerPath = (id: string) => `/customers/${id}`
+
+/** The native customer group page, where a synced segment's group and its members are. */
+export const customerGroupPath = (id: string) => `/customer-groups/${id}`

@@ -5,6 +5,7 @@ import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { MedusaError } from "@medusajs/framework/utils"
 import { CompiledSegment, compileSegmentDsl, SegmentReference } from "./lib/segment-dsl/compile"
 import { SegmentDslError } from "./lib/segment-dsl/errors"
+import { pgTransaction } from "../../lib/pg-transaction"
 import { ImportedContact } from "./lib/contact-rows"
 import ConsentRecord from "./models/consent-record"
 import Contact from "./models/contact"
@@ -32,8 +33,6 @@ export const SAMPLE_FIELDS = [
   "total_spent",
   "last_order_at",
 ] as const
-
-type PgClient = { query: (sql: string, params?: unknown[]) => Promise<{ rows: any[]; rowCount: number }> }
 
 export default class AudienceModuleService extends MedusaService({
   Contact,
@@ -71,30 +70,6 @@ export default class AudienceModuleService extends MedusaService({
     }
   }
 
-  /**
-   * Runs statements on one pooled connection in one transaction. The segment compiler writes
-   * PostgreSQL's own $1 placeholders, which knex's raw() does not take, hence the driver itself.
-   */
-  private async transaction<T>(
-    context: Context<EntityManager>,
-    work: (client: PgClient) => Promise<T>,
-    { readOnly = false } = {}
-  ): Promise<T> {
-    const knex = context.manager!.getKnex()
-    const client = (await knex.client.acquireConnection()) as PgClient
-    try {
-      await client.query(readOnly ? "BEGIN READ ONLY" : "BEGIN")
-      const result = await work(client)
-      await client.query("COMMIT")
-      return result
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => undefined)
-      throw error
-    } finally {
-      await knex.client.releaseConnection(client)
-    }
-  }
-
   /** How many contacts a compiled segment matches, and a sample of them (newest first). */
   @InjectManager()
   async previewSegment(
@@ -102,7 +77,7 @@ export default class AudienceModuleService extends MedusaService({
     sampleSize = 10,
     @MedusaContext() context: Context<EntityManager> = {}
   ) {
-    return this.transaction(
+    return pgTransaction(
       context,
       async (client) => {
         await client.query(`SET LOCAL statement_timeout = ${PREVIEW_TIMEOUT_MS}`)
@@ -128,7 +103,7 @@ export default class AudienceModuleService extends MedusaService({
     { where, params }: Pick<CompiledSegment, "where" | "params">,
     @MedusaContext() context: Context<EntityManager> = {}
   ): Promise<number> {
-    return this.transaction(context, async (client) => {
+    return pgTransaction(context, async (client) => {
       const segment = `$${params.length + 1}`
       await client.query(`DELETE FROM marketing_segment_member WHERE segment_id = $1`, [segmentId])
       const { rowCount } = await client.query(
@@ -156,7 +131,7 @@ export default class AudienceModuleService extends MedusaService({
     @MedusaContext() context: Context<EntityManager> = {}
   ): Promise<void> {
     if (!contactIds.length) return
-    await this.transaction(context, async (client) => {
+    await pgTransaction(context, async (client) => {
       await client.query(
         `UPDATE marketing_contact c
             SET orders_count = a.orders_count,
@@ -193,6 +168,80 @@ export default class AudienceModuleService extends MedusaService({
     return Boolean(hit)
   }
 
+  /** Compiles who is in a segment: a live segment's DSL, or a static segment's snapshot. */
+  async compileSegmentMembership(segment: { handle: string; kind: string; dsl: string }): Promise<CompiledSegment> {
+    return this.compileSegment(segment.kind === "static" ? `in_segment('${segment.handle}')` : segment.dsl)
+  }
+
+  /**
+   * The native customers a compiled segment matches. With `contactIds`, only those contacts'
+   * customers are evaluated and each comes back with whether it matches, so that a caller can
+   * also see who left; without, every matching customer.
+   */
+  @InjectManager()
+  async customersMatchingSegment(
+    { where, params }: Pick<CompiledSegment, "where" | "params">,
+    contactIds: string[] | null,
+    @MedusaContext() context: Context<EntityManager> = {}
+  ): Promise<{ customer_id: string; matches: boolean }[]> {
+    return pgTransaction(
+      context,
+      async (client) => {
+        const scoped = contactIds !== null
+        const { rows } = await client.query(
+          `SELECT c.customer_id, COALESCE((${where}), false) AS matches
+             FROM marketing_contact c
+            WHERE c.deleted_at IS NULL AND c.customer_id IS NOT NULL
+              AND ${scoped ? `c.id = ANY($${params.length + 1})` : `(${where})`}`,
+          scoped ? [...params, contactIds] : params
+        )
+        return rows
+      },
+      { readOnly: true }
+    )
+  }
+
+  /**
+   * One page of a segment's reachable contacts on a channel, in id order after `afterId`: those
+   * with an address and consent, and whose address is not suppressed (erased contacts leave
+   * theirs behind as a hash, which still matches). Push goes to customers, addressed by id.
+   */
+  @InjectManager()
+  async reachableContacts(
+    { where, params }: Pick<CompiledSegment, "where" | "params">,
+    channel: "email" | "sms" | "push",
+    { afterId, limit }: { afterId: string | null; limit: number },
+    @MedusaContext() context: Context<EntityManager> = {}
+  ): Promise<{ id: string; address: string; timezone: string | null }[]> {
+    const reach = {
+      email: { address: "c.email", consent: "c.email_consent = 'subscribed'" },
+      sms: { address: "c.phone", consent: "c.sms_consent = 'subscribed'" },
+      push: { address: "c.customer_id", consent: "true" },
+    }[channel]
+    const n = params.length
+    return pgTransaction(
+      context,
+      async (client) => {
+        const { rows } = await client.query(
+          `SELECT c.id, ${reach.address} AS address, c.timezone
+             FROM marketing_contact c
+            WHERE c.deleted_at IS NULL AND ${reach.address} IS NOT NULL AND ${reach.consent}
+              AND ($${n + 2}::text IS NULL OR c.id > $${n + 2})
+              AND NOT EXISTS (
+                SELECT 1 FROM marketing_suppression s
+                 WHERE s.deleted_at IS NULL AND s.channel = $${n + 1}
+                   AND s.address IN (lower(${reach.address}), 'sha256:' || encode(sha256(convert_to(lower(${reach.address}), 'UTF8')), 'hex')))
+              AND (${where})
+            ORDER BY c.id
+            LIMIT ${Number(limit)}`,
+          [...params, channel, afterId]
+        )
+        return rows
+      },
+      { readOnly: true }
+    )
+  }
+
   /** The segments a contact is in right now: live ones evaluated, static ones from their snapshot. */
   @InjectManager()
   async segmentsContaining(contactId: string, @MedusaContext() context: Context<EntityManager> = {}) {
@@ -203,15 +252,13 @@ export default class AudienceModuleService extends MedusaService({
     const compiled = await Promise.all(
       segments.map(async (segment) => {
         try {
-          return await this.compileSegment(
-            segment.kind === "static" ? `in_segment('${segment.handle}')` : segment.dsl
-          )
+          return await this.compileSegmentMembership(segment)
         } catch {
           return null // a segment that no longer compiles contains no one
         }
       })
     )
-    return this.transaction(
+    return pgTransaction(
       context,
       async (client) => {
         const members = []
@@ -279,7 +326,7 @@ export default class AudienceModuleService extends MedusaService({
   /** Takes a pending import for processing; false when another worker has it already. */
   @InjectManager()
   async claimContactImport(id: string, @MedusaContext() context: Context<EntityManager> = {}): Promise<boolean> {
-    return this.transaction(context, async (client) => {
+    return pgTransaction(context, async (client) => {
       const { rowCount } = await client.query(
         `UPDATE marketing_contact_import SET status = 'processing', started_at = now(), updated_at = now()
           WHERE id = $1 AND status = 'pending' AND deleted_at IS NULL`,

@@ -43,3 +43,6 @@ export interface CreateSegmentDTO {
 }
 
 export type UpdateSegmentDTO = Partial<CreateSegmentDTO> & { id: string }
+
+/** The metadata key that marks a native customer group as a synced segment's, holding the segment id. */
+export const SEGMENT_GROUP_METADATA_KEY = "marketing_segment_id"

@@ -1,10 +1,10 @@
 import { PencilSquare, Trash } from "@medusajs/icons"
 import { Container, Heading, toast, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
-import { useNavigate } from "react-router-dom"
+import { Link, useNavigate } from "react-router-dom"
 import { useDeleteSegment } from "../../hooks/segments"
 import { formatDateTime, formatNumber } from "../../lib/format"
-import { SEGMENTS_PATH } from "../../lib/paths"
+import { SEGMENTS_PATH, customerGroupPath } from "../../lib/paths"
 import type { AdminSegment } from "../../types/segments"
 import { ActionMenu } from "../common/action-menu"
 import { SectionRow } from "../common/section-row"
@@ -34,6 +34,19 @@ export const SegmentGeneralSection = ({ segment }: { segment: AdminSegment }) =>
       </div>
       <SectionRow title="Handle" value={<code className="font-mono">{segment.handle}</code>} />
       <SectionRow title="Description" value={segment.description} />
+      <SectionRow
+        title="Customer group"
+        value={
+          // The native group a synced segment keeps, named after it.
+          segment.customer_group_id ? (
+            <Link to={customerGroupPath(segment.customer_group_id)} className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover">
+              {segment.name}
+            </Link>
+          ) : (
+            "Not synced"
+          )
+        }
+      />
       {isStatic && (
         <>
           <SectionRow

@@ -1,4 +1,4 @@
-import { Input, RadioGroup, Textarea } from "@medusajs/ui"
+import { Input, RadioGroup, Switch, Textarea } from "@medusajs/ui"
 import type { SegmentKind } from "../../../types/audience"
 import { SEGMENT_KINDS } from "../../lib/segment-display"
 import { FormField } from "../common/form-field"
@@ -12,6 +12,11 @@ interface SegmentDetailsFieldsProps {
   onHandleEdited: () => void
   isNew: boolean
 }
+
+const SYNC_HINT =
+  "Keeps a customer group named after the segment, which native promotions and other plugins can target. It holds " +
+  "the segment's customers (contacts that are not customers, e.g. imported ones, cannot be in it) and is kept " +
+  "current. Turning this off keeps the group as it is, no longer updated."
 
 export const SegmentDetailsFields = ({ form, handleFollowsName, onHandleEdited, isNew }: SegmentDetailsFieldsProps) => {
   const { values, errors, setValue } = form
@@ -70,6 +75,15 @@ export const SegmentDetailsFields = ({ form, handleFollowsName, onHandleEdited, 
               <RadioGroup.ChoiceBox key={kind} value={kind} label={label} description={description} />
             ))}
           </RadioGroup>
+        )}
+      </FormField>
+      <FormField label="Sync to a customer group" hint={SYNC_HINT} error={errors.sync_customer_group}>
+        {(control) => (
+          <Switch
+            {...control}
+            checked={values.sync_customer_group}
+            onCheckedChange={(checked) => setValue("sync_customer_group", checked)}
+          />
         )}
       </FormField>
     </>

@@ -8,10 +8,11 @@ export interface SegmentFormValues {
   description: string
   kind: SegmentKind
   dsl: string
+  sync_customer_group: boolean
 }
 
 /** The fields an error can point at: the API's own field names, so server messages map onto them. */
-export const SEGMENT_FORM_FIELDS = ["name", "handle", "description", "kind", "dsl"] as const
+export const SEGMENT_FORM_FIELDS = ["name", "handle", "description", "kind", "dsl", "sync_customer_group"] as const
 export type SegmentFormField = (typeof SEGMENT_FORM_FIELDS)[number]
 export type SegmentFormErrors = Partial<Record<SegmentFormField, string>>
 
@@ -21,6 +22,8 @@ export const toFormValues = (segment?: AdminSegment): SegmentFormValues => ({
   description: segment?.description ?? "",
   kind: segment?.kind ?? "live",
   dsl: segment?.dsl ?? "",
+  // A synced segment carries its group's id; one never synced, or whose group was released, null.
+  sync_customer_group: segment ? segment.customer_group_id !== null : false,
 })
 
 /** "VIP customers (EU)" → "vip-customers-eu": the handle the API accepts, suggested from the name. */
@@ -53,6 +56,7 @@ export function toCreatePayload(values: SegmentFormValues): CreateSegmentPayload
     description: values.description.trim() || null,
     kind: values.kind,
     dsl: values.dsl.trim(),
+    sync_customer_group: values.sync_customer_group,
   }
 }
 

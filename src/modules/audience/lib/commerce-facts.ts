@@ -1,3 +1,5 @@
+import { SEGMENT_GROUP_METADATA_KEY } from "../../../types/audience/module"
+
 /**
  * How native customers and orders become contacts and purchase facts: pure mappings, so that the
  * subscribers, the backfill and the tests share one definition.
@@ -10,7 +12,7 @@ export interface CustomerSource {
   first_name?: string | null
   last_name?: string | null
   has_account?: boolean | null
-  groups?: { name?: string | null }[] | null
+  groups?: { name?: string | null; metadata?: Record<string, unknown> | null }[] | null
   addresses?: { country_code?: string | null; is_default_billing?: boolean | null }[] | null
 }
 
@@ -35,6 +37,8 @@ export const normaliseEmail = (email?: string | null) => clean(email)?.toLowerCa
 export function contactFromCustomer(customer: CustomerSource): ContactFields {
   const addresses = customer.addresses ?? []
   const address = addresses.find((a) => a.is_default_billing) ?? addresses[0]
+  // A synced segment's own group is left out: in_segment() says the same without a feedback loop.
+  const groups = (customer.groups ?? []).filter((g) => !g.metadata?.[SEGMENT_GROUP_METADATA_KEY])
   return {
     customer_id: customer.id,
     email: normaliseEmail(customer.email),
@@ -42,7 +46,7 @@ export function contactFromCustomer(customer: CustomerSource): ContactFields {
     first_name: clean(customer.first_name),
     last_name: clean(customer.last_name),
     has_account: Boolean(customer.has_account),
-    customer_groups: [...new Set((customer.groups ?? []).map((g) => clean(g.name)?.toLowerCase()).filter(Boolean) as string[])].sort(),
+    customer_groups: [...new Set(groups.map((g) => clean(g.name)?.toLowerCase()).filter(Boolean) as string[])].sort(),
     country_code: clean(address?.country_code)?.toLowerCase() ?? null,
   }
 }

@@ -15,6 +15,7 @@ const CUSTOMER_FIELDS = [
   "last_name",
   "has_account",
   "groups.name",
+  "groups.metadata",
   "addresses.country_code",
   "addresses.is_default_billing",
 ]

@@ -1,4 +1,6 @@
+import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { AudienceEvents } from "../../../types/audience"
 import { recordAuditEntriesStep } from "../../audit/steps/record-audit-entries"
 import { recordOrderPurchasesStep } from "../steps/record-order-purchases"
 import { retrieveOrdersForAudienceStep } from "../steps/retrieve-orders"
@@ -36,6 +38,12 @@ export const recordOrdersWorkflow = createWorkflow(recordOrdersWorkflowId, (inpu
         after,
       })),
     ]),
+  })
+  emitEventStep({
+    eventName: AudienceEvents.CONTACTS_CHANGED,
+    data: transform({ synced, recorded }, ({ synced, recorded }) => ({
+      ids: [...new Set([...(synced ?? []), ...recorded.contacts].map(({ after }) => after.id))],
+    })),
   })
   return new WorkflowResponse(recorded)
 })

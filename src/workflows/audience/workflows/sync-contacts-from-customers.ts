@@ -1,4 +1,6 @@
+import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { AudienceEvents } from "../../../types/audience"
 import { recordAuditEntriesStep } from "../../audit/steps/record-audit-entries"
 import { syncContactsFromCustomersStep } from "../steps/sync-contacts-from-customers"
 
@@ -19,6 +21,10 @@ export const syncContactsFromCustomersWorkflow = createWorkflow(
           after,
         }))
       ),
+    })
+    emitEventStep({
+      eventName: AudienceEvents.CONTACTS_CHANGED,
+      data: transform({ synced }, ({ synced }) => ({ ids: synced.map(({ after }) => after.id) })),
     })
     return new WorkflowResponse(synced)
   }

@@ -6,8 +6,9 @@ import { MarketingModule } from "../../../types/modules"
 export const snapshotSegmentStepId = "snapshot-marketing-segment"
 
 /**
- * Takes a static segment's snapshot. It is one database transaction and the last step of its
- * workflow, so it needs no compensation: it either happened whole or not at all.
+ * Takes a static segment's snapshot. It is one database transaction and nothing after it in its
+ * workflow can fail (the event is only emitted once the workflow succeeded), so it needs no
+ * compensation: it either happened whole or not at all.
  */
 export const snapshotSegmentStep = createStep(
   snapshotSegmentStepId,

@@ -4,6 +4,7 @@ import { AuditActor } from "../../../types/audit"
 import { SegmentDTO } from "../../../types/audience/module"
 import { recordAuditEntriesStep } from "../../audit/steps/record-audit-entries"
 import { deleteSegmentsStep } from "../steps/segment-steps"
+import { setSegmentCustomerGroupsStep } from "../steps/set-segment-customer-groups"
 import { validateSegmentsUnreferencedStep } from "../steps/validate-segments-unreferenced"
 
 export const deleteSegmentsWorkflowId = "delete-marketing-segments"
@@ -19,6 +20,9 @@ export const deleteSegmentsWorkflow = createWorkflow(
     })
     const segments = transform({ data }, ({ data }) => data as unknown as SegmentDTO[])
     validateSegmentsUnreferencedStep({ segments })
+    setSegmentCustomerGroupsStep(
+      transform({ segments }, ({ segments }) => segments.map((segment) => ({ segment, sync: false })))
+    )
     const deleted = deleteSegmentsStep(input.ids)
     recordAuditEntriesStep({
       actor: input.actor,

@@ -1,7 +1,7 @@
-import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { emitEventStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { AuditActor } from "../../../types/audit"
-import { SegmentDTO } from "../../../types/audience/module"
+import { AudienceEvents, SegmentDTO } from "../../../types/audience"
 import { recordAuditEntriesStep } from "../../audit/steps/record-audit-entries"
 import { ensureSegmentStaticStep } from "../steps/ensure-segment-static"
 import { snapshotSegmentStep } from "../steps/snapshot-segment"
@@ -29,6 +29,8 @@ export const snapshotSegmentWorkflow = createWorkflow(
         { action: "snapshot", resource_type: "marketing_segment", resource_id: segment.id, before: null, after: null },
       ]),
     })
-    return new WorkflowResponse(snapshotSegmentStep({ id: input.id, compiled }))
+    const snapshot = snapshotSegmentStep({ id: input.id, compiled })
+    emitEventStep({ eventName: AudienceEvents.SEGMENT_CHANGED, data: { id: input.id } })
+    return new WorkflowResponse(snapshot)
   }
 )

@@ -8,8 +8,9 @@ import { listRoute } from "../../../utils/query"
 export const GET = listRoute("segment", "segments")
 
 export const POST = async (req: AuthenticatedMedusaRequest<AdminCreateSegmentType>, res: MedusaResponse) => {
+  const { sync_customer_group, ...segment } = req.validatedBody
   const { result } = await createSegmentWorkflow(req.scope).run({
-    input: { segment: req.validatedBody, actor: auditActor(req) },
+    input: { segment, sync_customer_group, actor: auditActor(req) },
   })
   res.json({ segment: await refetchSegment(req, result.id) })
 }

@@ -34,6 +34,8 @@ const segmentFields = {
   description: z.string().max(5000).nullish(),
   dsl: text("dsl", 10_000),
   kind: z.enum(SegmentKind).default(SegmentKind.LIVE),
+  /** Keep a native customer group equal to the segment, for native promotions and other plugins. */
+  sync_customer_group: z.boolean().optional(),
 }
 
 export const AdminCreateSegment = z.strictObject(segmentFields)
@@ -45,6 +47,7 @@ export const AdminUpdateSegment = z.strictObject({
   description: segmentFields.description,
   dsl: segmentFields.dsl.optional(),
   kind: z.enum(SegmentKind).optional(),
+  sync_customer_group: segmentFields.sync_customer_group,
 })
 export type AdminUpdateSegmentType = z.infer<typeof AdminUpdateSegment>
 

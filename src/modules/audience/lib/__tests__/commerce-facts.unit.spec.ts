@@ -28,6 +28,18 @@ describe("contacts from customers", () => {
     })
   })
 
+  it("leaves out the customer groups that mirror synced segments", () => {
+    expect(
+      contactFromCustomer({
+        id: "cus_3",
+        groups: [
+          { name: "Wholesale", metadata: { note: "manual" } },
+          { name: "VIP customers", metadata: { marketing_segment_id: "mseg_1" } },
+        ],
+      }).customer_groups
+    ).toEqual(["wholesale"])
+  })
+
   it("copes with a guest that has only an email", () => {
     expect(contactFromCustomer({ id: "cus_2", email: "g@x.io" })).toMatchObject({
       has_account: false,

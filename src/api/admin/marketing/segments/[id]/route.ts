@@ -10,8 +10,9 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 }
 
 export const POST = async (req: AuthenticatedMedusaRequest<AdminUpdateSegmentType>, res: MedusaResponse) => {
+  const { sync_customer_group, ...segment } = req.validatedBody
   await updateSegmentWorkflow(req.scope).run({
-    input: { segment: { ...req.validatedBody, id: req.params.id }, actor: auditActor(req) },
+    input: { segment: { ...segment, id: req.params.id }, sync_customer_group, actor: auditActor(req) },
   })
   res.json({ segment: await refetchSegment(req, req.params.id) })
 }

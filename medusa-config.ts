@@ -14,6 +14,8 @@ const marketingOptions = {
   audit_retention_days: process.env.MARKETING_AUDIT_RETENTION_DAYS
     ? Number(process.env.MARKETING_AUDIT_RETENTION_DAYS)
     : null,
+  // Delivery providers, quiet hours, caps: the demo and the tests point them at local sinks.
+  ...(process.env.MARKETING_OPTIONS_JSON ? JSON.parse(process.env.MARKETING_OPTIONS_JSON) : {}),
 }
 
 module.exports = defineConfig({
@@ -35,6 +37,7 @@ module.exports = defineConfig({
     { resolve: "./src/modules/campaign", options: marketingOptions },
     { resolve: "./src/modules/audit", options: marketingOptions },
     { resolve: "./src/modules/audience", options: marketingOptions },
+    { resolve: "./src/modules/messaging", options: marketingOptions },
     { resolve: "@medusajs/medusa/rbac", disable: !rbacEnabled },
     // The double opt-in confirmation goes out through Medusa's notification module; locally it is logged.
     {

@@ -3,8 +3,10 @@ import { adminAuditEntryMiddlewares } from "./admin/marketing/audit-entries/midd
 import { adminCampaignMiddlewares } from "./admin/marketing/campaigns/middlewares"
 import { adminContactImportMiddlewares } from "./admin/marketing/contact-imports/middlewares"
 import { adminContactMiddlewares } from "./admin/marketing/contacts/middlewares"
+import { adminMessageMiddlewares } from "./admin/marketing/messages/middlewares"
 import { adminSegmentMiddlewares } from "./admin/marketing/segments/middlewares"
 import { adminSuppressionMiddlewares } from "./admin/marketing/suppressions/middlewares"
+import { webhookMiddlewares } from "./marketing/webhooks/middlewares"
 import { storeSubscriptionMiddlewares } from "./store/marketing/subscriptions/middlewares"
 
 export default defineMiddlewares({
@@ -15,6 +17,8 @@ export default defineMiddlewares({
     ...adminContactImportMiddlewares,
     ...adminSuppressionMiddlewares,
     ...adminAuditEntryMiddlewares,
+    ...adminMessageMiddlewares,
     ...storeSubscriptionMiddlewares,
+    ...webhookMiddlewares,
   ],
 })

@@ -1,5 +1,13 @@
 import { z } from "@medusajs/framework/zod"
 import { isValidTimezone } from "../modules/campaign/lib/schedule"
+import { EmailProviderOptions, PushProviderOptions, SmsProviderOptions } from "../modules/messaging/providers"
+
+const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "must be a time of day as HH:MM, e.g. '21:00'" })
+
+const frequencyCap = z.object({
+  max: z.number().int().positive({ message: "must be at least 1 message" }),
+  days: z.number().int().positive({ message: "must be at least 1 day" }),
+})
 
 export const PluginOptionsSchema = z
   .object({
@@ -29,6 +37,29 @@ export const PluginOptionsSchema = z
       .positive({ message: "must be at least 1 day" })
       .nullable()
       .default(null),
+    /** Delivery providers, one per channel; a channel without one cannot send. */
+    email: EmailProviderOptions.optional(),
+    sms: SmsProviderOptions.optional(),
+    push: PushProviderOptions.optional(),
+    /** No marketing message goes out in this window, in the contact's timezone (else the store's). */
+    quiet_hours: z.object({ start: clock, end: clock }).nullable().default(null),
+    /** At most `max` marketing messages per contact within `days`, per channel. Test sends do not count. */
+    frequency_caps: z
+      .object({ email: frequencyCap.optional(), sms: frequencyCap.optional(), push: frequencyCap.optional() })
+      .default({}),
+    delivery: z
+      .object({
+        /** Messages one worker claims at a time. */
+        batch_size: z.number().int().positive().max(5000).default(500),
+        /** How long a claim holds: a worker that died releases its messages after this. */
+        lease_seconds: z.number().int().min(10).default(120),
+        /** Attempts before a message that keeps meeting temporary errors is failed. */
+        max_attempts: z.number().int().positive().default(6),
+        retry_base_ms: z.number().int().positive().default(30_000),
+        retry_max_ms: z.number().int().positive().default(3_600_000),
+      })
+      // prefault: an absent block is parsed as {}, so that its fields take their own defaults.
+      .prefault({}),
   })
   // Medusa passes its own keys (e.g. `resources`) to plugin modules alongside ours.
   .passthrough()

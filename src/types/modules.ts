@@ -2,4 +2,5 @@ export const MarketingModule = {
   AUDIENCE: "marketing_audience",
   AUDIT: "marketing_audit",
   CAMPAIGN: "marketing_campaign",
+  MESSAGING: "marketing_messaging",
 } as const

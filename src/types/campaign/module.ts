@@ -38,6 +38,7 @@ export interface CampaignDTO {
   budget_amount: number | null
   budget_currency_code: string | null
   segment_id: string | null
+  last_occurrence_at: Date | null
   created_by: string | null
   metadata: Record<string, unknown> | null
   created_at: Date
@@ -71,6 +72,7 @@ export interface CreateCampaignDTO {
 export type UpdateCampaignDTO = Partial<Omit<CreateCampaignDTO, "channel" | "created_by">> & {
   id: string
   channel?: CampaignChannel
+  last_occurrence_at?: Date | null
 }
 
 export interface UpsertCampaignMemberDTO {

@@ -39,3 +39,10 @@ export function nextRuns(cron: string, timezone: string, from: Date, count: numb
   const expression = CronExpressionParser.parse(cron.trim(), { tz: timezone, currentDate: from })
   return expression.take(count).map((date) => date.toDate())
 }
+
+/** The latest run time of a schedule at or before `now`: the occurrence a recurring send is for. */
+export function latestRun(cron: string, timezone: string, now: Date): Date {
+  // cron-parser's prev() is strictly before currentDate: start a millisecond later to include `now`.
+  const expression = CronExpressionParser.parse(cron.trim(), { tz: timezone, currentDate: new Date(now.getTime() + 1) })
+  return expression.prev().toDate()
+}

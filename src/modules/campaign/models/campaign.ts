@@ -18,6 +18,8 @@ const MarketingCampaign = model
     budget_amount: model.bigNumber().nullable(),
     budget_currency_code: model.text().nullable(),
     segment_id: model.text().nullable(),
+    /** A recurring campaign's runs up to this time are done: sent, or missed while it was not live. */
+    last_occurrence_at: model.dateTime().nullable(),
     created_by: model.text().nullable(),
     metadata: model.json().nullable(),
     team: model.hasMany(() => CampaignMember, { mappedBy: "campaign" }),

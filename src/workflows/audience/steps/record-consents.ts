@@ -13,6 +13,8 @@ export type ConsentChange = {
   user_agent?: string | null
 }
 
+export type AppliedConsentChange = ConsentChange & { previous: ConsentStatus | null }
+
 const column = (channel: ConsentChannel) => `${channel}_consent` as const
 
 /**
@@ -40,7 +42,7 @@ export const recordConsentsStep = createStep(
       }))
     )
     await audience.updateContacts(changes.map((c) => ({ id: c.contact_id, [column(c.channel)]: c.status })))
-    const applied = changes.map((change) => ({
+    const applied: AppliedConsentChange[] = changes.map((change) => ({
       ...change,
       previous: contacts.find((c) => c.id === change.contact_id)![column(change.channel)] ?? null,
     }))

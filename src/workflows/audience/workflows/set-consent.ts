@@ -1,6 +1,7 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { AuditActor } from "../../../types/audit"
 import { recordAuditEntriesStep } from "../../audit/steps/record-audit-entries"
+import { consentAuditChanges } from "../consent-audit"
 import { ConsentChange, recordConsentsStep } from "../steps/record-consents"
 
 export const setConsentWorkflowId = "set-marketing-consent"
@@ -12,15 +13,7 @@ export const setConsentWorkflow = createWorkflow(
     const applied = recordConsentsStep(transform({ input }, ({ input }) => [input.consent]))
     recordAuditEntriesStep({
       actor: input.actor,
-      changes: transform({ applied }, ({ applied }) =>
-        applied.map((change) => ({
-          action: "consent",
-          resource_type: "marketing_contact",
-          resource_id: change.contact_id,
-          before: { [`${change.channel}_consent`]: change.previous },
-          after: { [`${change.channel}_consent`]: change.status },
-        }))
-      ),
+      changes: transform({ applied }, ({ applied }) => consentAuditChanges(applied)),
     })
     return new WorkflowResponse(transform({ applied }, ({ applied }) => applied[0]))
   }

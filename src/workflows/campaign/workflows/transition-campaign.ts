@@ -24,7 +24,14 @@ export const transitionCampaignWorkflow = createWorkflow(
   (input: TransitionCampaignInput) => {
     const campaign = retrieveCampaignBeforeChange(input.id)
     validateCampaignTransitionStep({ campaign, to: input.status, by_system: input.by_system })
-    const update = transform({ input }, ({ input }) => [{ id: input.id, status: input.status }])
+    const update = transform({ input }, ({ input }) => [
+      {
+        id: input.id,
+        status: input.status,
+        // A recurring campaign sends the runs after it goes live, not the ones it missed while it was not.
+        ...(input.status === CampaignStatus.ACTIVE ? { last_occurrence_at: new Date() } : {}),
+      },
+    ])
     const updated = updateCampaignsStep(update)
     recordAuditEntriesStep({
       actor: input.actor,

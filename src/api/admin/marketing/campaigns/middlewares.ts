@@ -1,9 +1,14 @@
 import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
 import { MarketingResource } from "../../../../lib/rbac/resources"
+import { retrieveMessageQueryConfig } from "../messages/query-config"
+import { AdminGetMessageParams } from "../messages/validators"
 import { listCampaignsQueryConfig, retrieveCampaignQueryConfig } from "./query-config"
 import {
   AdminCreateCampaign,
+  AdminGetCampaignDeliveryParams,
   AdminGetCampaignParams,
+  AdminPreviewCampaign,
+  AdminSendTestMessage,
   AdminGetCampaignsParams,
   AdminTransitionCampaign,
   AdminUpdateCampaign,
@@ -61,5 +66,32 @@ export const adminCampaignMiddlewares: MiddlewareRoute[] = [
     matcher: `${BASE}/:id/team/:user_id`,
     middlewares: [retrieve],
     policies: can("update"),
+  },
+  {
+    method: ["POST"],
+    matcher: `${BASE}/:id/send`,
+    middlewares: [retrieve],
+    policies: can("send"),
+  },
+  {
+    method: ["POST"],
+    matcher: `${BASE}/:id/test-send`,
+    middlewares: [
+      validateAndTransformBody(AdminSendTestMessage),
+      validateAndTransformQuery(AdminGetMessageParams, retrieveMessageQueryConfig),
+    ],
+    policies: can("send"),
+  },
+  {
+    method: ["POST"],
+    matcher: `${BASE}/:id/preview`,
+    middlewares: [validateAndTransformBody(AdminPreviewCampaign)],
+    policies: can("read"),
+  },
+  {
+    method: ["GET"],
+    matcher: `${BASE}/:id/delivery`,
+    middlewares: [validateAndTransformQuery(AdminGetCampaignDeliveryParams, retrieveCampaignQueryConfig)],
+    policies: can("read"),
   },
 ]

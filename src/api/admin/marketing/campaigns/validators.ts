@@ -1,6 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { createFindParams, createOperatorMap } from "@medusajs/medusa/api/utils/validators"
 import { cronProblem, isValidTimezone } from "../../../../modules/campaign/lib/schedule"
+import { TemplateError, validateTemplate } from "../../../../modules/messaging/lib/render-template"
 import {
   CampaignChannel,
   CampaignMemberRole,
@@ -24,12 +25,26 @@ export const AdminGetCampaignParams = z.strictObject({ fields: z.string().option
 const nonEmpty = (field: string) =>
   z.string().trim().refine((value) => value.length > 0, { message: `${field} must not be empty` })
 
+/** A Liquid template: refused with the line and column of its first error. */
+const template = (field: string, max: number) =>
+  z
+    .string()
+    .max(max)
+    .superRefine((source, ctx) => {
+      try {
+        validateTemplate(source, field)
+      } catch (error) {
+        if (!(error instanceof TemplateError)) throw error
+        ctx.addIssue({ code: "custom", message: error.message })
+      }
+    })
+
 const campaignFields = {
   name: nonEmpty("name").pipe(z.string().max(255)),
   description: z.string().max(5000).nullish(),
   channel: z.enum(CampaignChannel),
-  subject: z.string().trim().max(998).nullish(),
-  body: z.string().max(1_000_000).nullish(),
+  subject: z.string().trim().pipe(template("subject", 998)).nullish(),
+  body: template("body", 1_000_000).nullish(),
   scheduled_at: z.coerce
     .date({ error: "scheduled_at must be an ISO 8601 date-time" })
     .refine((date) => date.getTime() > Date.now(), { message: "scheduled_at must be in the future" })
@@ -96,3 +111,16 @@ export const AdminUpsertCampaignMember = z.strictObject({
   role: z.enum(CampaignMemberRole),
 })
 export type AdminUpsertCampaignMemberType = z.infer<typeof AdminUpsertCampaignMember>
+
+export const AdminSendTestMessage = z.strictObject({
+  to: nonEmpty("to").pipe(z.string().max(320)),
+})
+export type AdminSendTestMessageType = z.infer<typeof AdminSendTestMessage>
+
+export const AdminPreviewCampaign = z.strictObject({
+  /** Renders for this contact; without one, for an empty profile. */
+  contact_id: z.string().min(1).optional(),
+})
+export type AdminPreviewCampaignType = z.infer<typeof AdminPreviewCampaign>
+
+export const AdminGetCampaignDeliveryParams = z.strictObject({})

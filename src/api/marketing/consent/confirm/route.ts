@@ -5,18 +5,9 @@ import CampaignModuleService from "../../../../modules/campaign/service"
 import { MarketingModule } from "../../../../types/modules"
 import { CONFIRM_PURPOSE } from "../../../../workflows/audience/steps/consent-links"
 import { confirmSubscriptionWorkflow } from "../../../../workflows/audience/workflows/confirm-subscription"
+import { escapeHtml, publicPage } from "../../public-page"
 
-const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!)
-
-const page = (title: string, body: string) => `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<meta name="robots" content="noindex"><title>${escape(title)}</title>
-<style>body{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#18181b}
-button{font:inherit;padding:.6rem 1.2rem;border-radius:.5rem;border:0;background:#18181b;color:#fff;cursor:pointer}</style>
-</head><body><h1>${escape(title)}</h1>${body}</body></html>`
-
-const NOT_VALID = page("This link is not valid", "<p>It may have expired. Sign up again to get a new one.</p>")
+const NOT_VALID = publicPage("This link is not valid", "<p>It may have expired. Sign up again to get a new one.</p>")
 
 const token = (req: MedusaRequest) => (typeof req.query.token === "string" ? req.query.token : "")
 
@@ -35,10 +26,10 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     return
   }
   res.send(
-    page(
+    publicPage(
       "Confirm your subscription",
       `<p>One click and you will receive our emails. You can unsubscribe at any time.</p>
-<form method="post" action="?token=${escape(token(req))}"><button type="submit">Confirm subscription</button></form>`
+<form method="post" action="?token=${escapeHtml(token(req))}"><button type="submit">Confirm subscription</button></form>`
     )
   )
 }
@@ -54,5 +45,5 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
     res.status(404).send(NOT_VALID)
     return
   }
-  res.send(page("You are subscribed", "<p>Thank you. You can close this page.</p>"))
+  res.send(publicPage("You are subscribed", "<p>Thank you. You can close this page.</p>"))
 }

@@ -1,4 +1,4 @@
-import { cronProblem, isValidTimezone, nextRuns } from "../schedule"
+import { cronProblem, isValidTimezone, latestRun, nextRuns } from "../schedule"
 
 describe("recurring schedules", () => {
   it.each(["0 9 * * 1", "30 8 1 * *", "0 */2 * * *", "@daily", "@weekly", "0 9 * * MON-FRI"])(
@@ -26,6 +26,14 @@ describe("recurring schedules", () => {
     const from = new Date("2026-03-01T00:00:00Z")
     expect(nextRuns("0 9 * * *", "Europe/Berlin", from, 1)[0].toISOString()).toBe("2026-03-01T08:00:00.000Z")
     expect(nextRuns("0 9 * * *", "America/New_York", from, 1)[0].toISOString()).toBe("2026-03-01T14:00:00.000Z")
+  })
+
+  it.each([
+    ["just after a run", "2026-03-02T08:00:30Z", "2026-03-02T08:00:00.000Z"],
+    ["exactly at a run", "2026-03-02T08:00:00Z", "2026-03-02T08:00:00.000Z"],
+    ["just before a run", "2026-03-02T07:59:59Z", "2026-03-01T08:00:00.000Z"],
+  ])("finds the latest run %s, the occurrence a recurring send is for", (_, now, expected) => {
+    expect(latestRun("0 9 * * *", "Europe/Berlin", new Date(now)).toISOString()).toBe(expected)
   })
 
   it("follows daylight saving time", () => {

@@ -1,0 +1,10 @@
+// @ts-check
+"use strict"
+// Local stand-ins for the delivery providers, loadable without a build step by jest (TypeScript
+// through swc) and by `node demo/run.mjs` alike.
+const { startSendGridServer } = require("./sendgrid-server")
+const { startSmtpSink } = require("./smtp-sink")
+const { startTwilioServer } = require("./twilio-server")
+const { startWebInbox } = require("./web-inbox")
+
+module.exports = { startSendGridServer, startSmtpSink, startTwilioServer, startWebInbox }

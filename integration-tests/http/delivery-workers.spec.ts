@@ -1,0 +1,104 @@
+import { ChildProcess, spawn } from "node:child_process"
+import path from "node:path"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { drainMessageQueue } from "../../src/lib/delivery-runner"
+import { sendDueCampaigns } from "../../src/lib/send-due-campaigns"
+import MessagingModuleService from "../../src/modules/messaging/service"
+import { MarketingModule } from "../../src/types/modules"
+import { createAdminSession } from "../helpers/admin"
+import { createReachableContacts, createScheduledCampaign, Sinks, startDeliverySinks } from "../helpers/delivery"
+import { eventually } from "../helpers/eventually"
+
+jest.setTimeout(300_000)
+
+const ROOT = path.resolve(__dirname, "../..")
+const RECIPIENTS = 400
+const BATCH = 25
+
+let sinks: Sinks
+beforeAll(async () => {
+  // A busy mail server (20 ms a message) keeps a worker mid-send long enough to be killed there.
+  sinks = await startDeliverySinks({
+    emailProvider: "smtp",
+    smtpDelayMs: 20,
+    options: { delivery: { batch_size: BATCH, lease_seconds: 10, retry_base_ms: 1000, retry_max_ms: 2000 } },
+  })
+})
+afterAll(async () => sinks.close())
+
+/**
+ * A dedicated delivery worker: `medusa exec` of the plugin's deliver-messages script, in its own
+ * process. Resolves once it is polling the queue.
+ */
+async function startWorker(databaseUrl: string): Promise<ChildProcess> {
+  const worker = spawn(
+    process.execPath,
+    [path.join(ROOT, "node_modules/@medusajs/cli/cli.js"), "exec", "./src/scripts/deliver-messages.ts", "120"],
+    { cwd: ROOT, env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: "test" }, stdio: ["ignore", "pipe", "pipe"] }
+  )
+  await new Promise<void>((resolve, reject) => {
+    let output = ""
+    const read = (chunk: Buffer) => {
+      output += chunk.toString()
+      if (output.includes("polling")) resolve()
+    }
+    worker.stdout!.on("data", read)
+    worker.stderr!.on("data", read)
+    worker.once("exit", (code) => reject(new Error(`worker exited (${code}) before polling:\n${output}`)))
+  })
+  return worker
+}
+
+const exited = (worker: ChildProcess) =>
+  new Promise<number | null>((resolve) => (worker.exitCode !== null ? resolve(worker.exitCode) : worker.once("exit", resolve)))
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer, dbConfig }) => {
+    it("loses nothing and resends only the batch in flight when a worker is killed mid-send", async () => {
+      const container = getContainer()
+      const admin = await createAdminSession(api, container)
+      const messaging: MessagingModuleService = container.resolve(MarketingModule.MESSAGING)
+      await createReachableContacts(container, RECIPIENTS, "worker")
+      const campaign = await createScheduledCampaign(api, admin)
+      const databaseUrl = `${dbConfig.clientUrl.replace(/\/[^/]*$/, "")}/${dbConfig.dbName}`
+
+      // Two dedicated workers (and the server itself) share the queue; one is killed (SIGKILL, no
+      // cleanup) while it holds claims: messages it may or may not have handed to the mail server.
+      const [doomed, survivor] = await Promise.all([startWorker(databaseUrl), startWorker(databaseUrl)])
+      await sendDueCampaigns(container, new Date(Date.now() + 120_000))
+      const claimedByDoomed = () =>
+        messaging.listMessages(
+          { campaign_id: campaign.id, status: "sending", claimed_by: { $like: `%:${doomed.pid}` } },
+          { select: ["id"] }
+        )
+      await eventually(claimedByDoomed, (rows) => rows.length > 0 && sinks.smtp.messages().length >= 40, 60_000)
+      doomed.kill("SIGKILL")
+      await exited(doomed)
+      expect(sinks.smtp.messages().length).toBeLessThan(RECIPIENTS)
+      expect((await claimedByDoomed()).length).toBeGreaterThan(0)
+
+      // A restarted worker picks up the dead one's claims once they expire.
+      const restarted = await startWorker(databaseUrl)
+      const unsent = () => messaging.listMessages({ campaign_id: campaign.id, status: ["queued", "sending"] }, { select: ["id"] })
+      await eventually(unsent, (rows) => rows.length === 0, 120_000)
+      await Promise.all([survivor, restarted].map((w) => (w.kill("SIGTERM"), exited(w))))
+
+      const messages = await messaging.listMessages({ campaign_id: campaign.id }, { take: null })
+      expect(messages.filter((m) => m.status === "sent")).toHaveLength(RECIPIENTS)
+
+      const received = sinks.smtp.messages()
+      const byMessageId = new Map<string, number>()
+      for (const email of received) byMessageId.set(email.headers["message-id"], (byMessageId.get(email.headers["message-id"]) ?? 0) + 1)
+      // Everyone got their message...
+      expect(byMessageId.size).toBe(RECIPIENTS)
+      expect(new Set(received.map((e: any) => e.envelope.to[0])).size).toBe(RECIPIENTS)
+      // ...and a second copy went only to the dead worker's batch in flight, under the same Message-ID.
+      const repeated = [...byMessageId.values()].filter((n) => n > 1)
+      expect(repeated.every((n) => n === 2)).toBe(true)
+      expect(repeated.length).toBeLessThanOrEqual(BATCH)
+
+      // Nothing is left for an in-process drain either.
+      expect((await drainMessageQueue(container)).sent).toBe(0)
+    })
+  },
+})

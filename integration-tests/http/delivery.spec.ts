@@ -1,0 +1,196 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { MedusaContainer } from "@medusajs/framework/types"
+import { drainMessageQueue } from "../../src/lib/delivery-runner"
+import { sendDueCampaigns } from "../../src/lib/send-due-campaigns"
+import AudienceModuleService from "../../src/modules/audience/service"
+import MessagingModuleService from "../../src/modules/messaging/service"
+import { MarketingModule } from "../../src/types/modules"
+import { AdminSession, createAdminSession } from "../helpers/admin"
+import {
+  backdateMessages,
+  createReachableContacts,
+  createScheduledCampaign,
+  Sinks,
+  startDeliverySinks,
+} from "../helpers/delivery"
+
+jest.setTimeout(120_000)
+
+let sinks: Sinks
+beforeAll(async () => {
+  sinks = await startDeliverySinks()
+})
+afterAll(async () => sinks.close())
+
+const inTwoMinutes = () => new Date(Date.now() + 120_000)
+const pathOf = (url: string) => new URL(url).pathname
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let admin: AdminSession
+    let container: MedusaContainer
+    let messaging: MessagingModuleService
+    let audience: AudienceModuleService
+
+    beforeEach(async () => {
+      container = getContainer()
+      admin = await createAdminSession(api, container)
+      messaging = container.resolve(MarketingModule.MESSAGING)
+      audience = container.resolve(MarketingModule.AUDIENCE)
+      sinks.sendgrid.reset()
+      sinks.twilio.reset()
+    })
+
+    const messagesOf = (campaignId: string) =>
+      messaging.listMessages({ campaign_id: campaignId }, { take: null, order: { to: "ASC" } })
+
+    it("fans a due campaign out to its reachable audience exactly once, and sends each message once", async () => {
+      const contacts = await createReachableContacts(container, 30)
+      // Not reachable: unsubscribed, suppressed, and no email at all.
+      await audience.updateContacts({ id: contacts[0].id, email_consent: "unsubscribed" })
+      await audience.createSuppressions({ channel: "email", address: contacts[1].email, reason: "manual" })
+      await audience.createContacts({ phone: "+4915199999999", sms_consent: "subscribed", source: "import" })
+      const campaign = await createScheduledCampaign(api, admin)
+
+      // Not due yet: nothing happens.
+      expect(await sendDueCampaigns(container)).toEqual([])
+      // Two workers' jobs at once: one fans out, the other finds it done.
+      const [a, b] = await Promise.all([sendDueCampaigns(container, inTwoMinutes()), sendDueCampaigns(container, inTwoMinutes())])
+      expect([...a, ...b]).toEqual([{ id: campaign.id, queued: 28 }])
+      expect(await sendDueCampaigns(container, inTwoMinutes())).toEqual([])
+
+      const queued = await messagesOf(campaign.id)
+      expect(queued).toHaveLength(28)
+      expect(new Set(queued.map((m) => m.idempotency_key)).size).toBe(28)
+      expect(queued.map((m) => m.to)).not.toContain(contacts[0].email)
+      expect(queued.map((m) => m.to)).not.toContain(contacts[1].email)
+
+      await Promise.all([drainMessageQueue(container), drainMessageQueue(container)])
+      const delivered = sinks.sendgrid.messages()
+      expect(delivered).toHaveLength(28)
+      expect(new Set(delivered.map((d: any) => d.to)).size).toBe(28)
+      const ada = delivered.find((d: any) => d.to === "reader5@example.com")
+      expect(ada.subject).toBe("Hello Reader5")
+      expect(ada.html).toContain("Hi Reader5")
+      expect(ada.html).not.toContain("https://shop.example.com/sale")
+      expect(ada.headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click")
+      expect(ada.text).toContain("Unsubscribe: http")
+
+      const sent = await messagesOf(campaign.id)
+      expect(sent.every((m) => m.status === "sent" && m.provider === "sendgrid" && m.provider_message_id)).toBe(true)
+      const { data } = await api.get(`/admin/marketing/campaigns/${campaign.id}`, admin.headers)
+      expect(data.campaign.status).toBe("sent")
+
+      // Draining again sends nothing more.
+      await drainMessageQueue(container)
+      expect(sinks.sendgrid.messages()).toHaveLength(28)
+    })
+
+    it("tracks opens, clicks and unsubscribes through signed links only", async () => {
+      const [contact] = await createReachableContacts(container, 1, "tracked")
+      const campaign = await createScheduledCampaign(api, admin, { dsl: "email = 'tracked0@example.com'" })
+      await sendDueCampaigns(container, inTwoMinutes())
+      await drainMessageQueue(container)
+      const [message] = await messagesOf(campaign.id)
+      await backdateMessages(container, [message.id])
+      const [email] = sinks.sendgrid.messages()
+      const pixel = email.html.match(/<img src="([^"]+\/marketing\/t\/o\/[^"]+)"/)[1]
+      const clicks = [...email.html.matchAll(/href="([^"]+\/marketing\/t\/c\/[^"]+)"/g)].map((m: string[]) => m[1])
+      expect(clicks).toHaveLength(2)
+      const human = { headers: { "user-agent": "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 Safari/605.1.15" } }
+
+      const open = await api.get(pathOf(pixel), human)
+      expect(open.status).toBe(200)
+      expect(open.headers["content-type"]).toBe("image/gif")
+
+      const click = await api.get(pathOf(clicks[0]), { ...human, maxRedirects: 0, validateStatus: () => true })
+      expect(click.status).toBe(302)
+      expect(click.headers.location).toBe("https://shop.example.com/sale?x=1&y=2")
+      // The destination comes only from the message: a URL in the request is ignored.
+      const smuggled = await api.get(`${pathOf(clicks[1])}?url=https://evil.example`, { ...human, maxRedirects: 0, validateStatus: () => true })
+      expect(smuggled.headers.location).toBe("https://shop.example.com/new")
+
+      // Forged, altered and out-of-range links: 404, nothing recorded.
+      const token = pathOf(clicks[0]).split("/")[4]
+      const [body, signature] = token.split(".")
+      const forged = Buffer.from(JSON.stringify({ m: message.id, x: 1 })).toString("base64url")
+      for (const path of [
+        `/marketing/t/c/${forged}.${signature}/0`,
+        `/marketing/t/c/${body}.${signature.slice(0, -2)}AA/0`,
+        `/marketing/t/c/${token}/7`,
+        `/marketing/t/c/${token}/-1`,
+        `/marketing/t/o/not-a-token`,
+      ]) {
+        const response = await api.get(path, { validateStatus: () => true, maxRedirects: 0 })
+        expect([path, response.status]).toEqual([path, 404])
+      }
+
+      // A link scanner's click is kept but flagged, and counts for nothing.
+      await api.get(pathOf(clicks[1]), { headers: { "user-agent": "Mozilla/5.0 (compatible; Googlebot/2.1)" }, maxRedirects: 0, validateStatus: () => true })
+
+      const events = await messaging.listMessageEvents({ message_id: message.id }, { order: { occurred_at: "ASC" } })
+      expect(events.map((e) => [e.type, e.flag, e.link_position])).toEqual([
+        ["open", null, null],
+        ["click", null, 0],
+        ["click", null, 1],
+        ["click", "bot", 1],
+      ])
+      const tracked = await messaging.retrieveMessage(message.id)
+      expect(tracked.opened_at).not.toBeNull()
+      expect(tracked.clicked_at).not.toBeNull()
+
+      // Unsubscribe: the page asks; the RFC 8058 one-click POST withdraws consent.
+      const unsubscribe = email.headers["List-Unsubscribe"].match(/<([^>]+)>/)[1]
+      const page = await api.get(pathOf(unsubscribe))
+      expect(page.data).toContain("<form method=\"post\">")
+      expect((await audience.retrieveContact(contact.id)).email_consent).toBe("subscribed")
+      const oneClick = await api.post(pathOf(unsubscribe), "List-Unsubscribe=One-Click", {
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+      })
+      expect(oneClick.status).toBe(200)
+      expect((await audience.retrieveContact(contact.id)).email_consent).toBe("unsubscribed")
+      expect((await messaging.retrieveMessage(message.id)).unsubscribed_at).not.toBeNull()
+    })
+
+    it("retries temporary provider errors with backoff and fails permanent ones with the provider's reason", async () => {
+      // Two contacts with different names: two SendGrid requests, each failed below.
+      await createReachableContacts(container, 2, "flaky")
+      const campaign = await createScheduledCampaign(api, admin, { dsl: "email STARTS WITH 'flaky'" })
+      await sendDueCampaigns(container, inTwoMinutes())
+      sinks.sendgrid.failNext(2, 429, { retryAfter: 1 })
+      await drainMessageQueue(container)
+      let messages = await messagesOf(campaign.id)
+      expect(messages.map((m) => [m.status, m.attempts])).toEqual([
+        ["queued", 1],
+        ["queued", 1],
+      ])
+      expect(messages[0].not_before.getTime()).toBeGreaterThan(Date.now())
+      expect(messages[0].error).toMatch(/429/)
+
+      await messaging.updateMessages(messages.map((m) => ({ id: m.id, not_before: new Date(Date.now() - 1000) })))
+      sinks.sendgrid.failNext(2, 400, { message: "The to address is invalid." })
+      await drainMessageQueue(container)
+      messages = await messagesOf(campaign.id)
+      expect(messages.map((m) => m.status)).toEqual(["failed", "failed"])
+      expect(messages[0].error).toContain("The to address is invalid.")
+      const { data } = await api.get(`/admin/marketing/campaigns/${campaign.id}`, admin.headers)
+      expect(data.campaign.status).toBe("sent")
+    })
+
+    it("sends SMS campaigns through Twilio", async () => {
+      await createReachableContacts(container, 3, "texted")
+      const campaign = await createScheduledCampaign(api, admin, { channel: "sms", dsl: "email STARTS WITH 'texted'" })
+      await sendDueCampaigns(container, inTwoMinutes())
+      await drainMessageQueue(container)
+      const texts = sinks.twilio.messages()
+      expect(texts).toHaveLength(3)
+      expect(texts.map((t: any) => t.body).sort()).toEqual([
+        "Hi Reader0, 20% off today",
+        "Hi Reader1, 20% off today",
+        "Hi Reader2, 20% off today",
+      ])
+      const messages = await messagesOf(campaign.id)
+      expect(messages.every((m) => m.status === "sent" && m.provider_message_id?.startsWith("SM"))).toBe(true)
+    })
+  },
+})

@@ -1,0 +1,37 @@
+import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import {
+  previewMessage,
+  TEMPLATE_CONTACT_FIELDS,
+  templateVariables,
+} from "../../../../../../modules/messaging/lib/compose-message"
+import { TemplateError } from "../../../../../../modules/messaging/lib/render-template"
+import { AdminPreviewCampaignType } from "../../validators"
+
+/** Renders a campaign as one contact would receive it (links as written), or says where the template is wrong. */
+export const POST = async (req: AuthenticatedMedusaRequest<AdminPreviewCampaignType>, res: MedusaResponse) => {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: [campaign] } = await query.graph(
+    { entity: "marketing_campaign", fields: ["id", "name", "channel", "subject", "body"], filters: { id: req.params.id } },
+    { throwIfKeyNotFound: true }
+  )
+  const contactId = req.validatedBody.contact_id
+  const { data: [contact] } = contactId
+    ? await query.graph(
+        { entity: "contact", fields: [...TEMPLATE_CONTACT_FIELDS], filters: { id: contactId } },
+        { throwIfKeyNotFound: true }
+      )
+    : { data: [null] }
+  try {
+    const preview = previewMessage(
+      campaign.channel,
+      { subject: campaign.subject, body: campaign.body ?? "" },
+      templateVariables(contact, campaign),
+      "#unsubscribe"
+    )
+    res.json({ preview })
+  } catch (error) {
+    if (error instanceof TemplateError) throw new MedusaError(MedusaError.Types.INVALID_DATA, error.message)
+    throw error
+  }
+}

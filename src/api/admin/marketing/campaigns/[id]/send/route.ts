@@ -1,0 +1,9 @@
+import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { sendCampaignWorkflow } from "../../../../../../workflows/delivery/workflows/send-campaign"
+import { refetchCampaign } from "../../helpers"
+
+/** Sends a scheduled one-off campaign now instead of at its send time. */
+export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const { result } = await sendCampaignWorkflow(req.scope).run({ input: { id: req.params.id, send_now: true } })
+  res.json({ campaign: await refetchCampaign(req, req.params.id), queued: result.queued, reachable: result.reachable })
+}

@@ -1,0 +1,6 @@
+import { MiddlewareRoute } from "@medusajs/framework/http"
+
+export const webhookMiddlewares: MiddlewareRoute[] = [
+  // SendGrid signs the exact bytes it sent: the route needs them, not re-serialised JSON.
+  { method: ["POST"], matcher: "/marketing/webhooks/sendgrid", bodyParser: { preserveRawBody: true } },
+]

@@ -1,0 +1,608 @@
+import { createHmac } from "node:crypto"
+import http from "node:http"
+import type { AddressInfo } from "node:net"
+import { startSendGridServer, startSmtpSink, startTwilioServer, startWebInbox } from "../../../../demo/sinks"
+import type { DeliveryProvider, OutgoingMessage, SendOutcome } from "../../../types/messaging/providers"
+import { createProvider, parseChannelOptions } from "../providers"
+import { messageIdFor } from "../providers/smtp"
+
+jest.setTimeout(30_000)
+
+const SHOP = "https://shop.example.com"
+
+/** A rendered campaign email whose only per-recipient string is its tracking token. */
+function email(index: number, overrides: Partial<OutgoingMessage> = {}): OutgoingMessage {
+  const token = `tok${index}.sig${index}`
+  return {
+    id: `mmsg_${index}`,
+    idempotency_key: `mcamp_1:mcon_${index}:email:0`,
+    channel: "email",
+    to: `shopper${index}@example.com`,
+    subject: "Spring sale",
+    html: `<p>Hello</p><a href="${SHOP}/t/${token}">Shop now</a><img src="${SHOP}/o/${token}.gif">`,
+    text: `Hello. Shop now: ${SHOP}/t/${token}`,
+    headers: {
+      "List-Unsubscribe": `<${SHOP}/u/unsub${index}>`,
+      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+    },
+    tracking_token: token,
+    ...overrides,
+  }
+}
+
+function sms(index: number, overrides: Partial<OutgoingMessage> = {}): OutgoingMessage {
+  return {
+    id: `mmsg_sms_${index}`,
+    idempotency_key: `mcamp_2:mcon_${index}:sms:0`,
+    channel: "sms",
+    to: `+1415555${String(1000 + index)}`,
+    text: `Spring sale: 20% off today. ${SHOP}/t/tok${index}`,
+    ...overrides,
+  }
+}
+
+const range = (count: number) => Array.from({ length: count }, (_, index) => index)
+
+/** A port nothing listens on: the listener that held it is closed again. */
+async function refusedPort(): Promise<number> {
+  const server = http.createServer()
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
+  const { port } = server.address() as AddressInfo
+  await new Promise((resolve) => server.close(resolve))
+  return port
+}
+
+const statuses = (outcomes: SendOutcome[]) => [...new Set(outcomes.map((outcome) => outcome.status))]
+
+describe("SendGridProvider against the local SendGrid API", () => {
+  const API_KEY = "SG.test-key"
+  let server: Awaited<ReturnType<typeof startSendGridServer>>
+  let provider: DeliveryProvider
+
+  beforeAll(async () => {
+    server = await startSendGridServer({ apiKey: API_KEY })
+    provider = createProvider("email", {
+      provider: "sendgrid",
+      api_key: API_KEY,
+      from: { email: "news@shop.example.com", name: "Shop" },
+      base_url: server.url,
+    })
+  })
+  afterEach(() => server.reset())
+  afterAll(() => server.close())
+
+  it("sends 2,500 messages that differ only by their tracking token in 3 requests", async () => {
+    const messages = range(2500).map((index) => email(index))
+    const outcomes = await provider.send(messages)
+
+    const sizes = server.requests.map((request) => request.body.personalizations!.length)
+    expect(sizes.sort((a, b) => b - a)).toEqual([1000, 1000, 500])
+    const deliveries = server.messages()
+    const byRecipient = new Map(deliveries.map((delivery) => [delivery.to, delivery]))
+    expect(byRecipient.size).toBe(2500)
+    for (const message of messages) {
+      const delivery = byRecipient.get(message.to)!
+      expect(delivery).toMatchObject({
+        from: "news@shop.example.com",
+        subject: message.subject,
+        html: message.html,
+        text: message.text,
+        headers: message.headers,
+        custom_args: { marketing_message_id: message.id, idempotency_key: message.idempotency_key },
+      })
+    }
+    // Each message carries the X-Message-Id of the request it went out in.
+    const requestIdOf = new Map(
+      deliveries.map((delivery) => [delivery.custom_args.marketing_message_id, delivery.message_id])
+    )
+    expect(new Set(requestIdOf.values()).size).toBe(3)
+    expect(outcomes).toEqual(
+      messages.map((message) => ({ id: message.id, status: "sent", provider_message_id: requestIdOf.get(message.id) }))
+    )
+  })
+
+  it("puts the substitution tag, not any token, in the shared content", async () => {
+    await provider.send([email(1), email(2)])
+    const [request] = server.requests
+    expect(server.requests).toHaveLength(1)
+    // Each token appears once: in its own personalization's substitutions.
+    expect(request.rawBody.split("tok1.sig1")).toHaveLength(2)
+    expect(request.body.content).toEqual([
+      { type: "text/plain", value: `Hello. Shop now: ${SHOP}/t/%mk_token%` },
+      {
+        type: "text/html",
+        value: `<p>Hello</p><a href="${SHOP}/t/%mk_token%">Shop now</a><img src="${SHOP}/o/%mk_token%.gif">`,
+      },
+    ])
+    expect(request.body.personalizations![1]).toEqual({
+      to: [{ email: "shopper2@example.com" }],
+      substitutions: { "%mk_token%": "tok2.sig2" },
+      custom_args: { marketing_message_id: "mmsg_2", idempotency_key: "mcamp_1:mcon_2:email:0" },
+      headers: email(2).headers,
+    })
+  })
+
+  it("keeps messages whose content differs apart, and token-less messages apart by exact content", async () => {
+    const plain = (index: number) =>
+      email(index, { tracking_token: undefined, text: "No links here", html: undefined })
+    await provider.send([email(1), email(2, { subject: "Last chance" }), email(3), plain(4), plain(5)])
+    const sizes = server.requests.map((request) => request.body.personalizations!.length)
+    expect(sizes.sort((a, b) => a - b)).toEqual([1, 2, 2])
+    expect(server.messages().find((delivery) => delivery.to === "shopper4@example.com")).toMatchObject({
+      text: "No links here",
+      html: undefined,
+    })
+  })
+
+  it("reports a 400 as failed with SendGrid's own error message", async () => {
+    const outcomes = await provider.send([email(1, { subject: undefined }), email(2, { subject: undefined })])
+    expect(outcomes).toEqual(
+      ["mmsg_1", "mmsg_2"].map((id) => ({
+        id,
+        status: "failed",
+        reason: expect.stringContaining("The subject is required."),
+      }))
+    )
+    expect(outcomes[0].status === "failed" && outcomes[0].reason).toContain("(subject)")
+  })
+
+  it("retries a whole request refused with 429, after the Retry-After delay", async () => {
+    server.failNext(1, 429, { retryAfter: 7 })
+    const outcomes = await provider.send([email(1), email(2)])
+    expect(outcomes).toEqual(
+      ["mmsg_1", "mmsg_2"].map((id) => ({ id, status: "retry", reason: "HTTP 429: too many requests", retry_after_ms: 7000 }))
+    )
+  })
+
+  it("retries on a 500 and fails on a refused API key", async () => {
+    server.failNext(1, 500)
+    expect(await provider.send([email(1)])).toEqual([{ id: "mmsg_1", status: "retry", reason: "HTTP 500: internal error" }])
+
+    const wrongKey = createProvider("email", {
+      provider: "sendgrid",
+      api_key: "SG.wrong",
+      from: "news@shop.example.com",
+      base_url: server.url,
+    })
+    expect(await wrongKey.send([email(1)])).toEqual([
+      { id: "mmsg_1", status: "failed", reason: "HTTP 401: The provided authorization grant is invalid, expired, or revoked" },
+    ])
+  })
+
+  it("retries when the API cannot be reached", async () => {
+    const unreachable = createProvider("email", {
+      provider: "sendgrid",
+      api_key: API_KEY,
+      from: "news@shop.example.com",
+      base_url: `http://127.0.0.1:${await refusedPort()}`,
+    })
+    const [outcome] = await unreachable.send([email(1)])
+    expect(outcome).toMatchObject({ id: "mmsg_1", status: "retry", reason: expect.stringContaining("ECONNREFUSED") })
+  })
+
+  it("keeps two configurations apart (no shared SDK singleton)", async () => {
+    const other = await startSendGridServer({ apiKey: "SG.other-key" })
+    try {
+      const second = createProvider("email", {
+        provider: "sendgrid",
+        api_key: "SG.other-key",
+        from: "hello@other.example.com",
+        base_url: other.url,
+      })
+      await Promise.all([provider.send([email(1)]), second.send([email(2)])])
+      const senderAndRecipient = ({ from, to }: { from: string; to: string }) => [from, to]
+      expect(server.messages().map(senderAndRecipient)).toEqual([["news@shop.example.com", "shopper1@example.com"]])
+      expect(other.messages().map(senderAndRecipient)).toEqual([["hello@other.example.com", "shopper2@example.com"]])
+    } finally {
+      await other.close()
+    }
+  })
+})
+
+describe("SmtpProvider against the local SMTP sink", () => {
+  let sink: Awaited<ReturnType<typeof startSmtpSink>>
+  let provider: DeliveryProvider
+
+  beforeAll(async () => {
+    sink = await startSmtpSink()
+    provider = createProvider("email", {
+      provider: "smtp",
+      host: sink.host,
+      port: sink.port,
+      auth: { user: "shop", pass: "secret" },
+      from: { email: "news@shop.example.com", name: "Shop" },
+      max_connections: 3,
+    })
+  })
+  afterEach(() => sink.reset())
+  afterAll(async () => {
+    await provider.close()
+    await sink.close()
+  })
+
+  it("delivers html, text and the message's headers, under a Message-ID from its idempotency key", async () => {
+    const message = email(1)
+    const [outcome] = await provider.send([message])
+    const expectedMessageId = "<mcamp_1=3amcon_1=3aemail=3a0@shop.example.com>"
+    expect(outcome).toEqual({ id: "mmsg_1", status: "sent", provider_message_id: expectedMessageId })
+
+    const [received] = sink.messages()
+    expect(received.envelope).toEqual({ from: "news@shop.example.com", to: ["shopper1@example.com"] })
+    const parsed = await received.parsed()
+    expect(parsed.messageId).toBe(expectedMessageId)
+    expect(parsed.from?.text).toBe('"Shop" <news@shop.example.com>')
+    expect(parsed.subject).toBe("Spring sale")
+    expect(parsed.html).toBe(message.html)
+    expect(parsed.text?.trim()).toBe(message.text)
+    const headerLines = parsed.headerLines.map((header) => header.line)
+    expect(headerLines).toContain(`List-Unsubscribe: <${SHOP}/u/unsub1>`)
+    expect(headerLines).toContain("List-Unsubscribe-Post: List-Unsubscribe=One-Click")
+    expect(received.headers["list-unsubscribe"]).toBe(`<${SHOP}/u/unsub1>`)
+  })
+
+  it("resends under the same Message-ID, so receivers can drop the duplicate", async () => {
+    await provider.send([email(1)])
+    await provider.send([email(1)])
+    const [first, second] = sink.messages()
+    expect(first.headers["message-id"]).toBe(second.headers["message-id"])
+    expect(messageIdFor("a:b", "x@shop.example.com")).not.toBe(messageIdFor("a.b", "x@shop.example.com"))
+  })
+
+  it("sends a batch concurrently through the pool", async () => {
+    const outcomes = await provider.send(range(20).map((index) => email(index)))
+    expect(statuses(outcomes)).toEqual(["sent"])
+    expect(sink.messages().map((received) => received.envelope.to[0]).sort()).toEqual(
+      range(20).map((index) => `shopper${index}@example.com`).sort()
+    )
+  })
+
+  it("retries a 451 and fails a 550 with the server's reply", async () => {
+    sink.failNext(1, 451)
+    expect(await provider.send([email(1)])).toEqual([
+      { id: "mmsg_1", status: "retry", reason: "451 4.3.0 Temporary local problem, try again later" },
+    ])
+    sink.failNext(1, 550, "5.1.1 <shopper2@example.com>: Recipient address rejected: User unknown")
+    expect(await provider.send([email(2)])).toEqual([
+      {
+        id: "mmsg_2",
+        status: "failed",
+        reason: "550 5.1.1 <shopper2@example.com>: Recipient address rejected: User unknown",
+      },
+    ])
+    sink.failNext(1, 554, undefined, { on: "data" })
+    expect(await provider.send([email(3)])).toEqual([
+      { id: "mmsg_3", status: "failed", reason: "554 5.7.1 Message rejected" },
+    ])
+    expect(sink.messages()).toHaveLength(0)
+  })
+
+  it("retries when the server cannot be reached", async () => {
+    const unreachable = createProvider("email", {
+      provider: "smtp",
+      host: "127.0.0.1",
+      port: await refusedPort(),
+      from: "news@shop.example.com",
+    })
+    try {
+      const [outcome] = await unreachable.send([email(1)])
+      expect(outcome).toMatchObject({ status: "retry", reason: expect.stringContaining("ECONNREFUSED") })
+    } finally {
+      await unreachable.close()
+    }
+  })
+
+  it("keeps only envelope, size and headers with { parse: false }", async () => {
+    const lean = await startSmtpSink({ parse: false })
+    const leanProvider = createProvider("email", {
+      provider: "smtp",
+      host: lean.host,
+      port: lean.port,
+      from: "news@shop.example.com",
+    })
+    try {
+      await leanProvider.send([email(1)])
+      const [received] = lean.messages()
+      expect(received.raw).toBeNull()
+      expect(received.size).toBeGreaterThan(email(1).html!.length)
+      expect(received.headers.subject).toBe("Spring sale")
+      await expect(received.parsed()).rejects.toThrow("parse: false")
+    } finally {
+      await leanProvider.close()
+      await lean.close()
+    }
+  })
+})
+
+describe("TwilioProvider against the local Twilio API", () => {
+  const ACCOUNT_SID = `AC${"1a".repeat(16)}`
+  const AUTH_TOKEN = "twilio-test-token"
+  const SERVICE_SID = `MG${"2b".repeat(16)}`
+  let server: Awaited<ReturnType<typeof startTwilioServer>>
+  const twilioOptions = (overrides: Record<string, unknown> = {}) => ({
+    provider: "twilio",
+    account_sid: ACCOUNT_SID,
+    auth_token: AUTH_TOKEN,
+    from: "+14155550100",
+    status_callback_url: "https://shop.example.com/hooks/marketing/twilio",
+    base_url: server.url,
+    ...overrides,
+  })
+
+  beforeAll(async () => {
+    server = await startTwilioServer({ accountSid: ACCOUNT_SID, authToken: AUTH_TOKEN })
+  })
+  afterEach(() => server.reset())
+  afterAll(() => server.close())
+
+  it("sends from a number, with a status callback that names our message", async () => {
+    const provider = createProvider("sms", twilioOptions())
+    const outcomes = await provider.send(range(3).map((index) => sms(index)))
+
+    const sent = server.messages()
+    expect(sent).toHaveLength(3)
+    for (const message of range(3).map((index) => sms(index))) {
+      const received = sent.find((candidate) => candidate.to === message.to)!
+      expect(received).toMatchObject({
+        from: "+14155550100",
+        messaging_service_sid: null,
+        body: message.text,
+        status_callback: `https://shop.example.com/hooks/marketing/twilio?message_id=${message.id}`,
+      })
+      expect(outcomes.find((outcome) => outcome.id === message.id)).toEqual({
+        id: message.id,
+        status: "sent",
+        provider_message_id: received.sid,
+      })
+      expect(received.sid).toMatch(/^SM[0-9a-f]{32}$/)
+    }
+  })
+
+  it("sends through a messaging service instead of a number", async () => {
+    const provider = createProvider(
+      "sms",
+      twilioOptions({ from: undefined, messaging_service_sid: SERVICE_SID, status_callback_url: undefined })
+    )
+    const [outcome] = await provider.send([sms(1)])
+    expect(outcome.status).toBe("sent")
+    const [request] = server.requests
+    expect(request.form.get("MessagingServiceSid")).toBe(SERVICE_SID)
+    expect(request.form.has("From")).toBe(false)
+    expect(request.form.has("StatusCallback")).toBe(false)
+  })
+
+  it("fails an invalid 'To' number with Twilio's error 21211", async () => {
+    const provider = createProvider("sms", twilioOptions())
+    const [outcome] = await provider.send([sms(1, { to: "+15005550001" })])
+    expect(outcome).toEqual({
+      id: "mmsg_sms_1",
+      status: "failed",
+      reason: "HTTP 400: Twilio error 21211: The 'To' number +15005550001 is not a valid phone number.",
+    })
+  })
+
+  it("retries 429 and 503, fails a refused auth token", async () => {
+    const provider = createProvider("sms", twilioOptions())
+    server.failNext(1, 429)
+    server.failNext(1, 503)
+    const outcomes = await provider.send([sms(1)])
+    expect(outcomes).toEqual([
+      { id: "mmsg_sms_1", status: "retry", reason: "HTTP 429: Twilio error 20429: Too Many Requests" },
+    ])
+    expect(await provider.send([sms(1)])).toEqual([
+      { id: "mmsg_sms_1", status: "retry", reason: "HTTP 503: Twilio error 20503: Service unavailable" },
+    ])
+
+    const wrongToken = createProvider("sms", twilioOptions({ auth_token: "wrong" }))
+    expect(await wrongToken.send([sms(1)])).toEqual([
+      { id: "mmsg_sms_1", status: "failed", reason: "HTTP 401: Twilio error 20003: Authenticate" },
+    ])
+  })
+
+  it("retries when the API cannot be reached", async () => {
+    const provider = createProvider("sms", twilioOptions({ base_url: `http://127.0.0.1:${await refusedPort()}` }))
+    const [outcome] = await provider.send([sms(1)])
+    expect(outcome).toMatchObject({ status: "retry", reason: expect.stringContaining("ECONNREFUSED") })
+  })
+})
+
+describe("PushWebhookProvider against a local gateway", () => {
+  const SECRET = "push-gateway-secret-0123456789"
+  type Received = { headers: http.IncomingHttpHeaders; body: string }
+  let received: Received[] = []
+  let answer: (response: http.ServerResponse) => void
+  let gateway: http.Server
+  let url: string
+
+  beforeAll(async () => {
+    gateway = http.createServer((request, response) => {
+      const chunks: Buffer[] = []
+      request.on("data", (chunk) => chunks.push(chunk))
+      request.on("end", () => {
+        received.push({ headers: request.headers, body: Buffer.concat(chunks).toString("utf8") })
+        answer(response)
+      })
+    })
+    await new Promise<void>((resolve) => gateway.listen(0, "127.0.0.1", resolve))
+    url = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/push`
+  })
+  beforeEach(() => {
+    received = []
+    answer = (response) => response.writeHead(202, { "Content-Type": "application/json" }).end('{"id":"push_1"}')
+  })
+  afterAll(async () => {
+    gateway.closeAllConnections()
+    await new Promise((resolve) => gateway.close(resolve))
+  })
+
+  const push = (index: number): OutgoingMessage => ({
+    id: `mmsg_push_${index}`,
+    idempotency_key: `mcamp_3:mcon_${index}:push:0`,
+    channel: "push",
+    to: `mcon_${index}`,
+    subject: "Spring sale",
+    text: "20% off today only",
+    headers: { url: `${SHOP}/t/tok${index}` },
+  })
+
+  it("posts the notification as JSON signed over timestamp and raw body", async () => {
+    const provider = createProvider("push", { provider: "webhook", url, secret: SECRET })
+    const before = Math.floor(Date.now() / 1000)
+    expect(await provider.send([push(1)])).toEqual([
+      { id: "mmsg_push_1", status: "sent", provider_message_id: "push_1" },
+    ])
+
+    const [{ headers, body }] = received
+    expect(JSON.parse(body)).toEqual({
+      id: "mmsg_push_1",
+      idempotency_key: "mcamp_3:mcon_1:push:0",
+      to: "mcon_1",
+      title: "Spring sale",
+      body: "20% off today only",
+      data: { url: `${SHOP}/t/tok1` },
+    })
+    expect(headers["idempotency-key"]).toBe("mcamp_3:mcon_1:push:0")
+    const timestamp = String(headers["x-marketing-timestamp"])
+    expect(Number(timestamp)).toBeGreaterThanOrEqual(before)
+    const expected = `sha256=${createHmac("sha256", SECRET).update(`${timestamp}.${body}`).digest("hex")}`
+    expect(headers["x-marketing-signature"]).toBe(expected)
+  })
+
+  it("retries a 5xx (honouring Retry-After) and fails other 4xx with the gateway's words", async () => {
+    const provider = createProvider("push", { provider: "webhook", url, secret: SECRET })
+    answer = (response) => response.writeHead(503, { "Retry-After": "30" }).end("gateway overloaded")
+    expect(await provider.send([push(1)])).toEqual([
+      { id: "mmsg_push_1", status: "retry", reason: "HTTP 503: gateway overloaded", retry_after_ms: 30_000 },
+    ])
+    answer = (response) => response.writeHead(422).end('{"error":"unknown device"}')
+    expect(await provider.send([push(1)])).toEqual([
+      { id: "mmsg_push_1", status: "failed", reason: 'HTTP 422: {"error":"unknown device"}' },
+    ])
+  })
+
+  it("retries when the gateway is unreachable or does not answer in time", async () => {
+    const unreachableUrl = `http://127.0.0.1:${await refusedPort()}/push`
+    const unreachable = createProvider("push", { provider: "webhook", url: unreachableUrl, secret: SECRET })
+    expect(await unreachable.send([push(1)])).toEqual([
+      { id: "mmsg_push_1", status: "retry", reason: expect.stringContaining("ECONNREFUSED") },
+    ])
+
+    const impatient = createProvider("push", { provider: "webhook", url, secret: SECRET, timeout_ms: 100 })
+    answer = () => {} // never answers; afterAll drops the connection
+    expect(await impatient.send([push(1)])).toEqual([
+      { id: "mmsg_push_1", status: "retry", reason: expect.stringContaining("ETIMEDOUT") },
+    ])
+  })
+})
+
+describe("the demo's web inbox", () => {
+  it("lists emails and SMS escaped, and serves an email's HTML exactly as received", async () => {
+    const accountSid = `AC${"3c".repeat(16)}`
+    const smtp = await startSmtpSink()
+    const twilio = await startTwilioServer({ accountSid, authToken: "token" })
+    const inbox = await startWebInbox({ smtp, twilio })
+    const providers = [
+      createProvider("email", { provider: "smtp", host: smtp.host, port: smtp.port, from: "news@shop.example.com" }),
+      createProvider("sms", {
+        provider: "twilio",
+        account_sid: accountSid,
+        auth_token: "token",
+        from: "+14155550100",
+        base_url: twilio.url,
+      }),
+    ]
+    try {
+      await providers[0].send([email(1, { subject: "<b>50%</b> off & more" })])
+      await providers[1].send([sms(1, { text: "Sale <today>" })])
+      const page = async (path: string) => (await fetch(`${inbox.url}${path}`)).text()
+
+      const emails = await page("/")
+      expect(emails).toContain("&#60;b&#62;50%&#60;/b&#62; off &#38; more")
+      expect(emails).toContain('<a href="/emails/1">HTML</a>')
+      expect(await page("/emails/1")).toBe(email(1).html)
+      expect((await page("/emails/1/text")).trim()).toBe(email(1).text)
+      expect(await page("/sms")).toContain("Sale &#60;today&#62;")
+      expect((await fetch(`${inbox.url}/emails/42`)).status).toBe(404)
+    } finally {
+      await Promise.all(providers.map((provider) => provider.close()))
+      await Promise.all([inbox.close(), smtp.close(), twilio.close()])
+    }
+  })
+})
+
+describe("delivery options", () => {
+  const problems = (channel: "email" | "sms" | "push", raw: unknown) => {
+    try {
+      parseChannelOptions(channel, raw)
+    } catch (error) {
+      return (error as Error).message
+    }
+    throw new Error("expected the options to be refused")
+  }
+
+  it("fills defaults and builds the provider the options name", () => {
+    const sendgrid = { provider: "sendgrid", api_key: "SG.k", from: "news@shop.example.com" }
+    expect(parseChannelOptions("email", sendgrid)).toEqual({
+      provider: "sendgrid",
+      api_key: "SG.k",
+      from: "news@shop.example.com",
+      base_url: "https://api.sendgrid.com",
+      batch_size: 1000,
+      timeout_ms: 30_000,
+    })
+    const smtp = createProvider("email", {
+      provider: "smtp",
+      host: "localhost",
+      from: "news@shop.example.com",
+      rate_per_second: 5,
+    })
+    expect([smtp.name, smtp.channel, smtp.batchSize]).toEqual(["smtp", "email", 50])
+    const twilio = createProvider("sms", {
+      provider: "twilio",
+      account_sid: `AC${"0".repeat(32)}`,
+      auth_token: "t",
+      from: "+14155550100",
+    })
+    expect([twilio.name, twilio.channel, twilio.batchSize]).toEqual(["twilio", "sms", 20])
+    const push = createProvider("push", {
+      provider: "webhook",
+      url: "https://push.example.com/send",
+      secret: "s".repeat(16),
+    })
+    expect([push.name, push.channel, push.batchSize]).toEqual(["webhook", "push", 50])
+    return smtp.close()
+  })
+
+  it("names every bad field", () => {
+    const message = problems("email", {
+      provider: "sendgrid",
+      from: "not-an-email",
+      batch_size: 5000,
+      rate_per_second: -1,
+    })
+    expect(message).toContain("invalid email delivery options")
+    expect(message).toContain("api_key is required")
+    expect(message).toContain("from must be an email address")
+    expect(message).toContain("batch_size must be at most 1000")
+    expect(message).toContain("rate_per_second must be a positive number")
+  })
+
+  it("names the provider choices, and a missing or unusable URL", () => {
+    expect(problems("email", { provider: "mailgun" })).toContain("provider must be one of 'sendgrid', 'smtp'")
+    expect(problems("push", undefined)).toContain("(options) must be an object naming its provider")
+    expect(problems("push", { provider: "webhook", url: "ftp://push.example.com", secret: "short" })).toMatch(
+      /url must be an absolute http\(s\) URL.*secret must be at least 16 characters/
+    )
+  })
+
+  it("requires exactly one Twilio sender", () => {
+    const base = { provider: "twilio", account_sid: `AC${"0".repeat(32)}`, auth_token: "t" }
+    const exactlyOne = "from or messaging_service_sid: exactly one of them must be set"
+    expect(problems("sms", base)).toContain(exactlyOne)
+    expect(problems("sms", { ...base, from: "+14155550100", messaging_service_sid: `MG${"0".repeat(32)}` })).toContain(
+      exactlyOne
+    )
+    expect(problems("sms", { ...base, account_sid: "AC123", from: "0415 555" })).toMatch(
+      /account_sid must be a Twilio Account SID.*from must be an E\.164 phone number/
+    )
+  })
+})

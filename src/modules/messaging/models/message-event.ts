@@ -1,0 +1,28 @@
+import { model } from "@medusajs/framework/utils"
+import { EngagementFlag, MessageEventType } from "../../../types/messaging"
+import Message from "./message"
+
+/** Something that happened to a sent message: opened, clicked, delivered, bounced... */
+const MessageEvent = model
+  .define({ name: "MessageEvent", tableName: "marketing_message_event" }, {
+    id: model.id({ prefix: "mevt" }).primaryKey(),
+    type: model.enum(MessageEventType),
+    /** Set for machine opens and clicks: recorded, but left out of unique counts. */
+    flag: model.enum(EngagementFlag).nullable(),
+    link_position: model.number().nullable(),
+    url: model.text().nullable(),
+    user_agent: model.text().nullable(),
+    ip: model.text().nullable(),
+    reason: model.text().nullable(),
+    /** The provider's id of a webhook event, so that a redelivered webhook is recorded once. */
+    provider_event_id: model.text().nullable(),
+    occurred_at: model.dateTime(),
+    message: model.belongsTo(() => Message, { mappedBy: "events" }),
+  })
+  .indexes([
+    { on: ["message_id", "type"] },
+    { on: ["provider_event_id"], unique: true, where: "provider_event_id IS NOT NULL" },
+    { on: ["type", "occurred_at"] },
+  ])
+
+export default MessageEvent

@@ -1,0 +1,116 @@
+import { z } from "@medusajs/framework/zod"
+import { Client } from "@sendgrid/client"
+import { MailService } from "@sendgrid/mail"
+import { MessageChannel } from "../../../types/messaging/providers"
+import type { DeliveryProvider, OutgoingMessage, SendOutcome } from "../../../types/messaging/providers"
+import { httpFailure, outcomeFor, unansweredFailure } from "./failure"
+import { mapConcurrently } from "./map-concurrently"
+import { batchBySharedContent, type SharedContentBatch } from "./shared-content-batches"
+import { baseUrl, batchSize, emailSender, requestTimeoutMs, requiredString } from "./option-fields"
+
+/** The most personalizations SendGrid accepts in one /v3/mail/send request. */
+const MAX_PERSONALIZATIONS = 1000
+
+export const SendGridOptions = z.object({
+  provider: z.literal("sendgrid"),
+  api_key: requiredString,
+  from: emailSender,
+  /** Only changed to reach a local stand-in (demo, tests) or a regional host. */
+  base_url: baseUrl.default("https://api.sendgrid.com"),
+  batch_size: batchSize(MAX_PERSONALIZATIONS, MAX_PERSONALIZATIONS),
+  timeout_ms: requestTimeoutMs,
+  /** The Signed Event Webhook's verification key (base64); without it the event webhook is refused. */
+  webhook_public_key: z.string().min(1).optional(),
+})
+export type SendGridOptions = z.infer<typeof SendGridOptions>
+
+/** The SDK wraps substitution keys in these, so `mk_token` is substituted where `%mk_token%` stands. */
+const SUBSTITUTION_WRAPPER = "%"
+const TOKEN_KEY = "mk_token"
+const TOKEN_TAG = `${SUBSTITUTION_WRAPPER}${TOKEN_KEY}${SUBSTITUTION_WRAPPER}`
+
+/** Personalized content defeats batching (one request per message): keep several in flight. */
+const PARALLEL_REQUESTS = 8
+
+/** What the SDK rejects with once SendGrid answered with a status of 400 or more. */
+interface SendGridResponseError {
+  code: number
+  message: string
+  response: { headers: Record<string, string>; body: unknown }
+}
+
+const isResponseError = (error: unknown): error is SendGridResponseError => {
+  const candidate = error as Partial<SendGridResponseError> | undefined
+  return typeof candidate?.code === "number" && typeof candidate.response === "object"
+}
+
+/** SendGrid explains a refusal in `{ errors: [{ message, field, help }] }`; its words are the reason. */
+function refusalReason(error: SendGridResponseError): string {
+  const { body } = error.response
+  const errors = (body as { errors?: { message?: string; field?: string | null }[] } | null)?.errors
+  const explained = Array.isArray(errors) ? errors.filter((entry) => entry?.message) : []
+  if (!explained.length) return error.message
+  return explained.map(({ message, field }) => (field ? `${message} (${field})` : message)).join("; ")
+}
+
+const personalizationFor = (message: OutgoingMessage) => ({
+  to: message.to,
+  ...(message.tracking_token && { substitutions: { [TOKEN_KEY]: message.tracking_token } }),
+  // Event webhooks echo custom_args back: the key to our message row.
+  customArgs: { marketing_message_id: message.id, idempotency_key: message.idempotency_key },
+  ...(message.headers && { headers: message.headers }),
+})
+
+/**
+ * Email through SendGrid's v3 Mail Send API. Messages whose content differs only by their
+ * tracking token go out together, one personalization each, so a campaign costs one request
+ * per 1000 recipients instead of one per recipient.
+ */
+export class SendGridProvider implements DeliveryProvider {
+  readonly name = "sendgrid"
+  readonly channel = MessageChannel.EMAIL
+  readonly batchSize: number
+  // A dedicated service and client rather than the SDK's singletons, so two configurations coexist.
+  private readonly mail = new MailService()
+
+  constructor(private readonly options: SendGridOptions) {
+    this.batchSize = options.batch_size
+    const client = new Client()
+    client.setApiKey(options.api_key)
+    // setApiKey resets the base URL to the region's host, so the override has to come after it.
+    client.setDefaultRequest("baseUrl", options.base_url)
+    this.mail.setClient(client)
+    this.mail.setTimeout(options.timeout_ms)
+    this.mail.setSubstitutionWrappers(SUBSTITUTION_WRAPPER, SUBSTITUTION_WRAPPER)
+  }
+
+  async send(messages: OutgoingMessage[]): Promise<SendOutcome[]> {
+    const batches = batchBySharedContent(messages, TOKEN_TAG, this.batchSize)
+    const outcomes = await mapConcurrently(batches, PARALLEL_REQUESTS, (batch) => this.sendBatch(batch))
+    return outcomes.flat()
+  }
+
+  /** SendGrid accepts or refuses a request as a whole, so every message in it shares the outcome. */
+  private async sendBatch(batch: SharedContentBatch): Promise<SendOutcome[]> {
+    try {
+      const [response] = await this.mail.send({
+        from: this.options.from,
+        subject: batch.subject,
+        text: batch.text,
+        html: batch.html,
+        personalizations: batch.messages.map(personalizationFor),
+      })
+      // One id per request: SendGrid's events tell recipients apart by our custom_args.
+      const provider_message_id: string | null = response.headers?.["x-message-id"] ?? null
+      return batch.messages.map((message) => ({ id: message.id, status: "sent", provider_message_id }))
+    } catch (error) {
+      const failure = isResponseError(error)
+        ? httpFailure(error.code, refusalReason(error), error.response.headers?.["retry-after"])
+        : unansweredFailure(error)
+      return batch.messages.map((message) => outcomeFor(message, failure))
+    }
+  }
+
+  /** Requests go through Node's shared keep-alive agent: nothing of ours stays open. */
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,476 @@
+import { Context } from "@medusajs/framework/types"
+import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { pgTransaction } from "../../lib/pg-transaction"
+import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
+import { DeliveryProvider, MessageChannel, MessageStatus, SendOutcome } from "../../types/messaging"
+import { TokenBucket } from "./lib/token-bucket"
+import { ProviderEvent } from "./lib/webhooks/events"
+import { createProvider } from "./providers"
+import Message from "./models/message"
+import MessageEvent from "./models/message-event"
+import MessageLink from "./models/message-link"
+
+export interface QueuedMessage {
+  campaign_id: string | null
+  occurrence: string | null
+  contact_id: string | null
+  channel: MessageChannel
+  to: string
+  idempotency_key: string
+  not_before: Date
+  is_test?: boolean
+}
+
+/** At most `max` messages per contact and channel within `days`. */
+export interface FrequencyCap {
+  max: number
+  days: number
+}
+
+export interface ClaimedMessage {
+  id: string
+  campaign_id: string | null
+  contact_id: string | null
+  channel: MessageChannel
+  to: string
+  idempotency_key: string
+  attempts: number
+  is_test: boolean
+}
+
+export interface EngagementTarget {
+  id: string
+  contact_id: string | null
+  campaign_id: string | null
+  channel: MessageChannel
+  sent_at: Date
+  url: string | null
+  recent_clicks: Date[]
+}
+
+export interface RecordedProviderEvent {
+  message_id: string
+  contact_id: string | null
+  channel: MessageChannel
+  to: string
+  type: ProviderEvent["type"]
+  permanent: boolean
+  reason: string | null
+  occurred_at: Date
+}
+
+/** Opens and clicks are counted by the plugin's own pixel and redirect; a provider's would count them twice. */
+const TRACKED_BY_US = new Set<ProviderEvent["type"]>(["open", "click"])
+/** Events after which a message did not reach its recipient. */
+const REFUSALS = new Set<ProviderEvent["type"]>(["bounce", "dropped", "failed"])
+
+export interface DeliveryStats {
+  total: number
+  queued: number
+  sending: number
+  sent: number
+  delivered: number
+  failed: number
+  bounced: number
+  opened: number
+  clicked: number
+  unsubscribed: number
+}
+
+/** A recorded outcome: retries carry when to try again (or fail, when they are used up). */
+export type RecordedOutcome = SendOutcome & { provider: string; retry_at?: Date | null }
+
+const newId = (prefix: string) => `'${prefix}_' || replace(gen_random_uuid()::text, '-', '')`
+
+export default class MessagingModuleService extends MedusaService({ Message, MessageLink, MessageEvent }) {
+  protected readonly options_: PluginOptions
+  /** One per channel, made on first use: SDK clients and SMTP pools are kept for the process's life. */
+  private readonly providers_ = new Map<MessageChannel, DeliveryProvider>()
+  private readonly buckets_ = new Map<MessageChannel, TokenBucket>()
+
+  constructor(container: Record<string, unknown>, options?: unknown) {
+    super(container, options)
+    this.options_ = parsePluginOptions(options)
+  }
+
+  __hooks = {
+    onApplicationShutdown: async () => {
+      await Promise.all([...this.providers_.values()].map((provider) => provider.close()))
+      this.providers_.clear()
+    },
+  }
+
+  /**
+   * Waits until the channel's provider may take `count` more messages, at its `rate_per_second`.
+   * The pace is kept per worker process: with several, give each its share of the provider's limit.
+   */
+  async pace(channel: MessageChannel, count: number): Promise<void> {
+    const rate = this.options_[channel]?.rate_per_second
+    if (!rate) return
+    let bucket = this.buckets_.get(channel)
+    if (!bucket) this.buckets_.set(channel, (bucket = new TokenBucket(rate, Date.now())))
+    const wait = bucket.take(count, Date.now())
+    if (wait) await new Promise((resolve) => setTimeout(resolve, wait))
+  }
+
+  /** The channel's provider, or null when the plugin options configure none. */
+  provider(channel: MessageChannel): DeliveryProvider | null {
+    const existing = this.providers_.get(channel)
+    if (existing) return existing
+    const options = this.options_[channel]
+    if (!options) return null
+    const provider = createProvider(channel, options)
+    this.providers_.set(channel, provider)
+    return provider
+  }
+
+  /**
+   * Queues messages in one statement. A message whose idempotency key exists already is skipped,
+   * which makes a fan-out safe to run again; so is one that would take its contact over the cap.
+   * Returns how many were queued.
+   */
+  @InjectManager()
+  async enqueueMessages(
+    messages: QueuedMessage[],
+    cap: FrequencyCap | null,
+    @MedusaContext() context: Context<EntityManager> = {}
+  ): Promise<number> {
+    if (!messages.length) return 0
+    const column = <K extends keyof QueuedMessage>(key: K) => messages.map((m) => m[key] ?? null)
+    return pgTransaction(context, async (client) => {
+      const { rowCount } = await client.query(
+        `INSERT INTO marketing_message
+           (id, campaign_id, occurrence, contact_id, channel, "to", idempotency_key, not_before, is_test, status, attempts, created_at, updated_at)
+         SELECT ${newId("mmsg")}, q.campaign_id, q.occurrence, q.contact_id, q.channel, q.to, q.idempotency_key, q.not_before,
+                COALESCE(q.is_test, false), 'queued', 0, now(), now()
+           FROM unnest($1::text[], $10::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::boolean[])
+                AS q(campaign_id, occurrence, contact_id, channel, "to", idempotency_key, not_before, is_test)
+          WHERE $8::int IS NULL OR q.contact_id IS NULL OR (
+                SELECT count(*) FROM marketing_message r
+                 WHERE r.contact_id = q.contact_id AND r.channel = q.channel AND r.deleted_at IS NULL
+                   AND r.is_test = false AND r.status <> 'failed'
+                   AND r.created_at > now() - make_interval(days => $9::int)) < $8::int
+         ON CONFLICT (idempotency_key) WHERE deleted_at IS NULL DO NOTHING`,
+        [
+          column("campaign_id"),
+          column("contact_id"),
+          column("channel"),
+          column("to"),
+          column("idempotency_key"),
+          column("not_before"),
+          column("is_test"),
+          cap?.max ?? null,
+          cap?.days ?? null,
+          column("occurrence"),
+        ]
+      )
+      return rowCount
+    })
+  }
+
+  /**
+   * Claims up to `limit` due messages for one worker until `leaseMs` from now. Rows locked by
+   * another worker are skipped, not waited for, so workers never claim the same message; a claim
+   * that expired (its worker died) is due again.
+   */
+  @InjectManager()
+  async claimMessages(
+    { worker, limit, leaseMs, ids }: { worker: string; limit: number; leaseMs: number; ids?: string[] },
+    @MedusaContext() context: Context<EntityManager> = {}
+  ): Promise<ClaimedMessage[]> {
+    return pgTransaction(context, async (client) => {
+      const { rows } = await client.query(
+        `WITH due AS (
+           SELECT id FROM marketing_message
+            WHERE deleted_at IS NULL
+              AND ((status = 'queued' AND not_before <= now()) OR (status = 'sending' AND claimed_until < now()))
+              AND ($4::text[] IS NULL OR id = ANY($4::text[]))
+            ORDER BY not_before
+            LIMIT $2
+            FOR UPDATE SKIP LOCKED)
+         UPDATE marketing_message m
+            SET status = 'sending', claimed_by = $1, claimed_until = now() + make_interval(secs => $3::float8 / 1000),
+                attempts = m.attempts + 1, updated_at = now()
+           FROM due WHERE m.id = due.id
+         RETURNING m.id, m.campaign_id, m.contact_id, m.channel, m."to", m.idempotency_key, m.attempts, m.is_test`,
+        [worker, limit, leaseMs, ids ?? null]
+      )
+      return rows
+    })
+  }
+
+  /**
+   * Records what the providers answered, and the links of the sent emails, in one transaction.
+   * Only a worker's own claims are updated: if its claim expired and another worker took the
+   * message over, that worker's outcome is the one that counts.
+   */
+  @InjectManager()
+  async recordOutcomes(
+    worker: string,
+    outcomes: RecordedOutcome[],
+    links: { message_id: string; position: number; url: string }[],
+    @MedusaContext() context: Context<EntityManager> = {}
+  ): Promise<void> {
+    if (!outcomes.length) return
+    await pgTransaction(context, async (client) => {
+      if (links.length) {
+        await client.query(
+          `INSERT INTO marketing_message_link (id, message_id, position, url, created_at, updated_at)
+           SELECT ${newId("mlnk")}, l.message_id, l.position, l.url, now(), now()
+             FROM unnest($1::text[], $2::int[], $3::text[]) AS l(message_id, position, url)
+           ON CONFLICT (message_id, position) WHERE deleted_at IS NULL DO NOTHING`,
+          [links.map((l) => l.message_id), links.map((l) => l.position), links.map((l) => l.url)]
+        )
+      }
+      const status = (o: RecordedOutcome) =>
+        o.status === "sent"
+          ? MessageStatus.SENT
+          : o.status === "retry" && o.retry_at
+            ? MessageStatus.QUEUED
+            : MessageStatus.FAILED
+      await client.query(
+        `UPDATE marketing_message m
+            SET status = o.status, provider = o.provider, provider_message_id = COALESCE(o.provider_message_id, m.provider_message_id),
+                error = o.error, not_before = COALESCE(o.retry_at, m.not_before),
+                sent_at = CASE WHEN o.status = 'sent' THEN now() ELSE m.sent_at END,
+                claimed_by = NULL, claimed_until = NULL, updated_at = now()
+           FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])
+                AS o(id, status, provider, provider_message_id, error, retry_at)
+          WHERE m.id = o.id AND m.claimed_by = $1 AND m.status = 'sending'`,
+        [
+          worker,
+          outcomes.map((o) => o.id),
+          outcomes.map(status),
+          outcomes.map((o) => o.provider),
+          outcomes.map((o) => (o.status === "sent" ? o.provider_message_id : null)),
+          outcomes.map((o) => (o.status === "sent" ? null : o.reason)),
+          outcomes.map((o) => (o.status === "retry" ? o.retry_at ?? null : null)),
+        ]
+      )
+    })
+  }
+
+  /** Gives claimed messages back to the queue untouched, e.g. when a batch could not be sent at all. */
+  @InjectManager()
+  async releaseClaims(worker: string, ids: string[], @MedusaContext() context: Context<EntityManager> = {}) {
+    if (!ids.length) return
+    await pgTransaction(context, async (client) => {
+      await client.query(
+        `UPDATE marketing_message
+            SET status = 'queued', claimed_by = NULL, claimed_until = NULL, attempts = greatest(attempts - 1, 0), updated_at = now()
+          WHERE id = ANY($2::text[]) AND claimed_by = $1 AND status = 'sending'`,
+        [worker, ids]
+      )
+    })
+  }
+
+  /** Removes a send's messages that never left, e.g. when the fan-out that queued them failed. */
+  @InjectManager()
+  async discardUnsentMessages(
+    { campaign_id, occurrence }: { campaign_id: string; occurrence: string },
+    @MedusaContext() context: Context<EntityManager> = {}
+  ): Promise<number> {
+    return pgTransaction(context, async (client) => {
+      const { rowCount } = await client.query(
+        `DELETE FROM marketing_message WHERE campaign_id = $1 AND occurrence = $2 AND status = 'queued' AND attempts = 0`,
+        [campaign_id, occurrence]
+      )
+      return rowCount
+    })
+  }
+
+  /** Of these campaigns, those with messages still waiting or being sent. */
+  @InjectManager()
+  async campaignsWithUnsentMessages(campaignIds: string[], @MedusaContext() context: Context<EntityManager> = {}) {
+    if (!campaignIds.length) return []
+    return pgTransaction(
+      context,
+      async (client) => {
+        const { rows } = await client.query(
+          `SELECT DISTINCT campaign_id FROM marketing_message
+            WHERE campaign_id = ANY($1::text[]) AND status IN ('queued', 'sending') AND deleted_at IS NULL`,
+          [campaignIds]
+        )
+        return rows.map((r) => r.campaign_id as string)
+      },
+      { readOnly: true }
+    )
+  }
+
+  /**
+   * What a tracking route needs of a sent message: its recipient, when it was sent, the link at
+   * `position` (null when the message has no such link) and the times of its recent clicks.
+   * Null when no sent message has that id.
+   */
+  @InjectManager()
+  async engagementTarget(
+    messageId: string,
+    position: number | null,
+    @MedusaContext() context: Context<EntityManager> = {}
+  ): Promise<EngagementTarget | null> {
+    return pgTransaction(
+      context,
+      async (client) => {
+        const { rows } = await client.query(
+          `SELECT m.id, m.contact_id, m.campaign_id, m.channel, m.sent_at,
+                  (SELECT l.url FROM marketing_message_link l
+                    WHERE l.message_id = m.id AND l.position = $2 AND l.deleted_at IS NULL) AS url,
+                  ARRAY(SELECT e.occurred_at FROM marketing_message_event e
+                         WHERE e.message_id = m.id AND e.type = 'click' AND e.occurred_at > now() - interval '1 minute') AS recent_clicks
+             FROM marketing_message m
+            WHERE m.id = $1 AND m.deleted_at IS NULL AND m.sent_at IS NOT NULL`,
+          [messageId, position]
+        )
+        return rows[0] ?? null
+      },
+      { readOnly: true }
+    )
+  }
+
+  /**
+   * Records an open, click or unsubscribe, and a human one's first time on the message (a click
+   * counts as an open too: images may be blocked). Machine ones are kept but left out of those.
+   */
+  @InjectManager()
+  async recordEngagement(
+    event: {
+      message_id: string
+      type: "open" | "click" | "unsubscribe"
+      flag: string | null
+      link_position: number | null
+      url: string | null
+      user_agent: string | null
+      ip: string | null
+      occurred_at: Date
+    },
+    @MedusaContext() context: Context<EntityManager> = {}
+  ): Promise<string> {
+    return pgTransaction(context, async (client) => {
+      const {
+        rows: [{ id }],
+      } = await client.query(
+        `INSERT INTO marketing_message_event
+           (id, message_id, type, flag, link_position, url, user_agent, ip, occurred_at, created_at, updated_at)
+         VALUES (${newId("mevt")}, $1, $2, $3, $4, $5, $6, $7, $8, now(), now())
+         RETURNING id`,
+        [event.message_id, event.type, event.flag, event.link_position, event.url, event.user_agent, event.ip, event.occurred_at]
+      )
+      if (!event.flag) {
+        await client.query(
+          `UPDATE marketing_message
+              SET opened_at = CASE WHEN $2 IN ('open', 'click') THEN COALESCE(opened_at, $3) ELSE opened_at END,
+                  clicked_at = CASE WHEN $2 = 'click' THEN COALESCE(clicked_at, $3) ELSE clicked_at END,
+                  unsubscribed_at = CASE WHEN $2 = 'unsubscribe' THEN COALESCE(unsubscribed_at, $3) ELSE unsubscribed_at END
+            WHERE id = $1`,
+          [event.message_id, event.type, event.occurred_at]
+        )
+      }
+      return id as string
+    })
+  }
+
+  /**
+   * Records what providers reported (webhooks) against the messages they name, once per provider
+   * event id however often a webhook is redelivered, and moves the messages' status on. Returns
+   * the events newly recorded, with their message's contact, channel and address.
+   */
+  @InjectManager()
+  async recordProviderEvents(
+    events: ProviderEvent[],
+    @MedusaContext() context: Context<EntityManager> = {}
+  ): Promise<RecordedProviderEvent[]> {
+    const recordable = events.filter((e) => !TRACKED_BY_US.has(e.type))
+    if (!recordable.length) return []
+    const column = <T>(pick: (e: ProviderEvent) => T) => recordable.map(pick)
+    return pgTransaction(context, async (client) => {
+      const { rows } = await client.query(
+        `WITH input AS (
+           SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::boolean[])
+             AS i(message_id, provider_message_id, type, reason, provider_event_id, occurred_at, permanent)),
+         matched AS (
+           SELECT DISTINCT ON (i.provider_event_id) i.*, m.id AS target_id, m.contact_id, m.channel, m."to"
+             FROM input i
+             JOIN marketing_message m ON m.deleted_at IS NULL
+              AND (m.id = i.message_id OR (i.message_id IS NULL AND m.provider_message_id = i.provider_message_id))),
+         inserted AS (
+           INSERT INTO marketing_message_event (id, message_id, type, reason, provider_event_id, occurred_at, created_at, updated_at)
+           SELECT ${newId("mevt")}, target_id, type, reason, provider_event_id, occurred_at, now(), now() FROM matched
+           ON CONFLICT (provider_event_id) WHERE provider_event_id IS NOT NULL AND deleted_at IS NULL DO NOTHING
+           RETURNING provider_event_id)
+         SELECT matched.* FROM matched JOIN inserted USING (provider_event_id)`,
+        [
+          column((e) => e.message_id),
+          column((e) => e.provider_message_id),
+          column((e) => e.type),
+          column((e) => e.reason),
+          column((e) => e.provider_event_id),
+          column((e) => e.occurred_at),
+          column((e) => e.permanent),
+        ]
+      )
+      const recorded: RecordedProviderEvent[] = rows.map((row) => ({
+        message_id: row.target_id,
+        contact_id: row.contact_id,
+        channel: row.channel,
+        to: row.to,
+        type: row.type,
+        permanent: row.permanent,
+        reason: row.reason,
+        occurred_at: row.occurred_at,
+      }))
+      const delivered = recorded.filter((e) => e.type === "delivered")
+      const refused = recorded.filter((e) => REFUSALS.has(e.type))
+      if (delivered.length) {
+        await client.query(
+          `UPDATE marketing_message m SET status = CASE WHEN m.status = 'sent' THEN 'delivered' ELSE m.status END,
+                  delivered_at = COALESCE(m.delivered_at, d.at), updated_at = now()
+             FROM unnest($1::text[], $2::timestamptz[]) AS d(id, at) WHERE m.id = d.id`,
+          [delivered.map((e) => e.message_id), delivered.map((e) => e.occurred_at)]
+        )
+      }
+      if (refused.length) {
+        await client.query(
+          `UPDATE marketing_message m SET status = r.status, error = r.reason, updated_at = now()
+             FROM unnest($1::text[], $2::text[], $3::text[]) AS r(id, status, reason) WHERE m.id = r.id`,
+          [
+            refused.map((e) => e.message_id),
+            refused.map((e) => (e.type === "failed" ? MessageStatus.FAILED : MessageStatus.BOUNCED)),
+            refused.map((e) => e.reason),
+          ]
+        )
+      }
+      return recorded
+    })
+  }
+
+  /**
+   * A campaign's delivery progress by status, and its human engagement: unique opens, clicks and
+   * unsubscribes (machine ones are recorded but not counted). Test sends are left out.
+   */
+  @InjectManager()
+  async deliveryStats(campaignId: string, @MedusaContext() context: Context<EntityManager> = {}): Promise<DeliveryStats> {
+    return pgTransaction(
+      context,
+      async (client) => {
+        const { rows: [row] } = await client.query(
+          `SELECT count(*)::int AS total,
+                  count(*) FILTER (WHERE status = 'queued')::int AS queued,
+                  count(*) FILTER (WHERE status = 'sending')::int AS sending,
+                  count(*) FILTER (WHERE status = 'sent')::int AS sent,
+                  count(*) FILTER (WHERE status = 'delivered')::int AS delivered,
+                  count(*) FILTER (WHERE status = 'failed')::int AS failed,
+                  count(*) FILTER (WHERE status = 'bounced')::int AS bounced,
+                  count(opened_at)::int AS opened,
+                  count(clicked_at)::int AS clicked,
+                  count(unsubscribed_at)::int AS unsubscribed
+             FROM marketing_message
+            WHERE campaign_id = $1 AND is_test = false AND deleted_at IS NULL`,
+          [campaignId]
+        )
+        return row
+      },
+      { readOnly: true }
+    )
+  }
+}

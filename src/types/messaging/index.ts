@@ -1,0 +1,3 @@
+export * from "./module"
+export * from "./providers"
+export * from "./events"

@@ -1,0 +1,31 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import CampaignModuleService from "../../../modules/campaign/service"
+import MessagingModuleService from "../../../modules/messaging/service"
+import { CampaignStatus } from "../../../types/campaign/module"
+import { MarketingModule } from "../../../types/modules"
+import { transitionCampaignWorkflow } from "../../campaign/workflows/transition-campaign"
+
+export const completeSentCampaignsStepId = "complete-sent-marketing-campaigns"
+
+/**
+ * Moves one-off campaigns whose every message has left (sent or failed for good) from `sending`
+ * to `sent`, through the lifecycle workflow so that the change is checked, audited and announced.
+ */
+export const completeSentCampaignsStep = createStep(
+  completeSentCampaignsStepId,
+  async ({ campaign_ids }: { campaign_ids: string[] }, { container }) => {
+    if (!campaign_ids.length) return new StepResponse([] as string[])
+    const campaigns: CampaignModuleService = container.resolve(MarketingModule.CAMPAIGN)
+    const messaging: MessagingModuleService = container.resolve(MarketingModule.MESSAGING)
+    const sending = await campaigns.listMarketingCampaigns(
+      { id: campaign_ids, status: CampaignStatus.SENDING },
+      { select: ["id"] }
+    )
+    const unfinished = new Set(await messaging.campaignsWithUnsentMessages(sending.map((c) => c.id)))
+    const finished = sending.map((c) => c.id).filter((id) => !unfinished.has(id))
+    for (const id of finished) {
+      await transitionCampaignWorkflow(container).run({ input: { id, status: CampaignStatus.SENT, by_system: true } })
+    }
+    return new StepResponse(finished)
+  }
+)

@@ -1,0 +1,60 @@
+import { randomUUID } from "node:crypto"
+import { MedusaError } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { parsePhoneNumberFromString } from "libphonenumber-js"
+import AudienceModuleService from "../../../modules/audience/service"
+import MessagingModuleService from "../../../modules/messaging/service"
+import { CampaignDTO } from "../../../types/campaign/module"
+import { MarketingModule } from "../../../types/modules"
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+
+/** The address as the channel's provider wants it; a 400 naming `to` when it is not one. */
+function normaliseAddress(channel: CampaignDTO["channel"], to: string): string {
+  const trimmed = to.trim()
+  if (channel === "email") {
+    if (!EMAIL.test(trimmed)) throw new MedusaError(MedusaError.Types.INVALID_DATA, `to: '${to}' is not an email address`)
+    return trimmed.toLowerCase()
+  }
+  if (channel === "sms") {
+    const phone = parsePhoneNumberFromString(trimmed)
+    if (!phone?.isValid()) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `to: '${to}' is not a phone number in international format (e.g. +4915112345678)`)
+    }
+    return phone.number
+  }
+  return trimmed
+}
+
+export const createTestMessageStepId = "create-marketing-test-message"
+
+/**
+ * A test send: one message to any address, rendered for the contact with that address when there
+ * is one. It skips consent, suppression and caps (the sender asked for it), and never counts in
+ * the campaign's numbers. Undone by removing it.
+ */
+export const createTestMessageStep = createStep(
+  createTestMessageStepId,
+  async ({ campaign, to }: { campaign: CampaignDTO; to: string }, { container }) => {
+    const address = normaliseAddress(campaign.channel, to)
+    const audience: AudienceModuleService = container.resolve(MarketingModule.AUDIENCE)
+    const messaging: MessagingModuleService = container.resolve(MarketingModule.MESSAGING)
+    const field = campaign.channel === "sms" ? "phone" : campaign.channel === "email" ? "email" : "customer_id"
+    const [contact] = await audience.listContacts({ [field]: address }, { select: ["id"], take: 1 })
+    const message = await messaging.createMessages({
+      campaign_id: campaign.id,
+      occurrence: "test",
+      contact_id: contact?.id ?? null,
+      channel: campaign.channel,
+      to: address,
+      idempotency_key: `test:${campaign.id}:${randomUUID()}`,
+      is_test: true,
+      not_before: new Date(),
+    })
+    return new StepResponse({ id: message.id as string }, message.id as string)
+  },
+  async (id, { container }) => {
+    if (!id) return
+    await (container.resolve(MarketingModule.MESSAGING) as MessagingModuleService).deleteMessages(id)
+  }
+)

@@ -1,0 +1,60 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { nextSendableAt } from "../../../modules/messaging/lib/quiet-hours"
+import AudienceModuleService from "../../../modules/audience/service"
+import CampaignModuleService from "../../../modules/campaign/service"
+import MessagingModuleService from "../../../modules/messaging/service"
+import { CampaignDTO } from "../../../types/campaign/module"
+import { MarketingModule } from "../../../types/modules"
+
+/** Contacts read and queued per round trip: big enough to be set-based, small enough to stream. */
+const PAGE_SIZE = 5_000
+
+export const campaignMessageKey = (campaignId: string, contactId: string, channel: string, occurrence: string) =>
+  `${campaignId}:${contactId}:${channel}:${occurrence}`
+
+export const enqueueCampaignMessagesStepId = "enqueue-marketing-campaign-messages"
+
+/**
+ * Queues one message per reachable contact of the campaign's segment (consented, not
+ * suppressed, under the frequency cap), page by page. Safe to run again: idempotency keys skip
+ * the contacts queued before. Undone by removing this occurrence's messages not yet sent.
+ */
+export const enqueueCampaignMessagesStep = createStep(
+  enqueueCampaignMessagesStepId,
+  async ({ campaign, occurrence }: { campaign: CampaignDTO; occurrence: string }, { container }) => {
+    const audience: AudienceModuleService = container.resolve(MarketingModule.AUDIENCE)
+    const messaging: MessagingModuleService = container.resolve(MarketingModule.MESSAGING)
+    const options = (container.resolve(MarketingModule.CAMPAIGN) as CampaignModuleService).getOptions()
+    const segment = await audience.retrieveSegment(campaign.segment_id!)
+    const compiled = await audience.compileSegmentMembership(segment)
+    const cap = options.frequency_caps[campaign.channel] ?? null
+    let afterId: string | null = null
+    let reachable = 0
+    let queued = 0
+    for (;;) {
+      const page = await audience.reachableContacts(compiled, campaign.channel, { afterId, limit: PAGE_SIZE })
+      if (!page.length) break
+      const now = new Date()
+      queued += await messaging.enqueueMessages(
+        page.map((contact) => ({
+          campaign_id: campaign.id,
+          occurrence,
+          contact_id: contact.id,
+          channel: campaign.channel,
+          to: contact.address,
+          idempotency_key: campaignMessageKey(campaign.id, contact.id, campaign.channel, occurrence),
+          not_before: nextSendableAt(now, options.quiet_hours, contact.timezone ?? options.default_timezone),
+        })),
+        cap
+      )
+      reachable += page.length
+      afterId = page[page.length - 1].id
+    }
+    return new StepResponse({ reachable, queued }, { campaign_id: campaign.id, occurrence })
+  },
+  async (sent, { container }) => {
+    if (!sent) return
+    const messaging: MessagingModuleService = container.resolve(MarketingModule.MESSAGING)
+    await messaging.discardUnsentMessages(sent)
+  }
+)

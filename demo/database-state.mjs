@@ -1,6 +1,6 @@
 // What the demo database already holds, kept as a comment on the database itself so that it lives and
 // dies with the data, whether Postgres is the embedded one or the server named by DATABASE_URL:
-//   { migrations: <fingerprint the schema was migrated with>, seeded: true once the seed finished }
+//   { migrations: <fingerprint the schema was migrated with>, seeded: <seed version> once the seed finished }
 import pg from "pg"
 
 async function withClient(db, run) {

@@ -27,9 +27,11 @@ export function medusaHost({ root, databaseUrl, port, logDir }) {
     /**
      * `medusa start` in development mode is the server `medusa develop` forks, admin dev server
      * included, without the file watcher: the watcher keeps a crashed server's parent alive, waiting
-     * for an edit, where the demo has to notice the crash and stop.
+     * for an edit, where the demo has to notice the crash and stop. `extraEnv` is added to its
+     * environment (the plugin options that point delivery at the demo's sinks).
      */
-    start: () => startGroup(process.execPath, [cli, "start"], options("medusa")),
+    start: (extraEnv = {}) =>
+      startGroup(process.execPath, [cli, "start"], { ...options("medusa"), env: { ...env, ...extraEnv } }),
 
     url: `http://localhost:${port}`,
   }

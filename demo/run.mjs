@@ -1,6 +1,7 @@
 // `npm run demo`: from a fresh clone to a running store with the plugin, with no configuration.
 // PostgreSQL is the server named by DATABASE_URL or an embedded one with its data in .demo/postgres;
-// the first run migrates and seeds a demo store, later runs reuse it. Ctrl-C stops everything.
+// the first run migrates and seeds a demo store, later runs reuse it. Campaigns are delivered to local
+// mail and SMS sinks, readable in a web inbox. Ctrl-C stops everything.
 import fs from "node:fs"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
@@ -8,6 +9,7 @@ import { generateGrammar } from "../scripts/grammar.mjs"
 import { ensureDatabase, startPostgres } from "../scripts/postgres.mjs"
 import { readyBanner } from "./banner.mjs"
 import { dropDatabase, readState, writeState } from "./database-state.mjs"
+import { startDeliverySinks } from "./delivery-sinks.mjs"
 import { assertPortFree, medusaHost, waitUntilHealthy, warmUpAdmin } from "./medusa-host.mjs"
 import { migrationFingerprint } from "./migration-fingerprint.mjs"
 import { logTail, stopAllGroups } from "./process-groups.mjs"
@@ -20,6 +22,8 @@ const DATABASE = "medusa_marketing_demo"
 const PORT = 9000
 const POSTGRES_PORT = 54329
 const ADMIN = { email: "admin@example.com", password: "marketing-demo" }
+/** Bumped when the seed changes what the demo store holds: a store seeded before is seeded anew. */
+const SEED_VERSION = 2
 
 const started = Date.now()
 const elapsed = (since = started) => (Date.now() - since) / 1000
@@ -34,14 +38,16 @@ async function step(description, run) {
 }
 
 let postgres = null
+let sinks = null
 let stopping = null
 
 function shutdown(exitCode, reason) {
   stopping ??= (async () => {
     if (reason) console.error(`\n[demo] ${reason instanceof Error ? reason.message : reason}`)
     if (postgres) {
-      say("Stopping Medusa and PostgreSQL...")
+      say("Stopping Medusa, the mail and SMS sinks, and PostgreSQL...")
       await stopAllGroups()
+      await sinks?.close()
       await stopPostgres()
       say("Stopped.")
     }
@@ -92,13 +98,17 @@ function shownUrl() {
 
 /**
  * Brings the demo database as far as it is not yet: created, migrated with the current code,
- * seeded. A seed that did not finish leaves half a store, so that database starts over.
- * Returns whether the database was created by this run.
+ * seeded. A seed that did not finish leaves half a store, and an older seed one without what the
+ * demo now shows: either database starts over. Returns whether the database was created by this run.
  */
 async function prepareDatabase(host) {
   let state = await readState(postgres, DATABASE)
-  if (state && !state.seeded) {
-    say(`The last run stopped before the seed finished: recreating database ${DATABASE}`)
+  if (state && state.seeded !== SEED_VERSION) {
+    say(
+      state.seeded
+        ? `The demo store was seeded by an older version of the demo: recreating database ${DATABASE}`
+        : `The last run stopped before the seed finished: recreating database ${DATABASE}`
+    )
     await dropDatabase(postgres, DATABASE)
     state = null
   }
@@ -120,7 +130,7 @@ async function prepareDatabase(host) {
         if (/Seeded|Demo store:/.test(line)) say(`  ${line.replace(/^.*?(Seeded|Demo store:)/, "$1")}`)
       })
     )
-    await writeState(postgres, DATABASE, { ...state, seeded: true })
+    await writeState(postgres, DATABASE, { ...state, seeded: SEED_VERSION })
   }
   return created
 }
@@ -139,14 +149,17 @@ async function main() {
   const host = medusaHost({ root, databaseUrl: postgres.url(DATABASE), port: PORT, logDir })
   const firstRun = await prepareDatabase(host)
 
-  const server = host.start()
+  sinks = await step("Starting the mail and SMS sinks", () => startDeliverySinks({ publicUrl: host.url }))
+  const server = host.start({ MARKETING_OPTIONS_JSON: JSON.stringify(sinks.options) })
   server.exited.then(({ code, signal }) => {
     const log = path.join(logDir, "medusa.log")
     shutdown(1, `Medusa stopped unexpectedly (${signal ?? `exit code ${code}`}). End of ${log}:\n${logTail(log)}`)
   })
   await step(`Starting Medusa on port ${PORT}`, () => waitUntilHealthy(host.url))
   await step("Preparing the admin", () => warmUpAdmin(host.url))
-  console.log(readyBanner({ url: host.url, admin: ADMIN, seconds: elapsed(), firstRun, databaseUrl: shownUrl(), logDir }))
+  console.log(
+    readyBanner({ url: host.url, inboxUrl: sinks.inboxUrl, admin: ADMIN, seconds: elapsed(), firstRun, databaseUrl: shownUrl(), logDir })
+  )
 }
 
 main().catch((error) => shutdown(1, error))

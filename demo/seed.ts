@@ -7,6 +7,7 @@ import { backfillAudience } from "../src/lib/backfill-audience"
 import { seedAdminUser } from "./seed/admin-user"
 import { seedCampaigns } from "./seed/campaigns"
 import { seedCatalog } from "./seed/catalog"
+import { seedConsent } from "./seed/consent"
 import { seedCustomers } from "./seed/customers"
 import { seedOrders } from "./seed/orders"
 import { seedRandom } from "./seed/random"
@@ -31,11 +32,12 @@ export default async function seedDemo({ container, args: [email, password] }: E
   const customers = await timed("customers", () => seedCustomers(container))
   const orders = await timed("orders", () => seedOrders(container, { store, variants, customers }))
   const adminId = await timed("admin user", () => seedAdminUser(container, email, password))
-  const campaigns = await timed("campaigns", () => seedCampaigns(container, adminId))
+  const campaigns = await timed("campaigns and their segments", () => seedCampaigns(container, adminId))
   // The seed writes to the core modules directly, past the subscribers: bring it all into the audience.
   await timed("marketing audience (contacts and purchases)", () => backfillAudience(container))
+  const consent = await timed("marketing consent", () => seedConsent(container))
   logger.info(
     `Demo store: ${new Set(variants.map((v) => v.productId)).size} products, ${customers.length} customers, ` +
-      `${orders} orders, ${campaigns} campaigns`
+      `${orders} orders, ${campaigns} campaigns, ${consent.email} contacts subscribed to email, ${consent.sms} to SMS`
   )
 }

@@ -1,7 +1,11 @@
 // A few campaigns in every state a marketer meets first, made with the plugin's own workflows so the
 // lifecycle rules apply: drafts, one-off sends scheduled weeks ahead, recurring ones live or paused.
+// Two of them are ready to send now, each to a segment small enough to read every message of in the
+// demo's inbox: the "Spring sale" email and the "Trail Runners back in stock" text.
 import { MedusaContainer } from "@medusajs/framework/types"
 import { createCampaignsWorkflow, transitionCampaignWorkflow } from "../../src/workflows/campaign/workflows"
+import { createSegmentWorkflow } from "../../src/workflows/segment/workflows"
+import { CreateSegmentDTO } from "../../src/types/audience/module"
 import { CampaignDTO, CampaignStatus, CreateCampaignDTO } from "../../src/types/campaign/module"
 import { CURRENCY } from "./store"
 
@@ -11,8 +15,89 @@ const inDays = (days: number, hour: number) => {
   return date
 }
 
-/** Each campaign with the path it takes through the lifecycle after it is created as a draft. */
-const campaigns = (): { campaign: Omit<CreateCampaignDTO, "created_by">; path: CampaignStatus[] }[] => [
+/** The audiences of the two ready campaigns: 50 and 80 contacts, of whom about 20 agreed to email and 15 to texts. */
+const segments: CreateSegmentDTO[] = [
+  {
+    name: "Regulars in Germany",
+    handle: "regulars-germany",
+    description: "Customers in Germany with ten orders or more.",
+    dsl: "country = 'de' AND orders_count >= 10",
+    kind: "live",
+  },
+  {
+    name: "Footwear buyers in Spain",
+    handle: "footwear-spain",
+    description: "Customers in Spain who bought shoes, boots or trail runners.",
+    dsl: "country = 'es' AND purchased(category = 'footwear')",
+    kind: "live",
+  },
+]
+
+/**
+ * What a store's newsletter looks like: personalised with Liquid, links into the shop (the demo has
+ * no storefront, so they lead to example.com), and the contact's own unsubscribe link. The plugin
+ * adds the open pixel and routes the links through its click tracking when it sends.
+ */
+const SPRING_SALE_EMAIL = `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <title>Spring sale at Northwind Outfitters</title>
+</head>
+<body style="margin:0;padding:0;background:#f3efe8;font-family:Helvetica,Arial,sans-serif;color:#1f2a24">
+  <table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="padding:32px 12px">
+    <tr><td align="center">
+      <table role="presentation" width="560" cellpadding="0" cellspacing="0" style="max-width:560px;background:#ffffff;border-radius:8px">
+        <tr><td style="padding:28px 32px 0;font-size:13px;letter-spacing:2px;text-transform:uppercase;color:#4d7358">Northwind Outfitters</td></tr>
+        <tr><td style="padding:12px 32px 0">
+          <h1 style="margin:0;font-size:28px;line-height:1.25">Spring sale: 20% off the new season</h1>
+        </td></tr>
+        <tr><td style="padding:16px 32px 0;font-size:16px;line-height:1.6">
+          <p style="margin:0 0 12px">Hi {{ contact.first_name | default: "there" }},</p>
+          <p style="margin:0 0 12px">You have shopped with us {{ contact.orders_count }} times, so you hear it first: until Sunday,
+            everything in the spring range is 20% off, from light jackets to trail runners.</p>
+        </td></tr>
+        <tr><td align="center" style="padding:12px 32px 20px">
+          <a href="https://example.com/sale/spring?utm_source=newsletter&amp;utm_campaign=spring-sale"
+             style="display:inline-block;padding:14px 28px;background:#2f5d45;color:#ffffff;text-decoration:none;border-radius:6px;font-weight:bold">Shop the spring sale</a>
+        </td></tr>
+        <tr><td style="padding:0 32px 24px;font-size:16px;line-height:1.6">
+          <p style="margin:0">New this month: <a href="https://example.com/collections/footwear?utm_source=newsletter&amp;utm_campaign=spring-sale" style="color:#2f5d45">trail runners and light boots</a>
+            for the first warm weekends.</p>
+        </td></tr>
+        <tr><td style="padding:16px 32px 28px;border-top:1px solid #e7e2d9;font-size:12px;line-height:1.5;color:#6b7280">
+          You receive this email because you signed up for news from Northwind Outfitters.
+          <a href="{{ unsubscribe_url }}" style="color:#6b7280">Unsubscribe</a>
+        </td></tr>
+      </table>
+    </td></tr>
+  </table>
+</body>
+</html>
+`
+
+/**
+ * Each campaign with the path it takes through the lifecycle after it is created as a draft.
+ * `segmentId` gives the id of a segment above by its handle.
+ */
+const campaigns = (
+  segmentId: (handle: string) => string
+): { campaign: Omit<CreateCampaignDTO, "created_by">; path: CampaignStatus[] }[] => [
+  {
+    campaign: {
+      name: "Spring sale",
+      description: "20% off the spring range for our regulars in Germany.",
+      channel: "email",
+      subject: "{{ contact.first_name | default: 'Hello' }}, 20% off the spring range starts now",
+      body: SPRING_SALE_EMAIL,
+      segment_id: segmentId("regulars-germany"),
+      scheduled_at: inDays(5, 8),
+      budget_amount: 300,
+      budget_currency_code: CURRENCY,
+    },
+    path: ["scheduled"],
+  },
   {
     campaign: {
       name: "Spring collection launch",
@@ -51,7 +136,8 @@ const campaigns = (): { campaign: Omit<CreateCampaignDTO, "created_by">; path: C
     campaign: {
       name: "Trail Runners back in stock",
       channel: "sms",
-      body: "Good news: the Trail Runners are back in all sizes. Reply STOP to opt out.",
+      body: "Northwind: {{ contact.first_name | default: 'Hi' }}, the Trail Runners are back in all sizes. Reply STOP to opt out.",
+      segment_id: segmentId("footwear-spain"),
       scheduled_at: inDays(10, 9),
     },
     path: ["scheduled"],
@@ -94,8 +180,18 @@ const campaigns = (): { campaign: Omit<CreateCampaignDTO, "created_by">; path: C
   },
 ]
 
+async function seedSegments(container: MedusaContainer): Promise<Map<string, string>> {
+  const ids = new Map<string, string>()
+  for (const segment of segments) {
+    const { result } = await createSegmentWorkflow(container).run({ input: { segment } })
+    ids.set(segment.handle, result.id)
+  }
+  return ids
+}
+
 export async function seedCampaigns(container: MedusaContainer, ownerId: string): Promise<number> {
-  const planned = campaigns()
+  const segmentIds = await seedSegments(container)
+  const planned = campaigns((handle) => segmentIds.get(handle)!)
   const { result: created } = await createCampaignsWorkflow(container).run({
     input: { campaigns: planned.map(({ campaign }) => ({ ...campaign, created_by: ownerId })) },
   })

@@ -2,7 +2,7 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import AudienceModuleService from "../../src/modules/audience/service"
 import MessagingModuleService from "../../src/modules/messaging/service"
 import { MarketingModule } from "../../src/types/modules"
-import { AdminSession } from "./admin"
+import { AdminSession, createAdminSession } from "./admin"
 
 // CommonJS sinks shared with the demo and the benchmarks.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -111,4 +111,26 @@ export async function createScheduledCampaign(
 export async function backdateMessages(container: MedusaContainer, ids: string[], seconds = 3600) {
   const messaging: MessagingModuleService = container.resolve(MarketingModule.MESSAGING)
   await messaging.updateMessages(ids.map((id) => ({ id, sent_at: new Date(Date.now() - seconds * 1000) })))
+}
+
+export type DeliverySuite = {
+  admin: AdminSession
+  container: MedusaContainer
+  messaging: MessagingModuleService
+  audience: AudienceModuleService
+}
+
+/** Per test: an admin session and the plugin's services, with what the sinks received cleared. */
+export function useDeliverySuite(api: any, getContainer: () => MedusaContainer, sinks: () => Sinks): DeliverySuite {
+  const suite = {} as DeliverySuite
+  beforeEach(async () => {
+    suite.container = getContainer()
+    suite.admin = await createAdminSession(api, suite.container)
+    suite.messaging = suite.container.resolve(MarketingModule.MESSAGING)
+    suite.audience = suite.container.resolve(MarketingModule.AUDIENCE)
+    sinks().sendgrid.reset()
+    sinks().twilio.reset()
+    sinks().smtp.reset()
+  })
+  return suite
 }

@@ -1,12 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { MedusaContainer } from "@medusajs/framework/types"
 import { drainMessageQueue } from "../../src/lib/delivery-runner"
 import { sendDueCampaigns } from "../../src/lib/send-due-campaigns"
-import AudienceModuleService from "../../src/modules/audience/service"
-import MessagingModuleService from "../../src/modules/messaging/service"
-import { MarketingModule } from "../../src/types/modules"
-import { AdminSession, createAdminSession } from "../helpers/admin"
-import { createReachableContacts, createScheduledCampaign, Sinks, startDeliverySinks } from "../helpers/delivery"
+import { createReachableContacts, createScheduledCampaign, Sinks, startDeliverySinks, useDeliverySuite } from "../helpers/delivery"
 
 jest.setTimeout(120_000)
 
@@ -33,30 +28,18 @@ const later = () => new Date(Date.now() + 120_000)
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let admin: AdminSession
-    let container: MedusaContainer
-    let messaging: MessagingModuleService
-    let audience: AudienceModuleService
-
-    beforeEach(async () => {
-      container = getContainer()
-      admin = await createAdminSession(api, container)
-      messaging = container.resolve(MarketingModule.MESSAGING)
-      audience = container.resolve(MarketingModule.AUDIENCE)
-      sinks.sendgrid.reset()
-      sinks.twilio.reset()
-    })
+    const t = useDeliverySuite(api, getContainer, () => sinks)
 
     it("holds messages in quiet hours, in the contact's timezone when known", async () => {
-      const [inStoreTime, abroad] = await createReachableContacts(container, 2, "quiet")
+      const [inStoreTime, abroad] = await createReachableContacts(t.container, 2, "quiet")
       // Six hours ahead of UTC: well outside the window there.
-      await audience.updateContacts({ id: abroad.id, timezone: "Etc/GMT-6" })
-      const campaign = await createScheduledCampaign(api, admin, { dsl: "email STARTS WITH 'quiet'" })
-      await sendDueCampaigns(container, later())
-      await drainMessageQueue(container)
+      await t.audience.updateContacts({ id: abroad.id, timezone: "Etc/GMT-6" })
+      const campaign = await createScheduledCampaign(api, t.admin, { dsl: "email STARTS WITH 'quiet'" })
+      await sendDueCampaigns(t.container, later())
+      await drainMessageQueue(t.container)
 
-      const [held] = await messaging.listMessages({ campaign_id: campaign.id, contact_id: inStoreTime.id })
-      const [sent] = await messaging.listMessages({ campaign_id: campaign.id, contact_id: abroad.id })
+      const [held] = await t.messaging.listMessages({ campaign_id: campaign.id, contact_id: inStoreTime.id })
+      const [sent] = await t.messaging.listMessages({ campaign_id: campaign.id, contact_id: abroad.id })
       expect(sent.status).toBe("sent")
       expect(held.status).toBe("queued")
       expect(clock(held.not_before)).toBe(QUIET.end)
@@ -64,65 +47,65 @@ medusaIntegrationTestRunner({
     })
 
     it("caps how many messages a contact gets per channel", async () => {
-      await createReachableContacts(container, 3, "capped")
-      const first = await createScheduledCampaign(api, admin, { dsl: "email STARTS WITH 'capped0' OR email STARTS WITH 'capped1'" })
-      expect(await sendDueCampaigns(container, later())).toEqual([{ id: first.id, queued: 2 }])
+      await createReachableContacts(t.container, 3, "capped")
+      const first = await createScheduledCampaign(api, t.admin, { dsl: "email STARTS WITH 'capped0' OR email STARTS WITH 'capped1'" })
+      expect(await sendDueCampaigns(t.container, later())).toEqual([{ id: first.id, queued: 2 }])
       // At most one email a week: only the contact the first campaign missed gets the second.
-      const second = await createScheduledCampaign(api, admin, { dsl: "email STARTS WITH 'capped'" })
-      expect(await sendDueCampaigns(container, later())).toEqual([{ id: second.id, queued: 1 }])
-      const [only] = await messaging.listMessages({ campaign_id: second.id })
+      const second = await createScheduledCampaign(api, t.admin, { dsl: "email STARTS WITH 'capped'" })
+      expect(await sendDueCampaigns(t.container, later())).toEqual([{ id: second.id, queued: 1 }])
+      const [only] = await t.messaging.listMessages({ campaign_id: second.id })
       expect(only.to).toBe("capped2@example.com")
     })
 
     it("paces a provider to its rate", async () => {
-      await createReachableContacts(container, 6, "paced")
-      await audience.updateContacts((await audience.listContacts({ email: { $like: "paced%" } })).map((c: any) => ({ id: c.id, timezone: "Etc/GMT-6" })))
-      await createScheduledCampaign(api, admin, { channel: "sms", dsl: "email STARTS WITH 'paced'" })
-      await sendDueCampaigns(container, later())
+      await createReachableContacts(t.container, 6, "paced")
+      await t.audience.updateContacts((await t.audience.listContacts({ email: { $like: "paced%" } })).map((c: any) => ({ id: c.id, timezone: "Etc/GMT-6" })))
+      await createScheduledCampaign(api, t.admin, { channel: "sms", dsl: "email STARTS WITH 'paced'" })
+      await sendDueCampaigns(t.container, later())
       const started = Date.now()
-      await drainMessageQueue(container)
+      await drainMessageQueue(t.container)
       // Two a second, with a burst of two: six take two seconds.
       expect(Date.now() - started).toBeGreaterThanOrEqual(1900)
       expect(sinks.twilio.messages()).toHaveLength(6)
     })
 
     it("previews, test-sends, sends now and reports a campaign's delivery over the admin API", async () => {
-      const [reader] = await createReachableContacts(container, 2, "admin")
-      await audience.updateContacts((await audience.listContacts({ email: { $like: "admin%" } })).map((c: any) => ({ id: c.id, timezone: "Etc/GMT-6" })))
-      const campaign = await createScheduledCampaign(api, admin, { dsl: "email STARTS WITH 'admin'" })
+      const [reader] = await createReachableContacts(t.container, 2, "admin")
+      await t.audience.updateContacts((await t.audience.listContacts({ email: { $like: "admin%" } })).map((c: any) => ({ id: c.id, timezone: "Etc/GMT-6" })))
+      const campaign = await createScheduledCampaign(api, t.admin, { dsl: "email STARTS WITH 'admin'" })
       const base = `/admin/marketing/campaigns/${campaign.id}`
 
-      const { data: preview } = await api.post(`${base}/preview`, { contact_id: reader.id }, admin.headers)
+      const { data: preview } = await api.post(`${base}/preview`, { contact_id: reader.id }, t.admin.headers)
       expect(preview.preview.subject).toBe("Hello Reader0")
       expect(preview.preview.html).toContain('href="https://shop.example.com/new"')
       expect(preview.preview.text).toContain("Hi Reader0")
-      const badTemplate = await api.post(`${base}`, { body: "<p>{{ contact.first_name | nope }}</p>" }, { ...admin.headers, validateStatus: () => true })
+      const badTemplate = await api.post(`${base}`, { body: "<p>{{ contact.first_name | nope }}</p>" }, { ...t.admin.headers, validateStatus: () => true })
       expect(badTemplate.status).toBe(400)
       expect(badTemplate.data.message).toMatch(/^Invalid request: body: Line 1, column \d+: .*nope/)
 
-      const { data: test } = await api.post(`${base}/test-send`, { to: "Boss@Example.com" }, admin.headers)
+      const { data: test } = await api.post(`${base}/test-send`, { to: "Boss@Example.com" }, t.admin.headers)
       expect(test.message).toMatchObject({ to: "boss@example.com", status: "sent", is_test: true })
       expect(sinks.sendgrid.messages().map((m: any) => m.to)).toEqual(["boss@example.com"])
-      const badAddress = await api.post(`${base}/test-send`, { to: "not an address" }, { ...admin.headers, validateStatus: () => true })
+      const badAddress = await api.post(`${base}/test-send`, { to: "not an address" }, { ...t.admin.headers, validateStatus: () => true })
       expect(badAddress.status).toBe(400)
       expect(badAddress.data.message).toBe("to: 'not an address' is not an email address")
 
-      const { data: sent } = await api.post(`${base}/send`, {}, admin.headers)
+      const { data: sent } = await api.post(`${base}/send`, {}, t.admin.headers)
       expect(sent).toMatchObject({ queued: 2, reachable: 2, campaign: { status: "sending" } })
-      const again = await api.post(`${base}/send`, {}, { ...admin.headers, validateStatus: () => true })
+      const again = await api.post(`${base}/send`, {}, { ...t.admin.headers, validateStatus: () => true })
       expect(again.status).toBe(400)
       expect(again.data.message).toMatch(/is not due to send: it is (sending|sent)/)
-      await drainMessageQueue(container)
+      await drainMessageQueue(t.container)
 
-      const { data: delivery } = await api.get(`${base}/delivery`, admin.headers)
+      const { data: delivery } = await api.get(`${base}/delivery`, t.admin.headers)
       expect(delivery.delivery).toMatchObject({ campaign_id: campaign.id, total: 2, sent: 2, queued: 0, failed: 0 })
-      const { data: log } = await api.get(`/admin/marketing/messages?campaign_id=${campaign.id}&is_test=false&order=to`, admin.headers)
+      const { data: log } = await api.get(`/admin/marketing/messages?campaign_id=${campaign.id}&is_test=false&order=to`, t.admin.headers)
       expect(log.count).toBe(2)
       expect(log.messages.map((m: any) => [m.to, m.status])).toEqual([
         ["admin0@example.com", "sent"],
         ["admin1@example.com", "sent"],
       ])
-      const badQuery = await api.get(`/admin/marketing/messages?status=lost`, { ...admin.headers, validateStatus: () => true })
+      const badQuery = await api.get(`/admin/marketing/messages?status=lost`, { ...t.admin.headers, validateStatus: () => true })
       expect(badQuery.status).toBe(400)
     })
   },

@@ -1,17 +1,13 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { MedusaContainer } from "@medusajs/framework/types"
 import { drainMessageQueue } from "../../src/lib/delivery-runner"
 import { sendDueCampaigns } from "../../src/lib/send-due-campaigns"
-import AudienceModuleService from "../../src/modules/audience/service"
-import MessagingModuleService from "../../src/modules/messaging/service"
-import { MarketingModule } from "../../src/types/modules"
-import { AdminSession, createAdminSession } from "../helpers/admin"
 import {
   backdateMessages,
   createReachableContacts,
   createScheduledCampaign,
   Sinks,
   startDeliverySinks,
+  useDeliverySuite,
 } from "../helpers/delivery"
 
 jest.setTimeout(120_000)
@@ -27,37 +23,25 @@ const pathOf = (url: string) => new URL(url).pathname
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let admin: AdminSession
-    let container: MedusaContainer
-    let messaging: MessagingModuleService
-    let audience: AudienceModuleService
-
-    beforeEach(async () => {
-      container = getContainer()
-      admin = await createAdminSession(api, container)
-      messaging = container.resolve(MarketingModule.MESSAGING)
-      audience = container.resolve(MarketingModule.AUDIENCE)
-      sinks.sendgrid.reset()
-      sinks.twilio.reset()
-    })
+    const t = useDeliverySuite(api, getContainer, () => sinks)
 
     const messagesOf = (campaignId: string) =>
-      messaging.listMessages({ campaign_id: campaignId }, { take: null, order: { to: "ASC" } })
+      t.messaging.listMessages({ campaign_id: campaignId }, { take: null, order: { to: "ASC" } })
 
     it("fans a due campaign out to its reachable audience exactly once, and sends each message once", async () => {
-      const contacts = await createReachableContacts(container, 30)
+      const contacts = await createReachableContacts(t.container, 30)
       // Not reachable: unsubscribed, suppressed, and no email at all.
-      await audience.updateContacts({ id: contacts[0].id, email_consent: "unsubscribed" })
-      await audience.createSuppressions({ channel: "email", address: contacts[1].email, reason: "manual" })
-      await audience.createContacts({ phone: "+4915199999999", sms_consent: "subscribed", source: "import" })
-      const campaign = await createScheduledCampaign(api, admin)
+      await t.audience.updateContacts({ id: contacts[0].id, email_consent: "unsubscribed" })
+      await t.audience.createSuppressions({ channel: "email", address: contacts[1].email, reason: "manual" })
+      await t.audience.createContacts({ phone: "+4915199999999", sms_consent: "subscribed", source: "import" })
+      const campaign = await createScheduledCampaign(api, t.admin)
 
       // Not due yet: nothing happens.
-      expect(await sendDueCampaigns(container)).toEqual([])
+      expect(await sendDueCampaigns(t.container)).toEqual([])
       // Two workers' jobs at once: one fans out, the other finds it done.
-      const [a, b] = await Promise.all([sendDueCampaigns(container, inTwoMinutes()), sendDueCampaigns(container, inTwoMinutes())])
+      const [a, b] = await Promise.all([sendDueCampaigns(t.container, inTwoMinutes()), sendDueCampaigns(t.container, inTwoMinutes())])
       expect([...a, ...b]).toEqual([{ id: campaign.id, queued: 28 }])
-      expect(await sendDueCampaigns(container, inTwoMinutes())).toEqual([])
+      expect(await sendDueCampaigns(t.container, inTwoMinutes())).toEqual([])
 
       const queued = await messagesOf(campaign.id)
       expect(queued).toHaveLength(28)
@@ -65,7 +49,7 @@ medusaIntegrationTestRunner({
       expect(queued.map((m) => m.to)).not.toContain(contacts[0].email)
       expect(queued.map((m) => m.to)).not.toContain(contacts[1].email)
 
-      await Promise.all([drainMessageQueue(container), drainMessageQueue(container)])
+      await Promise.all([drainMessageQueue(t.container), drainMessageQueue(t.container)])
       const delivered = sinks.sendgrid.messages()
       expect(delivered).toHaveLength(28)
       expect(new Set(delivered.map((d: any) => d.to)).size).toBe(28)
@@ -78,21 +62,21 @@ medusaIntegrationTestRunner({
 
       const sent = await messagesOf(campaign.id)
       expect(sent.every((m) => m.status === "sent" && m.provider === "sendgrid" && m.provider_message_id)).toBe(true)
-      const { data } = await api.get(`/admin/marketing/campaigns/${campaign.id}`, admin.headers)
+      const { data } = await api.get(`/admin/marketing/campaigns/${campaign.id}`, t.admin.headers)
       expect(data.campaign.status).toBe("sent")
 
       // Draining again sends nothing more.
-      await drainMessageQueue(container)
+      await drainMessageQueue(t.container)
       expect(sinks.sendgrid.messages()).toHaveLength(28)
     })
 
     it("tracks opens, clicks and unsubscribes through signed links only", async () => {
-      const [contact] = await createReachableContacts(container, 1, "tracked")
-      const campaign = await createScheduledCampaign(api, admin, { dsl: "email = 'tracked0@example.com'" })
-      await sendDueCampaigns(container, inTwoMinutes())
-      await drainMessageQueue(container)
+      const [contact] = await createReachableContacts(t.container, 1, "tracked")
+      const campaign = await createScheduledCampaign(api, t.admin, { dsl: "email = 'tracked0@example.com'" })
+      await sendDueCampaigns(t.container, inTwoMinutes())
+      await drainMessageQueue(t.container)
       const [message] = await messagesOf(campaign.id)
-      await backdateMessages(container, [message.id])
+      await backdateMessages(t.container, [message.id])
       const [email] = sinks.sendgrid.messages()
       const pixel = email.html.match(/<img src="([^"]+\/marketing\/t\/o\/[^"]+)"/)[1]
       const clicks = [...email.html.matchAll(/href="([^"]+\/marketing\/t\/c\/[^"]+)"/g)].map((m: string[]) => m[1])
@@ -128,14 +112,14 @@ medusaIntegrationTestRunner({
       // A link scanner's click is kept but flagged, and counts for nothing.
       await api.get(pathOf(clicks[1]), { headers: { "user-agent": "Mozilla/5.0 (compatible; Googlebot/2.1)" }, maxRedirects: 0, validateStatus: () => true })
 
-      const events = await messaging.listMessageEvents({ message_id: message.id }, { order: { occurred_at: "ASC" } })
+      const events = await t.messaging.listMessageEvents({ message_id: message.id }, { order: { occurred_at: "ASC" } })
       expect(events.map((e) => [e.type, e.flag, e.link_position])).toEqual([
         ["open", null, null],
         ["click", null, 0],
         ["click", null, 1],
         ["click", "bot", 1],
       ])
-      const tracked = await messaging.retrieveMessage(message.id)
+      const tracked = await t.messaging.retrieveMessage(message.id)
       expect(tracked.opened_at).not.toBeNull()
       expect(tracked.clicked_at).not.toBeNull()
 
@@ -143,22 +127,22 @@ medusaIntegrationTestRunner({
       const unsubscribe = email.headers["List-Unsubscribe"].match(/<([^>]+)>/)[1]
       const page = await api.get(pathOf(unsubscribe))
       expect(page.data).toContain("<form method=\"post\">")
-      expect((await audience.retrieveContact(contact.id)).email_consent).toBe("subscribed")
+      expect((await t.audience.retrieveContact(contact.id)).email_consent).toBe("subscribed")
       const oneClick = await api.post(pathOf(unsubscribe), "List-Unsubscribe=One-Click", {
         headers: { "content-type": "application/x-www-form-urlencoded" },
       })
       expect(oneClick.status).toBe(200)
-      expect((await audience.retrieveContact(contact.id)).email_consent).toBe("unsubscribed")
-      expect((await messaging.retrieveMessage(message.id)).unsubscribed_at).not.toBeNull()
+      expect((await t.audience.retrieveContact(contact.id)).email_consent).toBe("unsubscribed")
+      expect((await t.messaging.retrieveMessage(message.id)).unsubscribed_at).not.toBeNull()
     })
 
     it("retries temporary provider errors with backoff and fails permanent ones with the provider's reason", async () => {
       // Two contacts with different names: two SendGrid requests, each failed below.
-      await createReachableContacts(container, 2, "flaky")
-      const campaign = await createScheduledCampaign(api, admin, { dsl: "email STARTS WITH 'flaky'" })
-      await sendDueCampaigns(container, inTwoMinutes())
+      await createReachableContacts(t.container, 2, "flaky")
+      const campaign = await createScheduledCampaign(api, t.admin, { dsl: "email STARTS WITH 'flaky'" })
+      await sendDueCampaigns(t.container, inTwoMinutes())
       sinks.sendgrid.failNext(2, 429, { retryAfter: 1 })
-      await drainMessageQueue(container)
+      await drainMessageQueue(t.container)
       let messages = await messagesOf(campaign.id)
       expect(messages.map((m) => [m.status, m.attempts])).toEqual([
         ["queued", 1],
@@ -167,21 +151,21 @@ medusaIntegrationTestRunner({
       expect(messages[0].not_before.getTime()).toBeGreaterThan(Date.now())
       expect(messages[0].error).toMatch(/429/)
 
-      await messaging.updateMessages(messages.map((m) => ({ id: m.id, not_before: new Date(Date.now() - 1000) })))
+      await t.messaging.updateMessages(messages.map((m) => ({ id: m.id, not_before: new Date(Date.now() - 1000) })))
       sinks.sendgrid.failNext(2, 400, { message: "The to address is invalid." })
-      await drainMessageQueue(container)
+      await drainMessageQueue(t.container)
       messages = await messagesOf(campaign.id)
       expect(messages.map((m) => m.status)).toEqual(["failed", "failed"])
       expect(messages[0].error).toContain("The to address is invalid.")
-      const { data } = await api.get(`/admin/marketing/campaigns/${campaign.id}`, admin.headers)
+      const { data } = await api.get(`/admin/marketing/campaigns/${campaign.id}`, t.admin.headers)
       expect(data.campaign.status).toBe("sent")
     })
 
     it("sends SMS campaigns through Twilio", async () => {
-      await createReachableContacts(container, 3, "texted")
-      const campaign = await createScheduledCampaign(api, admin, { channel: "sms", dsl: "email STARTS WITH 'texted'" })
-      await sendDueCampaigns(container, inTwoMinutes())
-      await drainMessageQueue(container)
+      await createReachableContacts(t.container, 3, "texted")
+      const campaign = await createScheduledCampaign(api, t.admin, { channel: "sms", dsl: "email STARTS WITH 'texted'" })
+      await sendDueCampaigns(t.container, inTwoMinutes())
+      await drainMessageQueue(t.container)
       const texts = sinks.twilio.messages()
       expect(texts).toHaveLength(3)
       expect(texts.map((t: any) => t.body).sort()).toEqual([

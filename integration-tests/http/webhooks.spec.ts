@@ -1,14 +1,9 @@
 import { createSign, generateKeyPairSync } from "node:crypto"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { MedusaContainer } from "@medusajs/framework/types"
 import twilio from "twilio"
 import { drainMessageQueue } from "../../src/lib/delivery-runner"
 import { sendDueCampaigns } from "../../src/lib/send-due-campaigns"
-import AudienceModuleService from "../../src/modules/audience/service"
-import MessagingModuleService from "../../src/modules/messaging/service"
-import { MarketingModule } from "../../src/types/modules"
-import { AdminSession, createAdminSession } from "../helpers/admin"
-import { createReachableContacts, createScheduledCampaign, Sinks, startDeliverySinks, TWILIO } from "../helpers/delivery"
+import { createReachableContacts, createScheduledCampaign, Sinks, startDeliverySinks, TWILIO, useDeliverySuite } from "../helpers/delivery"
 
 jest.setTimeout(120_000)
 
@@ -39,24 +34,14 @@ afterAll(async () => sinks.close())
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
-    let admin: AdminSession
-    let container: MedusaContainer
-    let messaging: MessagingModuleService
-    let audience: AudienceModuleService
-
-    beforeEach(async () => {
-      container = getContainer()
-      admin = await createAdminSession(api, container)
-      messaging = container.resolve(MarketingModule.MESSAGING)
-      audience = container.resolve(MarketingModule.AUDIENCE)
-    })
+    const t = useDeliverySuite(api, getContainer, () => sinks)
 
     async function sendCampaign(channel: "email" | "sms", prefix: string, count: number) {
-      await createReachableContacts(container, count, prefix)
-      const campaign = await createScheduledCampaign(api, admin, { channel, dsl: `email STARTS WITH '${prefix}'` })
-      await sendDueCampaigns(container, new Date(Date.now() + 120_000))
-      await drainMessageQueue(container)
-      return messaging.listMessages({ campaign_id: campaign.id }, { order: { to: "ASC" } })
+      await createReachableContacts(t.container, count, prefix)
+      const campaign = await createScheduledCampaign(api, t.admin, { channel, dsl: `email STARTS WITH '${prefix}'` })
+      await sendDueCampaigns(t.container, new Date(Date.now() + 120_000))
+      await drainMessageQueue(t.container)
+      return t.messaging.listMessages({ campaign_id: campaign.id }, { order: { to: "ASC" } })
     }
 
     const post = (path: string, body: string, headers: Record<string, string>) =>
@@ -87,7 +72,7 @@ medusaIntegrationTestRunner({
       expect(tampered.status).toBe(401)
       const stale = await post("/marketing/webhooks/sendgrid", body, sendGridHeaders(body, Math.floor(Date.now() / 1000) - 3600))
       expect(stale.status).toBe(401)
-      expect(await messaging.listMessageEvents({ message_id: [first.id, second.id, third.id] })).toHaveLength(0)
+      expect(await t.messaging.listMessageEvents({ message_id: [first.id, second.id, third.id] })).toHaveLength(0)
 
       const accepted = await post("/marketing/webhooks/sendgrid", body, sendGridHeaders(body))
       expect(accepted.status).toBe(200)
@@ -96,13 +81,13 @@ medusaIntegrationTestRunner({
       const redelivered = await post("/marketing/webhooks/sendgrid", body, sendGridHeaders(body))
       expect(redelivered.data).toEqual({ received: 5, recorded: 0 })
 
-      const after = await messaging.listMessages({ id: [first.id, second.id, third.id] }, { order: { to: "ASC" } })
+      const after = await t.messaging.listMessages({ id: [first.id, second.id, third.id] }, { order: { to: "ASC" } })
       expect(after.map((m) => m.status)).toEqual(["delivered", "bounced", "delivered"])
       expect(after[1].error).toContain("user unknown")
-      expect(await audience.isSuppressed("email", second.to)).toBe(true)
-      expect(await audience.isSuppressed("email", third.to)).toBe(true)
-      expect(await audience.isSuppressed("email", first.to)).toBe(false)
-      const [suppression] = await audience.listSuppressions({ address: third.to })
+      expect(await t.audience.isSuppressed("email", second.to)).toBe(true)
+      expect(await t.audience.isSuppressed("email", third.to)).toBe(true)
+      expect(await t.audience.isSuppressed("email", first.to)).toBe(false)
+      const [suppression] = await t.audience.listSuppressions({ address: third.to })
       expect(suppression.reason).toBe("complaint")
     })
 
@@ -117,33 +102,33 @@ medusaIntegrationTestRunner({
         "x-twilio-signature": "bm90IGEgc2lnbmF0dXJl",
       })
       expect(forged.status).toBe(401)
-      expect((await messaging.retrieveMessage(delivered.id)).status).toBe("sent")
+      expect((await t.messaging.retrieveMessage(delivered.id)).status).toBe("sent")
 
       expect((await post(statusPath(delivered.id), new URLSearchParams(ok).toString(), twilioHeaders(statusPath(delivered.id), ok))).status).toBe(204)
       expect((await post(statusPath(failed.id), new URLSearchParams(bad).toString(), twilioHeaders(statusPath(failed.id), bad))).status).toBe(204)
-      expect((await messaging.retrieveMessage(delivered.id)).status).toBe("delivered")
-      expect((await messaging.retrieveMessage(failed.id)).status).toBe("failed")
+      expect((await t.messaging.retrieveMessage(delivered.id)).status).toBe("delivered")
+      expect((await t.messaging.retrieveMessage(failed.id)).status).toBe("failed")
       // 30006 is a landline: texting it can never work.
-      expect(await audience.isSuppressed("sms", failed.to)).toBe(true)
+      expect(await t.audience.isSuppressed("sms", failed.to)).toBe(true)
 
       const inbound = "/marketing/webhooks/twilio/inbound"
       const reply = (Body: string) => ({ MessageSid: `SM${Math.random().toString(16).slice(2).padEnd(32, "0")}`, From: delivered.to, To: "+15005550006", Body })
-      const [contact] = await audience.listContacts({ phone: delivered.to })
+      const [contact] = await t.audience.listContacts({ phone: delivered.to })
       const stop = reply("Stop")
       const unsignedStop = await post(inbound, new URLSearchParams(stop).toString(), { "content-type": "application/x-www-form-urlencoded" })
       expect(unsignedStop.status).toBe(401)
-      expect((await audience.retrieveContact(contact.id)).sms_consent).toBe("subscribed")
+      expect((await t.audience.retrieveContact(contact.id)).sms_consent).toBe("subscribed")
 
       const stopped = await post(inbound, new URLSearchParams(stop).toString(), twilioHeaders(inbound, stop))
       expect(stopped.status).toBe(200)
       expect(stopped.headers["content-type"]).toContain("text/xml")
-      expect((await audience.retrieveContact(contact.id)).sms_consent).toBe("unsubscribed")
+      expect((await t.audience.retrieveContact(contact.id)).sms_consent).toBe("unsubscribed")
       const chatty = reply("please stop texting me so often")
       await post(inbound, new URLSearchParams(chatty).toString(), twilioHeaders(inbound, chatty))
-      expect((await audience.retrieveContact(contact.id)).sms_consent).toBe("unsubscribed")
+      expect((await t.audience.retrieveContact(contact.id)).sms_consent).toBe("unsubscribed")
       const start = reply("START")
       await post(inbound, new URLSearchParams(start).toString(), twilioHeaders(inbound, start))
-      expect((await audience.retrieveContact(contact.id)).sms_consent).toBe("subscribed")
+      expect((await t.audience.retrieveContact(contact.id)).sms_consent).toBe("subscribed")
     })
   },
 })

@@ -15,8 +15,8 @@ export async function sendDueCampaigns(container: MedusaContainer, now = new Dat
   const candidates = await campaigns.listMarketingCampaigns(
     {
       $or: [
-        { status: CampaignStatus.SCHEDULED, scheduled_at: { $lte: now } },
-        { status: CampaignStatus.ACTIVE, schedule_cron: { $ne: null } },
+        { status: CampaignStatus.SCHEDULED, scheduled_at: { $lte: now }, segment_id: { $ne: null } },
+        { status: CampaignStatus.ACTIVE, schedule_cron: { $ne: null }, segment_id: { $ne: null } },
       ],
     },
     { select: ["id", "name"] }
@@ -27,7 +27,8 @@ export async function sendDueCampaigns(container: MedusaContainer, now = new Dat
       const { result } = await sendCampaignWorkflow(container).run({ input: { id: campaign.id, now } })
       sent.push({ id: campaign.id, queued: result.queued })
     } catch (error) {
-      if (error instanceof MedusaError && error.type === MedusaError.Types.NOT_ALLOWED) continue
+      // A workflow's error comes back as a plain object: recognised by its marker, not its class.
+      if (MedusaError.isMedusaError(error) && (error as MedusaError).type === MedusaError.Types.NOT_ALLOWED) continue
       logger.error(`Marketing campaign '${campaign.name}' could not be sent: ${(error as Error).message}`)
     }
   }

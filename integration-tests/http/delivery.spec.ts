@@ -70,6 +70,14 @@ medusaIntegrationTestRunner({
       expect(sinks.sendgrid.messages()).toHaveLength(28)
     })
 
+    it("completes a campaign whose audience has nobody to reach", async () => {
+      const campaign = await createScheduledCampaign(api, t.admin, { dsl: "email = 'nobody@example.com'" })
+      expect(await sendDueCampaigns(t.container, inTwoMinutes())).toEqual([{ id: campaign.id, queued: 0 }])
+      await drainMessageQueue(t.container)
+      const { data } = await api.get(`/admin/marketing/campaigns/${campaign.id}`, t.admin.headers)
+      expect(data.campaign.status).toBe("sent")
+    })
+
     it("tracks opens, clicks and unsubscribes through signed links only", async () => {
       const [contact] = await createReachableContacts(t.container, 1, "tracked")
       const campaign = await createScheduledCampaign(api, t.admin, { dsl: "email = 'tracked0@example.com'" })

@@ -10,17 +10,15 @@ export const completeSentCampaignsStepId = "complete-sent-marketing-campaigns"
 /**
  * Moves one-off campaigns whose every message has left (sent or failed for good) from `sending`
  * to `sent`, through the lifecycle workflow so that the change is checked, audited and announced.
+ * All sending campaigns are looked at, not only those of the last batch: a campaign whose audience
+ * turned out empty has no batch at all.
  */
 export const completeSentCampaignsStep = createStep(
   completeSentCampaignsStepId,
-  async ({ campaign_ids }: { campaign_ids: string[] }, { container }) => {
-    if (!campaign_ids.length) return new StepResponse([] as string[])
+  async (_: void, { container }) => {
     const campaigns: CampaignModuleService = container.resolve(MarketingModule.CAMPAIGN)
     const messaging: MessagingModuleService = container.resolve(MarketingModule.MESSAGING)
-    const sending = await campaigns.listMarketingCampaigns(
-      { id: campaign_ids, status: CampaignStatus.SENDING },
-      { select: ["id"] }
-    )
+    const sending = await campaigns.listMarketingCampaigns({ status: CampaignStatus.SENDING }, { select: ["id"] })
     const unfinished = new Set(await messaging.campaignsWithUnsentMessages(sending.map((c) => c.id)))
     const finished = sending.map((c) => c.id).filter((id) => !unfinished.has(id))
     for (const id of finished) {

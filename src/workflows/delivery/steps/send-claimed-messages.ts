@@ -9,7 +9,7 @@ import { MessageChannel, OutgoingMessage } from "../../../types/messaging"
 import { MarketingModule } from "../../../types/modules"
 
 
-export type DeliveryTally = { sent: number; retried: number; failed: number; campaign_ids: string[] }
+export type DeliveryTally = { sent: number; retried: number; failed: number }
 
 export const sendClaimedMessagesStepId = "send-claimed-marketing-messages"
 
@@ -27,7 +27,7 @@ export const sendClaimedMessagesStep = createStep(
     const audience: AudienceModuleService = container.resolve(MarketingModule.AUDIENCE)
     const campaignsModule: CampaignModuleService = container.resolve(MarketingModule.CAMPAIGN)
     const options = campaignsModule.getOptions()
-    const tally: DeliveryTally = { sent: 0, retried: 0, failed: 0, campaign_ids: [] }
+    const tally: DeliveryTally = { sent: 0, retried: 0, failed: 0 }
     if (!messages.length) return new StepResponse(tally)
 
     const campaignIds = [...new Set(messages.map((m) => m.campaign_id).filter(Boolean))] as string[]
@@ -43,7 +43,6 @@ export const sendClaimedMessagesStep = createStep(
         : []
       ).map((c: Record<string, unknown>) => [c.id as string, c])
     )
-    tally.campaign_ids = campaignIds
 
     const record = async (outcomes: RecordedOutcome[], links: { message_id: string; position: number; url: string }[]) => {
       await messaging.recordOutcomes(worker, outcomes, links)

@@ -9,7 +9,7 @@ export const deliverMessagesWorkflowId = "deliver-marketing-messages"
 export const deliverMessagesWorkflow = createWorkflow(deliverMessagesWorkflowId, (input: ClaimMessagesInput) => {
   const claimed = claimMessagesStep(input)
   const tally = sendClaimedMessagesStep({ worker: input.worker, messages: claimed })
-  completeSentCampaignsStep({ campaign_ids: tally.campaign_ids })
+  completeSentCampaignsStep()
   return new WorkflowResponse(
     transform({ claimed, tally }, ({ claimed, tally }) => ({
       claimed: claimed.length,

@@ -107,6 +107,11 @@ describe("SendGridProvider against the local SendGrid API", () => {
     expect(server.requests).toHaveLength(1)
     // Each token appears once: in its own personalization's substitutions.
     expect(request.rawBody.split("tok1.sig1")).toHaveLength(2)
+    // SendGrid must not rewrite the links the plugin tracks itself.
+    expect(JSON.parse(request.rawBody).tracking_settings).toEqual({
+      click_tracking: { enable: false, enable_text: false },
+      open_tracking: { enable: false },
+    })
     expect(request.body.content).toEqual([
       { type: "text/plain", value: `Hello. Shop now: ${SHOP}/t/%mk_token%` },
       {

@@ -99,6 +99,8 @@ export class SendGridProvider implements DeliveryProvider {
         text: batch.text,
         html: batch.html,
         personalizations: batch.messages.map(personalizationFor),
+        // The plugin tracks opens and clicks itself; SendGrid's own would rewrite our links again.
+        trackingSettings: { clickTracking: { enable: false, enableText: false }, openTracking: { enable: false } },
       })
       // One id per request: SendGrid's events tell recipients apart by our custom_args.
       const provider_message_id: string | null = response.headers?.["x-message-id"] ?? null

@@ -1,3 +1,4 @@
+import type { AdminCampaignResponse } from "../../types/campaign/http"
 import type { CampaignMemberRole } from "../../types/campaign/module"
 import { sdk } from "../lib/sdk"
 import { useCampaignMutation } from "./campaigns"
@@ -10,10 +11,10 @@ export interface UpsertCampaignMemberPayload {
 /** Adds a user to the campaign's team, or changes the role of one already on it. */
 export const useUpsertCampaignMember = (campaignId: string) =>
   useCampaignMutation((body: UpsertCampaignMemberPayload) =>
-    sdk.client.fetch(`/admin/marketing/campaigns/${campaignId}/team`, { method: "POST", body })
+    sdk.client.fetch<AdminCampaignResponse>(`/admin/marketing/campaigns/${campaignId}/team`, { method: "POST", body })
   )
 
 export const useRemoveCampaignMember = (campaignId: string) =>
   useCampaignMutation((userId: string) =>
-    sdk.client.fetch(`/admin/marketing/campaigns/${campaignId}/team/${userId}`, { method: "DELETE" })
+    sdk.client.fetch<AdminCampaignResponse>(`/admin/marketing/campaigns/${campaignId}/team/${userId}`, { method: "DELETE" })
   )

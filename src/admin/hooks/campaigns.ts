@@ -14,6 +14,7 @@ import type { CampaignChannel, CampaignStatus } from "../../types/campaign/modul
 import type { PageQuery } from "../lib/page-query"
 import { sdk } from "../lib/sdk"
 import { auditQueryKeys } from "./audit-entries"
+import { LIVE_REFRESH_MS, messageQueryKeys } from "./messages"
 
 const CAMPAIGNS_PATH = "/admin/marketing/campaigns"
 
@@ -58,17 +59,20 @@ export const useCampaign = (id: string) =>
   useQuery<AdminCampaignResponse, FetchError>({
     queryKey: campaignQueryKeys.detail(id),
     queryFn: () => sdk.client.fetch(`${CAMPAIGNS_PATH}/${id}`),
+    // The delivery workers mark it sent once its last message has left: the page shows it when they do.
+    refetchInterval: ({ state }) => (state.data?.campaign.status === "sending" ? LIVE_REFRESH_MS : false),
   })
 
 /**
  * A mutation whose response is the campaign as it is now: every route that changes a campaign answers
- * with it, team included, so the detail page shows it without another request.
+ * with it, team included, so the detail page shows it without another request. Some answer more
+ * (`TResponse`), e.g. how many messages a send queued.
  */
-export function useCampaignMutation<TVariables>(
-  mutationFn: (variables: TVariables) => Promise<AdminCampaignResponse>
+export function useCampaignMutation<TVariables, TResponse extends AdminCampaignResponse>(
+  mutationFn: (variables: TVariables) => Promise<TResponse>
 ) {
   const queryClient = useQueryClient()
-  return useMutation<AdminCampaignResponse, FetchError, TVariables>({
+  return useMutation<TResponse, FetchError, TVariables>({
     mutationFn,
     onSuccess: ({ campaign }) => {
       queryClient.setQueryData(campaignQueryKeys.detail(campaign.id), { campaign })
@@ -76,6 +80,8 @@ export function useCampaignMutation<TVariables>(
         queryClient.invalidateQueries({ queryKey: campaignQueryKeys.lists() }),
         // The campaign's history shows the change.
         queryClient.invalidateQueries({ queryKey: auditQueryKeys.all }),
+        // Sending it now queues its messages: its delivery numbers and message log start from them.
+        queryClient.invalidateQueries({ queryKey: messageQueryKeys.all }),
       ])
     },
   })
@@ -84,12 +90,12 @@ export function useCampaignMutation<TVariables>(
 /** Creates a campaign, or updates the one with `id`: both are a POST that answers with the campaign. */
 export const useSaveCampaign = (id?: string) =>
   useCampaignMutation((body: CreateCampaignPayload | UpdateCampaignPayload) =>
-    sdk.client.fetch(id ? `${CAMPAIGNS_PATH}/${id}` : CAMPAIGNS_PATH, { method: "POST", body })
+    sdk.client.fetch<AdminCampaignResponse>(id ? `${CAMPAIGNS_PATH}/${id}` : CAMPAIGNS_PATH, { method: "POST", body })
   )
 
 export const useTransitionCampaign = (id: string) =>
   useCampaignMutation((status: CampaignStatus) =>
-    sdk.client.fetch(`${CAMPAIGNS_PATH}/${id}/transition`, { method: "POST", body: { status } })
+    sdk.client.fetch<AdminCampaignResponse>(`${CAMPAIGNS_PATH}/${id}/transition`, { method: "POST", body: { status } })
   )
 
 export const useDeleteCampaign = (id: string) => {

@@ -47,6 +47,8 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   "customer_group.sync": "Customer group synced",
   consent: "Consent changed",
   erase: "Erased",
+  send: "Sent",
+  test_send: "Test sent",
 }
 
 export const AUDIT_ACTOR_TYPES: Record<AuditActorType, string> = {

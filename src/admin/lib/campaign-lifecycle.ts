@@ -58,3 +58,7 @@ export const isScheduleTypeEditable = (campaign: Pick<AdminCampaign, "status">) 
 /** The server refuses to delete a campaign while it is going out. */
 export const isDeletable = (campaign: Pick<AdminCampaign, "status">) =>
   campaign.status !== "active" && campaign.status !== "sending"
+
+/** Only a scheduled one-off campaign can go out before its send time; a recurring one keeps its rhythm. */
+export const canSendNow = (campaign: Pick<AdminCampaign, "status" | "schedule_cron">) =>
+  campaign.status === "scheduled" && !isRecurring(campaign)

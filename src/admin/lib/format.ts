@@ -10,6 +10,10 @@ export const formatDateTime = (iso: string) => dateTimeFormat.format(new Date(is
 
 export const formatNumber = (value: number) => new Intl.NumberFormat().format(value)
 
+/** A share of a whole, 0 to 1, as "42.5%". */
+export const formatPercent = (ratio: number) =>
+  new Intl.NumberFormat(undefined, { style: "percent", maximumFractionDigits: 1 }).format(ratio)
+
 /** An amount in its currency; without one, as a plain number with two decimals. */
 export function formatAmount(amount: number, currencyCode?: string | null): string {
   if (!currencyCode) {

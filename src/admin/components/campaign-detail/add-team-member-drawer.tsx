@@ -1,9 +1,10 @@
-import { Button, Drawer, Heading, Select, toast } from "@medusajs/ui"
+import { Drawer, Heading, Select, toast } from "@medusajs/ui"
 import { FormEvent, useState } from "react"
 import type { AdminCampaign } from "../../../types/campaign/http"
 import type { CampaignMemberRole } from "../../../types/campaign/module"
 import { useUpsertCampaignMember } from "../../hooks/campaign-team"
 import { useAdminUsers } from "../../hooks/users"
+import { DrawerFormFooter } from "../common/drawer-form-footer"
 import { FormField } from "../common/form-field"
 import { RoleSelectItems } from "./role-select-items"
 
@@ -98,16 +99,7 @@ const AddTeamMemberForm = ({ campaign, onAdded }: { campaign: AdminCampaign; onA
           )}
         </FormField>
       </Drawer.Body>
-      <Drawer.Footer>
-        <Drawer.Close asChild>
-          <Button size="small" variant="secondary">
-            Cancel
-          </Button>
-        </Drawer.Close>
-        <Button size="small" type="submit" isLoading={addMember.isPending}>
-          Add
-        </Button>
-      </Drawer.Footer>
+      <DrawerFormFooter submitLabel="Add" isSubmitting={addMember.isPending} />
     </form>
   )
 }

@@ -2,9 +2,13 @@ import { Button, toast, usePrompt } from "@medusajs/ui"
 import type { AdminCampaign } from "../../../types/campaign/http"
 import { useTransitionCampaign } from "../../hooks/campaigns"
 import { CAMPAIGN_STATUSES } from "../../lib/campaign-display"
-import { LifecycleAction, lifecycleActions } from "../../lib/campaign-lifecycle"
+import { canSendNow, LifecycleAction, lifecycleActions } from "../../lib/campaign-lifecycle"
+import { SendNowButton } from "../campaign-delivery/send-now-button"
 
-/** A button per status change open to the campaign now; the final ones ask for confirmation first. */
+/**
+ * A button per status change open to the campaign now; the final ones ask for confirmation first. A
+ * scheduled campaign can also go out at once: the way forward, last.
+ */
 export const CampaignLifecycleActions = ({ campaign }: { campaign: AdminCampaign }) => {
   const prompt = usePrompt()
   const transition = useTransitionCampaign(campaign.id)
@@ -45,6 +49,7 @@ export const CampaignLifecycleActions = ({ campaign }: { campaign: AdminCampaign
           {action.label}
         </Button>
       ))}
+      {canSendNow(campaign) && <SendNowButton campaign={campaign} />}
     </div>
   )
 }

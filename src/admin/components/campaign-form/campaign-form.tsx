@@ -1,9 +1,10 @@
-import { Alert, Button, Drawer, InlineTip, toast } from "@medusajs/ui"
+import { Alert, Drawer, InlineTip, toast } from "@medusajs/ui"
 import { FormEvent, useRef } from "react"
 import type { AdminCampaign } from "../../../types/campaign/http"
 import { useSaveCampaign } from "../../hooks/campaigns"
 import { CAMPAIGN_STATUSES } from "../../lib/campaign-display"
 import { isContentEditable, isScheduleTypeEditable } from "../../lib/campaign-lifecycle"
+import { DrawerFormFooter } from "../common/drawer-form-footer"
 import { focusFirstError } from "../common/focus-first-error"
 import { BudgetFields } from "./budget-fields"
 import {
@@ -76,16 +77,7 @@ export const CampaignForm = ({ campaign, onSaved }: CampaignFormProps) => {
         <ScheduleFields form={form} contentLocked={contentLocked} scheduleTypeLocked={scheduleTypeLocked} />
         <BudgetFields form={form} contentLocked={contentLocked} />
       </Drawer.Body>
-      <Drawer.Footer>
-        <Drawer.Close asChild>
-          <Button size="small" variant="secondary">
-            Cancel
-          </Button>
-        </Drawer.Close>
-        <Button size="small" type="submit" isLoading={save.isPending}>
-          Save
-        </Button>
-      </Drawer.Footer>
+      <DrawerFormFooter submitLabel="Save" isSubmitting={save.isPending} />
     </form>
   )
 }

@@ -15,6 +15,11 @@ interface ResourceTableOptions<TRow extends { id: string }, TFilters extends Rec
   urlFilters: TFilters
   /** A row's detail page; rows without one are not clickable. */
   rowPath?: (id: string) => string
+  /** Starts the URL parameters, for a table that is one section of a detail page (`messages_offset`). */
+  prefix?: string
+  pageSize?: number
+  /** Off for a resource whose list route has no text search (`q`): the table leaves the box out. */
+  searchable?: boolean
 }
 
 /**
@@ -29,10 +34,14 @@ export function useResourceTable<TRow extends { id: string }, TFilters extends R
   filters,
   urlFilters,
   rowPath,
+  prefix,
+  pageSize,
+  searchable = true,
 }: ResourceTableOptions<TRow, TFilters, TResponse>) {
   const navigate = useNavigate()
-  const { query, search, pagination, sorting, filtering } = useListTableState({ filters: urlFilters })
-  const { data, isPending, isError, error } = useList(query)
+  const { query, search, pagination, sorting, filtering } = useListTableState({ filters: urlFilters, prefix, pageSize })
+  // Without search, a `q` in a link or a typed URL is left out: the route would refuse it.
+  const { data, isPending, isError, error } = useList(searchable ? query : { ...query, q: undefined })
   const page = data ? rows(data) : { rows: [], count: 0 }
 
   const table = useDataTable({
@@ -45,7 +54,7 @@ export function useResourceTable<TRow extends { id: string }, TFilters extends R
     isLoading: isPending,
     // The table state resets the page itself, in the same URL update as the change that causes it.
     autoResetPageIndex: false,
-    search,
+    search: searchable ? search : undefined,
     pagination,
     sorting,
     filtering,

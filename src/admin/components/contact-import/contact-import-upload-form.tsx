@@ -1,7 +1,8 @@
-import { Alert, Button, Drawer } from "@medusajs/ui"
+import { Alert, Drawer } from "@medusajs/ui"
 import { FormEvent, useState } from "react"
 import { useUploadContactImport } from "../../hooks/contact-imports"
 import type { AdminContactImport } from "../../types/contact-imports"
+import { DrawerFormFooter } from "../common/drawer-form-footer"
 import { FormField } from "../common/form-field"
 import { ImportColumnsHelp } from "./import-columns-help"
 
@@ -44,16 +45,7 @@ export const ContactImportUploadForm = ({ onUploaded }: { onUploaded: (contactIm
           )}
         </FormField>
       </Drawer.Body>
-      <Drawer.Footer>
-        <Drawer.Close asChild>
-          <Button size="small" variant="secondary">
-            Cancel
-          </Button>
-        </Drawer.Close>
-        <Button size="small" type="submit" isLoading={upload.isPending}>
-          Upload
-        </Button>
-      </Drawer.Footer>
+      <DrawerFormFooter submitLabel="Upload" isSubmitting={upload.isPending} />
     </form>
   )
 }

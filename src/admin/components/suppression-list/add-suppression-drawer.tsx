@@ -1,10 +1,11 @@
-import { Alert, Button, Drawer, Heading, Input, Select, Textarea, toast } from "@medusajs/ui"
+import { Alert, Drawer, Heading, Input, Select, Textarea, toast } from "@medusajs/ui"
 import { FormEvent } from "react"
 import type { ConsentChannel } from "../../../types/audience"
 import { useCreateSuppression } from "../../hooks/suppressions"
 import { CONSENT_CHANNELS, SUPPRESSION_REASONS } from "../../lib/contact-display"
 import { splitServerErrors } from "../../lib/server-errors"
 import type { SuppressionReason } from "../../types/contacts"
+import { DrawerFormFooter } from "../common/drawer-form-footer"
 import { FormField } from "../common/form-field"
 import { useFormState } from "../common/use-form-state"
 
@@ -122,16 +123,7 @@ const AddSuppressionForm = ({ onAdded }: { onAdded: () => void }) => {
           )}
         </FormField>
       </Drawer.Body>
-      <Drawer.Footer>
-        <Drawer.Close asChild>
-          <Button size="small" variant="secondary">
-            Cancel
-          </Button>
-        </Drawer.Close>
-        <Button size="small" type="submit" isLoading={create.isPending}>
-          Add
-        </Button>
-      </Drawer.Footer>
+      <DrawerFormFooter submitLabel="Add" isSubmitting={create.isPending} />
     </form>
   )
 }

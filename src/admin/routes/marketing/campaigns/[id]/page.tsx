@@ -1,5 +1,6 @@
 import { UIMatch, useParams } from "react-router-dom"
 import { HistorySection } from "../../../../components/audit/history-section"
+import { CampaignDeliverySections } from "../../../../components/campaign-delivery/campaign-delivery-sections"
 import { CampaignBreadcrumb } from "../../../../components/campaign-detail/campaign-breadcrumb"
 import { CampaignContentSection } from "../../../../components/campaign-detail/campaign-content-section"
 import { CampaignGeneralSection } from "../../../../components/campaign-detail/campaign-general-section"
@@ -28,6 +29,7 @@ const CampaignDetailPage = () => {
         <>
           <CampaignGeneralSection campaign={campaign} />
           <CampaignContentSection campaign={campaign} />
+          <CampaignDeliverySections campaign={campaign} />
           <HistorySection resourceId={campaign.id} />
         </>
       }

@@ -1,6 +1,6 @@
 import { Page } from "playwright-core"
 import type { AdminSession } from "../helpers/admin"
-import { AdminBrowser, startAdminBrowser } from "../helpers/browser-host"
+import { AdminBrowser, pageSteps, startAdminBrowser } from "../helpers/browser-host"
 import { createScheduledCampaign, Sinks, startDeliverySinks } from "../helpers/delivery"
 
 // Setup boots a Medusa host and compiles the admin; on a fresh clone that takes minutes, not seconds.
@@ -45,16 +45,7 @@ describe("Marketing › Campaign delivery in the admin", () => {
     await sinks?.close()
   })
 
-  /** A test that leaves a screenshot of the page when it fails. Each starts where the one before left. */
-  const step = (name: string, run: () => Promise<void>) =>
-    it(name, async () => {
-      try {
-        await run()
-      } catch (error) {
-        await page.screenshot({ path: artifact("failure.png") }).catch(() => {})
-        throw error
-      }
-    })
+  const step = pageSteps(() => admin)
 
   step("previews the campaign for a contact picked by search", async () => {
     await page.goto(`${admin.host.url}/app/marketing/campaigns/${campaign.id}`)

@@ -1,6 +1,6 @@
 import fs from "node:fs"
 import { Page } from "playwright-core"
-import { AdminBrowser, startAdminBrowser } from "../helpers/browser-host"
+import { AdminBrowser, pageSteps, startAdminBrowser } from "../helpers/browser-host"
 
 // Setup boots a Medusa host and compiles the admin; on a fresh clone that takes minutes, not seconds.
 jest.setTimeout(300_000)
@@ -34,16 +34,7 @@ describe("Marketing › Segments, audit log and contacts in the admin", () => {
 
   afterAll(() => admin?.stop())
 
-  /** A test that leaves a screenshot of the page when it fails. Each starts where the one before left. */
-  const step = (name: string, run: () => Promise<void>) =>
-    it(name, async () => {
-      try {
-        await run()
-      } catch (error) {
-        await page.screenshot({ path: artifact("failure.png") }).catch(() => {})
-        throw error
-      }
-    })
+  const step = pageSteps(() => admin)
 
   step("counts contacts as segment conditions are typed, marks a problem where it is, and saves", async () => {
     await admin.sidebarLink("Marketing").click()

@@ -255,3 +255,20 @@ export async function startAdminBrowser(suite: string, admin: { email: string; p
     throw error
   }
 }
+
+/**
+ * Tests that run in order on one page, each starting where the one before left, and leave a
+ * screenshot of the page when they fail. `browser` is read when a test runs, after setup.
+ */
+export function pageSteps(browser: () => AdminBrowser | undefined) {
+  return (name: string, run: () => Promise<void>) =>
+    it(name, async () => {
+      try {
+        await run()
+      } catch (error) {
+        const current = browser()
+        await current?.page.screenshot({ path: current.artifact("failure.png") }).catch(() => {})
+        throw error
+      }
+    })
+}

@@ -144,6 +144,54 @@ medusaIntegrationTestRunner({
       expect((await t.messaging.retrieveMessage(message.id)).unsubscribed_at).not.toBeNull()
     })
 
+    it("exports a contact's messages, and erases them with the contact: nothing unsent leaves afterwards", async () => {
+      const [contact] = await createReachableContacts(t.container, 1, "erasable")
+      const first = await createScheduledCampaign(api, t.admin, { dsl: "email = 'erasable0@example.com'" })
+      await sendDueCampaigns(t.container, inTwoMinutes())
+      await drainMessageQueue(t.container)
+      const [sent] = await messagesOf(first.id)
+      await backdateMessages(t.container, [sent.id])
+      const [email] = sinks.sendgrid.messages()
+      const pixel = email.html.match(/<img src="([^"]+\/marketing\/t\/o\/[^"]+)"/)[1]
+      await api.get(pathOf(pixel), { headers: { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0" } })
+      // A second message is queued but not yet sent when the contact asks to be forgotten (queued
+      // directly: a fan-out would wake the server's own worker, which might send it first).
+      const second = await createScheduledCampaign(api, t.admin, { dsl: "email = 'erasable0@example.com'" })
+      await t.messaging.enqueueMessages(
+        [
+          {
+            campaign_id: second.id,
+            occurrence: "once",
+            contact_id: contact.id,
+            channel: "email",
+            to: contact.email,
+            idempotency_key: `${second.id}:${contact.id}:email:once`,
+            not_before: new Date(),
+          },
+        ],
+        null
+      )
+
+      const { data: exported } = await api.get(`/admin/marketing/contacts/${contact.id}/export`, t.admin.headers)
+      const exportedSent = exported.messages.find((m: any) => m.id === sent.id)
+      expect(exportedSent).toMatchObject({ to: "erasable0@example.com", status: "sent" })
+      expect(exportedSent.events).toEqual([expect.objectContaining({ type: "open", user_agent: expect.stringContaining("Firefox") })])
+
+      await api.post(`/admin/marketing/contacts/${contact.id}/erase`, {}, t.admin.headers)
+      const after = await t.messaging.listMessages({ contact_id: contact.id }, { order: { created_at: "ASC" } })
+      expect(after.map((m) => [m.to, m.status])).toEqual([
+        ["erased", "sent"],
+        ["erased", "failed"],
+      ])
+      expect(after[1].error).toBe("contact erased")
+      const events = await t.messaging.listMessageEvents({ message_id: sent.id })
+      expect(events.every((e) => e.ip === null && e.user_agent === null)).toBe(true)
+      sinks.sendgrid.reset()
+      await drainMessageQueue(t.container)
+      expect(sinks.sendgrid.messages()).toHaveLength(0)
+      expect((await messagesOf(second.id)).map((m) => m.status)).toEqual(["failed"])
+    })
+
     it("retries temporary provider errors with backoff and fails permanent ones with the provider's reason", async () => {
       // Two contacts with different names: two SendGrid requests, each failed below.
       await createReachableContacts(t.container, 2, "flaky")

@@ -78,6 +78,12 @@ export interface DeliveryStats {
   unsubscribed: number
 }
 
+/** What an erasure changed: each message's and event's personal fields as they were. */
+export interface ErasedMessages {
+  messages: { id: string; to: string; status: string; error: string | null }[]
+  events: { id: string; ip: string | null; user_agent: string | null }[]
+}
+
 /** A recorded outcome: retries carry when to try again (or fail, when they are used up). */
 export type RecordedOutcome = SendOutcome & { provider: string; retry_at?: Date | null }
 
@@ -472,5 +478,56 @@ export default class MessagingModuleService extends MedusaService({ Message, Mes
       },
       { readOnly: true }
     )
+  }
+
+  /**
+   * GDPR erasure of a contact's messages: addresses replaced, the IP and user agent of their
+   * events cleared, and whatever had not left yet failed, so that nothing reaches the person
+   * afterwards. Returns what it changed, so that a failed erasure can put it back.
+   */
+  @InjectManager()
+  async eraseMessagesOf(contactId: string, @MedusaContext() context: Context<EntityManager> = {}): Promise<ErasedMessages> {
+    return pgTransaction(context, async (client) => {
+      const { rows: messages } = await client.query(
+        `SELECT id, "to", status, error FROM marketing_message WHERE contact_id = $1 FOR UPDATE`,
+        [contactId]
+      )
+      const { rows: events } = await client.query(
+        `SELECT e.id, e.ip, e.user_agent FROM marketing_message_event e
+           JOIN marketing_message m ON m.id = e.message_id
+          WHERE m.contact_id = $1 AND (e.ip IS NOT NULL OR e.user_agent IS NOT NULL)`,
+        [contactId]
+      )
+      await client.query(
+        `UPDATE marketing_message
+            SET "to" = 'erased',
+                error = CASE WHEN status IN ('queued', 'sending') THEN 'contact erased' ELSE error END,
+                status = CASE WHEN status IN ('queued', 'sending') THEN 'failed' ELSE status END,
+                claimed_by = NULL, claimed_until = NULL, updated_at = now()
+          WHERE contact_id = $1`,
+        [contactId]
+      )
+      await client.query(`UPDATE marketing_message_event SET ip = NULL, user_agent = NULL WHERE id = ANY($1::text[])`, [
+        events.map((e) => e.id),
+      ])
+      return { messages, events }
+    })
+  }
+
+  /** Puts back what eraseMessagesOf changed. */
+  @InjectManager()
+  async unEraseMessages({ messages, events }: ErasedMessages, @MedusaContext() context: Context<EntityManager> = {}) {
+    await pgTransaction(context, async (client) => {
+      await client.query(
+        `UPDATE marketing_message m SET "to" = p.to, status = p.status, error = p.error
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS p(id, "to", status, error) WHERE m.id = p.id`,
+        [messages.map((m) => m.id), messages.map((m) => m.to), messages.map((m) => m.status), messages.map((m) => m.error)]
+      )
+      await client.query(
+        `UPDATE marketing_message_event e SET ip = p.ip, user_agent = p.user_agent
+           FROM unnest($1::text[], $2::text[], $3::text[]) AS p(id, ip, user_agent) WHERE e.id = p.id`,
+        [events.map((e) => e.id), events.map((e) => e.ip), events.map((e) => e.user_agent)]
+      )
+    })
   }
 }

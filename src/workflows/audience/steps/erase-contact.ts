@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import AudienceModuleService, { hashAddress } from "../../../modules/audience/service"
 import AuditModuleService from "../../../modules/audit/service"
+import MessagingModuleService from "../../../modules/messaging/service"
 import { MarketingModule } from "../../../types/modules"
 
 const PERSONAL = { email: null, phone: null, first_name: null, last_name: null, timezone: null, metadata: null }
@@ -46,3 +47,17 @@ export const redactContactAuditStep = createStep("redact-marketing-contact-audit
   const audit: AuditModuleService = container.resolve(MarketingModule.AUDIT)
   return new StepResponse(await audit.redactAuditEntriesFor("marketing_contact", contactId))
 })
+
+/** Erases the contact's messages too: addresses, the IPs and user agents of opens and clicks, and unsent ones. */
+export const eraseContactMessagesStep = createStep(
+  "erase-marketing-contact-messages",
+  async (contactId: string, { container }) => {
+    const messaging: MessagingModuleService = container.resolve(MarketingModule.MESSAGING)
+    const erased = await messaging.eraseMessagesOf(contactId)
+    return new StepResponse(erased.messages.length, erased)
+  },
+  async (erased, { container }) => {
+    if (!erased) return
+    await (container.resolve(MarketingModule.MESSAGING) as MessagingModuleService).unEraseMessages(erased)
+  }
+)

@@ -14,6 +14,15 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const addresses = [contact.email, contact.phone].filter(Boolean) as string[]
   const suppressions = addresses.length ? await audience.listSuppressions({ address: addresses }) : []
   const segments = await audience.segmentsContaining(req.params.id)
+  const { data: messages } = await query.graph({
+    entity: "message",
+    fields: [
+      "id", "campaign_id", "channel", "to", "is_test", "status", "error", "sent_at", "delivered_at",
+      "opened_at", "clicked_at", "unsubscribed_at", "created_at",
+      "events.type", "events.flag", "events.url", "events.ip", "events.user_agent", "events.reason", "events.occurred_at",
+    ],
+    filters: { contact_id: req.params.id },
+  })
   res.setHeader("Content-Disposition", `attachment; filename="contact-${contact.id}.json"`)
-  res.json({ exported_at: new Date().toISOString(), contact, segments, suppressions })
+  res.json({ exported_at: new Date().toISOString(), contact, segments, suppressions, messages })
 }

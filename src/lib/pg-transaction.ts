@@ -27,3 +27,18 @@ export async function pgTransaction<T>(
     await knex.client.releaseConnection(client)
   }
 }
+
+/** One statement on a pooled connection, committed on its own: no BEGIN/COMMIT round trips. */
+export async function pgStatement<T = any>(
+  context: Context<EntityManager>,
+  sql: string,
+  params: unknown[]
+): Promise<{ rows: T[]; rowCount: number }> {
+  const knex = context.manager!.getKnex()
+  const client = (await knex.client.acquireConnection()) as PgClient
+  try {
+    return await client.query(sql, params)
+  } finally {
+    await knex.client.releaseConnection(client)
+  }
+}

@@ -1,7 +1,7 @@
 import { Context } from "@medusajs/framework/types"
 import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { pgTransaction } from "../../lib/pg-transaction"
+import { pgStatement, pgTransaction } from "../../lib/pg-transaction"
 import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
 import { DeliveryProvider, MessageChannel, MessageStatus, SendOutcome } from "../../types/messaging"
 import { TokenBucket } from "./lib/token-bucket"
@@ -37,6 +37,17 @@ export interface ClaimedMessage {
   idempotency_key: string
   attempts: number
   is_test: boolean
+}
+
+export interface EngagementRecord {
+  message_id: string
+  type: "open" | "click" | "unsubscribe"
+  flag: string | null
+  link_position: number | null
+  url: string | null
+  user_agent: string | null
+  ip: string | null
+  occurred_at: Date
 }
 
 export interface EngagementTarget {
@@ -307,7 +318,7 @@ export default class MessagingModuleService extends MedusaService({ Message, Mes
   /**
    * What a tracking route needs of a sent message: its recipient, when it was sent, the link at
    * `position` (null when the message has no such link) and the times of its recent clicks.
-   * Null when no sent message has that id.
+   * Null when no sent message has that id. One statement: it runs on every open and click.
    */
   @InjectManager()
   async engagementTarget(
@@ -315,65 +326,45 @@ export default class MessagingModuleService extends MedusaService({ Message, Mes
     position: number | null,
     @MedusaContext() context: Context<EntityManager> = {}
   ): Promise<EngagementTarget | null> {
-    return pgTransaction(
+    const { rows } = await pgStatement<EngagementTarget>(
       context,
-      async (client) => {
-        const { rows } = await client.query(
-          `SELECT m.id, m.contact_id, m.campaign_id, m.channel, m.sent_at,
-                  (SELECT l.url FROM marketing_message_link l
-                    WHERE l.message_id = m.id AND l.position = $2 AND l.deleted_at IS NULL) AS url,
-                  ARRAY(SELECT e.occurred_at FROM marketing_message_event e
-                         WHERE e.message_id = m.id AND e.type = 'click' AND e.occurred_at > now() - interval '1 minute') AS recent_clicks
-             FROM marketing_message m
-            WHERE m.id = $1 AND m.deleted_at IS NULL AND m.sent_at IS NOT NULL`,
-          [messageId, position]
-        )
-        return rows[0] ?? null
-      },
-      { readOnly: true }
+      `SELECT m.id, m.contact_id, m.campaign_id, m.channel, m.sent_at,
+              (SELECT l.url FROM marketing_message_link l
+                WHERE l.message_id = m.id AND l.position = $2 AND l.deleted_at IS NULL) AS url,
+              ARRAY(SELECT e.occurred_at FROM marketing_message_event e
+                     WHERE e.message_id = m.id AND e.type = 'click' AND e.deleted_at IS NULL
+                       AND e.occurred_at > now() - interval '1 minute') AS recent_clicks
+         FROM marketing_message m
+        WHERE m.id = $1 AND m.deleted_at IS NULL AND m.sent_at IS NOT NULL`,
+      [messageId, position]
     )
+    return rows[0] ?? null
   }
 
   /**
    * Records an open, click or unsubscribe, and a human one's first time on the message (a click
    * counts as an open too: images may be blocked). Machine ones are kept but left out of those.
+   * One statement, so both writes happen or neither.
    */
   @InjectManager()
-  async recordEngagement(
-    event: {
-      message_id: string
-      type: "open" | "click" | "unsubscribe"
-      flag: string | null
-      link_position: number | null
-      url: string | null
-      user_agent: string | null
-      ip: string | null
-      occurred_at: Date
-    },
-    @MedusaContext() context: Context<EntityManager> = {}
-  ): Promise<string> {
-    return pgTransaction(context, async (client) => {
-      const {
-        rows: [{ id }],
-      } = await client.query(
-        `INSERT INTO marketing_message_event
+  async recordEngagement(event: EngagementRecord, @MedusaContext() context: Context<EntityManager> = {}): Promise<string> {
+    const { rows } = await pgStatement<{ id: string }>(
+      context,
+      `WITH recorded AS (
+         INSERT INTO marketing_message_event
            (id, message_id, type, flag, link_position, url, user_agent, ip, occurred_at, created_at, updated_at)
          VALUES (${newId("mevt")}, $1, $2, $3, $4, $5, $6, $7, $8, now(), now())
-         RETURNING id`,
-        [event.message_id, event.type, event.flag, event.link_position, event.url, event.user_agent, event.ip, event.occurred_at]
-      )
-      if (!event.flag) {
-        await client.query(
-          `UPDATE marketing_message
-              SET opened_at = CASE WHEN $2 IN ('open', 'click') THEN COALESCE(opened_at, $3) ELSE opened_at END,
-                  clicked_at = CASE WHEN $2 = 'click' THEN COALESCE(clicked_at, $3) ELSE clicked_at END,
-                  unsubscribed_at = CASE WHEN $2 = 'unsubscribe' THEN COALESCE(unsubscribed_at, $3) ELSE unsubscribed_at END
-            WHERE id = $1`,
-          [event.message_id, event.type, event.occurred_at]
-        )
-      }
-      return id as string
-    })
+         RETURNING id),
+       firsts AS (
+         UPDATE marketing_message
+            SET opened_at = CASE WHEN $2 IN ('open', 'click') THEN COALESCE(opened_at, $8) ELSE opened_at END,
+                clicked_at = CASE WHEN $2 = 'click' THEN COALESCE(clicked_at, $8) ELSE clicked_at END,
+                unsubscribed_at = CASE WHEN $2 = 'unsubscribe' THEN COALESCE(unsubscribed_at, $8) ELSE unsubscribed_at END
+          WHERE id = $1 AND $3::text IS NULL)
+       SELECT id FROM recorded`,
+      [event.message_id, event.type, event.flag, event.link_position, event.url, event.user_agent, event.ip, event.occurred_at]
+    )
+    return rows[0].id
   }
 
   /**

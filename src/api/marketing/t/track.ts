@@ -1,28 +1,27 @@
 import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { trackEngagementWorkflow, TrackEngagementInput } from "../../../workflows/delivery/workflows/track-engagement"
+import { EngagementRequest } from "../../../lib/engagement"
 import { publicPage } from "../public-page"
 
-const NOT_VALID = publicPage("This link is not valid", "<p>It may have been mistyped or altered.</p>")
+export const INVALID_LINK_PAGE = publicPage("This link is not valid", "<p>It may have been mistyped or altered.</p>")
+
+/** What a tracking request says: its token, and who or what followed the link. */
+export const engagementRequest = (req: MedusaRequest): EngagementRequest => ({
+  token: req.params.token,
+  user_agent: req.get("user-agent") ?? null,
+  ip: req.ip ?? null,
+})
 
 /**
- * Runs the tracking workflow for a request; a token that is forged, altered or names nothing
- * answers 404 (and the workflow recorded nothing). Returns the recorded event, or null after a 404.
+ * Runs `record`; a token that is forged, altered or names nothing answers 404, and nothing was
+ * recorded. Returns what `record` returned, or null after a 404.
  */
-export async function track(
-  req: MedusaRequest,
-  res: MedusaResponse,
-  type: TrackEngagementInput["type"],
-  position: number | null = null
-) {
+export async function track<T>(res: MedusaResponse, record: () => Promise<T>): Promise<T | null> {
   try {
-    const { result } = await trackEngagementWorkflow(req.scope).run({
-      input: { token: req.params.token, type, position, user_agent: req.get("user-agent") ?? null, ip: req.ip ?? null },
-    })
-    return result
+    return await record()
   } catch (error) {
     if ((error as MedusaError).type !== MedusaError.Types.NOT_FOUND) throw error
-    res.status(404).type("html").send(NOT_VALID)
+    res.status(404).type("html").send(INVALID_LINK_PAGE)
     return null
   }
 }

@@ -1,12 +1,10 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import MessagingModuleService from "../../../modules/messaging/service"
+import MessagingModuleService, { EngagementRecord } from "../../../modules/messaging/service"
 import { MarketingModule } from "../../../types/modules"
-
-export type EngagementRecord = Parameters<MessagingModuleService["recordEngagement"]>[0]
 
 export const recordEngagementStepId = "record-marketing-engagement"
 
-/** Records an open, click or unsubscribe; undone by removing the event. */
+/** Records an engagement event; undone by removing it. */
 export const recordEngagementStep = createStep(
   recordEngagementStepId,
   async (event: EngagementRecord, { container }) => {

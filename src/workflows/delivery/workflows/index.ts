@@ -1,6 +1,6 @@
 export * from "./deliver-messages"
 export * from "./send-campaign"
-export * from "./track-engagement"
+export * from "./unsubscribe-from-message"
 export * from "./record-provider-events"
 export * from "./record-sms-keyword"
 export * from "./send-test-message"

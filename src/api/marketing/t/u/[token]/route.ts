@@ -1,10 +1,11 @@
 import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { publicPage } from "../../../public-page"
-import { track } from "../../track"
+import { engagementRequest, INVALID_LINK_PAGE, track } from "../../track"
 import { InvalidTokenError, verifyToken } from "../../../../../lib/signed-token"
 import CampaignModuleService from "../../../../../modules/campaign/service"
 import { TRACKING_PURPOSE } from "../../../../../modules/messaging/lib/compose-message"
 import { MarketingModule } from "../../../../../types/modules"
+import { unsubscribeFromMessageWorkflow } from "../../../../../workflows/delivery/workflows/unsubscribe-from-message"
 
 /**
  * Shows a button rather than unsubscribing: mail scanners follow links, and a GET must not
@@ -17,7 +18,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     verifyToken(TRACKING_PURPOSE, req.params.token, token_secret)
   } catch (error) {
     if (!(error instanceof InvalidTokenError)) throw error
-    res.status(404).send(publicPage("This link is not valid", "<p>It may have been mistyped or altered.</p>"))
+    res.status(404).send(INVALID_LINK_PAGE)
     return
   }
   res.send(
@@ -31,7 +32,8 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
 
 /** RFC 8058 one-click (body `List-Unsubscribe=One-Click`) or the page's button. */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
-  if (!(await track(req, res, "unsubscribe"))) return
+  const unsubscribed = await track(res, () => unsubscribeFromMessageWorkflow(req.scope).run({ input: engagementRequest(req) }))
+  if (!unsubscribed) return
   const oneClick = (req.body as Record<string, unknown> | undefined)?.["List-Unsubscribe"] === "One-Click"
   if (oneClick) {
     res.status(200).end()

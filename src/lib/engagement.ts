@@ -1,0 +1,70 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { MedusaError } from "@medusajs/framework/utils"
+import { InvalidTokenError, verifyToken } from "./signed-token"
+import CampaignModuleService from "../modules/campaign/service"
+import { classifyClick, classifyOpen } from "../modules/messaging/lib/classify-engagement"
+import { TRACKING_PURPOSE } from "../modules/messaging/lib/compose-message"
+import MessagingModuleService, { EngagementRecord, EngagementTarget } from "../modules/messaging/service"
+import { MarketingModule } from "../types/modules"
+
+type Resolver = Pick<MedusaContainer, "resolve">
+
+export type EngagementRequest = {
+  token: string
+  user_agent: string | null
+  ip: string | null
+}
+
+/**
+ * The sent message a tracking token names, and for a click the link at that position. A forged
+ * or altered token, an unknown message and a position the message has no link at are all 404,
+ * and nothing is recorded: a click can only ever lead to a URL the message itself contained.
+ */
+export async function findEngagementTarget(container: Resolver, token: string, position: number | null): Promise<EngagementTarget> {
+  const { token_secret } = (container.resolve(MarketingModule.CAMPAIGN) as CampaignModuleService).getOptions()
+  const notFound = new MedusaError(MedusaError.Types.NOT_FOUND, "This link is not valid")
+  let messageId: unknown
+  try {
+    messageId = verifyToken(TRACKING_PURPOSE, token, token_secret).m
+  } catch (error) {
+    if (error instanceof InvalidTokenError) throw notFound
+    throw error
+  }
+  if (typeof messageId !== "string") throw notFound
+  const messaging: MessagingModuleService = container.resolve(MarketingModule.MESSAGING)
+  const target = await messaging.engagementTarget(messageId, position)
+  if (!target || (position !== null && !target.url)) throw notFound
+  return target
+}
+
+/**
+ * Records an open or a click, flagging machine ones (privacy proxies, bots, link scanners).
+ * The hot path of tracking: a token check and two statements, without a workflow, whose run
+ * would cost several times the request itself. The one write is atomic and can be undone by
+ * nothing but itself; unsubscribes, which change consent, go through their workflow.
+ */
+export async function recordOpenOrClick(
+  container: Resolver,
+  request: EngagementRequest & { type: "open" | "click"; position: number | null }
+): Promise<EngagementRecord> {
+  const position = request.type === "click" ? request.position : null
+  const target = await findEngagementTarget(container, request.token, position)
+  const at = new Date()
+  const sentAt = new Date(target.sent_at)
+  const flag =
+    request.type === "open"
+      ? classifyOpen({ userAgent: request.user_agent, ip: request.ip, sentAt, at })
+      : classifyClick({ userAgent: request.user_agent, sentAt, at, recentClickTimes: target.recent_clicks.map((t) => new Date(t)) })
+  const event: EngagementRecord = {
+    message_id: target.id,
+    type: request.type,
+    flag,
+    link_position: position,
+    url: target.url,
+    user_agent: request.user_agent,
+    ip: request.ip,
+    occurred_at: at,
+  }
+  await (container.resolve(MarketingModule.MESSAGING) as MessagingModuleService).recordEngagement(event)
+  return event
+}

@@ -331,9 +331,11 @@ export default class MessagingModuleService extends MedusaService({ Message, Mes
       `SELECT m.id, m.contact_id, m.campaign_id, m.channel, m.sent_at,
               (SELECT l.url FROM marketing_message_link l
                 WHERE l.message_id = m.id AND l.position = $2 AND l.deleted_at IS NULL) AS url,
-              ARRAY(SELECT e.occurred_at FROM marketing_message_event e
-                     WHERE e.message_id = m.id AND e.type = 'click' AND e.deleted_at IS NULL
-                       AND e.occurred_at > now() - interval '1 minute') AS recent_clicks
+              -- Only a click is judged by the clicks around it.
+              CASE WHEN $2::int IS NULL THEN '{}'::timestamptz[] ELSE
+                ARRAY(SELECT e.occurred_at FROM marketing_message_event e
+                       WHERE e.message_id = m.id AND e.type = 'click' AND e.deleted_at IS NULL
+                         AND e.occurred_at > now() - interval '1 minute') END AS recent_clicks
          FROM marketing_message m
         WHERE m.id = $1 AND m.deleted_at IS NULL AND m.sent_at IS NOT NULL`,
       [messageId, position]
@@ -360,7 +362,10 @@ export default class MessagingModuleService extends MedusaService({ Message, Mes
             SET opened_at = CASE WHEN $2 IN ('open', 'click') THEN COALESCE(opened_at, $8) ELSE opened_at END,
                 clicked_at = CASE WHEN $2 = 'click' THEN COALESCE(clicked_at, $8) ELSE clicked_at END,
                 unsubscribed_at = CASE WHEN $2 = 'unsubscribe' THEN COALESCE(unsubscribed_at, $8) ELSE unsubscribed_at END
-          WHERE id = $1 AND $3::text IS NULL)
+          -- Only a first time writes the row: repeated opens leave it as it is.
+          WHERE id = $1 AND $3::text IS NULL
+            AND (($2 IN ('open', 'click') AND opened_at IS NULL) OR ($2 = 'click' AND clicked_at IS NULL)
+                 OR ($2 = 'unsubscribe' AND unsubscribed_at IS NULL)))
        SELECT id FROM recorded`,
       [event.message_id, event.type, event.flag, event.link_position, event.url, event.user_agent, event.ip, event.occurred_at]
     )

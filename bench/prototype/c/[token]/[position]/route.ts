@@ -1,0 +1,5 @@
+// BENCHMARK PROTOTYPE (see ../../../record.ts): the click redirect, recorded in one SQL statement.
+import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { answer } from "../../../record"
+
+export const GET = (req: MedusaRequest, res: MedusaResponse) => answer(req, res, "click")

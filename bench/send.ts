@@ -1,0 +1,589 @@
+/**
+ * `npm run bench:send`: a campaign to 100k contacts (BENCH_RECIPIENTS) sent through the plugin's
+ * own pipeline inside Medusa (the send-campaign workflow fans out, the messages-queued subscriber
+ * starts the delivery drain, deliver-messages workflows claim, compose, send and record) to
+ *   (a) the local SendGrid-speaking server (demo/sinks, through the real @sendgrid/mail), and
+ *   (b) the local SMTP sink (through a nodemailer pool), with one worker and with a second worker
+ *       process running the plugin's `deliver-messages` exec script (polling from before the fan-out),
+ * each next to the ceiling of the same sink measured in the same run by a bare client (no Medusa,
+ * no database) sending the same messages. Boot is not measured: the clock runs from the fan-out's
+ * start to the last message the sink accepted. Then a smaller profiled send per provider shows
+ * where the pipeline's time goes, and the queue's SQL statements are timed alone next to rewrites.
+ *
+ * Environment: BENCH_RECIPIENTS (100000), BENCH_BATCH_SIZE (plugin option delivery.batch_size; the
+ * plugin's default when unset), BENCH_SMTP_POOL (5, the plugin's default max_connections),
+ * BENCH_PROFILE=0 to skip the profiled sends, BENCH_SQL=0 to skip the statements, BENCH_ONLY=sendgrid|smtp,
+ * KEEP_TMP=1 to keep the scratch directory (database, logs, profiles). PostgreSQL keeps fsync on.
+ */
+import fs from "node:fs"
+import path from "node:path"
+import { performance } from "node:perf_hooks"
+import { composeMessage, templateVariables, trackingToken } from "../src/modules/messaging/lib/compose-message"
+import { instrumentHtml } from "../src/modules/messaging/lib/instrument-html"
+import { htmlToPlainText, renderEmail } from "../src/modules/messaging/lib/render-template"
+import { batchBySharedContent } from "../src/modules/messaging/providers/shared-content-batches"
+import { CONTENT, insertContactsSql } from "./lib/campaign-content"
+import {
+  cpuOf,
+  codeVersion,
+  cpuSeconds,
+  Database,
+  DEVELOPMENT_TOKEN_SECRET,
+  DrivenProcess,
+  machineCpuSeconds,
+  machineState,
+  median,
+  medusaEnv,
+  medusaExec,
+  nodeScript,
+  onCleanup,
+  postgresPids,
+  runBenchmark,
+  scratchDir,
+  seconds,
+  sleep,
+  startDatabase,
+} from "./lib/harness"
+import { analyseProfile } from "./lib/profile"
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const sinks = require("../demo/sinks")
+
+const N = Number(process.env.BENCH_RECIPIENTS ?? 100_000)
+const BATCH_SIZE = process.env.BENCH_BATCH_SIZE ? Number(process.env.BENCH_BATCH_SIZE) : undefined
+const SMTP_POOL = Number(process.env.BENCH_SMTP_POOL ?? 5)
+const PROFILE = process.env.BENCH_PROFILE !== "0"
+const ONLY = process.env.BENCH_ONLY
+const SENDGRID_KEY = "SG.bench-key"
+const FROM = "shop@example.com"
+const PUBLIC_URL = "http://localhost:9000"
+/** Targets of the brief. */
+const SENDGRID_TARGET_PER_MIN = 300_000
+const SMTP_TARGET_RATIO = 0.8
+
+type Audience = { handle: string; dsl: string; share: number }
+const EVERYONE: Audience = { handle: "bench-everyone", dsl: "email CONTAINS '@'", share: 1 }
+/** A fifth of the contacts (first names cycle through ten), for the personalized SendGrid send. */
+const FIFTH: Audience = { handle: "bench-fifth", dsl: "first_name IN ('Anna', 'Ben')", share: 0.2 }
+/** A tenth, for the profiled sends. */
+const TENTH: Audience = { handle: "bench-tenth", dsl: "first_name = 'Anna'", share: 0.1 }
+const recipients = (audience: Audience) => Math.round(N * audience.share)
+const { subject: SUBJECT, body: BODY } = CONTENT.shared
+
+const perMinute = (count: number, ms: number) => (count / ms) * 60_000
+const fmt = (n: number) => Math.round(n).toLocaleString("en-US")
+
+type Sink = { label: string; pollMs: number; accepted: () => number; reset: () => void; lastAcceptedAt: () => Promise<number>; recipients: () => Set<string> }
+
+type RunResult = {
+  label: string
+  count: number
+  accepted: number
+  fanoutMs: number
+  deliveryMs: number
+  totalMs: number
+  sent: number
+  detail: string[]
+  /** CPU time of the Medusa worker processes (or of the bare client). */
+  workerCpuMs?: number
+}
+
+async function main() {
+  console.log(`bench:send — ${fmt(N)} recipients; code ${await codeVersion()}; machine: ${machineState()}`)
+  const dir = scratchDir("send-bench")
+  const db = await startDatabaseWithContacts(dir)
+  const sample = composeSample(dir)
+  composeCosts()
+
+  const sendgridServer = await sinks.startSendGridServer({ apiKey: SENDGRID_KEY })
+  const smtpServer = await sinks.startSmtpSink({ parse: false })
+  onCleanup(() => sendgridServer.close())
+  onCleanup(() => smtpServer.close())
+  const sendgrid: Sink = {
+    label: "SendGrid server",
+    pollMs: 5,
+    accepted: () => sendgridServer.deliveryCount(),
+    reset: () => sendgridServer.reset(),
+    lastAcceptedAt: async () => Date.now(),
+    recipients: () =>
+      new Set(
+        sendgridServer.requests
+          .filter((r: any) => r.status === 202)
+          .flatMap((r: any) => r.body.personalizations.flatMap((p: any) => p.to.map((to: any) => to.email)))
+      ),
+  }
+  const smtp: Sink = {
+    label: "SMTP sink",
+    // messages() copies the list: polled less often, the exact time comes from each email's receivedAt.
+    pollMs: 100,
+    accepted: () => smtpServer.messages().length,
+    reset: () => smtpServer.reset(),
+    lastAcceptedAt: async () => smtpServer.messages().reduce((max: number, m: any) => Math.max(max, m.receivedAt.getTime()), 0),
+    recipients: () => new Set(smtpServer.messages().flatMap((m: any) => m.envelope.to)),
+  }
+
+  const delivery = BATCH_SIZE ? { batch_size: BATCH_SIZE } : {}
+  const options = {
+    sendgrid: { email: { provider: "sendgrid", api_key: SENDGRID_KEY, from: FROM, base_url: sendgridServer.url }, delivery },
+    smtp: { email: { provider: "smtp", host: "127.0.0.1", port: smtpServer.port, from: FROM, max_connections: SMTP_POOL }, delivery },
+  }
+  const env = (provider: keyof typeof options) => medusaEnv(db.url, { MARKETING_OPTIONS_JSON: JSON.stringify(options[provider]) })
+  const results: Record<string, RunResult> = {}
+  const profiles: [string, string][] = []
+
+  if (ONLY !== "smtp") {
+    const medusa = medusaExec("medusa (sendgrid)", "./bench/send-worker.ts", env("sendgrid"), path.join(dir, "medusa-sendgrid.log"))
+    await boot([medusa])
+    results.sendgrid = await pipelineRun(db, "SendGrid: plugin pipeline, 1 worker", sendgrid, medusa, [], EVERYONE, "shared")
+    results.sendgridPersonal = await pipelineRun(
+      db,
+      "SendGrid: personalized content, 1 worker",
+      sendgrid,
+      medusa,
+      [],
+      FIFTH,
+      "personal"
+    )
+    if (PROFILE) {
+      const file = path.join(dir, "sendgrid.cpuprofile")
+      await pipelineRun(db, "SendGrid: profiled send (CPU profiler on)", sendgrid, medusa, [], TENTH, "shared", file)
+      profiles.push(["SendGrid", file])
+    }
+    await medusa.stop()
+    results.sendgridBare = await bareRun(dir, "SendGrid: bare @sendgrid/mail, 1,000 per request, 8 in flight", sendgrid, {
+      BARE_MODE: "sendgrid",
+      BARE_URL: sendgridServer.url,
+      BARE_API_KEY: SENDGRID_KEY,
+      BARE_PARALLEL: "8",
+    }, sample)
+  }
+
+  if (ONLY !== "sendgrid") {
+    const first = medusaExec("medusa (smtp, worker 1)", "./bench/send-worker.ts", env("smtp"), path.join(dir, "medusa-smtp-1.log"))
+    const second = medusaExec("medusa (smtp, worker 2)", "./bench/send-worker.ts", env("smtp"), path.join(dir, "medusa-smtp-2.log"))
+    await boot([first, second])
+    results.smtp = await pipelineRun(db, "SMTP: plugin pipeline, 1 worker", smtp, first, [], EVERYONE, "shared")
+    if (PROFILE) {
+      const file = path.join(dir, "smtp.cpuprofile")
+      await pipelineRun(db, "SMTP: profiled send (CPU profiler on)", smtp, first, [], TENTH, "shared", file)
+      profiles.push(["SMTP", file])
+    }
+    // Last: once started, the second worker's script keeps polling (and would claim) until its process stops.
+    results.smtp2 = await pipelineRun(db, "SMTP: plugin pipeline, 2 worker processes", smtp, first, [second], EVERYONE, "shared")
+    await Promise.all([first.stop(), second.stop()])
+    results.smtpBare = await bareRun(dir, `SMTP: bare nodemailer pool of ${SMTP_POOL}`, smtp, {
+      BARE_MODE: "smtp",
+      BARE_PORT: String(smtpServer.port),
+      BARE_POOL: String(SMTP_POOL),
+      BARE_WINDOW: "100",
+    }, sample)
+  }
+
+  summary(results)
+  for (const [label, file] of profiles) printProfile(label, file)
+  if (process.env.BENCH_SQL !== "0") await queueSqlCosts(db)
+  console.log(`\nmachine after the run: ${machineState()}`)
+}
+
+async function startDatabaseWithContacts(dir: string) {
+  const db = await startDatabase(dir, "marketing_send_bench")
+  const started = Date.now()
+  await db.query(insertContactsSql(N))
+  await db.query("VACUUM ANALYZE marketing_contact")
+  console.log(`${fmt(N)} contacts with email consent inserted in ${seconds(Date.now() - started)} s`)
+  return db
+}
+
+/** What the plugin sends to the first contact, written for the bare clients. */
+function composeSample(dir: string) {
+  const message = { id: "mmsg_bench_sample0000000000000000", idempotency_key: "sample:once", channel: "email" as const, to: "reader1@bench.example.com" }
+  const contact = { id: "mcon_bench00000001", email: message.to, first_name: "Ben", last_name: "Reader", orders_count: 1, total_spent: 40 }
+  const { outgoing } = composeMessage(
+    message,
+    { subject: SUBJECT, body: BODY },
+    templateVariables(contact, { name: "Summer sale", subject: SUBJECT }),
+    { publicUrl: PUBLIC_URL, secret: DEVELOPMENT_TOKEN_SECRET }
+  )
+  const sample = { from: FROM, subject: outgoing.subject, html: outgoing.html, text: outgoing.text, headers: outgoing.headers, token: outgoing.tracking_token }
+  const file = path.join(dir, "sample-message.json")
+  fs.writeFileSync(file, JSON.stringify(sample))
+  console.log(
+    `message: template ${(BODY.length / 1024).toFixed(1)} KB, composed html ${(outgoing.html!.length / 1024).toFixed(1)} KB + text ` +
+      `${(outgoing.text.length / 1024).toFixed(1)} KB, subject "${outgoing.subject}"`
+  )
+  return file
+}
+
+/**
+ * The per-message work of the send step, timed in this process with the plugin's own functions:
+ * what one core can compose, before any SQL or network.
+ */
+function composeCosts() {
+  const count = 2000
+  const personal = CONTENT.personal
+  const vars = (i: number) =>
+    templateVariables({ id: `mcon_${i}`, email: `reader${i}@bench.example.com`, first_name: `Name${i}`, orders_count: i % 4, total_spent: 40 }, {
+      name: "Summer sale",
+      subject: SUBJECT,
+    })
+  const message = (i: number) => ({ id: `mmsg_bench${String(i).padStart(26, "0")}`, idempotency_key: `k:${i}`, channel: "email" as const, to: `reader${i}@bench.example.com` })
+  const urls = { clickUrl: (p: number) => `${PUBLIC_URL}/marketing/t/c/TOKEN/${p}`, openPixelUrl: `${PUBLIC_URL}/marketing/t/o/TOKEN`, unsubscribeUrl: `${PUBLIC_URL}/marketing/t/u/TOKEN` }
+  const time = (work: (i: number) => unknown) => {
+    for (let i = 0; i < 200; i++) work(i) // warm
+    const started = performance.now()
+    for (let i = 0; i < count; i++) work(i)
+    return ((performance.now() - started) / count) * 1000
+  }
+  const rendered = renderEmail({ subject: SUBJECT, html: BODY }, { ...vars(1), unsubscribe_url: urls.unsubscribeUrl })
+  const composed = Array.from({ length: 500 }, (_, i) =>
+    composeMessage(message(i), { subject: SUBJECT, body: BODY }, vars(i % 10), { publicUrl: PUBLIC_URL, secret: DEVELOPMENT_TOKEN_SECRET }).outgoing
+  )
+  const costs = {
+    "composeMessage, personalized content": time((i) =>
+      composeMessage(message(i), personal, vars(i), { publicUrl: PUBLIC_URL, secret: DEVELOPMENT_TOKEN_SECRET })
+    ),
+    "composeMessage, shared content (all of the below)": time((i) =>
+      composeMessage(message(i), { subject: SUBJECT, body: BODY }, vars(i), { publicUrl: PUBLIC_URL, secret: DEVELOPMENT_TOKEN_SECRET })
+    ),
+    "  renderEmail: Liquid html + subject, then html-to-text": time((i) => renderEmail({ subject: SUBJECT, html: BODY }, { ...vars(i), unsubscribe_url: urls.unsubscribeUrl })),
+    "    of which htmlToPlainText (html-to-text)": time(() => htmlToPlainText(rendered.html)),
+    "  instrumentHtml (htmlparser2 parse + serialize)": time(() => instrumentHtml(rendered.html, urls)),
+    "  trackingToken (HMAC)": time((i) => trackingToken(`mmsg_${i}`, DEVELOPMENT_TOKEN_SECRET)),
+    "batchBySharedContent, per message (SendGrid provider)": (() => {
+      const started = performance.now()
+      for (let r = 0; r < 4; r++) batchBySharedContent(composed, "%mk_token%", 1000)
+      return ((performance.now() - started) / (4 * composed.length)) * 1000
+    })(),
+  }
+  console.log(`\nper-message CPU of the send step's own functions (this process, ${count} messages, µs):`)
+  for (const [name, us] of Object.entries(costs)) console.log(`  ${name.padEnd(58)} ${us.toFixed(0).padStart(6)} µs`)
+  const compose = costs["composeMessage, shared content (all of the below)"]
+  console.log(`  => composing alone caps one process at ~${fmt(perMinute(1, compose / 1000))} messages/minute`)
+  console.log(`     (the SendGrid target of ${fmt(SENDGRID_TARGET_PER_MIN)}/min leaves ${(60e6 / SENDGRID_TARGET_PER_MIN).toFixed(0)} µs per message for everything)`)
+}
+
+async function boot(processes: DrivenProcess[]) {
+  const started = Date.now()
+  await Promise.all(processes.map((p) => p.next("ready", 5 * 60_000)))
+  console.log(`\nbooted ${processes.map((p) => p.name).join(", ")} in ${seconds(Date.now() - started)} s (not measured)`)
+}
+
+/** Waits until the sink has accepted `count` messages, or `settled` resolved and the sink stopped receiving. */
+async function watchSink(sink: Sink, count: number, pollMs: number, settled: Promise<unknown>) {
+  let done = false
+  settled.then(() => (done = true), () => (done = true))
+  let last = -1
+  let quietSince = Date.now()
+  for (;;) {
+    const accepted = sink.accepted()
+    if (accepted >= count) return { accepted, at: await sink.lastAcceptedAt() }
+    if (accepted !== last) {
+      last = accepted
+      quietSince = Date.now()
+    } else if (done && Date.now() - quietSince > 3000) return { accepted, at: await sink.lastAcceptedAt() }
+    await sleep(pollMs)
+  }
+}
+
+/** CPU used by each side over a window, with the rest of the machine. */
+function cpuWindow(db: Database, medusaPids: number[]) {
+  const pg = postgresPids(db.dataDir)
+  const start = { machine: machineCpuSeconds(), medusa: cpuOf(medusaPids), pg: cpuOf(pg), self: process.cpuUsage() }
+  const wall = Date.now()
+  return () => {
+    const self = process.cpuUsage(start.self)
+    const machine = (machineCpuSeconds() ?? 0) - (start.machine ?? 0)
+    const medusa = cpuOf(medusaPids) - start.medusa
+    const postgres = cpuOf(postgresPids(db.dataDir)) - start.pg
+    const sink = (self.user + self.system) / 1e6
+    const other = Math.max(0, machine - medusa - postgres - sink)
+    const available = ((Date.now() - wall) / 1000) * 2
+    return (
+      `CPU over the run: medusa ${medusa.toFixed(1)} s, postgres ${postgres.toFixed(1)} s, sink (this process) ${sink.toFixed(1)} s, ` +
+      `other processes ${other.toFixed(1)} s — machine ${((machine / available) * 100).toFixed(0)}% busy of 2 cores`
+    )
+  }
+}
+
+async function pipelineRun(
+  db: Database,
+  label: string,
+  sink: Sink,
+  fanout: DrivenProcess,
+  extraWorkers: DrivenProcess[],
+  audience: Audience,
+  content: keyof typeof CONTENT,
+  profile?: string
+): Promise<RunResult> {
+  const expected = recipients(audience)
+  // Every run starts from an empty message table, like a first campaign.
+  await db.query("TRUNCATE marketing_message, marketing_message_link, marketing_message_event")
+  await db.query("VACUUM ANALYZE marketing_message")
+  sink.reset()
+  const { id } = await fanout.request({ cmd: "prepare", name: label, handle: audience.handle, dsl: audience.dsl, content }, "prepared")
+  console.log(`\n=== ${label}: ${fmt(expected)} recipients, ${content} content`)
+  // A dedicated worker runs before the send, polling, as it would in production.
+  for (const worker of extraWorkers) await worker.request({ cmd: "deliver", id, seconds: 3600 }, "delivering")
+  const cpu = cpuWindow(db, [fanout, ...extraWorkers].map((p) => p.child.pid!))
+  fanout.send({ cmd: "send", id, profile })
+  const fannedOut = await fanout.next("fanned_out")
+  const settled = Promise.all([fanout.next("drained"), ...extraWorkers.map((w) => w.next("delivered"))])
+  const watched = await watchSink(sink, expected, sink.pollMs, settled)
+  const [drained, ...delivered] = await settled
+  const cpuLine = cpu()
+
+  const { rows } = await db.query(
+    "SELECT status, count(*)::int AS n FROM marketing_message WHERE campaign_id = $1 GROUP BY status ORDER BY status",
+    [id]
+  )
+  const { rows: [{ links }] } = await db.query(
+    "SELECT count(*)::int AS links FROM marketing_message_link l JOIN marketing_message m ON m.id = l.message_id WHERE m.campaign_id = $1",
+    [id]
+  )
+  const sent = rows.find((r) => r.status === "sent")?.n ?? 0
+  const unique = sink.recipients().size
+  const result: RunResult = {
+    label,
+    count: expected,
+    accepted: watched.accepted,
+    fanoutMs: fannedOut.t1 - fannedOut.t0,
+    deliveryMs: watched.at - fannedOut.t1,
+    totalMs: watched.at - fannedOut.t0,
+    sent,
+    detail: [],
+  }
+  const line = (text: string) => {
+    result.detail.push(text)
+    console.log(text)
+  }
+  line(
+    `fan-out ${fmt(fannedOut.queued)} queued of ${fmt(fannedOut.reachable)} reachable in ${seconds(result.fanoutMs)} s; ` +
+      `delivery ${seconds(result.deliveryMs)} s; total ${seconds(result.totalMs)} s => ${fmt(perMinute(watched.accepted, result.totalMs))} msg/min ` +
+      `(delivery alone ${fmt(perMinute(watched.accepted, result.deliveryMs))} msg/min)`
+  )
+  line(
+    `checked: sink accepted ${fmt(watched.accepted)} (${fmt(unique)} distinct recipients); messages by status ` +
+      `${rows.map((r) => `${r.status} ${fmt(r.n)}`).join(", ")}; ${fmt(links)} links recorded`
+  )
+  if (watched.accepted !== expected || unique !== expected || sent !== expected) line(`!! expected ${fmt(expected)} everywhere`)
+  line(cpuLine)
+  const workerCpuMs = [drained, ...delivered].reduce((sum, report: any) => sum + report.cpu_ms, 0)
+  result.workerCpuMs = workerCpuMs
+  line(
+    `worker CPU per message: ${((workerCpuMs / Math.max(1, watched.accepted)) * 1000).toFixed(0)} µs => ` +
+      `${fmt(perMinute(watched.accepted, workerCpuMs))} msg/min per fully available core (what the run would reach with no one else on the machine, if CPU-bound)`
+  )
+  for (const [who, report] of [["worker 1 (fan-out + drain)", drained], ...delivered.map((d, i) => [`worker ${i + 2} (deliver-messages script, polling from before the fan-out)`, d])] as [string, any][]) {
+    line(
+      `${who}: ${report.rounds !== undefined ? `${report.rounds} rounds, ` : ""}process CPU ${seconds(report.cpu_ms)} s over ${seconds(report.wall_ms)} s, ` +
+        `event loop ${(report.event_loop_utilization * 100).toFixed(0)}% busy`
+    )
+    let accounted = 0
+    const timings = Object.entries(report.timings as Record<string, { calls: number; ms: number; items: number }>).sort(([a], [b]) =>
+      a.localeCompare(b)
+    )
+    for (const [name, t] of timings) {
+      if (!name.startsWith("fan-out")) accounted += t.ms
+      line(
+        `  ${name.padEnd(48)} ${String(t.calls).padStart(5)} calls ${seconds(t.ms).padStart(6)} s` +
+          (t.items ? `  (${(t.ms / t.items * 1000).toFixed(0)} µs per message)` : "")
+      )
+    }
+    // What the timed calls leave of the delivery time: composing the messages and the workflow engine.
+    const deliveryWall = report.t2 - (report.t0 !== undefined ? report.t0 : fannedOut.t1)
+    const handled = report.sent ?? (report.timings["delivery: claim batch (SQL)"]?.items || 1)
+    line(
+      `  ${"delivery: the rest (composing, workflow engine)".padEnd(48)}       ${seconds(deliveryWall - accounted).padStart(12)} s` +
+        `  (${(((deliveryWall - accounted) / handled) * 1000).toFixed(0)} µs per message)`
+    )
+  }
+  return result
+}
+
+async function bareRun(dir: string, label: string, sink: Sink, env: Record<string, string>, sample: string): Promise<RunResult> {
+  sink.reset()
+  const client = nodeScript(label, path.join(__dirname, "bare-client.ts"), { ...process.env, ...env, BARE_COUNT: String(N), BARE_SAMPLE: sample }, path.join(dir, `bare-${env.BARE_MODE}.log`))
+  await client.next("ready", 5 * 60_000)
+  console.log(`\n=== ${label}: ${fmt(N)} recipients`)
+  const started = Date.now()
+  const pid = client.child.pid!
+  const before = cpuSeconds(pid) ?? 0
+  client.send({ cmd: "go" })
+  const { t0 } = await client.next("started")
+  const done = client.next("done")
+  const watched = await watchSink(sink, N, sink.pollMs, done)
+  await done
+  const clientCpu = (cpuSeconds(pid) ?? 0) - before
+  await client.stop()
+  const unique = sink.recipients().size
+  const totalMs = watched.at - t0
+  console.log(
+    `sent in ${seconds(totalMs)} s => ${fmt(perMinute(watched.accepted, totalMs))} msg/min; sink accepted ${fmt(watched.accepted)} ` +
+      `(${fmt(unique)} distinct recipients); client CPU ${clientCpu.toFixed(1)} s over ${seconds(Date.now() - started)} s ` +
+      `(${((clientCpu * 1e6) / Math.max(1, watched.accepted)).toFixed(0)} µs per message)`
+  )
+  return { label, count: N, accepted: watched.accepted, fanoutMs: 0, deliveryMs: totalMs, totalMs, sent: watched.accepted, detail: [], workerCpuMs: clientCpu * 1000 }
+}
+
+function summary(results: Record<string, RunResult>) {
+  const rate = (r: RunResult) => perMinute(r.accepted, r.totalMs)
+  const rows: string[][] = []
+  const add = (r: RunResult | undefined, bare: RunResult | undefined, verdict: string) => {
+    if (!r) return
+    rows.push([
+      r.label,
+      r.workerCpuMs ? ((r.workerCpuMs / r.accepted) * 1000).toFixed(0) : "",
+      seconds(r.fanoutMs),
+      seconds(r.deliveryMs),
+      seconds(r.totalMs),
+      fmt(rate(r)),
+      bare ? fmt(rate(bare)) : "",
+      bare ? (rate(r) / rate(bare)).toFixed(2) : "",
+      verdict,
+    ])
+  }
+  const { sendgrid, sendgridPersonal, sendgridBare, smtp, smtp2, smtpBare } = results
+  if (sendgrid) {
+    add(sendgrid, sendgridBare, `${rate(sendgrid) >= SENDGRID_TARGET_PER_MIN ? "PASS" : "FAIL"} (target >= ${fmt(SENDGRID_TARGET_PER_MIN)}/min)`)
+  }
+  if (sendgridPersonal) {
+    add(sendgridPersonal, sendgridBare, `${rate(sendgridPersonal) >= SENDGRID_TARGET_PER_MIN ? "PASS" : "FAIL"} (same target; ${fmt(sendgridPersonal.accepted)} recipients)`)
+  }
+  if (smtp && smtpBare) {
+    add(smtp, smtpBare, `${rate(smtp) / rate(smtpBare) >= SMTP_TARGET_RATIO ? "PASS" : "FAIL"} (target >= ${SMTP_TARGET_RATIO} of bare)`)
+  }
+  if (smtp2 && smtp) {
+    add(smtp2, smtpBare, `${rate(smtp2) > rate(smtp) ? "PASS" : "FAIL"} (target > 1 worker: ${(rate(smtp2) / rate(smtp)).toFixed(2)}x)`)
+  }
+  console.log(`\n=== bench:send summary: ${fmt(N)} recipients per run; time from fan-out start to the last message the sink accepted`)
+  const header = ["path", "CPU µs/msg", "fan-out s", "delivery s", "total s", "msg/min", "bare msg/min", "ratio", "target"]
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
+  const print = (cells: string[]) => console.log(cells.map((c, i) => (i === 0 || i === 8 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  "))
+  print(header)
+  for (const row of rows) print(row)
+  for (const bare of [sendgridBare, smtpBare]) if (bare) console.log(`ceiling: ${bare.label}: ${fmt(rate(bare))} msg/min (${seconds(bare.totalMs)} s)`)
+  console.log("CPU µs/msg: CPU time of the Medusa worker process(es), or of the bare client, per message accepted by the sink.")
+}
+
+const PLUGIN_FUNCTIONS: Record<string, (name: string, place: string) => boolean> = {
+  "composeMessage (render + instrument + token)": (name, place) => name === "composeMessage" && place.includes("compose-message"),
+  "  renderEmail (Liquid + html-to-text)": (name, place) => name === "renderEmail" && place.includes("render-template"),
+  "    htmlToPlainText (html-to-text)": (name, place) => name === "htmlToPlainText" && place.includes("render-template"),
+  "  instrumentHtml (htmlparser2)": (name, place) => name === "instrumentHtml" && place.includes("instrument-html"),
+  "batchBySharedContent (SendGrid grouping)": (name) => name === "batchBySharedContent",
+  "@sendgrid/* (request building + http)": (_name, place) => place.startsWith("@sendgrid/"),
+  "nodemailer (MIME build + SMTP)": (_name, place) => place === "nodemailer",
+  "pg driver (queries, parsing rows)": (_name, place) => place === "pg" || place === "pg-protocol",
+  "MikroORM (listContacts / listMarketingCampaigns)": (_name, place) => place.startsWith("@mikro-orm/"),
+  "Medusa workflow engine / orchestration": (_name, place) => place === "@medusajs/orchestration" || place === "@medusajs/workflows-sdk" || place === "@medusajs/workflow-engine-inmemory",
+  "(garbage collector)": (name) => name === "(garbage collector)",
+  "(idle: waiting for Postgres / the sink)": (name) => name === "(idle)",
+}
+
+function printProfile(label: string, file: string) {
+  const { totalMs, self, inclusive } = analyseProfile(file, PLUGIN_FUNCTIONS)
+  console.log(`\n=== where the Medusa process's time went, ${label} profiled send (${seconds(totalMs)} s sampled)`)
+  console.log("inclusive (a function with all it calls):")
+  for (const [name, ms] of inclusive) console.log(`  ${name.padEnd(52)} ${seconds(ms).padStart(6)} s  ${((ms / totalMs) * 100).toFixed(0).padStart(3)}%`)
+  console.log("self time by package / plugin file (top 12):")
+  for (const [place, ms] of self.slice(0, 12)) console.log(`  ${place.padEnd(52)} ${seconds(ms).padStart(6)} s  ${((ms / totalMs) * 100).toFixed(0).padStart(3)}%`)
+}
+
+/** The claim statement of MessagingModuleService.claimMessages, verbatim (src/modules/messaging/service.ts). */
+const CLAIM_NOW = `WITH due AS (
+           SELECT id FROM marketing_message
+            WHERE deleted_at IS NULL
+              AND ((status = 'queued' AND not_before <= now()) OR (status = 'sending' AND claimed_until < now()))
+              AND ($4::text[] IS NULL OR id = ANY($4::text[]))
+            ORDER BY not_before
+            LIMIT $2
+            FOR UPDATE SKIP LOCKED)
+         UPDATE marketing_message m
+            SET status = 'sending', claimed_by = $1, claimed_until = now() + make_interval(secs => $3::float8 / 1000),
+                attempts = m.attempts + 1, updated_at = now()
+           FROM due WHERE m.id = due.id
+         RETURNING m.id, m.campaign_id, m.contact_id, m.channel, m."to", m.idempotency_key, m.attempts, m.is_test`
+
+/**
+ * The same claim with each half on its own partial index, read in index order (expired claims
+ * first), each with a constant LIMIT so that the planner joins the few claimed rows by primary key.
+ */
+const CLAIM_PROPOSED = `WITH expired AS (
+           SELECT id FROM marketing_message
+            WHERE status = 'sending' AND deleted_at IS NULL AND claimed_until < now()
+            ORDER BY claimed_until
+            LIMIT $2
+            FOR UPDATE SKIP LOCKED),
+         queued AS (
+           SELECT id FROM marketing_message
+            WHERE status = 'queued' AND deleted_at IS NULL AND not_before <= now()
+            ORDER BY not_before
+            LIMIT $2
+            FOR UPDATE SKIP LOCKED),
+         due AS (SELECT id FROM expired UNION ALL SELECT id FROM queued LIMIT $2)
+         UPDATE marketing_message m
+            SET status = 'sending', claimed_by = $1, claimed_until = now() + make_interval(secs => $3::float8 / 1000),
+                attempts = m.attempts + 1, updated_at = now()
+           FROM due WHERE m.id = due.id
+         RETURNING m.id, m.campaign_id, m.contact_id, m.channel, m."to", m.idempotency_key, m.attempts, m.is_test`
+
+/** MessagingModuleService.campaignsWithUnsentMessages, verbatim, and a variant that stops at the first row. */
+const UNSENT_NOW = `SELECT DISTINCT campaign_id FROM marketing_message
+            WHERE campaign_id = ANY($1::text[]) AND status IN ('queued', 'sending') AND deleted_at IS NULL`
+const UNSENT_PROPOSED = `SELECT c.id AS campaign_id FROM unnest($1::text[]) AS c(id)
+            WHERE EXISTS (SELECT 1 FROM marketing_message m
+                           WHERE m.campaign_id = c.id AND m.status IN ('queued', 'sending') AND m.deleted_at IS NULL)`
+
+/**
+ * The queue statements a delivery round runs, timed alone at the depth of a real send: N queued
+ * messages of a campaign behind N sent ones of an earlier campaign. Each claim is rolled back, so
+ * every run sees the same queue; the two versions alternate.
+ */
+async function queueSqlCosts(db: Database) {
+  await db.query("TRUNCATE marketing_message, marketing_message_link, marketing_message_event")
+  await db.query(`
+    INSERT INTO marketing_message (id, campaign_id, occurrence, contact_id, channel, "to", idempotency_key, not_before, is_test,
+                                   status, attempts, sent_at, created_at, updated_at)
+    SELECT 'mmsg_sql' || lpad(i::text, 8, '0'), CASE WHEN i <= ${N} THEN 'mcamp_earlier' ELSE 'mcamp_now' END, 'once',
+           'mcon_bench' || lpad((1 + i % ${N})::text, 8, '0'), 'email', 'reader' || i || '@bench.example.com', 'sql:' || i,
+           now() - interval '1 minute' + (i % 1000) * interval '1 ms', false,
+           CASE WHEN i <= ${N} THEN 'sent' ELSE 'queued' END, CASE WHEN i <= ${N} THEN 1 ELSE 0 END,
+           CASE WHEN i <= ${N} THEN now() END, now(), now()
+      FROM generate_series(1, ${2 * N}) i`)
+  await db.query("VACUUM ANALYZE marketing_message")
+  const limit = BATCH_SIZE ?? 500
+  const timeIt = async (sql: string, params: unknown[]) => {
+    await db.query("BEGIN")
+    const started = performance.now()
+    const { rowCount } = await db.query(sql, params)
+    const ms = performance.now() - started
+    await db.query("ROLLBACK")
+    return { ms, rows: rowCount ?? 0 }
+  }
+  const runs: Record<string, number[]> = { now: [], proposed: [], unsentNow: [], unsentProposed: [] }
+  const rows: Record<string, number> = {}
+  for (let i = 0; i < 12; i++) {
+    for (const [key, sql, params] of [
+      ["now", CLAIM_NOW, ["bench", limit, 120_000, null]],
+      ["proposed", CLAIM_PROPOSED, ["bench", limit, 120_000]],
+      ["unsentNow", UNSENT_NOW, [["mcamp_now"]]],
+      ["unsentProposed", UNSENT_PROPOSED, [["mcamp_now"]]],
+    ] as [string, string, unknown[]][]) {
+      const { ms, rows: n } = await timeIt(sql, params)
+      if (i >= 2) runs[key].push(ms)
+      rows[key] = n
+    }
+  }
+  const ms = (key: string) => median(runs[key]).toFixed(1)
+  console.log(`
+=== queue statements alone: ${fmt(N)} queued behind ${fmt(N)} sent messages, median of 10 (rolled back)`)
+  console.log(`  claim ${limit} (claimMessages, as it is):                 ${ms("now").padStart(7)} ms  (${rows.now} rows)`)
+  console.log(`  claim ${limit}, each half on its partial index in order:  ${ms("proposed").padStart(7)} ms  (${rows.proposed} rows)`)
+  console.log(`  campaign finished? (campaignsWithUnsentMessages):    ${ms("unsentNow").padStart(7)} ms`)
+  console.log(`  campaign finished?, EXISTS per campaign:             ${ms("unsentProposed").padStart(7)} ms`)
+  const { rows: plan } = await db.query(`EXPLAIN ${CLAIM_NOW}`, ["bench", limit, 120_000, null])
+  const scan = plan.map((r) => r["QUERY PLAN"]).find((line: string) => /Scan/.test(line))
+  console.log(`  plan of the claim as it is: ${scan?.trim()}`)
+}
+
+runBenchmark(main)

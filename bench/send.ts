@@ -22,6 +22,7 @@ import { composeMessage, templateVariables, trackingToken } from "../src/modules
 import { instrumentHtml } from "../src/modules/messaging/lib/instrument-html"
 import { htmlToPlainText, renderEmail } from "../src/modules/messaging/lib/render-template"
 import { batchBySharedContent } from "../src/modules/messaging/providers/shared-content-batches"
+import { CLAIM_DUE_MESSAGES_SQL } from "../src/modules/messaging/service"
 import { CONTENT, insertContactsSql } from "./lib/campaign-content"
 import {
   cpuOf,
@@ -489,20 +490,6 @@ function printProfile(label: string, file: string) {
   for (const [place, ms] of self.slice(0, 12)) console.log(`  ${place.padEnd(52)} ${seconds(ms).padStart(6)} s  ${((ms / totalMs) * 100).toFixed(0).padStart(3)}%`)
 }
 
-/** The claim statement of MessagingModuleService.claimMessages, verbatim (src/modules/messaging/service.ts). */
-const CLAIM_NOW = `WITH due AS (
-           SELECT id FROM marketing_message
-            WHERE deleted_at IS NULL
-              AND ((status = 'queued' AND not_before <= now()) OR (status = 'sending' AND claimed_until < now()))
-              AND ($4::text[] IS NULL OR id = ANY($4::text[]))
-            ORDER BY not_before
-            LIMIT $2
-            FOR UPDATE SKIP LOCKED)
-         UPDATE marketing_message m
-            SET status = 'sending', claimed_by = $1, claimed_until = now() + make_interval(secs => $3::float8 / 1000),
-                attempts = m.attempts + 1, updated_at = now()
-           FROM due WHERE m.id = due.id
-         RETURNING m.id, m.campaign_id, m.contact_id, m.channel, m."to", m.idempotency_key, m.attempts, m.is_test`
 
 /**
  * The same claim with each half on its own partial index, read in index order (expired claims
@@ -564,7 +551,7 @@ async function queueSqlCosts(db: Database) {
   const rows: Record<string, number> = {}
   for (let i = 0; i < 12; i++) {
     for (const [key, sql, params] of [
-      ["now", CLAIM_NOW, ["bench", limit, 120_000, null]],
+      ["now", CLAIM_DUE_MESSAGES_SQL, ["bench", limit, 120_000, null]],
       ["proposed", CLAIM_PROPOSED, ["bench", limit, 120_000]],
       ["unsentNow", UNSENT_NOW, [["mcamp_now"]]],
       ["unsentProposed", UNSENT_PROPOSED, [["mcamp_now"]]],
@@ -581,7 +568,7 @@ async function queueSqlCosts(db: Database) {
   console.log(`  claim ${limit}, each half on its partial index in order:  ${ms("proposed").padStart(7)} ms  (${rows.proposed} rows)`)
   console.log(`  campaign finished? (campaignsWithUnsentMessages):    ${ms("unsentNow").padStart(7)} ms`)
   console.log(`  campaign finished?, EXISTS per campaign:             ${ms("unsentProposed").padStart(7)} ms`)
-  const { rows: plan } = await db.query(`EXPLAIN ${CLAIM_NOW}`, ["bench", limit, 120_000, null])
+  const { rows: plan } = await db.query(`EXPLAIN ${CLAIM_DUE_MESSAGES_SQL}`, ["bench", limit, 120_000, null])
   const scan = plan.map((r) => r["QUERY PLAN"]).find((line: string) => /Scan/.test(line))
   console.log(`  plan of the claim as it is: ${scan?.trim()}`)
 }

@@ -106,9 +106,11 @@ medusaIntegrationTestRunner({
       const token = pathOf(clicks[0]).split("/")[4]
       const [body, signature] = token.split(".")
       const forged = Buffer.from(JSON.stringify({ m: message.id, x: 1 })).toString("base64url")
+      // One character of the signature changed, whatever it was.
+      const altered = `${signature[0] === "A" ? "B" : "A"}${signature.slice(1)}`
       for (const path of [
         `/marketing/t/c/${forged}.${signature}/0`,
-        `/marketing/t/c/${body}.${signature.slice(0, -2)}AA/0`,
+        `/marketing/t/c/${body}.${altered}/0`,
         `/marketing/t/c/${token}/7`,
         `/marketing/t/c/${token}/-1`,
         `/marketing/t/o/not-a-token`,

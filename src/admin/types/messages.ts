@@ -1,5 +1,5 @@
 import type { AdminCampaignResponse } from "../../types/campaign/http"
-import type { MessageChannel, MessageStatus } from "../../types/messaging"
+import type { DeliveryStats, MessageChannel, MessageStatus } from "../../types/messaging"
 import type { PageResponse } from "../lib/page-query"
 
 /** One message of a campaign to one address, and how it went. */
@@ -35,23 +35,7 @@ export interface AdminMessageListResponse extends PageResponse {
   messages: AdminMessage[]
 }
 
-/**
- * A campaign's messages by status, and the contacts who engaged, test sends left out. Opens, clicks and
- * unsubscribes count people, not events, and leave out bots and mail scanners.
- */
-export interface CampaignDelivery {
-  campaign_id: string
-  total: number
-  queued: number
-  sending: number
-  sent: number
-  delivered: number
-  failed: number
-  bounced: number
-  opened: number
-  clicked: number
-  unsubscribed: number
-}
+export type CampaignDelivery = DeliveryStats & { campaign_id: string }
 
 export interface AdminCampaignDeliveryResponse {
   delivery: CampaignDelivery

@@ -3,7 +3,7 @@ import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { pgStatement, pgTransaction } from "../../lib/pg-transaction"
 import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
-import { DeliveryProvider, MessageChannel, MessageStatus, SendOutcome } from "../../types/messaging"
+import { DeliveryProvider, DeliveryStats, MessageChannel, MessageStatus, SendOutcome } from "../../types/messaging"
 import { TokenBucket } from "./lib/token-bucket"
 import { ProviderEvent } from "./lib/webhooks/events"
 import { createProvider } from "./providers"
@@ -76,19 +76,6 @@ const TRACKED_BY_US = new Set<ProviderEvent["type"]>(["open", "click"])
 /** Events after which a message did not reach its recipient. */
 const REFUSALS = new Set<ProviderEvent["type"]>(["bounce", "dropped", "failed"])
 
-export interface DeliveryStats {
-  total: number
-  queued: number
-  sending: number
-  sent: number
-  delivered: number
-  failed: number
-  bounced: number
-  opened: number
-  clicked: number
-  unsubscribed: number
-}
-
 /** What an erasure changed: each message's and event's personal fields as they were. */
 export interface ErasedMessages {
   messages: { id: string; to: string; status: string; error: string | null }[]
@@ -97,6 +84,21 @@ export interface ErasedMessages {
 
 /** A recorded outcome: retries carry when to try again (or fail, when they are used up). */
 export type RecordedOutcome = SendOutcome & { provider: string; retry_at?: Date | null }
+
+/** Claims due messages for a worker: $1 worker, $2 limit, $3 lease in ms, $4 ids (or null for any). */
+export const CLAIM_DUE_MESSAGES_SQL = `WITH due AS (
+           SELECT id FROM marketing_message
+            WHERE deleted_at IS NULL
+              AND ((status = 'queued' AND not_before <= now()) OR (status = 'sending' AND claimed_until < now()))
+              AND ($4::text[] IS NULL OR id = ANY($4::text[]))
+            ORDER BY not_before
+            LIMIT $2
+            FOR UPDATE SKIP LOCKED)
+         UPDATE marketing_message m
+            SET status = 'sending', claimed_by = $1, claimed_until = now() + make_interval(secs => $3::float8 / 1000),
+                attempts = m.attempts + 1, updated_at = now()
+           FROM due WHERE m.id = due.id
+         RETURNING m.id, m.campaign_id, m.contact_id, m.channel, m."to", m.idempotency_key, m.attempts, m.is_test`
 
 const newId = (prefix: string) => `'${prefix}_' || replace(gen_random_uuid()::text, '-', '')`
 
@@ -198,19 +200,7 @@ export default class MessagingModuleService extends MedusaService({ Message, Mes
   ): Promise<ClaimedMessage[]> {
     return pgTransaction(context, async (client) => {
       const { rows } = await client.query(
-        `WITH due AS (
-           SELECT id FROM marketing_message
-            WHERE deleted_at IS NULL
-              AND ((status = 'queued' AND not_before <= now()) OR (status = 'sending' AND claimed_until < now()))
-              AND ($4::text[] IS NULL OR id = ANY($4::text[]))
-            ORDER BY not_before
-            LIMIT $2
-            FOR UPDATE SKIP LOCKED)
-         UPDATE marketing_message m
-            SET status = 'sending', claimed_by = $1, claimed_until = now() + make_interval(secs => $3::float8 / 1000),
-                attempts = m.attempts + 1, updated_at = now()
-           FROM due WHERE m.id = due.id
-         RETURNING m.id, m.campaign_id, m.contact_id, m.channel, m."to", m.idempotency_key, m.attempts, m.is_test`,
+        CLAIM_DUE_MESSAGES_SQL,
         [worker, limit, leaseMs, ids ?? null]
       )
       return rows
@@ -305,8 +295,10 @@ export default class MessagingModuleService extends MedusaService({ Message, Mes
       context,
       async (client) => {
         const { rows } = await client.query(
-          `SELECT DISTINCT campaign_id FROM marketing_message
-            WHERE campaign_id = ANY($1::text[]) AND status IN ('queued', 'sending') AND deleted_at IS NULL`,
+          // One index probe per campaign that stops at its first unsent message.
+          `SELECT c.id AS campaign_id FROM unnest($1::text[]) AS c(id)
+            WHERE EXISTS (SELECT 1 FROM marketing_message m
+                           WHERE m.campaign_id = c.id AND m.status IN ('queued', 'sending') AND m.deleted_at IS NULL)`,
           [campaignIds]
         )
         return rows.map((r) => r.campaign_id as string)

@@ -33,3 +33,20 @@ export const EngagementFlag = {
   SCANNER: "scanner",
 } as const
 export type EngagementFlag = (typeof EngagementFlag)[keyof typeof EngagementFlag]
+
+/**
+ * A campaign's messages by status, and the contacts who engaged, test sends left out. Opens, clicks
+ * and unsubscribes count people, not events, and leave out bots and mail scanners.
+ */
+export interface DeliveryStats {
+  total: number
+  queued: number
+  sending: number
+  sent: number
+  delivered: number
+  failed: number
+  bounced: number
+  opened: number
+  clicked: number
+  unsubscribed: number
+}

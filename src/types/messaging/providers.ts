@@ -1,9 +1,8 @@
-export const MessageChannel = {
-  EMAIL: "email",
-  SMS: "sms",
-  PUSH: "push",
-} as const
-export type MessageChannel = (typeof MessageChannel)[keyof typeof MessageChannel]
+import { CampaignChannel } from "../campaign/module"
+
+/** A message goes out on its campaign's channel: one list of channels for both. */
+export const MessageChannel = CampaignChannel
+export type MessageChannel = CampaignChannel
 
 /** One rendered message, ready for a provider. */
 export interface OutgoingMessage {

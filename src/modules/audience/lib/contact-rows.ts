@@ -33,7 +33,8 @@ export interface ImportedContact {
   metadata?: Record<string, string>
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
+/** What the plugin accepts as an email address: something@somewhere.tld, no spaces. */
+export const EMAIL_ADDRESS = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 const CONSENT = new Set<string>(Object.values(ConsentStatus))
 
 /** Columns the header names that the importer does not know; empty when the header is usable. */
@@ -56,7 +57,7 @@ export function parseContactRow(
 
   const rawEmail = cell("email")
   const email = rawEmail ? normaliseEmail(rawEmail) : null
-  if (email && !EMAIL.test(email)) problem("email", `'${rawEmail}' is not an email address`)
+  if (email && !EMAIL_ADDRESS.test(email)) problem("email", `'${rawEmail}' is not an email address`)
 
   const rawPhone = cell("phone")
   let phone: string | null = null

@@ -2,18 +2,17 @@ import { randomUUID } from "node:crypto"
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { parsePhoneNumberFromString } from "libphonenumber-js"
+import { EMAIL_ADDRESS } from "../../../modules/audience/lib/contact-rows"
 import AudienceModuleService from "../../../modules/audience/service"
 import MessagingModuleService from "../../../modules/messaging/service"
 import { CampaignDTO } from "../../../types/campaign/module"
 import { MarketingModule } from "../../../types/modules"
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
-
 /** The address as the channel's provider wants it; a 400 naming `to` when it is not one. */
 function normaliseAddress(channel: CampaignDTO["channel"], to: string): string {
   const trimmed = to.trim()
   if (channel === "email") {
-    if (!EMAIL.test(trimmed)) throw new MedusaError(MedusaError.Types.INVALID_DATA, `to: '${to}' is not an email address`)
+    if (!EMAIL_ADDRESS.test(trimmed)) throw new MedusaError(MedusaError.Types.INVALID_DATA, `to: '${to}' is not an email address`)
     return trimmed.toLowerCase()
   }
   if (channel === "sms") {

@@ -1,5 +1,6 @@
 import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { AuditActor } from "../../../types/audit"
 import { CampaignDTO } from "../../../types/campaign/module"
 import { DeliveryEvents } from "../../../types/messaging"
 import { recordAuditEntriesStep } from "../../audit/steps/record-audit-entries"
@@ -16,7 +17,7 @@ export const sendCampaignWorkflowId = "send-marketing-campaign"
  * campaign moves to `sending` (the delivery workers move it to `sent`); a recurring one records
  * the run it sent. Under a lock per campaign, so that two workers never fan out the same send.
  */
-export type SendCampaignInput = { id: string; now?: Date; send_now?: boolean }
+export type SendCampaignInput = { id: string; now?: Date; send_now?: boolean; actor?: AuditActor }
 
 export const sendCampaignWorkflow = createWorkflow(sendCampaignWorkflowId, (input: SendCampaignInput) => {
   const lockKey = transform({ input }, ({ input }) => `marketing:send-campaign:${input.id}`)
@@ -25,12 +26,13 @@ export const sendCampaignWorkflow = createWorkflow(sendCampaignWorkflowId, (inpu
   const campaign = retrieveCampaignBeforeChange(input.id) as unknown as CampaignDTO
   const enqueued = enqueueCampaignMessagesStep({ campaign, occurrence: due.occurrence })
   when({ due }, ({ due }) => due.run_at === null).then(() => {
-    transitionCampaignWorkflow.runAsStep({ input: { id: input.id, status: "sending", by_system: true } })
+    transitionCampaignWorkflow.runAsStep({ input: { id: input.id, status: "sending", by_system: true, actor: input.actor } })
   })
   when({ due }, ({ due }) => due.run_at !== null).then(() => {
     updateCampaignsStep(transform({ input, due }, ({ input, due }) => [{ id: input.id, last_occurrence_at: due.run_at }]))
   })
   recordAuditEntriesStep({
+    actor: input.actor,
     changes: transform({ input, due, enqueued }, ({ input, due, enqueued }) => [
       {
         action: "send",

@@ -8,6 +8,7 @@ import {
   AdminGetCampaignDeliveryParams,
   AdminGetCampaignParams,
   AdminPreviewCampaign,
+  AdminSendCampaign,
   AdminSendTestMessage,
   AdminGetCampaignsParams,
   AdminTransitionCampaign,
@@ -70,7 +71,7 @@ export const adminCampaignMiddlewares: MiddlewareRoute[] = [
   {
     method: ["POST"],
     matcher: `${BASE}/:id/send`,
-    middlewares: [retrieve],
+    middlewares: [validateAndTransformBody(AdminSendCampaign), retrieve],
     policies: can("send"),
   },
   {

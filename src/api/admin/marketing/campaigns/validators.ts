@@ -124,3 +124,6 @@ export const AdminPreviewCampaign = z.strictObject({
 export type AdminPreviewCampaignType = z.infer<typeof AdminPreviewCampaign>
 
 export const AdminGetCampaignDeliveryParams = z.strictObject({})
+
+/** Sending now takes no options: anything in the body is a mistake worth a 400. */
+export const AdminSendCampaign = z.strictObject({})

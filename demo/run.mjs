@@ -23,7 +23,7 @@ const PORT = 9000
 const POSTGRES_PORT = 54329
 const ADMIN = { email: "admin@example.com", password: "marketing-demo" }
 /** Bumped when the seed changes what the demo store holds: a store seeded before is seeded anew. */
-const SEED_VERSION = 2
+const SEED_VERSION = 3
 
 const started = Date.now()
 const elapsed = (since = started) => (Date.now() - since) / 1000

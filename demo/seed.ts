@@ -10,6 +10,7 @@ import { seedCatalog } from "./seed/catalog"
 import { seedConsent } from "./seed/consent"
 import { seedCustomers } from "./seed/customers"
 import { seedOrders } from "./seed/orders"
+import { seedPromotions } from "./seed/promotions"
 import { seedRandom } from "./seed/random"
 import { seedStore } from "./seed/store"
 
@@ -36,8 +37,10 @@ export default async function seedDemo({ container, args: [email, password] }: E
   // The seed writes to the core modules directly, past the subscribers: bring it all into the audience.
   await timed("marketing audience (contacts and purchases)", () => backfillAudience(container))
   const consent = await timed("marketing consent", () => seedConsent(container))
+  const promotions = await timed("promotions and personal codes", () => seedPromotions(container))
   logger.info(
     `Demo store: ${new Set(variants.map((v) => v.productId)).size} products, ${customers.length} customers, ` +
-      `${orders} orders, ${campaigns} campaigns, ${consent.email} contacts subscribed to email, ${consent.sms} to SMS`
+      `${orders} orders, ${campaigns} campaigns, ${promotions} promotions, ${consent.email} contacts subscribed to email, ` +
+      `${consent.sms} to SMS`
   )
 }

@@ -24,6 +24,8 @@ export type DemoStore = {
   regionId: string
   salesChannelId: string
   shippingOptionId: string
+  /** The storefront's publishable key, sent as `x-publishable-api-key`. */
+  publishableKey: string
 }
 
 export async function seedStore(container: MedusaContainer): Promise<DemoStore> {
@@ -116,5 +118,10 @@ export async function seedStore(container: MedusaContainer): Promise<DemoStore> 
   })
 
   const standard = shippingOptions.find((option) => option.name === STANDARD_SHIPPING)!
-  return { regionId: region.id, salesChannelId: salesChannel.id, shippingOptionId: standard.id }
+  return {
+    regionId: region.id,
+    salesChannelId: salesChannel.id,
+    shippingOptionId: standard.id,
+    publishableKey: publishableKey.token,
+  }
 }

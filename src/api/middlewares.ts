@@ -4,9 +4,14 @@ import { adminCampaignMiddlewares } from "./admin/marketing/campaigns/middleware
 import { adminContactImportMiddlewares } from "./admin/marketing/contact-imports/middlewares"
 import { adminContactMiddlewares } from "./admin/marketing/contacts/middlewares"
 import { adminMessageMiddlewares } from "./admin/marketing/messages/middlewares"
+import { adminPromotionCodeMiddlewares } from "./admin/marketing/promotions/[id]/codes/middlewares"
+import { adminOrderAttributionMiddlewares } from "./admin/marketing/order-attributions/middlewares"
+import { adminPromotionMiddlewares } from "./admin/marketing/promotions/middlewares"
 import { adminSegmentMiddlewares } from "./admin/marketing/segments/middlewares"
 import { adminSuppressionMiddlewares } from "./admin/marketing/suppressions/middlewares"
 import { webhookMiddlewares } from "./marketing/webhooks/middlewares"
+import { storeCartPromotionMiddlewares } from "./store/carts/middlewares"
+import { storePromotionMiddlewares } from "./store/marketing/promotions/middlewares"
 import { storeSubscriptionMiddlewares } from "./store/marketing/subscriptions/middlewares"
 
 export default defineMiddlewares({
@@ -18,7 +23,12 @@ export default defineMiddlewares({
     ...adminSuppressionMiddlewares,
     ...adminAuditEntryMiddlewares,
     ...adminMessageMiddlewares,
+    ...adminPromotionMiddlewares,
+    ...adminOrderAttributionMiddlewares,
+    ...adminPromotionCodeMiddlewares,
     ...storeSubscriptionMiddlewares,
+    ...storeCartPromotionMiddlewares,
+    ...storePromotionMiddlewares,
     ...webhookMiddlewares,
   ],
 })

@@ -60,6 +60,14 @@ export const PluginOptionsSchema = z
       })
       // prefault: an absent block is parsed as {}, so that its fields take their own defaults.
       .prefault({}),
+    promotions: z
+      .object({
+        /** A cart that holds a reserved promotion this long without becoming an order is abandoned: released. */
+        reservation_minutes: z.number().int().min(5).default(120),
+        /** An order placed within this many days of a tracked click is attributed to its message. */
+        attribution_days: z.number().int().positive().default(7),
+      })
+      .prefault({}),
   })
   // Medusa passes its own keys (e.g. `resources`) to plugin modules alongside ours.
   .passthrough()
@@ -67,7 +75,7 @@ export const PluginOptionsSchema = z
 export type PluginOptions = z.infer<typeof PluginOptionsSchema> & { token_secret: string }
 
 /** Outside production a fixed secret keeps the demo and tests working without configuration. */
-const DEVELOPMENT_TOKEN_SECRET = "medusa-plugin-marketing-development-only-secret"
+export const DEVELOPMENT_TOKEN_SECRET = "medusa-plugin-marketing-development-only-secret"
 
 /** Parses the plugin options, throwing one message that names every bad option and why. */
 export function parsePluginOptions(raw: unknown): PluginOptions {

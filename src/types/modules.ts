@@ -3,4 +3,5 @@ export const MarketingModule = {
   AUDIT: "marketing_audit",
   CAMPAIGN: "marketing_campaign",
   MESSAGING: "marketing_messaging",
+  PROMOTION: "marketing_promotion",
 } as const

@@ -1,6 +1,6 @@
 import type { AuditActorType } from "../../types/audit"
 import { contactName } from "./contact-display"
-import { SUPPRESSIONS_PATH, campaignPath, contactPath, segmentPath } from "./paths"
+import { SUPPRESSIONS_PATH, campaignPath, contactPath, promotionPath, segmentPath } from "./paths"
 
 interface ResourceType {
   label: string
@@ -31,6 +31,11 @@ export const AUDIT_RESOURCE_TYPES: Record<string, ResourceType> = {
     path: contactPath,
     lookup: { path: (id) => `/admin/marketing/contacts/${id}`, name: (body) => contactName(body.contact) },
   },
+  marketing_promotion: {
+    label: "Promotion",
+    path: promotionPath,
+    lookup: { path: (id) => `/admin/marketing/promotions/${id}`, name: (body) => body.promotion.name },
+  },
   // Suppressions have no page of their own: they are rows of one list.
   marketing_suppression: { label: "Suppression", path: () => SUPPRESSIONS_PATH },
 }
@@ -49,6 +54,9 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   erase: "Erased",
   send: "Sent",
   test_send: "Test sent",
+  generate_codes: "Codes generated",
+  assign_codes: "Codes assigned",
+  void_codes: "Codes voided",
 }
 
 export const AUDIT_ACTOR_TYPES: Record<AuditActorType, string> = {

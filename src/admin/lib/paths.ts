@@ -15,3 +15,9 @@ export const customerPath = (id: string) => `/customers/${id}`
 
 /** The native customer group page, where a synced segment's group and its members are. */
 export const customerGroupPath = (id: string) => `/customer-groups/${id}`
+
+export const PROMOTIONS_PATH = "/marketing/promotions"
+export const promotionPath = (id: string) => `${PROMOTIONS_PATH}/${id}`
+
+/** The native promotion page, which shows the marketing promotion behind it. */
+export const nativePromotionPath = (id: string) => `/promotions/${id}`

@@ -1,11 +1,11 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { DetailWidgetProps, HttpTypes } from "@medusajs/framework/types"
-import { Container, Heading, Skeleton, Text } from "@medusajs/ui"
-import { Link } from "react-router-dom"
+import { Container, Skeleton, Text } from "@medusajs/ui"
 import { ConsentBadge } from "../components/consent-badge"
 import { SectionRow } from "../components/common/section-row"
 import { ContactSegmentBadges } from "../components/contact-summary/contact-segment-badges"
 import { ContactStatsRows } from "../components/contact-summary/contact-stats-rows"
+import { MarketingWidgetHeader } from "../components/marketing-widget-header"
 import { useContacts } from "../hooks/contacts"
 import { contactPath } from "../lib/paths"
 
@@ -19,17 +19,7 @@ const CustomerMarketingWidget = ({ data: customer }: DetailWidgetProps<HttpTypes
 
   return (
     <Container className="divide-y p-0">
-      <div className="flex items-center justify-between px-6 py-4">
-        <Heading level="h2">Marketing</Heading>
-        {contact && (
-          <Link
-            to={contactPath(contact.id)}
-            className="txt-compact-small-plus text-ui-fg-interactive hover:text-ui-fg-interactive-hover"
-          >
-            View contact
-          </Link>
-        )}
-      </div>
+      <MarketingWidgetHeader link={contact && { to: contactPath(contact.id), label: "View contact" }} />
       {isPending ? (
         <div className="px-6 py-4">
           <Skeleton className="h-20 w-full" />

@@ -1,11 +1,11 @@
-import { Alert, Drawer, InlineTip, toast } from "@medusajs/ui"
-import { FormEvent, useRef } from "react"
+import { Alert, Drawer, InlineTip } from "@medusajs/ui"
+import { useRef } from "react"
 import type { AdminCampaign } from "../../../types/campaign/http"
 import { useSaveCampaign } from "../../hooks/campaigns"
 import { CAMPAIGN_STATUSES } from "../../lib/campaign-display"
 import { isContentEditable, isScheduleTypeEditable } from "../../lib/campaign-lifecycle"
 import { DrawerFormFooter } from "../common/drawer-form-footer"
-import { focusFirstError } from "../common/focus-first-error"
+import { submitRecordForm } from "../common/submit-record-form"
 import { BudgetFields } from "./budget-fields"
 import {
   placeServerErrors,
@@ -34,29 +34,17 @@ export const CampaignForm = ({ campaign, onSaved }: CampaignFormProps) => {
   const contentLocked = !!campaign && !isContentEditable(campaign)
   const scheduleTypeLocked = contentLocked || (!!campaign && !isScheduleTypeEditable(campaign))
 
-  const handleSubmit = async (event: FormEvent) => {
-    event.preventDefault()
-    const problems = validateCampaignForm(values, initial)
-    showErrors({ fields: problems })
-    if (Object.keys(problems).length) {
-      focusFirstError(formRef)
-      return
-    }
-    const payload = campaign ? toUpdatePayload(values, initial) : toCreatePayload(values)
-    if (campaign && !Object.keys(payload).length) {
-      // Nothing changed: nothing to send.
-      onSaved(campaign)
-      return
-    }
-    try {
-      const { campaign: saved } = await save.mutateAsync(payload)
-      toast.success(campaign ? `Campaign "${saved.name}" was updated` : `Campaign "${saved.name}" was created`)
-      onSaved(saved)
-    } catch (error) {
-      showErrors(placeServerErrors((error as Error).message, values))
-      focusFirstError(formRef)
-    }
-  }
+  const handleSubmit = submitRecordForm({
+    formRef,
+    showErrors,
+    problems: () => validateCampaignForm(values, initial),
+    record: campaign,
+    payload: () => (campaign ? toUpdatePayload(values, initial) : toCreatePayload(values)),
+    save: async (payload) => (await save.mutateAsync(payload)).campaign,
+    placeServerErrors: (message) => placeServerErrors(message, values),
+    savedMessage: (saved) => (campaign ? `Campaign "${saved.name}" was updated` : `Campaign "${saved.name}" was created`),
+    onSaved,
+  })
 
   return (
     <form ref={formRef} onSubmit={handleSubmit} noValidate className="flex flex-1 flex-col overflow-hidden">

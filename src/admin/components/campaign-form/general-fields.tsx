@@ -1,6 +1,7 @@
-import { Input, Select, Textarea } from "@medusajs/ui"
+import { Input, Select } from "@medusajs/ui"
 import type { CampaignChannel } from "../../../types/campaign/module"
 import { CAMPAIGN_CHANNELS } from "../../lib/campaign-display"
+import { DescriptionField } from "../common/description-field"
 import { FormField } from "../common/form-field"
 import type { CampaignFormState } from "./use-campaign-form"
 
@@ -13,16 +14,11 @@ export const GeneralFields = ({ form, contentLocked }: { form: CampaignFormState
           <Input {...control} value={values.name} onChange={(event) => setValue("name", event.target.value)} />
         )}
       </FormField>
-      <FormField label="Description" optional error={errors.description}>
-        {(control) => (
-          <Textarea
-            {...control}
-            rows={2}
-            value={values.description}
-            onChange={(event) => setValue("description", event.target.value)}
-          />
-        )}
-      </FormField>
+      <DescriptionField
+        value={values.description}
+        onChange={(description) => setValue("description", description)}
+        error={errors.description}
+      />
       <FormField label="Channel" error={errors.channel}>
         {(control) => (
           <Select

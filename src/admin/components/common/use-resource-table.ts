@@ -5,7 +5,7 @@ import { rowData } from "./row-data"
 import { ListQuery, useListTableState } from "./use-list-table-state"
 import type { UrlFilter } from "./url-filters"
 
-interface ResourceTableOptions<TRow extends { id: string }, TFilters extends Record<string, UrlFilter<any, any>>, TResponse> {
+export interface ResourceTableOptions<TRow extends { id: string }, TFilters extends Record<string, UrlFilter<any, any>>, TResponse> {
   /** The list hook of the resource, e.g. useCampaigns. */
   useList: (query: ListQuery<TFilters>) => UseQueryResult<TResponse, Error>
   /** Where the rows and their total are in the list response. */

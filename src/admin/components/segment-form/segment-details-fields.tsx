@@ -1,6 +1,7 @@
-import { Input, RadioGroup, Switch, Textarea } from "@medusajs/ui"
+import { Input, RadioGroup, Switch } from "@medusajs/ui"
 import type { SegmentKind } from "../../../types/audience"
 import { SEGMENT_KINDS } from "../../lib/segment-display"
+import { DescriptionField } from "../common/description-field"
 import { FormField } from "../common/form-field"
 import type { FormState } from "../common/use-form-state"
 import { SegmentFormField, SegmentFormValues, handleFromName } from "./segment-form-values"
@@ -53,16 +54,11 @@ export const SegmentDetailsFields = ({ form, handleFollowsName, onHandleEdited, 
           )}
         </FormField>
       </div>
-      <FormField label="Description" optional error={errors.description}>
-        {(control) => (
-          <Textarea
-            {...control}
-            rows={2}
-            value={values.description}
-            onChange={(event) => setValue("description", event.target.value)}
-          />
-        )}
-      </FormField>
+      <DescriptionField
+        value={values.description}
+        onChange={(description) => setValue("description", description)}
+        error={errors.description}
+      />
       <FormField label="Kind" error={errors.kind}>
         {(control) => (
           <RadioGroup

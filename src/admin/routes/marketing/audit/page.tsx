@@ -6,7 +6,7 @@ const AuditPage = () => <AuditLogTable />
 export const config = defineRouteConfig({
   label: "Audit log",
   // Last: it looks back on the work done in the pages before it.
-  rank: 5,
+  rank: 6,
 })
 
 export const handle = {

@@ -25,7 +25,7 @@ const ContactsPage = () => {
 
 export const config = defineRouteConfig({
   label: "Contacts",
-  rank: 3,
+  rank: 4,
 })
 
 export const handle = {

@@ -5,7 +5,7 @@ const SuppressionsPage = () => <SuppressionListTable />
 
 export const config = defineRouteConfig({
   label: "Suppressions",
-  rank: 4,
+  rank: 5,
 })
 
 export const handle = {

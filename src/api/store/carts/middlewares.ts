@@ -1,0 +1,83 @@
+import { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
+import { normalizeCode } from "../../../modules/promotion/lib/code-pattern"
+import { ReleaseReason } from "../../../types/promotion/module"
+import { releaseCartPromotionsWorkflow } from "../../../workflows/promotion/workflows/release-cart-promotions"
+import { reserveCartCodesWorkflow } from "../../../workflows/promotion/workflows/reserve-cart-codes"
+
+type CodesBody = { promo_codes?: unknown }
+
+const codesOf = (req: MedusaRequest<CodesBody>): string[] | null => {
+  const codes = ((req as any).validatedBody ?? req.body)?.promo_codes
+  return Array.isArray(codes) && codes.every((c) => typeof c === "string") ? codes : null
+}
+
+const setCodes = (req: MedusaRequest<CodesBody>, codes: string[]) => {
+  if ((req as any).validatedBody) (req as any).validatedBody.promo_codes = codes
+  if (req.body) req.body.promo_codes = codes
+}
+
+/** Runs `work` once Medusa has answered, so that the ledger follows what really happened to the cart. */
+const afterResponse = (req: MedusaRequest, res: MedusaResponse, work: (succeeded: boolean) => Promise<unknown>) => {
+  res.on("finish", () => {
+    work(res.statusCode < 400).catch((error) =>
+      req.scope.resolve("logger").error(`marketing promotions: updating the ledger after ${req.method} ${req.path} failed: ${error}`)
+    )
+  })
+}
+
+/**
+ * Before Medusa applies codes to a cart, marketing codes are checked and reserved, so that a shopper
+ * learns at once that a code is used up, expired or not theirs (400 with the reason as `code`), and
+ * a limit holds under concurrent checkouts. If Medusa then fails to apply them, the hold is released.
+ * A cart update with `promo_codes` replaces the cart's codes: those left out are released.
+ */
+async function reserveCodes(req: MedusaRequest<CodesBody>, res: MedusaResponse, next: MedusaNextFunction) {
+  const codes = codesOf(req)
+  if (!codes) return next()
+  try {
+    const cartId = req.params.id
+    const { result } = await reserveCartCodesWorkflow(req.scope).run({ input: { cart_id: cartId, codes } })
+    setCodes(req, result.codes)
+    // Adding to /promotions keeps the cart's other codes; a cart update's list replaces them all.
+    const replacing = !req.originalUrl.split("?")[0].endsWith("/promotions") || codes.length === 0
+    afterResponse(req, res, async (succeeded) => {
+      if (!succeeded && result.reserved_promotion_ids.length) {
+        await releaseCartPromotionsWorkflow(req.scope).run({
+          input: { cart_ids: [cartId], promotion_ids: result.reserved_promotion_ids, reason: ReleaseReason.REMOVED },
+        })
+      }
+      if (succeeded && replacing) {
+        await releaseCartPromotionsWorkflow(req.scope).run({
+          input: { cart_ids: [cartId], keep_codes: result.codes, reason: ReleaseReason.REMOVED },
+        })
+      }
+    })
+    next()
+  } catch (error) {
+    next(error)
+  }
+}
+
+/** Codes a shopper removes from a cart are given back once Medusa has removed them. */
+async function releaseRemovedCodes(req: MedusaRequest<CodesBody>, res: MedusaResponse, next: MedusaNextFunction) {
+  const codes = codesOf(req)
+  if (codes?.length) {
+    afterResponse(req, res, async (succeeded) => {
+      if (!succeeded) return
+      await releaseCartPromotionsWorkflow(req.scope).run({
+        input: { cart_ids: [req.params.id], codes: codes.map(normalizeCode), reason: ReleaseReason.REMOVED },
+      })
+    })
+  }
+  next()
+}
+
+/**
+ * Plugin middlewares run before Medusa's own handlers for the same routes, and leave every core
+ * workflow hook to the host application.
+ */
+export const storeCartPromotionMiddlewares: MiddlewareRoute[] = [
+  { method: ["POST"], matcher: "/store/carts/:id/promotions", middlewares: [reserveCodes] },
+  { method: ["POST"], matcher: "/store/carts/:id", middlewares: [reserveCodes] },
+  { method: ["DELETE"], matcher: "/store/carts/:id/promotions", middlewares: [releaseRemovedCodes] },
+]

@@ -1,0 +1,39 @@
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { AuditActor } from "../../../types/audit"
+import { CreateMarketingPromotionDTO, MarketingPromotionDTO } from "../../../types/promotion/module"
+import { recordAuditEntriesStep } from "../../audit/steps/record-audit-entries"
+import { updateSegmentWorkflow } from "../../segment/workflows/update-segment"
+import { findUnsyncedSegmentStep } from "../steps/find-unsynced-segment"
+import { mirrorNativePromotionsStep } from "../steps/mirror-native-promotions"
+import { createPromotionsStep } from "../steps/promotion-steps"
+import { validatePromotionTermsStep } from "../steps/validate-promotion-terms"
+
+export const createPromotionWorkflowId = "create-marketing-promotion"
+
+/** Creates a promotion and its native mirror (inactive until the promotion is active). */
+export const createPromotionWorkflow = createWorkflow(
+  createPromotionWorkflowId,
+  (input: { promotion: CreateMarketingPromotionDTO; actor?: AuditActor }) => {
+    validatePromotionTermsStep(transform({ input }, ({ input }) => [input.promotion as any]))
+    const unsynced = findUnsyncedSegmentStep(transform({ input }, ({ input }) => input.promotion.segment_id))
+    when({ unsynced }, ({ unsynced }) => Boolean(unsynced)).then(() => {
+      updateSegmentWorkflow.runAsStep({
+        input: transform({ unsynced, input }, ({ unsynced, input }) => ({
+          segment: { id: unsynced! },
+          sync_customer_group: true,
+          actor: input.actor,
+        })),
+      })
+    })
+    const created = createPromotionsStep(transform({ input }, ({ input }) => [input.promotion]))
+    const promotion = transform({ created }, ({ created }) => created[0] as MarketingPromotionDTO)
+    mirrorNativePromotionsStep(transform({ promotion }, ({ promotion }) => ({ promotion_ids: [promotion.id] })))
+    recordAuditEntriesStep({
+      actor: input.actor,
+      changes: transform({ promotion }, ({ promotion }) => [
+        { action: "create", resource_type: "marketing_promotion", resource_id: promotion.id, before: null, after: promotion },
+      ]),
+    })
+    return new WorkflowResponse(promotion)
+  }
+)

@@ -15,13 +15,14 @@ export const VoidCodeButton = ({ promotionId, code }: { promotionId: string; cod
       cancelText: "Back",
     })
     if (!confirmed) return
-    voidCodes.mutate(
-      { code_ids: [code.id] },
-      {
-        onSuccess: () => toast.success(`${code.code} was voided`),
-        onError: (error) => toast.error("Could not void the code", { description: error.message }),
-      }
-    )
+    // Awaited rather than given callbacks: the refetched list replaces this button once the code is
+    // void, and a mutation's per-call callbacks do not run for a component that is gone.
+    try {
+      await voidCodes.mutateAsync({ code_ids: [code.id] })
+      toast.success(`${code.code} was voided`)
+    } catch (error) {
+      toast.error("Could not void the code", { description: (error as Error).message })
+    }
   }
 
   return (

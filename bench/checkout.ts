@@ -35,11 +35,13 @@ import http from "node:http"
 import path from "node:path"
 import { performance } from "node:perf_hooks"
 import { automaticCode } from "../src/workflows/promotion/native-promotion-input"
-import { buildHost, groupPids, startServer, watchProcesses } from "./checkout/host"
+import { watchProcesses } from "./checkout/processes"
 import {
+  buildProductionHost,
   codeVersion,
   cpuOf,
   DEVELOPMENT_TOKEN_SECRET,
+  groupPids,
   machineCpuSeconds,
   machineState,
   medusaEnv,
@@ -50,6 +52,7 @@ import {
   scratchDir,
   seconds,
   startDatabase,
+  startMedusaServer,
 } from "./lib/harness"
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 4)
@@ -105,7 +108,7 @@ async function main() {
     await seeder.stop()
     return { db, seeded }
   }
-  const [{ db, seeded }, serverDir] = await Promise.all([seed(), buildHost(dir)])
+  const [{ db, seeded }, serverDir] = await Promise.all([seed(), buildProductionHost(dir)])
 
   const { freePort } = await import(path.join(ROOT, "scripts/postgres.mjs"))
   const port: number = await freePort()
@@ -116,7 +119,7 @@ async function main() {
     MARKETING_OPTIONS_JSON: JSON.stringify({ token_secret: DEVELOPMENT_TOKEN_SECRET }),
   })
   const base = `http://127.0.0.1:${port}`
-  const medusa = await startServer(serverDir, env, path.join(dir, "medusa.log"), base)
+  const medusa = await startMedusaServer(serverDir, env, path.join(dir, "medusa.log"), base)
   const client = httpClient(base)
 
   const promotions = await createPromotions(client, seeded)

@@ -54,7 +54,7 @@ function instrument(container: MedusaContainer) {
   timeMethod(messaging, "enqueueMessages", "fan-out: insert queued messages (SQL)", (args) => args[0].length)
   timeMethod(messaging, "claimMessages", "delivery: claim batch (SQL)", length)
   timeMethod(campaigns, "listMarketingCampaigns", "delivery: load campaigns (ORM)")
-  timeMethod(audience, "listContacts", "delivery: load contacts (ORM)", length)
+  timeMethod(audience, "contactFields", "delivery: load contacts (SQL)", length)
   timeMethod(messaging, "recordOutcomes", "delivery: record outcomes + links (SQL)", (args) => args[1].length)
   timeMethod(messaging, "campaignsWithUnsentMessages", "delivery: campaign finished? (SQL)")
   const provider = messaging.provider("email")

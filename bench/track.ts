@@ -10,13 +10,12 @@
  * BENCH_PHASE_SECONDS 5 s each, after a warm-up). Every open and click stores its event row before
  * it answers: after each phase the rows are counted against the answered requests, then the event
  * table is emptied so that each phase starts alike. The messages are inserted by SQL as sent, with
- * three links each, and their tokens are signed with the plugin's development secret (which the
+ * three links each (one link set, as a campaign's messages share), and their tokens are signed with the plugin's development secret (which the
  * production host is given as its token_secret).
  *
- * Also, unless switched off: the same recording done by one SQL statement without a workflow
- * (bench/prototype/, loaded into the scratch host only, BENCH_PROTOTYPE=0 to skip); the open route
- * once more with BENCH_EVENT_HISTORY (100000) older events stored (0 to skip); and a profiled pass
- * (CPU profile of the server, pg_stat_statements per request; BENCH_PROFILE=0 to skip).
+ * Also, unless switched off: the routes once more with BENCH_EVENT_HISTORY (100000) older events
+ * stored (0 to skip); and a profiled pass (CPU profile of the server, pg_stat_statements per
+ * request; BENCH_PROFILE=0 to skip).
  */
 import fs from "node:fs"
 import http from "node:http"
@@ -24,28 +23,25 @@ import path from "node:path"
 import { performance } from "node:perf_hooks"
 import { trackingToken } from "../src/modules/messaging/lib/compose-message"
 import {
+  buildProductionHost,
   cpuOf,
   Database,
   DEVELOPMENT_TOKEN_SECRET,
+  groupPids,
   machineCpuSeconds,
   codeVersion,
   machineState,
-  MEDUSA_CLI,
   medusaEnv,
-  onCleanup,
   postgresPids,
   ROOT,
-  run,
   runBenchmark,
   scratchDir,
   seconds,
-  sleep,
   startDatabase,
+  startMedusaServer,
   stopProcess,
-  tail,
 } from "./lib/harness"
 import { analyseProfile } from "./lib/profile"
-import { spawn } from "node:child_process"
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 20_000)
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 16)
@@ -53,8 +49,6 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4)
 const PHASE_SECONDS = Number(process.env.BENCH_PHASE_SECONDS ?? 5)
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 3)
 const DEV = process.env.BENCH_TRACK_DEV === "1"
-/** bench/prototype/: the same recording in one SQL statement, loaded into the scratch host only. */
-const PROTOTYPE = !DEV && process.env.BENCH_PROTOTYPE !== "0"
 /** After the rounds: opens and routes once more with this many older events stored (0: skip). */
 const EVENT_HISTORY = Number(process.env.BENCH_EVENT_HISTORY ?? 100_000)
 const PROFILE = process.env.BENCH_PROFILE !== "0"
@@ -63,36 +57,15 @@ const LINKS_PER_MESSAGE = 3
 /** A desktop browser: classified as a person, like most real opens and clicks. */
 const USER_AGENT = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36"
 
-type Kind = "health" | "open" | "click" | "floor-proto" | "open-proto" | "click-proto" | "open-batch" | "click-batch"
-const EXPECTED_STATUS: Record<Kind, number> = {
-  health: 200,
-  open: 200,
-  click: 302,
-  "floor-proto": 200,
-  "open-proto": 200,
-  "click-proto": 302,
-  "open-batch": 200,
-  "click-batch": 302,
-}
+type Kind = "health" | "open" | "click"
+const EXPECTED_STATUS: Record<Kind, number> = { health: 200, open: 200, click: 302 }
 const LABELS: Record<Kind, string> = {
   health: "GET /health",
   open: "GET /marketing/t/o/:token",
   click: "GET /marketing/t/c/:token/:pos",
-  "floor-proto": "  route floor: GIF, no database",
-  "open-proto": "  open, 1-statement prototype",
-  "click-proto": "  click, 1-statement prototype",
-  "open-batch": "  open, batched prototype",
-  "click-batch": "  click, batched prototype",
 }
 /** The event type a route records. */
-const EVENT_OF: Partial<Record<Kind, "open" | "click">> = {
-  open: "open",
-  click: "click",
-  "open-proto": "open",
-  "click-proto": "click",
-  "open-batch": "open",
-  "click-batch": "click",
-}
+const EVENT_OF: Partial<Record<Kind, "open" | "click">> = { open: "open", click: "click" }
 
 type Tally = { requests: number; failures: number; ms: number; latencies: number[]; medusaCpu: number; postgresCpu: number; selfCpu: number; machineCpu: number }
 const emptyTally = (): Tally => ({ requests: 0, failures: 0, ms: 0, latencies: [], medusaCpu: 0, postgresCpu: 0, selfCpu: 0, machineCpu: 0 })
@@ -105,7 +78,7 @@ async function main() {
   const db = await startDatabase(dir, "marketing_track_bench", { statements: PROFILE })
   if (PROFILE) await db.query("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").catch(() => undefined)
   const tokens = await insertSentMessages(db.query)
-  const server = DEV ? { cwd: ROOT, mode: "development (medusa start from the repository)" } : await buildHost(dir)
+  const server = DEV ? { cwd: ROOT, mode: "development (medusa start from the repository)" } : { cwd: await buildProductionHost(dir), mode: "production build (medusa build, medusa start from .medusa/server, NODE_ENV=production)" }
 
   const { freePort } = await import(path.join(ROOT, "scripts/postgres.mjs"))
   const port: number = await freePort()
@@ -116,11 +89,11 @@ async function main() {
     MARKETING_OPTIONS_JSON: JSON.stringify({ token_secret: DEVELOPMENT_TOKEN_SECRET }),
   })
   const base = `http://127.0.0.1:${port}`
-  const medusa = await startServer(server.cwd, env, path.join(dir, "medusa.log"), base)
+  const medusa = await startMedusaServer(server.cwd, env, path.join(dir, "medusa.log"), base)
   console.log(`host: ${server.mode}, port ${port}; ${fmt(MESSAGES)} sent messages with ${LINKS_PER_MESSAGE} links each`)
 
   const load = loadGenerator(base, tokens)
-  const kinds: Kind[] = ["health", "open", "click", ...(PROTOTYPE ? (["floor-proto", "open-proto", "click-proto", "open-batch", "click-batch"] as Kind[]) : [])]
+  const kinds: Kind[] = ["health", "open", "click"]
   const durability = { requests: 0, stored: 0, phases: 0, mismatches: [] as string[], failures: 0 }
   /**
    * After an open or click phase: one stored event row per answered request, then the event table
@@ -176,13 +149,8 @@ async function main() {
       `${LABELS[kind].padEnd(30)} ${fmt(rate(kind)).padStart(6)}   ${ratio.toFixed(2).padStart(16)}   ${percentile(t.latencies, 0.5).toFixed(1).padStart(6)}   ` +
         `${percentile(t.latencies, 0.99).toFixed(1).padStart(6)}   ${((t.medusaCpu / t.requests) * 1000).toFixed(2).padStart(11)} ms   ` +
         `${((t.postgresCpu / t.requests) * 1000).toFixed(2).padStart(13)} ms   ` +
-        (kind === "health" ? "" : kind.includes("-") ? "(what-if, not the plugin)" : `${ratio >= TARGET_RATIO ? "PASS" : "FAIL"} (>= ${TARGET_RATIO} of /health)`)
+        (kind === "health" ? "" : `${ratio >= TARGET_RATIO ? "PASS" : "FAIL"} (>= ${TARGET_RATIO} of /health)`)
     )
-  }
-  if (PROTOTYPE) {
-    console.log("what-ifs (bench/prototype/, loaded into the scratch host only, not the plugin's code): a route that only answers the GIF;")
-    console.log("  open and click recorded by one SQL statement in autocommit (token check and classification as the plugin does them);")
-    console.log("  the same, batched: the requests of the same millisecond share one statement, each answered after it committed")
   }
   const sum = (key: "medusaCpu" | "postgresCpu" | "selfCpu" | "machineCpu") => kinds.reduce((total, kind) => total + tallies[kind][key], 0)
   const measured = kinds.reduce((total, kind) => total + tallies[kind].ms, 0) / 1000
@@ -228,89 +196,27 @@ async function insertEventHistory(query: Database["query"]) {
   await query("VACUUM ANALYZE marketing_message_event")
 }
 
-/** Sent messages and their links, straight into the tables; returns their tracking tokens. */
+/** Sent messages and their (shared) link set, straight into the tables; returns their tracking tokens. */
 async function insertSentMessages(query: (sql: string, params?: unknown[]) => Promise<any>) {
   const started = Date.now()
   await query(`
     INSERT INTO marketing_message (id, campaign_id, occurrence, contact_id, channel, "to", idempotency_key, not_before, is_test,
-                                   status, attempts, provider, sent_at, created_at, updated_at)
+                                   status, attempts, provider, sent_at, link_set, created_at, updated_at)
     SELECT 'mmsg_track' || lpad(i::text, 10, '0'), 'mcamp_track', 'once', 'mcon_track' || i, 'email', 'reader' || i || '@bench.example.com',
-           'track:' || i, now() - interval '1 hour', false, 'sent', 1, 'sendgrid', now() - interval '1 hour', now() - interval '1 hour', now()
+           'track:' || i, now() - interval '1 hour', false, 'sent', 1, 'sendgrid', now() - interval '1 hour', 'bench-track',
+           now() - interval '1 hour', now()
       FROM generate_series(1, ${MESSAGES}) i`)
   await query(`
-    INSERT INTO marketing_message_link (id, message_id, position, url, created_at, updated_at)
-    SELECT 'mlnk_track' || i || '_' || p, 'mmsg_track' || lpad(i::text, 10, '0'), p,
-           'https://shop.example.com/sale?utm_source=newsletter&utm_content=link' || p, now(), now()
-      FROM generate_series(1, ${MESSAGES}) i, generate_series(0, ${LINKS_PER_MESSAGE - 1}) p`)
+    INSERT INTO marketing_tracked_link (id, link_set, position, url, created_at, updated_at)
+    SELECT 'mlnk_track' || p, 'bench-track', p, 'https://shop.example.com/sale?utm_source=newsletter&utm_content=link' || p, now(), now()
+      FROM generate_series(0, ${LINKS_PER_MESSAGE - 1}) p`)
   await query("VACUUM ANALYZE marketing_message")
-  await query("VACUUM ANALYZE marketing_message_link")
+  await query("VACUUM ANALYZE marketing_tracked_link")
   const tokens = Array.from({ length: MESSAGES }, (_, i) => trackingToken(`mmsg_track${String(i + 1).padStart(10, "0")}`, DEVELOPMENT_TOKEN_SECRET))
   console.log(
-    `${fmt(MESSAGES)} sent messages, ${fmt(MESSAGES * LINKS_PER_MESSAGE)} links inserted in ${seconds(Date.now() - started)} s`
+    `${fmt(MESSAGES)} sent messages sharing ${LINKS_PER_MESSAGE} links inserted in ${seconds(Date.now() - started)} s`
   )
   return tokens
-}
-
-/**
- * A production build of the test host, made in a scratch copy so the repository's own
- * .medusa/server (the plugin's build) is left alone: src/ and medusa-config.ts are copied,
- * node_modules is linked, `medusa build` compiles (the admin is disabled, so not bundled).
- */
-async function buildHost(dir: string) {
-  const host = path.join(dir, "host")
-  fs.mkdirSync(host)
-  fs.cpSync(path.join(ROOT, "src"), path.join(host, "src"), { recursive: true, filter: (source) => !source.includes("__tests__") })
-  for (const file of ["medusa-config.ts", "package.json"]) fs.copyFileSync(path.join(ROOT, file), path.join(host, file))
-  const tsconfig = JSON.parse(fs.readFileSync(path.join(ROOT, "tsconfig.json"), "utf8"))
-  // The plugin's tsconfig leaves the test host's config out of its build; the host's build needs it.
-  tsconfig.exclude = tsconfig.exclude.filter((entry: string) => entry !== "medusa-config.ts")
-  tsconfig.include = [...tsconfig.include, "medusa-config.ts"]
-  fs.writeFileSync(path.join(host, "tsconfig.json"), JSON.stringify(tsconfig, null, 2))
-  fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(host, "node_modules"))
-  if (PROTOTYPE) fs.cpSync(path.join(__dirname, "prototype"), path.join(host, "src/api/marketing/bench-proto"), { recursive: true })
-  const started = Date.now()
-  const log = path.join(dir, "build.log")
-  try {
-    await run(process.execPath, [MEDUSA_CLI, "build"], { cwd: host, env: medusaEnv("postgres://unused/unused"), log })
-  } catch (error) {
-    // Like `plugin:build`, the build exits 1 on type errors but still writes its output.
-    if (!fs.existsSync(path.join(host, ".medusa/server/medusa-config.js"))) throw error
-    console.log(`medusa build reported errors but wrote its output:\n${tail(log, 10)}`)
-  }
-  fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(host, ".medusa/server/node_modules"))
-  console.log(`medusa build (backend; admin disabled) in ${seconds(Date.now() - started)} s`)
-  return { cwd: path.join(host, ".medusa/server"), mode: "production build (medusa build, medusa start from .medusa/server, NODE_ENV=production)" }
-}
-
-async function startServer(cwd: string, env: NodeJS.ProcessEnv, log: string, base: string, nodeArgs: string[] = []) {
-  const out = fs.openSync(log, "w")
-  const child = spawn(process.execPath, [...nodeArgs, MEDUSA_CLI, "start"], { cwd, env, detached: true, stdio: ["ignore", out, out] })
-  onCleanup(() => stopProcess(child))
-  const started = Date.now()
-  while (Date.now() - started < 180_000) {
-    if (child.exitCode !== null) throw new Error(`medusa start exited (${child.exitCode}):\n${tail(log)}`)
-    const ok = await fetch(`${base}/health`).then((r) => r.ok, () => false)
-    if (ok) {
-      console.log(`medusa start answered /health after ${seconds(Date.now() - started)} s (boot, not measured)`)
-      return child
-    }
-    await sleep(500)
-  }
-  throw new Error(`medusa start did not answer /health within 180 s:\n${tail(log)}`)
-}
-
-/** Pids of a process group (the server and anything it started). */
-function groupPids(pgid: number): number[] {
-  const pids: number[] = []
-  for (const entry of fs.readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue
-    try {
-      if (Number(fs.readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1].split(" ")[2]) === pgid) pids.push(Number(entry))
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return pids
 }
 
 function loadGenerator(base: string, tokens: string[]) {
@@ -327,16 +233,6 @@ function loadGenerator(base: string, tokens: string[]) {
         return `/marketing/t/o/${token}`
       case "click":
         return `/marketing/t/c/${token}/${i % LINKS_PER_MESSAGE}`
-      case "floor-proto":
-        return "/marketing/bench-proto/pixel"
-      case "open-proto":
-        return `/marketing/bench-proto/o/${token}`
-      case "click-proto":
-        return `/marketing/bench-proto/c/${token}/${i % LINKS_PER_MESSAGE}`
-      case "open-batch":
-        return `/marketing/bench-proto/bo/${token}`
-      case "click-batch":
-        return `/marketing/bench-proto/bc/${token}/${i % LINKS_PER_MESSAGE}`
     }
   }
   const get = (path: string) =>
@@ -380,7 +276,7 @@ function loadGenerator(base: string, tokens: string[]) {
 async function profiledPass(cwd: string, env: NodeJS.ProcessEnv, dir: string, base: string, tokens: string[], query: Database["query"]) {
   const profileDir = path.join(dir, "profile")
   fs.mkdirSync(profileDir)
-  const medusa = await startServer(cwd, env, path.join(dir, "medusa-profiled.log"), base, [
+  const medusa = await startMedusaServer(cwd, env, path.join(dir, "medusa-profiled.log"), base, [
     "--cpu-prof",
     `--cpu-prof-dir=${profileDir}`,
     "--cpu-prof-interval=500",

@@ -342,3 +342,65 @@ export async function codeVersion() {
   const dirty = (await execFileText("git", ["-C", ROOT, "status", "--porcelain", "--", "src"])).trim()
   return `${commit}${dirty ? " + uncommitted changes in src/" : ""}`
 }
+
+/**
+ * A production build of the test host, made in a scratch copy so the repository's own
+ * .medusa/server (the plugin's build) is left alone: src/ and medusa-config.ts are copied,
+ * node_modules is linked, `medusa build` compiles (the admin is disabled, so not bundled).
+ */
+export async function buildProductionHost(dir: string): Promise<string> {
+  const host = path.join(dir, "host")
+  fs.mkdirSync(host)
+  fs.cpSync(path.join(ROOT, "src"), path.join(host, "src"), { recursive: true, filter: (source) => !source.includes("__tests__") })
+  for (const file of ["medusa-config.ts", "package.json"]) fs.copyFileSync(path.join(ROOT, file), path.join(host, file))
+  const tsconfig = JSON.parse(fs.readFileSync(path.join(ROOT, "tsconfig.json"), "utf8"))
+  // The plugin's tsconfig leaves the test host's config out of its build; the host's build needs it.
+  tsconfig.exclude = tsconfig.exclude.filter((entry: string) => entry !== "medusa-config.ts")
+  tsconfig.include = [...tsconfig.include, "medusa-config.ts"]
+  fs.writeFileSync(path.join(host, "tsconfig.json"), JSON.stringify(tsconfig, null, 2))
+  fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(host, "node_modules"))
+  const started = Date.now()
+  const log = path.join(dir, "build.log")
+  try {
+    await run(process.execPath, [MEDUSA_CLI, "build"], { cwd: host, env: medusaEnv("postgres://unused/unused"), log })
+  } catch (error) {
+    // Like `plugin:build`, the build exits 1 on type errors but still writes its output.
+    if (!fs.existsSync(path.join(host, ".medusa/server/medusa-config.js"))) throw error
+    console.log(`medusa build reported errors but wrote its output:\n${tail(log, 10)}`)
+  }
+  fs.symlinkSync(path.join(ROOT, "node_modules"), path.join(host, ".medusa/server/node_modules"))
+  console.log(`medusa build (backend; admin disabled) in ${seconds(Date.now() - started)} s`)
+  return path.join(host, ".medusa/server")
+}
+
+/** `medusa start` in its own process group, stopped at cleanup; resolves once /health answers. */
+export async function startMedusaServer(cwd: string, env: NodeJS.ProcessEnv, log: string, base: string, nodeArgs: string[] = []) {
+  const out = fs.openSync(log, "w")
+  const child = spawn(process.execPath, [...nodeArgs, MEDUSA_CLI, "start"], { cwd, env, detached: true, stdio: ["ignore", out, out] })
+  onCleanup(() => stopProcess(child))
+  const started = Date.now()
+  while (Date.now() - started < 180_000) {
+    if (child.exitCode !== null) throw new Error(`medusa start exited (${child.exitCode}):\n${tail(log)}`)
+    const ok = await fetch(`${base}/health`).then((r) => r.ok, () => false)
+    if (ok) {
+      console.log(`medusa start answered /health after ${seconds(Date.now() - started)} s (boot, not measured)`)
+      return child
+    }
+    await sleep(500)
+  }
+  throw new Error(`medusa start did not answer /health within 180 s:\n${tail(log)}`)
+}
+
+/** Pids of a process group (the server and anything it started). */
+export function groupPids(pgid: number): number[] {
+  const pids: number[] = []
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue
+    try {
+      if (Number(fs.readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1].split(" ")[2]) === pgid) pids.push(Number(entry))
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return pids
+}

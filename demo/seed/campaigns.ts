@@ -57,6 +57,8 @@ const SPRING_SALE_EMAIL = `<!doctype html>
           <p style="margin:0 0 12px">Hi {{ contact.first_name | default: "there" }},</p>
           <p style="margin:0 0 12px">You have shopped with us {{ contact.orders_count }} times, so you hear it first: until Sunday,
             everything in the spring range is 20% off, from light jackets to trail runners.</p>
+          {% if promotion_code != "" %}<p style="margin:0 0 12px">And because you are a regular, €10 off on top with your own
+            code <strong style="letter-spacing:1px">{{ promotion_code }}</strong> (orders from €50, once).</p>{% endif %}
         </td></tr>
         <tr><td align="center" style="padding:12px 32px 20px">
           <a href="https://example.com/sale/spring?utm_source=newsletter&amp;utm_campaign=spring-sale"

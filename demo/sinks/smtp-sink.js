@@ -137,6 +137,11 @@ async function startSmtpSink({ port = 0, webPort, parse = true, delayMs = 0 } = 
     server.server.once("error", reject)
     server.listen(port, "127.0.0.1", () => resolve(undefined))
   })
+  // A client that dies mid-message (a delivery worker killed in a test) resets its connection: the
+  // sink carries on, as a mail server does, instead of failing whoever started it.
+  server.on("error", (/** @type {NodeJS.ErrnoException} */ error) => {
+    if (error.code !== "ECONNRESET" && error.code !== "EPIPE") throw error
+  })
   const address = /** @type {import("node:net").AddressInfo} */ (server.server.address())
 
   const sink = {

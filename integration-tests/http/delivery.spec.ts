@@ -13,8 +13,11 @@ import {
 jest.setTimeout(120_000)
 
 let sinks: Sinks
+/** Links into it carry the click's token for attribution; the other links of these tests lead elsewhere. */
+const STOREFRONT = "https://store.example.com"
+
 beforeAll(async () => {
-  sinks = await startDeliverySinks()
+  sinks = await startDeliverySinks({ options: { storefront_url: STOREFRONT } })
 })
 afterAll(async () => sinks.close())
 
@@ -27,6 +30,18 @@ medusaIntegrationTestRunner({
 
     const messagesOf = (campaignId: string) =>
       t.messaging.listMessages({ campaign_id: campaignId }, { take: null, order: { to: "ASC" } })
+
+    /** A campaign to one new contact, sent an hour ago (machine-click windows are short): its message and email. */
+    const sentToOne = async (prefix: string) => {
+      const [contact] = await createReachableContacts(t.container, 1, prefix)
+      const campaign = await createScheduledCampaign(api, t.admin, { dsl: `email = '${prefix}0@example.com'` })
+      await sendDueCampaigns(t.container, inTwoMinutes())
+      await drainMessageQueue(t.container)
+      const [message] = await messagesOf(campaign.id)
+      await backdateMessages(t.container, [message.id])
+      const [email] = sinks.sendgrid.messages()
+      return { contact, message, email }
+    }
 
     it("fans a due campaign out to its reachable audience exactly once, and sends each message once", async () => {
       const contacts = await createReachableContacts(t.container, 30)
@@ -79,13 +94,7 @@ medusaIntegrationTestRunner({
     })
 
     it("tracks opens, clicks and unsubscribes through signed links only", async () => {
-      const [contact] = await createReachableContacts(t.container, 1, "tracked")
-      const campaign = await createScheduledCampaign(api, t.admin, { dsl: "email = 'tracked0@example.com'" })
-      await sendDueCampaigns(t.container, inTwoMinutes())
-      await drainMessageQueue(t.container)
-      const [message] = await messagesOf(campaign.id)
-      await backdateMessages(t.container, [message.id])
-      const [email] = sinks.sendgrid.messages()
+      const { contact, message, email } = await sentToOne("tracked")
       const pixel = email.html.match(/<img src="([^"]+\/marketing\/t\/o\/[^"]+)"/)[1]
       const clicks = [...email.html.matchAll(/href="([^"]+\/marketing\/t\/c\/[^"]+)"/g)].map((m: string[]) => m[1])
       expect(clicks).toHaveLength(2)
@@ -144,6 +153,100 @@ medusaIntegrationTestRunner({
       expect(oneClick.status).toBe(200)
       expect((await t.audience.retrieveContact(contact.id)).email_consent).toBe("unsubscribed")
       expect((await t.messaging.retrieveMessage(message.id)).unsubscribed_at).not.toBeNull()
+    })
+
+    it("stores a campaign's links once, and a click still leads only to a link of the clicked message", async () => {
+      await createReachableContacts(t.container, 3, "linkset")
+      await t.audience.createContacts(
+        [0, 1].map((i) => ({ email: `personal${i}@example.com`, email_consent: "subscribed", source: "import" }))
+      )
+      const shared = await createScheduledCampaign(api, t.admin, { dsl: "email STARTS WITH 'linkset'" })
+      const personal = await createScheduledCampaign(api, t.admin, {
+        dsl: "email STARTS WITH 'personal'",
+        body: `<html><body><a href="https://shop.example.com/me?e={{ contact.email | url_encode }}">You</a>
+          <a href="https://shop.example.com/a">A</a> <a href="https://shop.example.com/b">B</a></body></html>`,
+      })
+      await sendDueCampaigns(t.container, inTwoMinutes())
+      await drainMessageQueue(t.container)
+      const sharedMessages = await messagesOf(shared.id)
+      const personalMessages = await messagesOf(personal.id)
+      await backdateMessages(t.container, [...sharedMessages, ...personalMessages].map((m) => m.id))
+
+      // Three messages, one set of two links; personal links make a set per message.
+      expect(new Set(sharedMessages.map((m) => m.link_set)).size).toBe(1)
+      expect(await t.messaging.listTrackedLinks({ link_set: sharedMessages[0].link_set! })).toHaveLength(2)
+      expect(new Set(personalMessages.map((m) => m.link_set)).size).toBe(2)
+
+      const emailTo = (to: string) => sinks.sendgrid.messages().find((d: any) => d.to === to)
+      const clickPath = (to: string, position: number) =>
+        pathOf(emailTo(to).html.match(/href="([^"]+\/marketing\/t\/c\/[^"]+)"/)[1]).replace(/\/\d+$/, `/${position}`)
+      const follow = (path: string) => api.get(path, { maxRedirects: 0, validateStatus: () => true })
+
+      expect((await follow(clickPath("linkset1@example.com", 1))).headers.location).toBe("https://shop.example.com/new")
+      expect((await follow(clickPath("personal0@example.com", 0))).headers.location).toBe("https://shop.example.com/me?e=personal0%40example.com")
+      expect((await follow(clickPath("personal1@example.com", 0))).headers.location).toBe("https://shop.example.com/me?e=personal1%40example.com")
+      // Position 2 exists in the other campaign's links, not in this message's: 404, nothing recorded.
+      const beyond = await follow(clickPath("linkset1@example.com", 2))
+      expect(beyond.status).toBe(404)
+      const events = await t.messaging.listMessageEvents({ message_id: sharedMessages.map((m) => m.id) })
+      expect(events.map((e) => [e.type, e.url])).toEqual([["click", "https://shop.example.com/new"]])
+    })
+
+    it("answers concurrent opens and clicks only once each is stored, and still sees a burst of clicks as a scanner", async () => {
+      const { message, email } = await sentToOne("busy")
+      const pixel = pathOf(email.html.match(/<img src="([^"]+\/marketing\/t\/o\/[^"]+)"/)[1])
+      const click = pathOf(email.html.match(/href="([^"]+\/marketing\/t\/c\/[^"]+)"/)[1])
+      const human = { headers: { "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0" }, maxRedirects: 0, validateStatus: () => true }
+
+      const answers = await Promise.all([
+        ...Array.from({ length: 10 }, () => api.get(pixel, human)),
+        ...Array.from({ length: 10 }, () => api.get(click, human)),
+      ])
+      expect(answers.map((a) => a.status).sort()).toEqual([...Array(10).fill(200), ...Array(10).fill(302)])
+      // Read as soon as the last answer came: every answered request's event is there.
+      const events = await t.messaging.listMessageEvents({ message_id: message.id })
+      expect(events.filter((e) => e.type === "open")).toHaveLength(10)
+      const clicks = events.filter((e) => e.type === "click")
+      expect(clicks).toHaveLength(10)
+      // Ten clicks within a second: the first two may be a person's double click, the rest are a scanner's.
+      expect(clicks.filter((e) => e.flag === null)).toHaveLength(2)
+      const tracked = await t.messaging.retrieveMessage(message.id)
+      expect(tracked.opened_at).not.toBeNull()
+      expect(tracked.clicked_at).not.toBeNull()
+    })
+
+    it("prints each recipient's own promotion code, and carries a click into the storefront for attribution", async () => {
+      const [owner, other] = await createReachableContacts(t.container, 2, "coded")
+      const campaign = await createScheduledCampaign(api, t.admin, {
+        dsl: "email STARTS WITH 'coded'",
+        body: `<html><body><p>Your code: {{ promotion_code }}.</p><a href="${STOREFRONT}/spring">Shop</a> <a href="https://shop.example.com/journal">Journal</a></body></html>`,
+      })
+      const { data } = await api.post(
+        "/admin/marketing/promotions",
+        { name: "Personal", type: "percentage", value: 10, code_mode: "unique", status: "active", campaign_id: campaign.id },
+        t.admin.headers
+      )
+      const codes = `/admin/marketing/promotions/${data.promotion.id}/codes`
+      await api.post(codes, { count: 3 }, t.admin.headers)
+      await api.post(`${codes}/assign`, { contact_ids: [owner.id] }, t.admin.headers)
+      const { data: assigned } = await api.get(`${codes}?contact_id=${owner.id}`, t.admin.headers)
+      const [code] = assigned.promotion_codes.map((c: { code: string }) => c.code)
+      const { data: preview } = await api.post(`/admin/marketing/campaigns/${campaign.id}/preview`, { contact_id: owner.id }, t.admin.headers)
+      expect(preview.preview.html).toContain(`Your code: ${code}.`)
+
+      await sendDueCampaigns(t.container, inTwoMinutes())
+      await drainMessageQueue(t.container)
+      const emails = sinks.sendgrid.messages()
+      const mine = emails.find((e: any) => e.to === owner.email)
+      expect(mine.html).toContain(`Your code: ${code}.`)
+      expect(emails.find((e: any) => e.to === other.email).html).toContain("Your code: .")
+
+      await backdateMessages(t.container, (await messagesOf(campaign.id)).map((m) => m.id))
+      const [shop, journal] = [...mine.html.matchAll(/href="([^"]+\/marketing\/t\/c\/[^"]+)"/g)].map((m: string[]) => pathOf(m[1]))
+      const token = shop.split("/")[4]
+      const follow = (path: string) => api.get(path, { headers: { "user-agent": "Mozilla/5.0 (Macintosh) Safari/605.1.15" }, maxRedirects: 0, validateStatus: () => true })
+      expect((await follow(shop)).headers.location).toBe(`${STOREFRONT}/spring?mkt_click=${token}`)
+      expect((await follow(journal)).headers.location).toBe("https://shop.example.com/journal")
     })
 
     it("exports a contact's messages, and erases them with the contact: nothing unsent leaves afterwards", async () => {

@@ -129,6 +129,10 @@ medusaIntegrationTestRunner({
       const start = reply("START")
       await post(inbound, new URLSearchParams(start).toString(), twilioHeaders(inbound, start))
       expect((await t.audience.retrieveContact(contact.id)).sms_consent).toBe("subscribed")
+      // Twilio delivers the STOP again: it was acted on once already, and the later START stands.
+      const redelivered = await post(inbound, new URLSearchParams(stop).toString(), twilioHeaders(inbound, stop))
+      expect(redelivered.status).toBe(200)
+      expect((await t.audience.retrieveContact(contact.id)).sms_consent).toBe("subscribed")
     })
   },
 })

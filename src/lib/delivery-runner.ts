@@ -10,13 +10,16 @@ export type DrainResult = { rounds: number; sent: number; retried: number; faile
 /** Names this process in claims, so that a claim shows which worker holds it. */
 export const deliveryWorkerId = () => `${hostname()}:${process.pid}`
 
+/** Delivery rounds a process runs side by side. */
+export const ROUNDS_IN_FLIGHT = 2
+
 let running: Promise<DrainResult> | null = null
 let wokenWhileRunning = false
 
 /**
- * Runs delivery rounds until nothing is due or `budgetMs` is spent. One drain per process at a
- * time: a call during a drain makes that drain look once more before it stops, so messages
- * queued meanwhile are not left for the next tick. Other processes drain side by side; their
+ * Runs delivery rounds until nothing is due or `budgetMs` is spent, two at a time. One drain per
+ * process at a time: a call during a drain makes that drain look once more before it stops, so
+ * messages queued meanwhile are not left for the next tick. Other processes drain side by side; their
  * claims never overlap.
  */
 export function drainMessageQueue(container: MedusaContainer, { budgetMs = 50_000 } = {}): Promise<DrainResult> {
@@ -34,24 +37,29 @@ async function drain(container: MedusaContainer, budgetMs: number): Promise<Drai
   const options = (container.resolve(MarketingModule.CAMPAIGN) as CampaignModuleService).getOptions()
   const { delivery } = options
   // A batch paced by a slow provider must be sent well within its claim's lease, or another worker
-  // would take the claim over and send it again.
+  // would take the claim over and send it again (the rounds in flight share the pace).
   const slowest = Math.min(...(["email", "sms", "push"] as const).map((c) => options[c]?.rate_per_second ?? Infinity))
   const limit = Math.max(1, Math.min(delivery.batch_size, Math.floor((slowest * delivery.lease_seconds) / 4)))
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const worker = deliveryWorkerId()
   const until = Date.now() + budgetMs
   const total: DrainResult = { rounds: 0, sent: 0, retried: 0, failed: 0 }
-  while (Date.now() < until) {
-    wokenWhileRunning = false
-    const { result } = await deliverMessagesWorkflow(container).run({
-      input: { worker, limit, lease_ms: delivery.lease_seconds * 1000 },
-    })
-    total.rounds++
-    total.sent += result.sent
-    total.retried += result.retried
-    total.failed += result.failed
-    if (result.claimed === 0 && !wokenWhileRunning) break
+  const rounds = async () => {
+    while (Date.now() < until) {
+      wokenWhileRunning = false
+      const { result } = await deliverMessagesWorkflow(container).run({
+        input: { worker, limit, lease_ms: delivery.lease_seconds * 1000 },
+      })
+      total.rounds++
+      total.sent += result.sent
+      total.retried += result.retried
+      total.failed += result.failed
+      if (result.claimed === 0 && !wokenWhileRunning) break
+    }
   }
+  // While one round waits for PostgreSQL or the provider, the other claims and composes: the
+  // provider (an SMTP pool above all) is kept busy between rounds. Claims never overlap.
+  await Promise.all(Array.from({ length: ROUNDS_IN_FLIGHT }, rounds))
   if (total.sent || total.failed || total.retried) {
     logger.info(`Marketing delivery (${worker}): ${total.sent} sent, ${total.retried} to retry, ${total.failed} failed`)
   }

@@ -30,6 +30,15 @@ export const PluginOptionsSchema = z
       .url({ message: "must be an absolute URL such as 'https://shop.example.com'" })
       .transform((url) => url.replace(/\/+$/, ""))
       .default("http://localhost:9000"),
+    /**
+     * Where shoppers shop: tracked links into it arrive with `mkt_click=<token>`, which the storefront
+     * hands to the cart so that the order is attributed to the message. Unset, no link is changed.
+     */
+    storefront_url: z
+      .string()
+      .url({ message: "must be an absolute URL such as 'https://shop.example.com'" })
+      .nullable()
+      .default(null),
     /** Audit entries older than this many days are pruned daily; unset keeps them forever. */
     audit_retention_days: z
       .number()

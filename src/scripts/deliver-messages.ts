@@ -20,7 +20,7 @@ export default async function deliverMessagesScript({ container, args }: ExecArg
     total.sent += result.sent
     total.retried += result.retried
     total.failed += result.failed
-    if (result.rounds <= 1) await new Promise((resolve) => setTimeout(resolve, POLL_MS))
+    if (!result.sent && !result.retried && !result.failed) await new Promise((resolve) => setTimeout(resolve, POLL_MS))
   }
   logger.info(`Marketing delivery worker ${deliveryWorkerId()}: ${JSON.stringify(total)}`)
 }

@@ -1,15 +1,19 @@
+import { createHash } from "node:crypto"
 import { Context } from "@medusajs/framework/types"
 import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { microBatch } from "../../lib/micro-batch"
 import { pgStatement, pgTransaction } from "../../lib/pg-transaction"
 import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
 import { DeliveryProvider, DeliveryStats, MessageChannel, MessageStatus, SendOutcome } from "../../types/messaging"
+import type { TrackedLink as WrittenLink } from "./lib/instrument-html"
 import { TokenBucket } from "./lib/token-bucket"
 import { ProviderEvent } from "./lib/webhooks/events"
 import { createProvider } from "./providers"
 import Message from "./models/message"
 import MessageEvent from "./models/message-event"
-import MessageLink from "./models/message-link"
+import InboundMessage from "./models/inbound-message"
+import TrackedLink from "./models/tracked-link"
 
 export interface QueuedMessage {
   campaign_id: string | null
@@ -82,27 +86,46 @@ export interface ErasedMessages {
   events: { id: string; ip: string | null; user_agent: string | null }[]
 }
 
-/** A recorded outcome: retries carry when to try again (or fail, when they are used up). */
-export type RecordedOutcome = SendOutcome & { provider: string; retry_at?: Date | null }
+/**
+ * A recorded outcome: retries carry when to try again (or fail, when they are used up), sent
+ * emails the links they carry.
+ */
+export type RecordedOutcome = SendOutcome & { provider: string; retry_at?: Date | null; links?: WrittenLink[] }
 
-/** Claims due messages for a worker: $1 worker, $2 limit, $3 lease in ms, $4 ids (or null for any). */
-export const CLAIM_DUE_MESSAGES_SQL = `WITH due AS (
+/**
+ * Claims due messages for a worker: $1 worker, $2 limit, $3 lease in ms, $4 ids (or null for any).
+ * Expired claims and queued messages are read each from its own partial index, in index order, so
+ * that a claim reads about `limit` rows however long the queue is (one scan over both would read
+ * and sort the whole queue); expired claims come first, they have waited longest.
+ */
+export const CLAIM_DUE_MESSAGES_SQL = `WITH expired AS (
            SELECT id FROM marketing_message
-            WHERE deleted_at IS NULL
-              AND ((status = 'queued' AND not_before <= now()) OR (status = 'sending' AND claimed_until < now()))
+            WHERE status = 'sending' AND deleted_at IS NULL AND claimed_until < now()
+              AND ($4::text[] IS NULL OR id = ANY($4::text[]))
+            ORDER BY claimed_until
+            LIMIT $2
+            FOR UPDATE SKIP LOCKED),
+         queued AS (
+           SELECT id FROM marketing_message
+            WHERE status = 'queued' AND deleted_at IS NULL AND not_before <= now()
               AND ($4::text[] IS NULL OR id = ANY($4::text[]))
             ORDER BY not_before
             LIMIT $2
-            FOR UPDATE SKIP LOCKED)
+            FOR UPDATE SKIP LOCKED),
+         due AS (SELECT id FROM expired UNION ALL SELECT id FROM queued LIMIT $2)
          UPDATE marketing_message m
             SET status = 'sending', claimed_by = $1, claimed_until = now() + make_interval(secs => $3::float8 / 1000),
                 attempts = m.attempts + 1, updated_at = now()
            FROM due WHERE m.id = due.id
          RETURNING m.id, m.campaign_id, m.contact_id, m.channel, m."to", m.idempotency_key, m.attempts, m.is_test`
 
+/** A set of links is named by its content, so the messages that carry the same links share it. */
+const linkSetKey = (links: WrittenLink[]) =>
+  createHash("sha256").update(JSON.stringify(links.map((link) => link.url))).digest("base64url")
+
 const newId = (prefix: string) => `'${prefix}_' || replace(gen_random_uuid()::text, '-', '')`
 
-export default class MessagingModuleService extends MedusaService({ Message, MessageLink, MessageEvent }) {
+export default class MessagingModuleService extends MedusaService({ Message, TrackedLink, MessageEvent, InboundMessage }) {
   protected readonly options_: PluginOptions
   /** One per channel, made on first use: SDK clients and SMTP pools are kept for the process's life. */
   private readonly providers_ = new Map<MessageChannel, DeliveryProvider>()
@@ -213,21 +236,21 @@ export default class MessagingModuleService extends MedusaService({ Message, Mes
    * message over, that worker's outcome is the one that counts.
    */
   @InjectManager()
-  async recordOutcomes(
-    worker: string,
-    outcomes: RecordedOutcome[],
-    links: { message_id: string; position: number; url: string }[],
-    @MedusaContext() context: Context<EntityManager> = {}
-  ): Promise<void> {
+  async recordOutcomes(worker: string, outcomes: RecordedOutcome[], @MedusaContext() context: Context<EntityManager> = {}): Promise<void> {
     if (!outcomes.length) return
+    // Messages of one content share one array of links: each array is hashed once, each set written once.
+    const setOf = new Map<WrittenLink[], string>()
+    for (const o of outcomes) if (o.status === "sent" && o.links?.length && !setOf.has(o.links)) setOf.set(o.links, linkSetKey(o.links))
+    const sets = new Map([...setOf].map(([links, key]) => [key, links]))
+    const links = [...sets].flatMap(([key, links]) => links.map((link) => ({ key, ...link })))
     await pgTransaction(context, async (client) => {
       if (links.length) {
         await client.query(
-          `INSERT INTO marketing_message_link (id, message_id, position, url, created_at, updated_at)
-           SELECT ${newId("mlnk")}, l.message_id, l.position, l.url, now(), now()
-             FROM unnest($1::text[], $2::int[], $3::text[]) AS l(message_id, position, url)
-           ON CONFLICT (message_id, position) WHERE deleted_at IS NULL DO NOTHING`,
-          [links.map((l) => l.message_id), links.map((l) => l.position), links.map((l) => l.url)]
+          `INSERT INTO marketing_tracked_link (id, link_set, position, url, created_at, updated_at)
+           SELECT ${newId("mlnk")}, l.link_set, l.position, l.url, now(), now()
+             FROM unnest($1::text[], $2::int[], $3::text[]) AS l(link_set, position, url)
+           ON CONFLICT (link_set, position) WHERE deleted_at IS NULL DO NOTHING`,
+          [links.map((l) => l.key), links.map((l) => l.position), links.map((l) => l.url)]
         )
       }
       const status = (o: RecordedOutcome) =>
@@ -237,22 +260,27 @@ export default class MessagingModuleService extends MedusaService({ Message, Mes
             ? MessageStatus.QUEUED
             : MessageStatus.FAILED
       await client.query(
+        // The claim (worker, 'sending') is checked as a join condition, repeated per outcome: as a filter
+        // on the table, the statistics of a queue that keeps moving would say hardly any row is this
+        // worker's claim, and the planner would scan for them and match each to every outcome (rows × batch).
         `UPDATE marketing_message m
             SET status = o.status, provider = o.provider, provider_message_id = COALESCE(o.provider_message_id, m.provider_message_id),
-                error = o.error, not_before = COALESCE(o.retry_at, m.not_before),
+                error = o.error, not_before = COALESCE(o.retry_at, m.not_before), link_set = COALESCE(o.link_set, m.link_set),
                 sent_at = CASE WHEN o.status = 'sent' THEN now() ELSE m.sent_at END,
                 claimed_by = NULL, claimed_until = NULL, updated_at = now()
-           FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])
-                AS o(id, status, provider, provider_message_id, error, retry_at)
-          WHERE m.id = o.id AND m.claimed_by = $1 AND m.status = 'sending'`,
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::text[], $8::text[], $9::text[])
+                AS o(id, status, provider, provider_message_id, error, retry_at, link_set, worker, claimed_status)
+          WHERE m.id = o.id AND m.claimed_by = o.worker AND m.status = o.claimed_status`,
         [
-          worker,
           outcomes.map((o) => o.id),
           outcomes.map(status),
           outcomes.map((o) => o.provider),
           outcomes.map((o) => (o.status === "sent" ? o.provider_message_id : null)),
           outcomes.map((o) => (o.status === "sent" ? null : o.reason)),
           outcomes.map((o) => (o.status === "retry" ? o.retry_at ?? null : null)),
+          outcomes.map((o) => (o.status === "sent" && o.links ? setOf.get(o.links) ?? null : null)),
+          outcomes.map(() => worker),
+          outcomes.map(() => MessageStatus.SENDING),
         ]
       )
     })
@@ -309,59 +337,98 @@ export default class MessagingModuleService extends MedusaService({ Message, Mes
 
   /**
    * What a tracking route needs of a sent message: its recipient, when it was sent, the link at
-   * `position` (null when the message has no such link) and the times of its recent clicks.
-   * Null when no sent message has that id. One statement: it runs on every open and click.
+   * `position` of the message's own links (null when it has no such link) and the times of its
+   * recent clicks. Null when no sent message has that id. It runs on every open and click: the
+   * lookups of concurrent requests are made by one statement.
    */
+  engagementTarget(messageId: string, position: number | null): Promise<EngagementTarget | null> {
+    return this.engagementTargets_({ message_id: messageId, position })
+  }
+
+  // A read, cheap for PostgreSQL: it takes the requests already received rather than wait for more,
+  // since each request waits for its write's window afterwards.
+  private readonly engagementTargets_ = microBatch(
+    (lookups: { message_id: string; position: number | null }[]) => this.engagementTargets(lookups),
+    { windowMs: 0 }
+  )
+
   @InjectManager()
-  async engagementTarget(
-    messageId: string,
-    position: number | null,
+  protected async engagementTargets(
+    lookups: { message_id: string; position: number | null }[],
     @MedusaContext() context: Context<EntityManager> = {}
-  ): Promise<EngagementTarget | null> {
-    const { rows } = await pgStatement<EngagementTarget>(
+  ): Promise<(EngagementTarget | null)[]> {
+    const { rows } = await pgStatement<EngagementTarget & { ord: string }>(
       context,
-      `SELECT m.id, m.contact_id, m.campaign_id, m.channel, m.sent_at,
-              (SELECT l.url FROM marketing_message_link l
-                WHERE l.message_id = m.id AND l.position = $2 AND l.deleted_at IS NULL) AS url,
+      `SELECT r.ord, m.id, m.contact_id, m.campaign_id, m.channel, m.sent_at,
+              (SELECT l.url FROM marketing_tracked_link l
+                WHERE l.link_set = m.link_set AND l.position = r.position AND l.deleted_at IS NULL) AS url,
               -- Only a click is judged by the clicks around it.
-              CASE WHEN $2::int IS NULL THEN '{}'::timestamptz[] ELSE
+              CASE WHEN r.position IS NULL THEN '{}'::timestamptz[] ELSE
                 ARRAY(SELECT e.occurred_at FROM marketing_message_event e
                        WHERE e.message_id = m.id AND e.type = 'click' AND e.deleted_at IS NULL
                          AND e.occurred_at > now() - interval '1 minute') END AS recent_clicks
-         FROM marketing_message m
-        WHERE m.id = $1 AND m.deleted_at IS NULL AND m.sent_at IS NOT NULL`,
-      [messageId, position]
+         FROM unnest($1::text[], $2::int[]) WITH ORDINALITY AS r(message_id, position, ord)
+         JOIN marketing_message m ON m.id = r.message_id AND m.deleted_at IS NULL AND m.sent_at IS NOT NULL`,
+      [lookups.map((l) => l.message_id), lookups.map((l) => l.position)]
     )
-    return rows[0] ?? null
+    const found = new Map(rows.map(({ ord, ...target }) => [Number(ord), target]))
+    return lookups.map((_, i) => found.get(i + 1) ?? null)
   }
 
   /**
    * Records an open, click or unsubscribe, and a human one's first time on the message (a click
    * counts as an open too: images may be blocked). Machine ones are kept but left out of those.
-   * One statement, so both writes happen or neither.
+   * Returns the event's id once it is committed. The events of concurrent requests are written by
+   * one statement, so both writes of each happen or neither.
    */
+  recordEngagement(event: EngagementRecord): Promise<string> {
+    return this.recordEngagements_(event)
+  }
+
+  private readonly recordEngagements_ = microBatch((events: EngagementRecord[]) => this.recordEngagements(events))
+
   @InjectManager()
-  async recordEngagement(event: EngagementRecord, @MedusaContext() context: Context<EntityManager> = {}): Promise<string> {
+  protected async recordEngagements(events: EngagementRecord[], @MedusaContext() context: Context<EntityManager> = {}): Promise<string[]> {
+    const column = <K extends keyof EngagementRecord>(key: K) => events.map((e) => e[key])
     const { rows } = await pgStatement<{ id: string }>(
       context,
-      `WITH recorded AS (
+      `WITH input AS MATERIALIZED (
+         SELECT ${newId("mevt")} AS id, i.*
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::text[], $8::timestamptz[])
+                WITH ORDINALITY AS i(message_id, type, flag, link_position, url, user_agent, ip, occurred_at, ord)),
+       recorded AS (
          INSERT INTO marketing_message_event
            (id, message_id, type, flag, link_position, url, user_agent, ip, occurred_at, created_at, updated_at)
-         VALUES (${newId("mevt")}, $1, $2, $3, $4, $5, $6, $7, $8, now(), now())
-         RETURNING id),
+         SELECT id, message_id, type, flag, link_position, url, user_agent, ip, occurred_at, now(), now() FROM input),
        firsts AS (
-         UPDATE marketing_message
-            SET opened_at = CASE WHEN $2 IN ('open', 'click') THEN COALESCE(opened_at, $8) ELSE opened_at END,
-                clicked_at = CASE WHEN $2 = 'click' THEN COALESCE(clicked_at, $8) ELSE clicked_at END,
-                unsubscribed_at = CASE WHEN $2 = 'unsubscribe' THEN COALESCE(unsubscribed_at, $8) ELSE unsubscribed_at END
+         SELECT message_id,
+                min(occurred_at) FILTER (WHERE type IN ('open', 'click')) AS opened_at,
+                min(occurred_at) FILTER (WHERE type = 'click') AS clicked_at,
+                min(occurred_at) FILTER (WHERE type = 'unsubscribe') AS unsubscribed_at
+           FROM input WHERE flag IS NULL GROUP BY message_id),
+       touched AS (
+         UPDATE marketing_message m
+            SET opened_at = COALESCE(m.opened_at, f.opened_at),
+                clicked_at = COALESCE(m.clicked_at, f.clicked_at),
+                unsubscribed_at = COALESCE(m.unsubscribed_at, f.unsubscribed_at)
+           FROM firsts f
           -- Only a first time writes the row: repeated opens leave it as it is.
-          WHERE id = $1 AND $3::text IS NULL
-            AND (($2 IN ('open', 'click') AND opened_at IS NULL) OR ($2 = 'click' AND clicked_at IS NULL)
-                 OR ($2 = 'unsubscribe' AND unsubscribed_at IS NULL)))
-       SELECT id FROM recorded`,
-      [event.message_id, event.type, event.flag, event.link_position, event.url, event.user_agent, event.ip, event.occurred_at]
+          WHERE m.id = f.message_id
+            AND ((m.opened_at IS NULL AND f.opened_at IS NOT NULL) OR (m.clicked_at IS NULL AND f.clicked_at IS NOT NULL)
+                 OR (m.unsubscribed_at IS NULL AND f.unsubscribed_at IS NOT NULL)))
+       SELECT id FROM input ORDER BY ord`,
+      [
+        column("message_id"),
+        column("type"),
+        column("flag"),
+        column("link_position"),
+        column("url"),
+        column("user_agent"),
+        column("ip"),
+        column("occurred_at"),
+      ]
     )
-    return rows[0].id
+    return rows.map((row) => row.id)
   }
 
   /**
@@ -436,6 +503,26 @@ export default class MessagingModuleService extends MedusaService({ Message, Mes
       }
       return recorded
     })
+  }
+
+  /**
+   * Takes note of an inbound message by its provider's id. Returns the note's id the first time,
+   * null when the message was seen before (a redelivered webhook).
+   */
+  @InjectManager()
+  async noteInboundMessage(
+    { provider_message_id, keyword }: { provider_message_id: string; keyword: string },
+    @MedusaContext() context: Context<EntityManager> = {}
+  ): Promise<string | null> {
+    const { rows } = await pgStatement<{ id: string }>(
+      context,
+      `INSERT INTO marketing_inbound_message (id, provider_message_id, keyword, created_at, updated_at)
+       VALUES (${newId("minb")}, $1, $2, now(), now())
+       ON CONFLICT (provider_message_id) WHERE deleted_at IS NULL DO NOTHING
+       RETURNING id`,
+      [provider_message_id, keyword]
+    )
+    return rows[0]?.id ?? null
   }
 
   /**

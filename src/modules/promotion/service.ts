@@ -170,6 +170,29 @@ export default class PromotionModuleService extends MedusaService({
     return rows
   }
 
+  /**
+   * Each contact's own available code of an active promotion of these campaigns (the oldest, when a
+   * contact holds several), for messages that print `{{ promotion_code }}`.
+   */
+  @InjectManager()
+  async codesForContacts(
+    input: { campaign_ids: string[]; contact_ids: string[] },
+    @MedusaContext() context: Context<EntityManager> = {}
+  ): Promise<{ campaign_id: string; contact_id: string; code: string }[]> {
+    if (!input.campaign_ids.length || !input.contact_ids.length) return []
+    const { rows } = await pgStatement<{ campaign_id: string; contact_id: string; code: string }>(
+      context,
+      `SELECT DISTINCT ON (p.campaign_id, c.contact_id) p.campaign_id, c.contact_id, c.code
+         FROM marketing_promotion_code c
+         JOIN marketing_promotion p ON p.id = c.promotion_id AND p.deleted_at IS NULL AND p.status = 'active'
+        WHERE p.campaign_id = ANY($1::text[]) AND c.contact_id = ANY($2::text[])
+          AND c.status = 'available' AND c.deleted_at IS NULL
+        ORDER BY p.campaign_id, c.contact_id, c.created_at, c.id`,
+      [input.campaign_ids, input.contact_ids]
+    )
+    return rows
+  }
+
   /** What limits and budgets are checked against, per promotion, for one customer (or a guest). */
   @InjectManager()
   async usageOf(

@@ -1,7 +1,8 @@
+import { randomBytes } from "node:crypto"
 import { signToken } from "../../../lib/signed-token"
 import { MessageChannel, OutgoingMessage } from "../../../types/messaging"
 import { instrumentHtml, listUnsubscribeHeaders, TrackedLink } from "./instrument-html"
-import { renderEmail, renderText, TemplateVariables } from "./render-template"
+import { htmlToPlainText, RenderedEmail, renderEmail, renderEmailHtml, renderText, TemplateVariables } from "./render-template"
 import { smsSegments, SmsSegments } from "./sms-segments"
 
 /** Signs the tracking token of a message: the one reference its open, click and unsubscribe links carry. */
@@ -33,12 +34,17 @@ export const TEMPLATE_CONTACT_FIELDS = [
   "metadata",
 ] as const
 
-/** The variables a template sees, from the contact's stored fields and the campaign's. */
+/**
+ * The variables a template sees, from the contact's stored fields and the campaign's, and the
+ * contact's own code of the campaign's promotion (empty when none is assigned).
+ */
 export function templateVariables(
   contact: Record<string, unknown> | null | undefined,
-  campaign: { name: string; subject: string | null } | null | undefined
+  campaign: { name: string; subject: string | null } | null | undefined,
+  promotionCode: string | null = null
 ): Omit<TemplateVariables, "unsubscribe_url"> {
   return {
+    promotion_code: promotionCode ?? "",
     contact: {
       email: null,
       phone: null,
@@ -66,42 +72,104 @@ export interface MessageContent {
   body: string
 }
 
+type Rendered = Omit<RenderedEmail, "text">
+type Tracked = { html: string; text: string; links: TrackedLink[] }
+export type ComposedMessage = { outgoing: OutgoingMessage; links: TrackedLink[] }
+
+/** Liquid's `contact` variable: a template that never names it renders alike for everyone. */
+const NAMES_CONTACT = /\bcontact\b/
+
+/** Whether `content` prints the recipient's own promotion code. */
+export const usesPromotionCode = (content: MessageContent) =>
+  /\bpromotion_code\b/.test(content.body) || /\bpromotion_code\b/.test(content.subject ?? "")
+
+/** Whether rendering `content` needs the recipient's contact fields. */
+export const usesContactFields = (content: MessageContent) => NAMES_CONTACT.test(content.body) || NAMES_CONTACT.test(content.subject ?? "")
+
 /**
- * Renders one message for its contact and makes it trackable. Pure: the same message, content,
+ * Renders messages for their contacts and makes them trackable. Pure: the same message, content,
  * variables and secret always give the same result, so a retry sends what the first try did.
+ *
+ * Most of the work (Liquid, link rewriting, the text part) does not depend on the token, so it is
+ * done with a stand-in of the token's length (wrapping of the text part depends on lengths),
+ * once per distinct rendered content, and each message's token is put in by string replacement.
+ * One composer serves one batch: what it keeps lives as long as the batch.
  */
-export function composeMessage(
-  message: ComposableMessage,
-  content: MessageContent,
-  variables: Omit<TemplateVariables, "unsubscribe_url">,
-  { publicUrl, secret }: { publicUrl: string; secret: string }
-): { outgoing: OutgoingMessage; links: TrackedLink[] } {
-  const token = trackingToken(message.id, secret)
-  const urls = trackingUrls(publicUrl, token)
-  const base = { id: message.id, idempotency_key: message.idempotency_key, channel: message.channel, to: message.to, tracking_token: token }
-  const values = { ...variables, unsubscribe_url: urls.unsubscribe }
-  if (message.channel !== "email") {
+export class MessageComposer {
+  private readonly rendered = new Map<string, Map<string, Rendered>>()
+  private readonly tracked = new Map<string, Map<string, Tracked>>()
+  private readonly standIns = new Map<number, string>()
+
+  constructor(private readonly options: { publicUrl: string; secret: string }) {}
+
+  compose(message: ComposableMessage, content: MessageContent, variables: Omit<TemplateVariables, "unsubscribe_url">): ComposedMessage {
+    const token = trackingToken(message.id, this.options.secret)
+    const base = { id: message.id, idempotency_key: message.idempotency_key, channel: message.channel, to: message.to, tracking_token: token }
+    if (message.channel !== "email") {
+      const values = { ...variables, unsubscribe_url: trackingUrls(this.options.publicUrl, token).unsubscribe }
+      return {
+        outgoing: {
+          ...base,
+          subject: content.subject ? renderText(content.subject, values, "subject") : undefined,
+          text: renderText(content.body, values),
+        },
+        links: [],
+      }
+    }
+    const standIn = this.standIn(token.length)
+    const urls = trackingUrls(this.options.publicUrl, standIn)
+    const rendered = this.render(content, { ...variables, unsubscribe_url: urls.unsubscribe })
+    const tracked = this.instrument(rendered.html, urls)
+    const personal = (text: string) => text.replaceAll(standIn, token)
     return {
       outgoing: {
         ...base,
-        subject: content.subject ? renderText(content.subject, values, "subject") : undefined,
-        text: renderText(content.body, values),
+        subject: personal(rendered.subject),
+        html: personal(tracked.html),
+        text: personal(tracked.text),
+        headers: listUnsubscribeHeaders(personal(urls.unsubscribe)),
       },
-      links: [],
+      links: tracked.links,
     }
   }
-  const rendered = renderEmail({ subject: content.subject ?? "", html: content.body }, values)
-  const tracked = instrumentHtml(rendered.html, { clickUrl: urls.click, openPixelUrl: urls.open, unsubscribeUrl: urls.unsubscribe })
-  return {
-    outgoing: {
-      ...base,
-      subject: rendered.subject,
-      html: tracked.html,
+
+  /** Without contact fields every recipient's rendering is the same: one per content and other variables. */
+  private render(content: MessageContent, values: TemplateVariables): Rendered {
+    const render = () => renderEmailHtml({ subject: content.subject ?? "", html: content.body }, values)
+    if (usesContactFields(content)) return render()
+    const { contact: _personal, ...shared } = values
+    // Keyed by the body itself, not by a string built from it: a string's hash is computed once.
+    const byBody = this.rendered.get(content.body) ?? this.rendered.set(content.body, new Map()).get(content.body)!
+    const key = JSON.stringify([content.subject, shared])
+    let rendered = byBody.get(key)
+    if (!rendered) byBody.set(key, (rendered = render()))
+    return rendered
+  }
+
+  private instrument(html: string, urls: ReturnType<typeof trackingUrls>): Tracked {
+    const byUrl = this.tracked.get(urls.unsubscribe) ?? this.tracked.set(urls.unsubscribe, new Map()).get(urls.unsubscribe)!
+    const known = byUrl.get(html)
+    if (known) return known
+    const instrumented = instrumentHtml(html, { clickUrl: urls.click, openPixelUrl: urls.open, unsubscribeUrl: urls.unsubscribe })
+    const text = htmlToPlainText(html)
+    const tracked = {
+      html: instrumented.html,
       // The text part must offer the way out too, whether or not the template wrote the link.
-      text: rendered.text.includes(urls.unsubscribe) ? rendered.text : `${rendered.text}\n\nUnsubscribe: ${urls.unsubscribe}`,
-      headers: listUnsubscribeHeaders(urls.unsubscribe),
-    },
-    links: tracked.links,
+      text: text.includes(urls.unsubscribe) ? text : `${text}\n\nUnsubscribe: ${urls.unsubscribe}`,
+      links: instrumented.links,
+    }
+    byUrl.set(html, tracked)
+    return tracked
+  }
+
+  /** Letters and digits, which no escaping touches; random, so that no template holds it. */
+  private standIn(length: number): string {
+    let standIn = this.standIns.get(length)
+    if (!standIn) {
+      standIn = randomBytes(length).toString("hex").slice(0, length)
+      this.standIns.set(length, standIn)
+    }
+    return standIn
   }
 }
 

@@ -151,16 +151,23 @@ export function renderText(source: string, variables: Record<string, unknown>, f
   return textDialect.render(source, variables, field)
 }
 
+/** The subject and HTML of an email, without the text part (which the caller may derive once for many). */
+export function renderEmailHtml(template: { subject: string; html: string }, variables: Record<string, unknown>): Omit<RenderedEmail, "text"> {
+  return {
+    // A header is one line: tags on lines of their own and line breaks in contact data must not split it.
+    subject: textDialect.render(template.subject, variables, "subject").replace(/\s+/g, " ").trim(),
+    html: htmlDialect.render(template.html, variables, "html"),
+  }
+}
+
 export function renderEmail(
   template: { subject: string; html: string; text?: string | null },
   variables: Record<string, unknown>
 ): RenderedEmail {
-  const html = htmlDialect.render(template.html, variables, "html")
+  const rendered = renderEmailHtml(template, variables)
   return {
-    // A header is one line: tags on lines of their own and line breaks in contact data must not split it.
-    subject: textDialect.render(template.subject, variables, "subject").replace(/\s+/g, " ").trim(),
-    html,
-    text: template.text ? textDialect.render(template.text, variables, "text") : htmlToPlainText(html),
+    ...rendered,
+    text: template.text ? textDialect.render(template.text, variables, "text") : htmlToPlainText(rendered.html),
   }
 }
 

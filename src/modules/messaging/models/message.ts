@@ -1,7 +1,6 @@
 import { model } from "@medusajs/framework/utils"
 import { MessageChannel, MessageStatus } from "../../../types/messaging"
 import MessageEvent from "./message-event"
-import MessageLink from "./message-link"
 
 /** One message to one recipient on one channel: the unit that is queued, sent, tracked and counted. */
 const Message = model
@@ -32,10 +31,11 @@ const Message = model
     opened_at: model.dateTime().nullable(),
     clicked_at: model.dateTime().nullable(),
     unsubscribed_at: model.dateTime().nullable(),
-    links: model.hasMany(() => MessageLink, { mappedBy: "message" }),
+    /** The set of tracked links the sent email carries (see TrackedLink). */
+    link_set: model.text().nullable(),
     events: model.hasMany(() => MessageEvent, { mappedBy: "message" }),
   })
-  .cascades({ delete: ["links", "events"] })
+  .cascades({ delete: ["events"] })
   .indexes([
     { on: ["idempotency_key"], unique: true },
     // The queue: what is due, in order. Partial, so it stays small as messages are sent.

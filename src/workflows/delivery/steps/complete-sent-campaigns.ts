@@ -8,6 +8,12 @@ import { transitionCampaignWorkflow } from "../../campaign/workflows/transition-
 export const completeSentCampaignsStepId = "complete-sent-marketing-campaigns"
 
 /**
+ * One completion at a time in a process: its delivery rounds run side by side, and two that both
+ * found a campaign finished would both move it to `sent` (the second one refused).
+ */
+let completing: Promise<unknown> = Promise.resolve()
+
+/**
  * Moves one-off campaigns whose every message has left (sent or failed for good) from `sending`
  * to `sent`, through the lifecycle workflow so that the change is checked, audited and announced.
  * All sending campaigns are looked at, not only those of the last batch: a campaign whose audience
@@ -16,14 +22,19 @@ export const completeSentCampaignsStepId = "complete-sent-marketing-campaigns"
 export const completeSentCampaignsStep = createStep(
   completeSentCampaignsStepId,
   async (_: void, { container }) => {
-    const campaigns: CampaignModuleService = container.resolve(MarketingModule.CAMPAIGN)
-    const messaging: MessagingModuleService = container.resolve(MarketingModule.MESSAGING)
-    const sending = await campaigns.listMarketingCampaigns({ status: CampaignStatus.SENDING }, { select: ["id"] })
-    const unfinished = new Set(await messaging.campaignsWithUnsentMessages(sending.map((c) => c.id)))
-    const finished = sending.map((c) => c.id).filter((id) => !unfinished.has(id))
-    for (const id of finished) {
-      await transitionCampaignWorkflow(container).run({ input: { id, status: CampaignStatus.SENT, by_system: true } })
+    const complete = async () => {
+      const campaigns: CampaignModuleService = container.resolve(MarketingModule.CAMPAIGN)
+      const messaging: MessagingModuleService = container.resolve(MarketingModule.MESSAGING)
+      const sending = await campaigns.listMarketingCampaigns({ status: CampaignStatus.SENDING }, { select: ["id"] })
+      const unfinished = new Set(await messaging.campaignsWithUnsentMessages(sending.map((c) => c.id)))
+      const finished = sending.map((c) => c.id).filter((id) => !unfinished.has(id))
+      for (const id of finished) {
+        await transitionCampaignWorkflow(container).run({ input: { id, status: CampaignStatus.SENT, by_system: true } })
+      }
+      return finished
     }
-    return new StepResponse(finished)
+    const finished = completing.then(complete)
+    completing = finished.catch(() => undefined)
+    return new StepResponse(await finished)
   }
 )

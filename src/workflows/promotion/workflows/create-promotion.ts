@@ -1,12 +1,11 @@
-import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { AuditActor } from "../../../types/audit"
 import { CreateMarketingPromotionDTO, MarketingPromotionDTO } from "../../../types/promotion/module"
 import { recordAuditEntriesStep } from "../../audit/steps/record-audit-entries"
-import { updateSegmentWorkflow } from "../../segment/workflows/update-segment"
-import { findUnsyncedSegmentStep } from "../steps/find-unsynced-segment"
 import { mirrorNativePromotionsStep } from "../steps/mirror-native-promotions"
 import { createPromotionsStep } from "../steps/promotion-steps"
 import { validatePromotionTermsStep } from "../steps/validate-promotion-terms"
+import { syncTargetedSegment } from "../sync-targeted-segment"
 
 export const createPromotionWorkflowId = "create-marketing-promotion"
 
@@ -15,16 +14,7 @@ export const createPromotionWorkflow = createWorkflow(
   createPromotionWorkflowId,
   (input: { promotion: CreateMarketingPromotionDTO; actor?: AuditActor }) => {
     validatePromotionTermsStep(transform({ input }, ({ input }) => [input.promotion as any]))
-    const unsynced = findUnsyncedSegmentStep(transform({ input }, ({ input }) => input.promotion.segment_id))
-    when({ unsynced }, ({ unsynced }) => Boolean(unsynced)).then(() => {
-      updateSegmentWorkflow.runAsStep({
-        input: transform({ unsynced, input }, ({ unsynced, input }) => ({
-          segment: { id: unsynced! },
-          sync_customer_group: true,
-          actor: input.actor,
-        })),
-      })
-    })
+    syncTargetedSegment(transform({ input }, ({ input }) => ({ segment_id: input.promotion.segment_id, actor: input.actor })))
     const created = createPromotionsStep(transform({ input }, ({ input }) => [input.promotion]))
     const promotion = transform({ created }, ({ created }) => created[0] as MarketingPromotionDTO)
     mirrorNativePromotionsStep(transform({ promotion }, ({ promotion }) => ({ promotion_ids: [promotion.id] })))

@@ -1,13 +1,12 @@
-import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { AuditActor } from "../../../types/audit"
 import { MarketingPromotionDTO, UpdateMarketingPromotionDTO } from "../../../types/promotion/module"
 import { recordAuditEntriesStep } from "../../audit/steps/record-audit-entries"
-import { updateSegmentWorkflow } from "../../segment/workflows/update-segment"
-import { findUnsyncedSegmentStep } from "../steps/find-unsynced-segment"
 import { mirrorNativePromotionsStep } from "../steps/mirror-native-promotions"
 import { updatePromotionsStep } from "../steps/promotion-steps"
 import { validatePromotionTermsStep } from "../steps/validate-promotion-terms"
+import { syncTargetedSegment } from "../sync-targeted-segment"
 
 export const updatePromotionWorkflowId = "update-marketing-promotion"
 
@@ -27,16 +26,7 @@ export const updatePromotionWorkflow = createWorkflow(
     const before = transform({ data }, ({ data }) => data[0] as unknown as MarketingPromotionDTO)
     const merged = transform({ before, input }, ({ before, input }) => ({ ...before, ...input.promotion }))
     validatePromotionTermsStep(transform({ merged }, ({ merged }) => [merged as any]))
-    const unsynced = findUnsyncedSegmentStep(transform({ merged }, ({ merged }) => merged.segment_id))
-    when({ unsynced }, ({ unsynced }) => Boolean(unsynced)).then(() => {
-      updateSegmentWorkflow.runAsStep({
-        input: transform({ unsynced, input }, ({ unsynced, input }) => ({
-          segment: { id: unsynced! },
-          sync_customer_group: true,
-          actor: input.actor,
-        })),
-      })
-    })
+    syncTargetedSegment(transform({ merged, input }, ({ merged, input }) => ({ segment_id: merged.segment_id, actor: input.actor })))
     const updated = updatePromotionsStep(transform({ input }, ({ input }) => [input.promotion]))
     const after = transform({ updated }, ({ updated }) => updated[0] as MarketingPromotionDTO)
     mirrorNativePromotionsStep(transform({ before }, ({ before }) => ({ promotion_ids: [before.id] })))

@@ -9,7 +9,7 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
   try {
     const inbound = parseTwilioInbound(verifiedTwilioParams(req))
     if (inbound.keyword === "stop" || inbound.keyword === "start") {
-      await recordSmsKeywordWorkflow(req.scope).run({ input: { from: inbound.from, keyword: inbound.keyword } })
+      await recordSmsKeywordWorkflow(req.scope).run({ input: { message_sid: inbound.provider_message_id, from: inbound.from, keyword: inbound.keyword } })
     }
     res.type("text/xml").send("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>")
   } catch (error) {

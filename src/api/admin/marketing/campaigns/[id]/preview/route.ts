@@ -6,6 +6,7 @@ import {
   templateVariables,
 } from "../../../../../../modules/messaging/lib/compose-message"
 import { TemplateError } from "../../../../../../modules/messaging/lib/render-template"
+import { personalCodes } from "../../../../../../workflows/delivery/personal-codes"
 import { AdminPreviewCampaignType } from "../../validators"
 
 /** Renders a campaign as one contact would receive it (links as written), or says where the template is wrong. */
@@ -22,11 +23,14 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminPreviewCampaignT
         { throwIfKeyNotFound: true }
       )
     : { data: [null] }
+  const codes = contactId
+    ? await personalCodes(req.scope, new Map([[campaign.id, campaign]]), [{ campaign_id: campaign.id, contact_id: contactId }])
+    : new Map<string, string>()
   try {
     const preview = previewMessage(
       campaign.channel,
       { subject: campaign.subject, body: campaign.body ?? "" },
-      templateVariables(contact, campaign),
+      templateVariables(contact, campaign, codes.get(`${campaign.id}:${contactId}`)),
       "#unsubscribe"
     )
     res.json({ preview })

@@ -1,8 +1,14 @@
 import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { recordOpenOrClick } from "../../../../../../lib/engagement"
+import CampaignModuleService from "../../../../../../modules/campaign/service"
+import { clickDestination } from "../../../../../../modules/messaging/lib/click-destination"
+import { MarketingModule } from "../../../../../../types/modules"
 import { engagementRequest, INVALID_LINK_PAGE, track } from "../../../track"
 
-/** The click redirect: only ever to the URL the message had at that position, never one from the request. */
+/**
+ * The click redirect: only ever to the URL the message had at that position, never one from the request
+ * (into the storefront, with the click's token for attribution).
+ */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const position = /^\d{1,6}$/.test(req.params.position) ? Number(req.params.position) : null
   if (position === null) {
@@ -11,5 +17,8 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   }
   const event = await track(res, () => recordOpenOrClick(req.scope, { ...engagementRequest(req), type: "click", position }))
   if (!event) return
-  res.set("Cache-Control", "no-store, private, max-age=0").redirect(302, event.url!)
+  const { storefront_url } = req.scope.resolve<CampaignModuleService>(MarketingModule.CAMPAIGN).getOptions()
+  res
+    .set("Cache-Control", "no-store, private, max-age=0")
+    .redirect(302, clickDestination(event.url!, req.params.token, storefront_url))
 }

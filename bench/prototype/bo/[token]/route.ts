@@ -1,5 +1,0 @@
-// BENCHMARK PROTOTYPE (see ../../record.ts): the open pixel, recorded in a batch of concurrent requests.
-import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { answerBatched } from "../../record"
-
-export const GET = (req: MedusaRequest, res: MedusaResponse) => answerBatched(req, res, "open")

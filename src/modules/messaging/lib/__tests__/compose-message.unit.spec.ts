@@ -1,0 +1,52 @@
+import { instrumentHtml, listUnsubscribeHeaders } from "../instrument-html"
+import { MessageComposer, templateVariables, trackingToken, trackingUrls } from "../compose-message"
+import { renderEmail } from "../render-template"
+
+const options = { publicUrl: "https://shop.example", secret: "s".repeat(32) }
+const campaign = { name: "Summer", subject: "Hello {{ contact.first_name }}" }
+const message = (n: number) => ({ id: `mmsg_${String(n).padStart(26, "0")}`, idempotency_key: `k${n}`, channel: "email" as const, to: `r${n}@example.com` })
+
+/** What one message gets when everything is done for it alone, with its own token throughout. */
+function composedAlone(n: number, body: string, subject: string, contact: Record<string, unknown>) {
+  const token = trackingToken(message(n).id, options.secret)
+  const urls = trackingUrls(options.publicUrl, token)
+  const rendered = renderEmail({ subject, html: body }, { ...templateVariables(contact, campaign), unsubscribe_url: urls.unsubscribe })
+  const tracked = instrumentHtml(rendered.html, { clickUrl: urls.click, openPixelUrl: urls.open, unsubscribeUrl: urls.unsubscribe })
+  return {
+    subject: rendered.subject,
+    html: tracked.html,
+    text: rendered.text.includes(urls.unsubscribe) ? rendered.text : `${rendered.text}\n\nUnsubscribe: ${urls.unsubscribe}`,
+    headers: listUnsubscribeHeaders(urls.unsubscribe),
+    links: tracked.links,
+  }
+}
+
+// Long enough lines that the text part wraps next to the unsubscribe link, where a token of another length would wrap differently.
+const SHARED = `<html><body><p>${"Summer words ".repeat(12)}<a href="{{ unsubscribe_url }}">Leave this list</a> ${"more words ".repeat(8)}</p>
+<p><a href="https://shop.example/sale?a=1&amp;b=2">Sale</a> and <a href="https://shop.example/new">new</a></p></body></html>`
+const PERSONAL = `<html><body><p>Hi {{ contact.first_name }},</p><a href="https://shop.example/u?e={{ contact.email | url_encode }}">you</a></body></html>`
+
+describe("MessageComposer", () => {
+  it.each([
+    ["shared content", SHARED, "Summer sale"],
+    ["personal content", PERSONAL, campaign.subject],
+    ["content without an unsubscribe link", "<p>No way out written</p>", "Plain"],
+  ])("composes %s exactly as one message composed alone, each with its own token", (_, body, subject) => {
+    const composer = new MessageComposer(options)
+    for (const n of [1, 2, 3]) {
+      const contact = { id: `mcon_${n}`, email: `r${n}@example.com`, first_name: `Name${n}` }
+      const { outgoing, links } = composer.compose(message(n), { subject, body }, templateVariables(contact, campaign))
+      const alone = composedAlone(n, body, subject, contact)
+      expect({ subject: outgoing.subject, html: outgoing.html, text: outgoing.text, headers: outgoing.headers, links }).toEqual(alone)
+      expect(outgoing.tracking_token).toBe(trackingToken(message(n).id, options.secret))
+    }
+  })
+
+  it("gives messages of the same content the same list of links, and personal links their own", () => {
+    const composer = new MessageComposer(options)
+    const compose = (n: number, body: string) =>
+      composer.compose(message(n), { subject: "s", body }, templateVariables({ email: `r${n}@example.com` }, campaign)).links
+    expect(compose(1, SHARED)).toBe(compose(2, SHARED))
+    expect(compose(1, PERSONAL)).not.toEqual(compose(2, PERSONAL))
+  })
+})

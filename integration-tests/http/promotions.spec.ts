@@ -8,6 +8,7 @@ import AudienceModuleService from "../../src/modules/audience/service"
 import { parseCodePattern } from "../../src/modules/promotion/lib/code-pattern"
 import PromotionModuleService from "../../src/modules/promotion/service"
 import { MarketingModule } from "../../src/types/modules"
+import { createPromotionWorkflow } from "../../src/workflows/promotion/workflows/create-promotion"
 import { trackingToken } from "../../src/modules/messaging/lib/compose-message"
 import MessagingModuleService from "../../src/modules/messaging/service"
 import { DEVELOPMENT_TOKEN_SECRET } from "../../src/lib/plugin-options"
@@ -65,6 +66,18 @@ medusaIntegrationTestRunner({
 
         const { data } = await api.get(`${BASE}/${promotion.id}`, admin.headers)
         expect(data.promotion.promotions.filter(Boolean).map((p: { id: string }) => p.id)).toEqual([native.id])
+      })
+
+      it("fills in what a direct caller of the workflow leaves out, as the admin API does", async () => {
+        const { result } = await createPromotionWorkflow(getContainer()).run({
+          input: { promotion: { name: "Direct", type: "percentage", value: 5, code_mode: "shared", code: "direct5" } },
+        })
+        expect(result).toMatchObject({
+          code: "DIRECT5",
+          target: { product_ids: [], category_ids: [], collection_ids: [] },
+          customer_group_ids: [],
+          status: "draft",
+        })
       })
 
       it("mirrors tiers as one automatic native promotion per spend band", async () => {

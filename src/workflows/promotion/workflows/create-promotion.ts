@@ -1,4 +1,5 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { normalizeCode } from "../../../modules/promotion/lib/code-pattern"
 import { AuditActor } from "../../../types/audit"
 import { CreateMarketingPromotionDTO, MarketingPromotionDTO } from "../../../types/promotion/module"
 import { recordAuditEntriesStep } from "../../audit/steps/record-audit-entries"
@@ -9,13 +10,24 @@ import { syncTargetedSegment } from "../sync-targeted-segment"
 
 export const createPromotionWorkflowId = "create-marketing-promotion"
 
+/** What a caller may leave out, as the admin API fills it in: any item, any group, a stored code's form. */
+function withDefaults(promotion: CreateMarketingPromotionDTO): CreateMarketingPromotionDTO {
+  return {
+    target: { product_ids: [], category_ids: [], collection_ids: [] },
+    customer_group_ids: [],
+    ...promotion,
+    code: promotion.code ? normalizeCode(promotion.code) : promotion.code,
+  }
+}
+
 /** Creates a promotion and its native mirror (inactive until the promotion is active). */
 export const createPromotionWorkflow = createWorkflow(
   createPromotionWorkflowId,
   (input: { promotion: CreateMarketingPromotionDTO; actor?: AuditActor }) => {
-    validatePromotionTermsStep(transform({ input }, ({ input }) => [input.promotion as any]))
+    const toCreate = transform({ input }, ({ input }) => withDefaults(input.promotion))
+    validatePromotionTermsStep(transform({ toCreate }, ({ toCreate }) => [toCreate as any]))
     syncTargetedSegment(transform({ input }, ({ input }) => ({ segment_id: input.promotion.segment_id, actor: input.actor })))
-    const created = createPromotionsStep(transform({ input }, ({ input }) => [input.promotion]))
+    const created = createPromotionsStep(transform({ toCreate }, ({ toCreate }) => [toCreate]))
     const promotion = transform({ created }, ({ created }) => created[0] as MarketingPromotionDTO)
     mirrorNativePromotionsStep(transform({ promotion }, ({ promotion }) => ({ promotion_ids: [promotion.id] })))
     recordAuditEntriesStep({

@@ -171,6 +171,23 @@ describe("Marketing › Promotions in the admin", () => {
     expect(new URL(page.url()).pathname).toBe(`/app/marketing/promotions/${shared.id}`)
   })
 
+  step("shows on the native order page which campaign, message and code the order came through", async () => {
+    const out = artifact("attributed-order.json")
+    await admin.host.exec("./integration-tests/browser/fixtures/attributed-order.ts", out)
+    const { order_id } = JSON.parse(fs.readFileSync(out, "utf8"))
+    await page.goto(`${admin.host.url}/app/orders/${order_id}`)
+    const widget = page.getByRole("region", { name: "Marketing attribution" })
+    await widget.getByText("mmsg_spring_ada").waitFor()
+    await widget.getByText("SPRING20").waitFor()
+    await widget.getByText("€9.00").waitFor()
+    await widget.getByRole("link", { name: "Spring sale" }).click()
+    await page.getByRole("heading", { name: "Spring sale" }).waitFor()
+    expect(new URL(page.url()).pathname).toMatch(/^\/app\/marketing\/campaigns\/mcamp_/)
+    await page.goBack()
+    await widget.waitFor()
+    await page.screenshot({ path: artifact("order-attribution-widget.png") })
+  })
+
   /** The sidebar has two "Promotions": Medusa's own, and the plugin's under Marketing. */
   const marketingPromotionsLink = () => page.getByRole("navigation").locator('a[href="/app/marketing/promotions"]')
 

@@ -11,6 +11,8 @@ const MEDUSA = path.join(ROOT, "node_modules/.bin/medusa")
 export interface BrowserHost {
   /** Where the backend listens; the admin is at `${url}/app`. */
   url: string
+  /** Runs a script against the host's database with `medusa exec`, e.g. to set up what a test needs. */
+  exec: (script: string, ...args: string[]) => Promise<void>
   /** Stops the server (its whole process group) and drops its database. */
   stop: () => Promise<void>
 }
@@ -56,7 +58,7 @@ export async function startBrowserHost({ admin, log }: BrowserHostOptions): Prom
       run(["user", "-e", admin.email, "-p", admin.password], env, log),
       waitUntilServing(`${url}/health`, booting).then(() => waitUntilServing(`${url}/app/`, booting)),
     ])
-    return { url, stop }
+    return { url, stop, exec: (script, ...args) => run(["exec", script, ...args], env, log) }
   } catch (error) {
     await stop()
     throw error

@@ -80,6 +80,13 @@ medusaIntegrationTestRunner({
         })
       })
 
+      it("gives an automatic promotion's usage limit to Medusa, and keeps a shared code's in the ledger", async () => {
+        const automatic = await create({ type: "percentage", value: 5, code_mode: "automatic", usage_limit: 50, status: "active" })
+        const shared = await create({ type: "percentage", value: 5, code_mode: "shared", code: "LEDGER", usage_limit: 50, status: "active" })
+        expect((await nativePromotions(automatic.id)).map((n) => n.limit)).toEqual([50])
+        expect((await nativePromotions(shared.id)).map((n) => n.limit)).toEqual([null])
+      })
+
       it("mirrors tiers as one automatic native promotion per spend band", async () => {
         const promotion = await create({
           type: "tiered",
@@ -93,6 +100,7 @@ medusaIntegrationTestRunner({
         })
         const natives = await nativePromotions(promotion.id)
         expect(natives).toHaveLength(2)
+        expect(natives.map((n) => n.limit)).toEqual([null, null])
         const bands = natives
           .map((n) => ({
             value: Number(n.application_method!.value),
@@ -114,6 +122,8 @@ medusaIntegrationTestRunner({
         [{ type: "buy_get", code_mode: "automatic", buy_get: { buy_quantity: 2, get_quantity: 1, buy_target: {}, get_target: {} } }, "buy_get: buy_target and get_target each need"],
         [{ type: "percentage", value: 5, code_mode: "automatic", starts_at: "2026-05-01", ends_at: "2026-04-01" }, "ends_at: must be after starts_at"],
         [{ type: "percentage", value: 5, code_mode: "automatic", segment_id: "mseg_missing" }, "segment_id: no segment with id 'mseg_missing'"],
+        [{ type: "percentage", value: 5, code_mode: "automatic", per_customer_limit: 1 }, "per_customer_limit: an automatic promotion is not applied by the customer"],
+        [{ type: "tiered", code_mode: "automatic", currency_code: "eur", tiers: [{ threshold: 50, value: 5 }], budget_amount: 100 }, "budget_amount: an automatic promotion cannot hold a budget"],
       ])("refuses %j with a 400 naming the problem", async (body, message) => {
         const response = await fail(api.post(BASE, { name: "Bad", ...body }, admin.headers))
         expect(response.status).toBe(400)

@@ -119,6 +119,16 @@ function applicationMethod(promotion: MirroredPromotion): CreatePromotionDTO["ap
   }
 }
 
+/**
+ * Single-use codes keep a native limit of one as a second lock; a shared code's limits are kept by the
+ * ledger, where codes are applied; an automatic promotion is applied by Medusa alone, so its limit is
+ * Medusa's, counted at completion.
+ */
+function nativeLimit(promotion: MirroredPromotion) {
+  if (promotion.code_mode === PromotionCodeMode.UNIQUE) return 1
+  return promotion.code_mode === PromotionCodeMode.AUTOMATIC ? promotion.usage_limit : null
+}
+
 function nativeStatus(status: PromotionStatus) {
   return status === PromotionStatus.ACTIVE ? NativePromotionStatus.ACTIVE : NativePromotionStatus.INACTIVE
 }
@@ -170,8 +180,7 @@ export function nativePromotionInputs(promotion: MirroredPromotion, context: Mir
     ...base,
     code,
     type: promotion.type === PromotionType.BUY_GET ? NativePromotionType.BUYGET : NativePromotionType.STANDARD,
-    // Single-use codes keep a native limit of one as a second lock; shared limits are kept by the ledger.
-    limit: promotion.code_mode === PromotionCodeMode.UNIQUE ? 1 : null,
+    limit: nativeLimit(promotion),
     application_method: applicationMethod(promotion),
     rules,
   }))

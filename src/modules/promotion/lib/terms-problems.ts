@@ -17,6 +17,7 @@ export interface TermsToCheck {
   buy_get?: { buy_target: PromotionItemTarget; get_target: PromotionItemTarget } | null
   min_subtotal?: number | null
   budget_amount?: number | null
+  per_customer_limit?: number | null
   starts_at?: Date | string | null
   ends_at?: Date | string | null
 }
@@ -70,6 +71,15 @@ export function termsProblems(terms: TermsToCheck): string[] {
     }
   } else if (terms.tiers?.length) {
     problems.push("tiers: only a tiered promotion takes tiers")
+  }
+  if (terms.code_mode === PromotionCodeMode.AUTOMATIC) {
+    // Nothing is applied, so nothing is reserved: only Medusa's own total limit holds at completion.
+    if (terms.per_customer_limit !== null && terms.per_customer_limit !== undefined) {
+      problems.push("per_customer_limit: an automatic promotion is not applied by the customer, so it cannot be counted per customer; use a shared or generated code")
+    }
+    if (terms.budget_amount !== null && terms.budget_amount !== undefined) {
+      problems.push("budget_amount: an automatic promotion cannot hold a budget; use usage_limit, or a shared or generated code")
+    }
   }
   if (terms.code_mode === PromotionCodeMode.SHARED && !terms.code) {
     problems.push("code: a shared-code promotion needs its code")

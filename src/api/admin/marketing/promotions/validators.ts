@@ -129,7 +129,9 @@ export const AdminPreviewPromotionCost = z.strictObject({
       budget_amount: promotionFields.budget_amount,
     })
     .superRefine((terms, ctx) => {
-      const problems = termsProblems({ ...terms, code_mode: PromotionCodeMode.AUTOMATIC })
+      // Spend tiers are automatic; the other types are previewed as if redeemed with codes, limits and all.
+      const code_mode = terms.type === PromotionType.TIERED ? PromotionCodeMode.AUTOMATIC : PromotionCodeMode.UNIQUE
+      const problems = termsProblems({ ...terms, code_mode })
       for (const message of problems) ctx.addIssue({ code: "custom", message: `promotion.${message}` })
     }),
   segment_id: z.string().min(1, { message: "segment_id must not be empty" }),

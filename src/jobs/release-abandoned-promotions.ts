@@ -1,6 +1,6 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { releaseAbandonedCartWorkflow } from "../workflows/promotion/workflows/release-abandoned-cart"
-import { findAbandonedCartsWorkflow } from "../workflows/promotion/workflows/release-abandoned-carts"
+import { findAbandonedCartsWorkflow } from "../workflows/promotion/workflows/find-abandoned-carts"
 
 const PAGE = 200
 

@@ -3,7 +3,7 @@ import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { PgClient, pgStatement, pgTransaction } from "../../lib/pg-transaction"
 import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
-import { IneligibilityReason, PromotionUsage, ReleaseReason } from "../../types/promotion/module"
+import { IneligibilityReason, PromotionUsage, RedemptionStatus, ReleaseReason } from "../../types/promotion/module"
 import { CodePattern } from "./lib/code-pattern"
 import MarketingPromotion from "./models/promotion"
 import OrderAttribution from "./models/order-attribution"
@@ -349,21 +349,7 @@ export default class PromotionModuleService extends MedusaService({
     redemptionIds: string[],
     @MedusaContext() context: Context<EntityManager> = {}
   ): Promise<void> {
-    await pgTransaction(context, async (client) => {
-      const { rows } = await client.query(
-        `UPDATE marketing_promotion_redemption
-            SET status = 'reserved', released_at = NULL, release_reason = NULL, updated_at = now()
-          WHERE id = ANY($1::text[]) AND status = 'released'
-          RETURNING promotion_id, code_id, cart_id, estimated_discount`,
-        [redemptionIds]
-      )
-      await adjustCounters(client, rows, +1)
-      await client.query(
-        `UPDATE marketing_promotion_code c SET status = 'reserved', cart_id = r.cart_id, reserved_at = now(), updated_at = now()
-           FROM unnest($1::text[], $2::text[]) AS r(code_id, cart_id) WHERE c.id = r.code_id`,
-        [rows.map((r) => r.code_id).filter(Boolean), rows.filter((r) => r.code_id).map((r) => r.cart_id)]
-      )
-    })
+    await pgTransaction(context, (client) => reinstate(client, redemptionIds, RedemptionStatus.RESERVED))
   }
 
   /** Undoes `releaseOrder` (workflow compensation): the order's promotions redeemed again. */
@@ -372,27 +358,7 @@ export default class PromotionModuleService extends MedusaService({
     redemptionIds: string[],
     @MedusaContext() context: Context<EntityManager> = {}
   ): Promise<void> {
-    await pgTransaction(context, async (client) => {
-      const { rows } = await client.query(
-        `UPDATE marketing_promotion_redemption
-            SET status = 'redeemed', released_at = NULL, release_reason = NULL, updated_at = now()
-          WHERE id = ANY($1::text[]) AND status = 'released'
-          RETURNING promotion_id, code_id, order_id, discount_amount AS estimated_discount`,
-        [redemptionIds]
-      )
-      await adjustCounters(client, rows, +1)
-      await client.query(
-        `UPDATE marketing_promotion p SET redeemed_count = redeemed_count + n.count, updated_at = now()
-           FROM (SELECT promotion_id, count(*) AS count FROM unnest($1::text[]) AS promotion_id GROUP BY promotion_id) n
-          WHERE p.id = n.promotion_id`,
-        [rows.map((r) => r.promotion_id)]
-      )
-      await client.query(
-        `UPDATE marketing_promotion_code c SET status = 'redeemed', order_id = r.order_id, redeemed_at = now(), updated_at = now()
-           FROM unnest($1::text[], $2::text[]) AS r(code_id, order_id) WHERE c.id = r.code_id`,
-        [rows.filter((r) => r.code_id).map((r) => r.code_id), rows.filter((r) => r.code_id).map((r) => r.order_id)]
-      )
-    })
+    await pgTransaction(context, (client) => reinstate(client, redemptionIds, RedemptionStatus.REDEEMED))
   }
 
   /** Carts that have held a reservation since before `before`: abandoned, by the configured timeout. */
@@ -507,12 +473,7 @@ export default class PromotionModuleService extends MedusaService({
   ): Promise<ReleasedReservation[]> {
     return pgTransaction(context, async (client) => {
       const released = await giveBack(client, `status = 'redeemed' AND order_id = $1`, [orderId], ReleaseReason.CANCELLED)
-      await client.query(
-        `UPDATE marketing_promotion p SET redeemed_count = redeemed_count - n.count, updated_at = now()
-           FROM (SELECT promotion_id, count(*) AS count FROM unnest($1::text[]) AS promotion_id GROUP BY promotion_id) n
-          WHERE p.id = n.promotion_id`,
-        [released.map((r) => r.promotion_id)]
-      )
+      await countRedeemed(client, released.map((r) => r.promotion_id), -1)
       return released
     })
   }
@@ -662,5 +623,41 @@ async function adjustCounters(
                FROM unnest($1::text[], $2::numeric[]) AS u(promotion_id, amount) GROUP BY promotion_id) n
       WHERE p.id = n.promotion_id`,
     [rows.map((r) => r.promotion_id), rows.map((r) => Number(r.estimated_discount)), direction]
+  )
+}
+
+/**
+ * Puts released ledger rows back as they were (reserved, or redeemed), with the counters and the codes
+ * they held: what a failed workflow's compensation needs.
+ */
+async function reinstate(client: PgClient, redemptionIds: string[], status: RedemptionStatus) {
+  const { rows } = await client.query(
+    `UPDATE marketing_promotion_redemption
+        SET status = $2, released_at = NULL, release_reason = NULL, updated_at = now()
+      WHERE id = ANY($1::text[]) AND status = 'released'
+      RETURNING promotion_id, code_id, cart_id, order_id, coalesce(discount_amount, estimated_discount) AS counted`,
+    [redemptionIds, status]
+  )
+  await adjustCounters(client, rows.map((r) => ({ promotion_id: r.promotion_id, estimated_discount: r.counted })), +1)
+  if (status === RedemptionStatus.REDEEMED) {
+    await countRedeemed(client, rows.map((r) => r.promotion_id), +1)
+  }
+  const coded = rows.filter((r) => r.code_id)
+  await client.query(
+    `UPDATE marketing_promotion_code c
+        SET status = $4, cart_id = r.cart_id, order_id = r.order_id, reserved_at = now(),
+            redeemed_at = CASE WHEN $4 = 'redeemed' THEN now() END, updated_at = now()
+       FROM unnest($1::text[], $2::text[], $3::text[]) AS r(code_id, cart_id, order_id) WHERE c.id = r.code_id`,
+    [coded.map((r) => r.code_id), coded.map((r) => r.cart_id), coded.map((r) => r.order_id), status]
+  )
+}
+
+/** Moves promotions' redeemed counts by one per listed id (an id may repeat). */
+async function countRedeemed(client: PgClient, promotionIds: string[], direction: 1 | -1) {
+  await client.query(
+    `UPDATE marketing_promotion p SET redeemed_count = redeemed_count + $2::int * n.count, updated_at = now()
+       FROM (SELECT promotion_id, count(*) AS count FROM unnest($1::text[]) AS promotion_id GROUP BY promotion_id) n
+      WHERE p.id = n.promotion_id`,
+    [promotionIds, direction]
   )
 }

@@ -2,10 +2,10 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { InvalidTokenError, verifyToken } from "../../../lib/signed-token"
 import { TRACKING_PURPOSE } from "../../../modules/messaging/lib/compose-message"
 import MessagingModuleService from "../../../modules/messaging/service"
-import PromotionModuleService from "../../../modules/promotion/service"
+import PromotionModuleService, { RedeemedPromotion } from "../../../modules/promotion/service"
 import { MarketingModule } from "../../../types/modules"
 import { CLICK_TOKEN_KEY, CLICKED_AT_KEY } from "../click-attribution"
-import { marketingDiscounts, PlacedOrder } from "../order-discounts"
+import { PlacedOrder } from "../order-discounts"
 
 export const attributeOrderStepId = "attribute-marketing-order"
 
@@ -18,14 +18,13 @@ const DAY_MS = 86_400_000
  */
 export const attributeOrderStep = createStep(
   attributeOrderStepId,
-  async (order: PlacedOrder, { container }) => {
+  async ({ order, discounts }: { order: PlacedOrder; discounts: RedeemedPromotion[] }, { container }) => {
     const promotions: PromotionModuleService = container.resolve(MarketingModule.PROMOTION)
     const [existing] = await promotions.listOrderAttributions({ order_id: order.id }, { select: ["id"] })
     if (existing) return new StepResponse(existing.id, null)
 
     const { token_secret, promotions: options } = promotions.getOptions()
     const click = await clickedMessage(container, order, token_secret, options.attribution_days * DAY_MS)
-    const discounts = await marketingDiscounts(container, order)
     if (!click && !discounts.length) return new StepResponse(null, null)
     const used = discounts.length
       ? await promotions.listMarketingPromotions({ id: discounts.map((d) => d.promotion_id) }, { select: ["id", "campaign_id"], withDeleted: true })

@@ -1,21 +1,21 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import PromotionModuleService from "../../../modules/promotion/service"
+import PromotionModuleService, { RedeemedPromotion } from "../../../modules/promotion/service"
 import { MarketingModule } from "../../../types/modules"
-import { marketingDiscounts, PlacedOrder } from "../order-discounts"
+import { PlacedOrder } from "../order-discounts"
 
 export const redeemOrderPromotionsStepId = "redeem-marketing-order-promotions"
 
 /** The order's cart reservations become redemptions, with the discounts the order really got. */
 export const redeemOrderPromotionsStep = createStep(
   redeemOrderPromotionsStepId,
-  async (order: PlacedOrder, { container }) => {
+  async ({ order, discounts }: { order: PlacedOrder; discounts: RedeemedPromotion[] }, { container }) => {
     const promotions: PromotionModuleService = container.resolve(MarketingModule.PROMOTION)
     const redeemed = await promotions.redeemOrder({
       cart_id: order.cart?.id ?? "",
       order_id: order.id,
       customer_id: order.customer_id,
       currency_code: order.currency_code,
-      discounts: await marketingDiscounts(container, order),
+      discounts,
     })
     return new StepResponse(redeemed, redeemed.length ? order.id : null)
   },

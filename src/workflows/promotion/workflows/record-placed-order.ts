@@ -2,6 +2,7 @@ import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework
 import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { PLACED_ORDER_FIELDS, PlacedOrder } from "../order-discounts"
 import { attributeOrderStep } from "../steps/attribute-order"
+import { findOrderDiscountsStep } from "../steps/find-order-discounts"
 import { redeemOrderPromotionsStep } from "../steps/redeem-order-promotions"
 
 export const recordPlacedOrderWorkflowId = "record-marketing-placed-order"
@@ -17,8 +18,9 @@ export const recordPlacedOrderWorkflow = createWorkflow(
       options: { throwIfKeyNotFound: true },
     })
     const order = transform({ data }, ({ data }) => data[0] as unknown as PlacedOrder)
-    const attribution = attributeOrderStep(order)
-    redeemOrderPromotionsStep(order)
+    const discounts = findOrderDiscountsStep(order)
+    const attribution = attributeOrderStep({ order, discounts })
+    redeemOrderPromotionsStep({ order, discounts })
     return new WorkflowResponse(attribution)
   }
 )

@@ -261,6 +261,30 @@ describe("SmtpProvider against the local SMTP sink", () => {
     )
   })
 
+  it("encodes a shared content once, yet every message arrives with its own token and recipient", async () => {
+    // Long unbroken lines (the token spans soft line breaks), text that is not ASCII, two token lengths, no token.
+    const personal = (index: number, token?: string) =>
+      email(index, {
+        html: `<p>${"Grüße aus Köln — ".repeat(30)}</p><a href="${SHOP}/t/${token}/1">${"x".repeat(60)}</a>${`<img src="${SHOP}/o/${token}">`.repeat(3)}`,
+        text: `Grüße 😀\n${SHOP}/t/${token}/1 ${"y".repeat(90)}\nAbmelden: ${SHOP}/u/${token}`,
+        tracking_token: token,
+      })
+    const messages = [
+      ...range(6).map((index) => personal(index, `eyJtIjoi${index}${"a".repeat(80)}.sig-_${index}`)),
+      personal(6, "short.token"),
+      personal(7, undefined),
+    ]
+    expect(statuses(await provider.send(messages))).toEqual(["sent"])
+    const received = await Promise.all(sink.messages().map((message) => message.parsed()))
+    const byRecipient = new Map(received.map((parsed) => [parsed.to && "text" in parsed.to ? parsed.to.text : "", parsed]))
+    for (const message of messages) {
+      const parsed = byRecipient.get(message.to)!
+      expect(parsed.html).toBe(message.html)
+      expect(parsed.text?.trim()).toBe(message.text.trim())
+    }
+    expect(byRecipient.size).toBe(messages.length)
+  })
+
   it("retries a 451 and fails a 550 with the server's reply", async () => {
     sink.failNext(1, 451)
     expect(await provider.send([email(1)])).toEqual([

@@ -1,9 +1,9 @@
-import { randomBytes } from "node:crypto"
 import { signToken } from "../../../lib/signed-token"
 import { MessageChannel, OutgoingMessage } from "../../../types/messaging"
 import { instrumentHtml, listUnsubscribeHeaders, TrackedLink } from "./instrument-html"
 import { htmlToPlainText, RenderedEmail, renderEmail, renderEmailHtml, renderText, TemplateVariables } from "./render-template"
 import { smsSegments, SmsSegments } from "./sms-segments"
+import { StandIns } from "./stand-in"
 
 /** Signs the tracking token of a message: the one reference its open, click and unsubscribe links carry. */
 export const TRACKING_PURPOSE = "track"
@@ -98,7 +98,7 @@ export const usesContactFields = (content: MessageContent) => NAMES_CONTACT.test
 export class MessageComposer {
   private readonly rendered = new Map<string, Map<string, Rendered>>()
   private readonly tracked = new Map<string, Map<string, Tracked>>()
-  private readonly standIns = new Map<number, string>()
+  private readonly standIns = new StandIns()
 
   constructor(private readonly options: { publicUrl: string; secret: string }) {}
 
@@ -116,7 +116,7 @@ export class MessageComposer {
         links: [],
       }
     }
-    const standIn = this.standIn(token.length)
+    const standIn = this.standIns.of(token.length)
     const urls = trackingUrls(this.options.publicUrl, standIn)
     const rendered = this.render(content, { ...variables, unsubscribe_url: urls.unsubscribe })
     const tracked = this.instrument(rendered.html, urls)
@@ -160,16 +160,6 @@ export class MessageComposer {
     }
     byUrl.set(html, tracked)
     return tracked
-  }
-
-  /** Letters and digits, which no escaping touches; random, so that no template holds it. */
-  private standIn(length: number): string {
-    let standIn = this.standIns.get(length)
-    if (!standIn) {
-      standIn = randomBytes(length).toString("hex").slice(0, length)
-      this.standIns.set(length, standIn)
-    }
-    return standIn
   }
 }
 

@@ -85,7 +85,7 @@ export class SendGridProvider implements DeliveryProvider {
   }
 
   async send(messages: OutgoingMessage[]): Promise<SendOutcome[]> {
-    const batches = batchBySharedContent(messages, TOKEN_TAG, this.batchSize)
+    const batches = batchBySharedContent(messages, () => TOKEN_TAG, this.batchSize)
     const outcomes = await mapConcurrently(batches, PARALLEL_REQUESTS, (batch) => this.sendBatch(batch))
     return outcomes.flat()
   }

@@ -2,8 +2,11 @@ import { z } from "@medusajs/framework/zod"
 import { createTransport, type NodemailerError } from "nodemailer"
 import { MessageChannel } from "../../../types/messaging/providers"
 import type { DeliveryProvider, OutgoingMessage, SendOutcome } from "../../../types/messaging/providers"
+import { StandIns } from "../lib/stand-in"
 import { outcomeFor, unansweredFailure, type Failure } from "./failure"
 import { batchSize, emailSender, requiredString, type EmailSender } from "./option-fields"
+import { batchBySharedContent, type SharedContentBatch } from "./shared-content-batches"
+import { TokenizedMimePart } from "./tokenized-mime-part"
 
 const positiveWholeNumber = z
   .number({ message: "must be a number" })
@@ -51,12 +54,20 @@ function smtpFailure(error: NodemailerError): Failure {
   return unansweredFailure(error)
 }
 
-/** Email over SMTP through a nodemailer connection pool; a batch is handed to the pool at once. */
+type EncodedParts = { html?: TokenizedMimePart; text: TokenizedMimePart }
+
+/**
+ * Email over SMTP through a nodemailer connection pool; a batch is handed to the pool at once.
+ * Encoding the html and text parts is most of what building a message costs, so messages whose
+ * content differs only by their tracking token have their parts encoded once, each message's
+ * token put in afterwards; nodemailer still writes every message's own headers.
+ */
 export class SmtpProvider implements DeliveryProvider {
   readonly name = "smtp"
   readonly channel = MessageChannel.EMAIL
   readonly batchSize: number
   private readonly transport
+  private readonly standIns = new StandIns()
 
   constructor(private readonly options: SmtpOptions) {
     this.batchSize = options.batch_size
@@ -72,18 +83,25 @@ export class SmtpProvider implements DeliveryProvider {
   }
 
   send(messages: OutgoingMessage[]): Promise<SendOutcome[]> {
-    return Promise.all(messages.map((message) => this.sendOne(message)))
+    const batches = batchBySharedContent(messages, (token) => this.standIns.of(token.length), messages.length)
+    return Promise.all(
+      batches.flatMap((batch) => {
+        const parts = encodedParts(batch)
+        return batch.messages.map((message) => this.sendOne(message, parts))
+      })
+    )
   }
 
-  private async sendOne(message: OutgoingMessage): Promise<SendOutcome> {
+  private async sendOne(message: OutgoingMessage, parts: EncodedParts): Promise<SendOutcome> {
     const { from } = this.options
+    const token = message.tracking_token || undefined
     try {
       const info = await this.transport.sendMail({
         from: typeof from === "string" ? from : { name: from.name ?? "", address: from.email },
         to: message.to,
         subject: message.subject,
-        html: message.html,
-        text: message.text,
+        html: parts.html && { raw: parts.html.build(token) },
+        text: { raw: parts.text.build(token) },
         headers: message.headers,
         messageId: messageIdFor(message.idempotency_key, from),
       })
@@ -96,5 +114,12 @@ export class SmtpProvider implements DeliveryProvider {
   /** Ends the pooled connections; messages still queued in the pool fail (and are retried later). */
   async close(): Promise<void> {
     this.transport.close()
+  }
+}
+
+function encodedParts(batch: SharedContentBatch): EncodedParts {
+  return {
+    html: batch.html === undefined ? undefined : new TokenizedMimePart("text/html; charset=utf-8", batch.html, batch.tag),
+    text: new TokenizedMimePart("text/plain; charset=utf-8", batch.text, batch.tag),
   }
 }

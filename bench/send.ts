@@ -20,6 +20,7 @@ import path from "node:path"
 import { performance } from "node:perf_hooks"
 import { MessageComposer, templateVariables, trackingToken } from "../src/modules/messaging/lib/compose-message"
 import { instrumentHtml } from "../src/modules/messaging/lib/instrument-html"
+import { personal } from "../src/modules/messaging/lib/personal-content"
 import { htmlToPlainText, renderEmail } from "../src/modules/messaging/lib/render-template"
 import { batchBySharedContent } from "../src/modules/messaging/providers/shared-content-batches"
 import { CLAIM_DUE_MESSAGES_SQL } from "../src/modules/messaging/service"
@@ -204,12 +205,19 @@ function composeSample(dir: string) {
     { subject: SUBJECT, body: BODY },
     templateVariables(contact, { name: "Summer sale", subject: SUBJECT })
   )
-  const sample = { from: FROM, subject: outgoing.subject, html: outgoing.html, text: outgoing.text, headers: outgoing.headers, token: outgoing.tracking_token }
+  const sample = {
+    from: FROM,
+    subject: personal(outgoing, outgoing.content.subject),
+    html: personal(outgoing, outgoing.content.html),
+    text: personal(outgoing, outgoing.content.text),
+    headers: outgoing.headers,
+    token: outgoing.tracking_token,
+  }
   const file = path.join(dir, "sample-message.json")
   fs.writeFileSync(file, JSON.stringify(sample))
   console.log(
-    `message: template ${(BODY.length / 1024).toFixed(1)} KB, composed html ${(outgoing.html!.length / 1024).toFixed(1)} KB + text ` +
-      `${(outgoing.text.length / 1024).toFixed(1)} KB, subject "${outgoing.subject}"`
+    `message: template ${(BODY.length / 1024).toFixed(1)} KB, composed html ${(sample.html!.length / 1024).toFixed(1)} KB + text ` +
+      `${(sample.text.length / 1024).toFixed(1)} KB, subject "${sample.subject}"`
   )
   return file
 }
@@ -253,7 +261,7 @@ function composeCosts() {
     "  trackingToken (HMAC)": time((i) => trackingToken(`mmsg_${i}`, DEVELOPMENT_TOKEN_SECRET)),
     "batchBySharedContent, per message (SendGrid provider)": (() => {
       const started = performance.now()
-      for (let r = 0; r < 4; r++) batchBySharedContent(composed, () => "%mk_token%", 1000)
+      for (let r = 0; r < 4; r++) batchBySharedContent(composed, 1000)
       return ((performance.now() - started) / (4 * composed.length)) * 1000
     })(),
   }

@@ -58,8 +58,8 @@ export const PluginOptionsSchema = z
       .default({}),
     delivery: z
       .object({
-        /** Messages one worker claims at a time. */
-        batch_size: z.number().int().positive().max(5000).default(500),
+        /** Messages one worker claims at a time: a round fills one SendGrid request (1,000 recipients). */
+        batch_size: z.number().int().positive().max(5000).default(1000),
         /** How long a claim holds: a worker that died releases its messages after this. */
         lease_seconds: z.number().int().min(10).default(120),
         /** Attempts before a message that keeps meeting temporary errors is failed. */

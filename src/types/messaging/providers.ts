@@ -4,6 +4,20 @@ import { CampaignChannel } from "../campaign/module"
 export const MessageChannel = CampaignChannel
 export type MessageChannel = CampaignChannel
 
+/**
+ * A rendered content, one object for every message rendered alike. Where each message's tracking
+ * token goes it holds `tag`, a stand-in of the token's length (letters and digits): a provider that
+ * batches sends it once with a per-recipient substitution or encoding, and `personal` (see
+ * lib/personal-content) puts a message's own token in.
+ */
+export interface RenderedContent {
+  subject?: string
+  html?: string
+  text: string
+  /** Stands for each message's token; absent when the content is one message's own. */
+  tag?: string
+}
+
 /** One rendered message, ready for a provider. */
 export interface OutgoingMessage {
   /** Our message id: providers carry it back in webhooks (SendGrid custom_args, Twilio callback URL). */
@@ -13,16 +27,12 @@ export interface OutgoingMessage {
   channel: MessageChannel
   /** Email address, E.164 phone number, or push device/contact reference. */
   to: string
-  subject?: string
-  html?: string
-  text: string
-  headers?: Record<string, string>
-  /**
-   * The only per-message string inside the content (the signed tracking token in every tracked
-   * URL). Providers that batch (SendGrid personalizations) replace it with a substitution tag,
-   * so messages whose content differs only by it share one request.
-   */
+  /** Shared with the other messages rendered alike: batches are made by this object's identity. */
+  content: RenderedContent
+  /** The signed token of the message's tracked URLs, put where `content.tag` stands. */
   tracking_token?: string
+  /** The message's own, token included (List-Unsubscribe). */
+  headers?: Record<string, string>
 }
 
 export type SendOutcome =

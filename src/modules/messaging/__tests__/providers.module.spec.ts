@@ -2,7 +2,8 @@ import { createHmac } from "node:crypto"
 import http from "node:http"
 import type { AddressInfo } from "node:net"
 import { startSendGridServer, startSmtpSink, startTwilioServer, startWebInbox } from "../../../../demo/sinks"
-import type { DeliveryProvider, OutgoingMessage, SendOutcome } from "../../../types/messaging/providers"
+import type { DeliveryProvider, OutgoingMessage, RenderedContent, SendOutcome } from "../../../types/messaging/providers"
+import { personal } from "../lib/personal-content"
 import { createProvider, parseChannelOptions } from "../providers"
 import { messageIdFor } from "../providers/smtp"
 
@@ -10,25 +11,46 @@ jest.setTimeout(30_000)
 
 const SHOP = "https://shop.example.com"
 
-/** A rendered campaign email whose only per-recipient string is its tracking token. */
+/** Where each token goes: letters and digits of a token's length, as the composer's stand-in is. */
+const TAG = "0a1b2c3d4e5f6a7"
+const tokenOf = (index: number) => `tok${String(index).padStart(4, "0")}.sig${String(index).padStart(4, "0")}`
+
+function campaignContent(overrides: Partial<RenderedContent> = {}): RenderedContent {
+  return {
+    subject: "Spring sale",
+    html: `<p>Hello</p><a href="${SHOP}/t/${TAG}">Shop now</a><img src="${SHOP}/o/${TAG}.gif">`,
+    text: `Hello. Shop now: ${SHOP}/t/${TAG}`,
+    tag: TAG,
+    ...overrides,
+  }
+}
+
+/** One campaign's content: its emails share this object, as the ones a composer renders alike do. */
+const CAMPAIGN = campaignContent()
+
+/** A campaign email whose only per-recipient string is its tracking token. */
 function email(index: number, overrides: Partial<OutgoingMessage> = {}): OutgoingMessage {
-  const token = `tok${index}.sig${index}`
   return {
     id: `mmsg_${index}`,
     idempotency_key: `mcamp_1:mcon_${index}:email:0`,
     channel: "email",
     to: `shopper${index}@example.com`,
-    subject: "Spring sale",
-    html: `<p>Hello</p><a href="${SHOP}/t/${token}">Shop now</a><img src="${SHOP}/o/${token}.gif">`,
-    text: `Hello. Shop now: ${SHOP}/t/${token}`,
+    content: CAMPAIGN,
+    tracking_token: tokenOf(index),
     headers: {
       "List-Unsubscribe": `<${SHOP}/u/unsub${index}>`,
       "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
     },
-    tracking_token: token,
     ...overrides,
   }
 }
+
+/** What the recipient of `message` should read: the content with the message's own token. */
+const own = (message: OutgoingMessage) => ({
+  subject: personal(message, message.content.subject),
+  html: personal(message, message.content.html),
+  text: personal(message, message.content.text),
+})
 
 function sms(index: number, overrides: Partial<OutgoingMessage> = {}): OutgoingMessage {
   return {
@@ -36,7 +58,7 @@ function sms(index: number, overrides: Partial<OutgoingMessage> = {}): OutgoingM
     idempotency_key: `mcamp_2:mcon_${index}:sms:0`,
     channel: "sms",
     to: `+1415555${String(1000 + index)}`,
-    text: `Spring sale: 20% off today. ${SHOP}/t/tok${index}`,
+    content: { text: `Spring sale: 20% off today. ${SHOP}/t/tok${index}` },
     ...overrides,
   }
 }
@@ -84,9 +106,7 @@ describe("SendGridProvider against the local SendGrid API", () => {
       const delivery = byRecipient.get(message.to)!
       expect(delivery).toMatchObject({
         from: "news@shop.example.com",
-        subject: message.subject,
-        html: message.html,
-        text: message.text,
+        ...own(message),
         headers: message.headers,
         custom_args: { marketing_message_id: message.id, idempotency_key: message.idempotency_key },
       })
@@ -106,7 +126,8 @@ describe("SendGridProvider against the local SendGrid API", () => {
     const [request] = server.requests
     expect(server.requests).toHaveLength(1)
     // Each token appears once: in its own personalization's substitutions.
-    expect(request.rawBody.split("tok1.sig1")).toHaveLength(2)
+    expect(request.rawBody.split(tokenOf(1))).toHaveLength(2)
+    expect(request.rawBody).not.toContain(TAG)
     // SendGrid must not rewrite the links the plugin tracks itself.
     expect(JSON.parse(request.rawBody).tracking_settings).toEqual({
       click_tracking: { enable: false, enable_text: false },
@@ -121,26 +142,28 @@ describe("SendGridProvider against the local SendGrid API", () => {
     ])
     expect(request.body.personalizations![1]).toEqual({
       to: [{ email: "shopper2@example.com" }],
-      substitutions: { "%mk_token%": "tok2.sig2" },
+      substitutions: { "%mk_token%": tokenOf(2) },
       custom_args: { marketing_message_id: "mmsg_2", idempotency_key: "mcamp_1:mcon_2:email:0" },
       headers: email(2).headers,
     })
   })
 
-  it("keeps messages whose content differs apart, and token-less messages apart by exact content", async () => {
-    const plain = (index: number) =>
-      email(index, { tracking_token: undefined, text: "No links here", html: undefined })
-    await provider.send([email(1), email(2, { subject: "Last chance" }), email(3), plain(4), plain(5)])
+  it("sends each content in its own requests, substituting only in a content that has a tag", async () => {
+    const lastChance = campaignContent({ subject: "Last chance" })
+    // Without a tag, the content is sent as it is: what looks like a substitution stays.
+    const plain = { subject: "News", text: "No links here, 100%mk_token% sure" }
+    const untracked = (index: number) => email(index, { content: plain, tracking_token: undefined })
+    await provider.send([email(1), email(2, { content: lastChance }), email(3), untracked(4), untracked(5)])
     const sizes = server.requests.map((request) => request.body.personalizations!.length)
     expect(sizes.sort((a, b) => a - b)).toEqual([1, 2, 2])
-    expect(server.messages().find((delivery) => delivery.to === "shopper4@example.com")).toMatchObject({
-      text: "No links here",
-      html: undefined,
-    })
+    const delivered = (to: string) => server.messages().find((delivery) => delivery.to === to)
+    expect(delivered("shopper2@example.com")).toMatchObject({ subject: "Last chance", html: own(email(2)).html })
+    expect(delivered("shopper4@example.com")).toMatchObject({ text: plain.text, html: undefined })
   })
 
   it("reports a 400 as failed with SendGrid's own error message", async () => {
-    const outcomes = await provider.send([email(1, { subject: undefined }), email(2, { subject: undefined })])
+    const noSubject = campaignContent({ subject: undefined })
+    const outcomes = await provider.send([email(1, { content: noSubject }), email(2, { content: noSubject })])
     expect(outcomes).toEqual(
       ["mmsg_1", "mmsg_2"].map((id) => ({
         id,
@@ -237,8 +260,8 @@ describe("SmtpProvider against the local SMTP sink", () => {
     expect(parsed.messageId).toBe(expectedMessageId)
     expect(parsed.from?.text).toBe('"Shop" <news@shop.example.com>')
     expect(parsed.subject).toBe("Spring sale")
-    expect(parsed.html).toBe(message.html)
-    expect(parsed.text?.trim()).toBe(message.text)
+    expect(parsed.html).toBe(own(message).html)
+    expect(parsed.text?.trim()).toBe(own(message).text)
     const headerLines = parsed.headerLines.map((header) => header.line)
     expect(headerLines).toContain(`List-Unsubscribe: <${SHOP}/u/unsub1>`)
     expect(headerLines).toContain("List-Unsubscribe-Post: List-Unsubscribe=One-Click")
@@ -263,24 +286,25 @@ describe("SmtpProvider against the local SMTP sink", () => {
 
   it("encodes a shared content once, yet every message arrives with its own token and recipient", async () => {
     // Long unbroken lines (the token spans soft line breaks), text that is not ASCII, two token lengths, no token.
-    const personal = (index: number, token?: string) =>
-      email(index, {
-        html: `<p>${"Grüße aus Köln — ".repeat(30)}</p><a href="${SHOP}/t/${token}/1">${"x".repeat(60)}</a>${`<img src="${SHOP}/o/${token}">`.repeat(3)}`,
-        text: `Grüße 😀\n${SHOP}/t/${token}/1 ${"y".repeat(90)}\nAbmelden: ${SHOP}/u/${token}`,
-        tracking_token: token,
-      })
+    const long = (tag: string): RenderedContent => ({
+      subject: "Spring sale",
+      html: `<p>${"Grüße aus Köln — ".repeat(30)}</p><a href="${SHOP}/t/${tag}/1">${"x".repeat(60)}</a>${`<img src="${SHOP}/o/${tag}">`.repeat(3)}`,
+      text: `Grüße 😀\n${SHOP}/t/${tag}/1 ${"y".repeat(90)}\nAbmelden: ${SHOP}/u/${tag}`,
+      tag,
+    })
+    const shared = long("9f8e7d6c5b4a".repeat(8))
     const messages = [
-      ...range(6).map((index) => personal(index, `eyJtIjoi${index}${"a".repeat(80)}.sig-_${index}`)),
-      personal(6, "short.token"),
-      personal(7, undefined),
+      ...range(6).map((index) => email(index, { content: shared, tracking_token: `eyJtIjoi${index}${"a".repeat(80)}.sig-_${index}` })),
+      email(6, { content: long("0a1b2c3d4e5"), tracking_token: "short.token" }),
+      email(7, { content: { ...long("untracked"), tag: undefined }, tracking_token: undefined }),
     ]
     expect(statuses(await provider.send(messages))).toEqual(["sent"])
     const received = await Promise.all(sink.messages().map((message) => message.parsed()))
     const byRecipient = new Map(received.map((parsed) => [parsed.to && "text" in parsed.to ? parsed.to.text : "", parsed]))
     for (const message of messages) {
       const parsed = byRecipient.get(message.to)!
-      expect(parsed.html).toBe(message.html)
-      expect(parsed.text?.trim()).toBe(message.text.trim())
+      expect(parsed.html).toBe(own(message).html)
+      expect(parsed.text?.trim()).toBe(own(message).text.trim())
     }
     expect(byRecipient.size).toBe(messages.length)
   })
@@ -332,7 +356,7 @@ describe("SmtpProvider against the local SMTP sink", () => {
       await leanProvider.send([email(1)])
       const [received] = lean.messages()
       expect(received.raw).toBeNull()
-      expect(received.size).toBeGreaterThan(email(1).html!.length)
+      expect(received.size).toBeGreaterThan(CAMPAIGN.html!.length)
       expect(received.headers.subject).toBe("Spring sale")
       await expect(received.parsed()).rejects.toThrow("parse: false")
     } finally {
@@ -374,7 +398,7 @@ describe("TwilioProvider against the local Twilio API", () => {
       expect(received).toMatchObject({
         from: "+14155550100",
         messaging_service_sid: null,
-        body: message.text,
+        body: message.content.text,
         status_callback: `https://shop.example.com/hooks/marketing/twilio?message_id=${message.id}`,
       })
       expect(outcomes.find((outcome) => outcome.id === message.id)).toEqual({
@@ -468,8 +492,7 @@ describe("PushWebhookProvider against a local gateway", () => {
     idempotency_key: `mcamp_3:mcon_${index}:push:0`,
     channel: "push",
     to: `mcon_${index}`,
-    subject: "Spring sale",
-    text: "20% off today only",
+    content: { subject: "Spring sale", text: "20% off today only" },
     headers: { url: `${SHOP}/t/tok${index}` },
   })
 
@@ -540,15 +563,15 @@ describe("the demo's web inbox", () => {
       }),
     ]
     try {
-      await providers[0].send([email(1, { subject: "<b>50%</b> off & more" })])
-      await providers[1].send([sms(1, { text: "Sale <today>" })])
+      await providers[0].send([email(1, { content: campaignContent({ subject: "<b>50%</b> off & more" }) })])
+      await providers[1].send([sms(1, { content: { text: "Sale <today>" } })])
       const page = async (path: string) => (await fetch(`${inbox.url}${path}`)).text()
 
       const emails = await page("/")
       expect(emails).toContain("&#60;b&#62;50%&#60;/b&#62; off &#38; more")
       expect(emails).toContain('<a href="/emails/1">HTML</a>')
-      expect(await page("/emails/1")).toBe(email(1).html)
-      expect((await page("/emails/1/text")).trim()).toBe(email(1).text)
+      expect(await page("/emails/1")).toBe(own(email(1)).html)
+      expect((await page("/emails/1/text")).trim()).toBe(own(email(1)).text)
       expect(await page("/sms")).toContain("Sale &#60;today&#62;")
       expect((await fetch(`${inbox.url}/emails/42`)).status).toBe(404)
     } finally {

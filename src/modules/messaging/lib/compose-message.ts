@@ -1,5 +1,5 @@
 import { signToken } from "../../../lib/signed-token"
-import { MessageChannel, OutgoingMessage } from "../../../types/messaging"
+import { MessageChannel, OutgoingMessage, RenderedContent } from "../../../types/messaging"
 import { instrumentHtml, listUnsubscribeHeaders, TrackedLink } from "./instrument-html"
 import { htmlToPlainText, RenderedEmail, renderEmail, renderEmailHtml, renderText, TemplateVariables } from "./render-template"
 import { smsSegments, SmsSegments } from "./sms-segments"
@@ -91,13 +91,15 @@ export const usesContactFields = (content: MessageContent) => NAMES_CONTACT.test
  * variables and secret always give the same result, so a retry sends what the first try did.
  *
  * Most of the work (Liquid, link rewriting, the text part) does not depend on the token, so it is
- * done with a stand-in of the token's length (wrapping of the text part depends on lengths),
- * once per distinct rendered content, and each message's token is put in by string replacement.
- * One composer serves one batch: what it keeps lives as long as the batch.
+ * done with a stand-in of the token's length (wrapping of the text part depends on lengths), once
+ * per distinct rendered content. Messages rendered alike share one content object holding the
+ * stand-in as its tag; each carries its own token. One composer serves one batch: what it keeps
+ * lives as long as the batch.
  */
 export class MessageComposer {
   private readonly rendered = new Map<string, Map<string, Rendered>>()
   private readonly tracked = new Map<string, Map<string, Tracked>>()
+  private readonly contents = new Map<Tracked, Map<string, RenderedContent>>()
   private readonly standIns = new StandIns()
 
   constructor(private readonly options: { publicUrl: string; secret: string }) {}
@@ -110,8 +112,10 @@ export class MessageComposer {
       return {
         outgoing: {
           ...base,
-          subject: content.subject ? renderText(content.subject, values, "subject") : undefined,
-          text: renderText(content.body, values),
+          content: {
+            subject: content.subject ? renderText(content.subject, values, "subject") : undefined,
+            text: renderText(content.body, values),
+          },
         },
         links: [],
       }
@@ -120,17 +124,22 @@ export class MessageComposer {
     const urls = trackingUrls(this.options.publicUrl, standIn)
     const rendered = this.render(content, { ...variables, unsubscribe_url: urls.unsubscribe })
     const tracked = this.instrument(rendered.html, urls)
-    const personal = (text: string) => text.replaceAll(standIn, token)
     return {
       outgoing: {
         ...base,
-        subject: personal(rendered.subject),
-        html: personal(tracked.html),
-        text: personal(tracked.text),
-        headers: listUnsubscribeHeaders(personal(urls.unsubscribe)),
+        content: this.shared(tracked, rendered.subject, standIn),
+        headers: listUnsubscribeHeaders(trackingUrls(this.options.publicUrl, token).unsubscribe),
       },
       links: tracked.links,
     }
+  }
+
+  /** One object per distinct content, so that providers batch by identity. */
+  private shared(tracked: Tracked, subject: string, tag: string): RenderedContent {
+    const bySubject = this.contents.get(tracked) ?? this.contents.set(tracked, new Map()).get(tracked)!
+    let content = bySubject.get(subject)
+    if (!content) bySubject.set(subject, (content = { subject, html: tracked.html, text: tracked.text, tag }))
+    return content
   }
 
   /** Without contact fields every recipient's rendering is the same: one per content and other variables. */

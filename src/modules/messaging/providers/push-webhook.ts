@@ -1,6 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { MessageChannel } from "../../../types/messaging/providers"
 import type { DeliveryProvider, OutgoingMessage, SendOutcome } from "../../../types/messaging/providers"
+import { personal } from "../lib/personal-content"
 import { httpFailure, outcomeFor, unansweredFailure } from "./failure"
 import { batchSize, httpUrl, requestTimeoutMs } from "./option-fields"
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, signPushWebhook } from "./push-webhook-signature"
@@ -25,8 +26,8 @@ const payloadOf = (message: OutgoingMessage) =>
     id: message.id,
     idempotency_key: message.idempotency_key,
     to: message.to,
-    title: message.subject,
-    body: message.text,
+    title: personal(message, message.content.subject),
+    body: personal(message, message.content.text),
     // Push carries no MIME headers: the renderer's key-value extras (deep link...) ride along as data.
     data: message.headers ?? {},
   })

@@ -53,9 +53,9 @@ function refusalReason(error: SendGridResponseError): string {
   return explained.map(({ message, field }) => (field ? `${message} (${field})` : message)).join("; ")
 }
 
-const personalizationFor = (message: OutgoingMessage) => ({
+const personalizationFor = (tagged: boolean) => (message: OutgoingMessage) => ({
   to: message.to,
-  ...(message.tracking_token && { substitutions: { [TOKEN_KEY]: message.tracking_token } }),
+  ...(tagged && message.tracking_token && { substitutions: { [TOKEN_KEY]: message.tracking_token } }),
   // Event webhooks echo custom_args back: the key to our message row.
   customArgs: { marketing_message_id: message.id, idempotency_key: message.idempotency_key },
   ...(message.headers && { headers: message.headers }),
@@ -85,31 +85,33 @@ export class SendGridProvider implements DeliveryProvider {
   }
 
   async send(messages: OutgoingMessage[]): Promise<SendOutcome[]> {
-    const batches = batchBySharedContent(messages, () => TOKEN_TAG, this.batchSize)
+    const batches = batchBySharedContent(messages, this.batchSize)
     const outcomes = await mapConcurrently(batches, PARALLEL_REQUESTS, (batch) => this.sendBatch(batch))
     return outcomes.flat()
   }
 
   /** SendGrid accepts or refuses a request as a whole, so every message in it shares the outcome. */
-  private async sendBatch(batch: SharedContentBatch): Promise<SendOutcome[]> {
+  private async sendBatch({ content, messages }: SharedContentBatch): Promise<SendOutcome[]> {
+    const { tag } = content
+    const withSubstitution = <T extends string | undefined>(part: T) => (tag && part ? part.replaceAll(tag, TOKEN_TAG) : part) as T
     try {
       const [response] = await this.mail.send({
         from: this.options.from,
-        subject: batch.subject,
-        text: batch.text,
-        html: batch.html,
-        personalizations: batch.messages.map(personalizationFor),
+        subject: withSubstitution(content.subject),
+        text: withSubstitution(content.text),
+        html: withSubstitution(content.html),
+        personalizations: messages.map(personalizationFor(Boolean(tag))),
         // The plugin tracks opens and clicks itself; SendGrid's own would rewrite our links again.
         trackingSettings: { clickTracking: { enable: false, enableText: false }, openTracking: { enable: false } },
       })
       // One id per request: SendGrid's events tell recipients apart by our custom_args.
       const provider_message_id: string | null = response.headers?.["x-message-id"] ?? null
-      return batch.messages.map((message) => ({ id: message.id, status: "sent", provider_message_id }))
+      return messages.map((message) => ({ id: message.id, status: "sent", provider_message_id }))
     } catch (error) {
       const failure = isResponseError(error)
         ? httpFailure(error.code, refusalReason(error), error.response.headers?.["retry-after"])
         : unansweredFailure(error)
-      return batch.messages.map((message) => outcomeFor(message, failure))
+      return messages.map((message) => outcomeFor(message, failure))
     }
   }
 

@@ -2,7 +2,7 @@ import { z } from "@medusajs/framework/zod"
 import { createTransport, type NodemailerError } from "nodemailer"
 import { MessageChannel } from "../../../types/messaging/providers"
 import type { DeliveryProvider, OutgoingMessage, SendOutcome } from "../../../types/messaging/providers"
-import { StandIns } from "../lib/stand-in"
+import { personal } from "../lib/personal-content"
 import { outcomeFor, unansweredFailure, type Failure } from "./failure"
 import { batchSize, emailSender, requiredString, type EmailSender } from "./option-fields"
 import { batchBySharedContent, type SharedContentBatch } from "./shared-content-batches"
@@ -67,7 +67,6 @@ export class SmtpProvider implements DeliveryProvider {
   readonly channel = MessageChannel.EMAIL
   readonly batchSize: number
   private readonly transport
-  private readonly standIns = new StandIns()
 
   constructor(private readonly options: SmtpOptions) {
     this.batchSize = options.batch_size
@@ -83,7 +82,7 @@ export class SmtpProvider implements DeliveryProvider {
   }
 
   send(messages: OutgoingMessage[]): Promise<SendOutcome[]> {
-    const batches = batchBySharedContent(messages, (token) => this.standIns.of(token.length), messages.length)
+    const batches = batchBySharedContent(messages, messages.length)
     return Promise.all(
       batches.flatMap((batch) => {
         const parts = encodedParts(batch)
@@ -94,12 +93,13 @@ export class SmtpProvider implements DeliveryProvider {
 
   private async sendOne(message: OutgoingMessage, parts: EncodedParts): Promise<SendOutcome> {
     const { from } = this.options
-    const token = message.tracking_token || undefined
+    // A content without a tag is the message's own: its parts take no token.
+    const token = message.content.tag ? message.tracking_token : undefined
     try {
       const info = await this.transport.sendMail({
         from: typeof from === "string" ? from : { name: from.name ?? "", address: from.email },
         to: message.to,
-        subject: message.subject,
+        subject: personal(message, message.content.subject),
         html: parts.html && { raw: parts.html.build(token) },
         text: { raw: parts.text.build(token) },
         headers: message.headers,
@@ -117,9 +117,9 @@ export class SmtpProvider implements DeliveryProvider {
   }
 }
 
-function encodedParts(batch: SharedContentBatch): EncodedParts {
+function encodedParts({ content }: SharedContentBatch): EncodedParts {
   return {
-    html: batch.html === undefined ? undefined : new TokenizedMimePart("text/html; charset=utf-8", batch.html, batch.tag),
-    text: new TokenizedMimePart("text/plain; charset=utf-8", batch.text, batch.tag),
+    html: content.html === undefined ? undefined : new TokenizedMimePart("text/html; charset=utf-8", content.html, content.tag),
+    text: new TokenizedMimePart("text/plain; charset=utf-8", content.text, content.tag),
   }
 }

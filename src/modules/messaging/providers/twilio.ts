@@ -2,6 +2,7 @@ import { z } from "@medusajs/framework/zod"
 import twilio from "twilio"
 import { MessageChannel } from "../../../types/messaging/providers"
 import type { DeliveryProvider, OutgoingMessage, SendOutcome } from "../../../types/messaging/providers"
+import { personal } from "../lib/personal-content"
 import { httpFailure, outcomeFor, unansweredFailure } from "./failure"
 import { baseUrl, batchSize, httpUrl, requestTimeoutMs, requiredString } from "./option-fields"
 import { RebasedRequestClient } from "./rebased-request-client"
@@ -77,7 +78,7 @@ export class TwilioProvider implements DeliveryProvider {
     try {
       const created = await this.client.messages.create({
         to: message.to,
-        body: message.text,
+        body: personal(message, message.content.text),
         ...(from ? { from } : { messagingServiceSid: messaging_service_sid }),
         ...(this.options.status_callback_url && { statusCallback: this.statusCallbackFor(message) }),
       })

@@ -9,7 +9,6 @@ import MessagingModuleService, { ClaimedMessage, RecordedOutcome } from "../../.
 import { MessageChannel } from "../../../types/messaging"
 import { MarketingModule } from "../../../types/modules"
 
-
 export type DeliveryTally = { sent: number; retried: number; failed: number }
 
 export const sendClaimedMessagesStepId = "send-claimed-marketing-messages"
@@ -60,7 +59,11 @@ export const sendClaimedMessagesStep = createStep(
     }
 
     const byChannel = new Map<MessageChannel, ClaimedMessage[]>()
-    for (const message of messages) byChannel.set(message.channel, [...(byChannel.get(message.channel) ?? []), message])
+    for (const message of messages) {
+      const group = byChannel.get(message.channel)
+      if (group) group.push(message)
+      else byChannel.set(message.channel, [message])
+    }
 
     const composer = new MessageComposer({ publicUrl: options.public_url, secret: options.token_secret })
     // Settled as soon as they end, so that a failure waits for the others instead of going unhandled.

@@ -1,5 +1,6 @@
 import { instrumentHtml, listUnsubscribeHeaders } from "../instrument-html"
 import { MessageComposer, templateVariables, trackingToken, trackingUrls } from "../compose-message"
+import { personal } from "../personal-content"
 import { renderEmail } from "../render-template"
 
 const options = { publicUrl: "https://shop.example", secret: "s".repeat(32) }
@@ -37,9 +38,32 @@ describe("MessageComposer", () => {
       const contact = { id: `mcon_${n}`, email: `r${n}@example.com`, first_name: `Name${n}` }
       const { outgoing, links } = composer.compose(message(n), { subject, body }, templateVariables(contact, campaign))
       const alone = composedAlone(n, body, subject, contact)
-      expect({ subject: outgoing.subject, html: outgoing.html, text: outgoing.text, headers: outgoing.headers, links }).toEqual(alone)
+      const { content } = outgoing
+      const own = { subject: personal(outgoing, content.subject), html: personal(outgoing, content.html), text: personal(outgoing, content.text) }
+      expect({ ...own, headers: outgoing.headers, links }).toEqual(alone)
       expect(outgoing.tracking_token).toBe(trackingToken(message(n).id, options.secret))
     }
+  })
+
+  it("gives messages rendered alike one content object, holding a stand-in of the token as its tag", () => {
+    const composer = new MessageComposer(options)
+    const compose = (n: number, body: string, subject = "Summer sale") =>
+      composer.compose(message(n), { subject, body }, templateVariables({ email: `r${n}@example.com`, first_name: `Name${n}` }, campaign)).outgoing
+    const [first, second] = [compose(1, SHARED), compose(2, SHARED)]
+    expect(first.content).toBe(second.content)
+    expect(first.content.tag).toMatch(/^[0-9a-f]+$/)
+    expect(first.content.tag).toHaveLength(first.tracking_token!.length)
+    expect(first.content.html).toContain(first.content.tag)
+    expect(first.content.html).not.toContain(first.tracking_token)
+    expect(compose(3, SHARED, "Last chance").content).not.toBe(first.content)
+    expect(compose(4, PERSONAL).content).not.toBe(compose(5, PERSONAL).content)
+  })
+
+  it("gives an SMS its own content, with its token written in", () => {
+    const composer = new MessageComposer(options)
+    const sms = { ...message(1), channel: "sms" as const, to: "+14155550100" }
+    const { outgoing } = composer.compose(sms, { subject: null, body: "Sale! Stop: {{ unsubscribe_url }}" }, templateVariables({}, campaign))
+    expect(outgoing.content).toEqual({ subject: undefined, text: `Sale! Stop: ${trackingUrls(options.publicUrl, outgoing.tracking_token!).unsubscribe}` })
   })
 
   it("gives messages of the same content the same list of links, and personal links their own", () => {

@@ -1,55 +1,39 @@
-import type { OutgoingMessage } from "../../../../types/messaging/providers"
+import type { OutgoingMessage, RenderedContent } from "../../../../types/messaging/providers"
 import { batchBySharedContent } from "../shared-content-batches"
 
-function email(index: number, token: string | undefined, greeting = "Hello"): OutgoingMessage {
-  const link = token ? `https://shop.example.com/t/${token}` : "https://shop.example.com"
-  return {
-    id: `mmsg_${index}`,
-    idempotency_key: `k:${index}`,
-    channel: "email",
-    to: `shopper${index}@example.com`,
-    subject: `${greeting}!`,
-    html: `<a href="${link}">${greeting}</a>`,
-    text: `${greeting}: ${link}`,
-    tracking_token: token,
-  }
-}
+const content = (greeting: string): RenderedContent => ({ subject: `${greeting}!`, text: `${greeting}: https://shop.example.com/t/0a1b`, tag: "0a1b" })
+
+const email = (index: number, shared: RenderedContent): OutgoingMessage => ({
+  id: `mmsg_${index}`,
+  idempotency_key: `k:${index}`,
+  channel: "email",
+  to: `shopper${index}@example.com`,
+  content: shared,
+  tracking_token: `t.${String(index).padStart(2, "0")}`,
+})
 
 const ids = (batch: { messages: OutgoingMessage[] }) => batch.messages.map((message) => message.id)
 
 describe("batchBySharedContent", () => {
-  it("gives messages that differ only by their token one content, the token replaced by its tag", () => {
-    const batches = batchBySharedContent([email(1, "aaa.1"), email(2, "bbb.2"), email(3, "ccc.3", "Hi")], () => "%t%", 10)
-    expect(batches).toEqual([
-      {
-        tag: "%t%",
-        subject: "Hello!",
-        html: '<a href="https://shop.example.com/t/%t%">Hello</a>',
-        text: "Hello: https://shop.example.com/t/%t%",
-        messages: [email(1, "aaa.1"), email(2, "bbb.2")],
-      },
-      expect.objectContaining({ tag: "%t%", html: '<a href="https://shop.example.com/t/%t%">Hi</a>', messages: [email(3, "ccc.3", "Hi")] }),
+  it("batches messages by their content object, in the order of each batch's first message", () => {
+    const hello = content("Hello")
+    const hi = content("Hi")
+    const batches = batchBySharedContent([email(1, hello), email(2, hi), email(3, hello)], 10)
+    expect(batches.map((batch) => [batch.content, ids(batch)])).toEqual([
+      [hello, ["mmsg_1", "mmsg_3"]],
+      [hi, ["mmsg_2"]],
     ])
+    expect(batches[0].content).toBe(hello)
   })
 
-  it("keeps messages apart whose tags differ, and splits a content's messages at the batch size", () => {
-    const tagFor = (token: string) => "x".repeat(token.length)
-    const messages = [email(1, "aa"), email(2, "bbb"), email(3, "cc"), email(4, "dd"), email(5, "eee")]
-    const batches = batchBySharedContent(messages, tagFor, 2)
-    expect(batches.map((batch) => [batch.tag, ids(batch)])).toEqual([
-      ["xx", ["mmsg_1", "mmsg_3"]],
-      ["xxx", ["mmsg_2", "mmsg_5"]],
-      ["xx", ["mmsg_4"]],
-    ])
+  it("keeps equal but separate content objects apart: each may hold a different stand-in", () => {
+    const batches = batchBySharedContent([email(1, content("Hello")), email(2, content("Hello"))], 10)
+    expect(batches.map(ids)).toEqual([["mmsg_1"], ["mmsg_2"]])
   })
 
-  it("batches messages without a token only with identical ones, even when their content holds the tag", () => {
-    const literal = { ...email(3, undefined), html: "<p>%t%</p>" }
-    const batches = batchBySharedContent([email(1, undefined), email(2, "%t%"), literal, email(4, undefined)], () => "%t%", 10)
-    expect(batches.map((batch) => [batch.tag, ids(batch)])).toEqual([
-      [undefined, ["mmsg_1", "mmsg_4"]],
-      ["%t%", ["mmsg_2"]],
-      [undefined, ["mmsg_3"]],
-    ])
+  it("splits a content's messages at the batch size", () => {
+    const hello = content("Hello")
+    const batches = batchBySharedContent([1, 2, 3, 4, 5].map((index) => email(index, hello)), 2)
+    expect(batches.map(ids)).toEqual([["mmsg_1", "mmsg_2"], ["mmsg_3", "mmsg_4"], ["mmsg_5"]])
   })
 })

@@ -24,6 +24,7 @@ import { personal } from "../src/modules/messaging/lib/personal-content"
 import { htmlToPlainText, renderEmail } from "../src/modules/messaging/lib/render-template"
 import { batchBySharedContent } from "../src/modules/messaging/providers/shared-content-batches"
 import { CLAIM_DUE_MESSAGES_SQL } from "../src/modules/messaging/service"
+import { parsePluginOptions } from "../src/lib/plugin-options"
 import { CONTENT, insertContactsSql } from "./lib/campaign-content"
 import {
   cpuOf,
@@ -512,7 +513,7 @@ async function queueSqlCosts(db: Database) {
            CASE WHEN i <= ${N} THEN now() END, now(), now()
       FROM generate_series(1, ${2 * N}) i`)
   await db.query("VACUUM ANALYZE marketing_message")
-  const limit = BATCH_SIZE ?? 500
+  const limit = BATCH_SIZE ?? parsePluginOptions({}).delivery.batch_size
   const timeIt = async (sql: string, params: unknown[]) => {
     await db.query("BEGIN")
     const started = performance.now()

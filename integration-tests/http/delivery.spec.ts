@@ -1,6 +1,11 @@
+import { Modules } from "@medusajs/framework/utils"
+import { createStep, createWorkflow } from "@medusajs/framework/workflows-sdk"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { drainMessageQueue } from "../../src/lib/delivery-runner"
 import { sendDueCampaigns } from "../../src/lib/send-due-campaigns"
+import { DeliveryEvents } from "../../src/types/messaging"
+import { MarketingModule } from "../../src/types/modules"
+import { enqueueCampaignMessagesStep } from "../../src/workflows/delivery/steps/enqueue-campaign-messages"
 import {
   backdateMessages,
   createReachableContacts,
@@ -9,6 +14,7 @@ import {
   startDeliverySinks,
   useDeliverySuite,
 } from "../helpers/delivery"
+import { eventually } from "../helpers/eventually"
 
 jest.setTimeout(120_000)
 
@@ -89,6 +95,56 @@ medusaIntegrationTestRunner({
       const campaign = await createScheduledCampaign(api, t.admin, { dsl: "email = 'nobody@example.com'" })
       expect(await sendDueCampaigns(t.container, inTwoMinutes())).toEqual([{ id: campaign.id, queued: 0 }])
       await drainMessageQueue(t.container)
+      const { data } = await api.get(`/admin/marketing/campaigns/${campaign.id}`, t.admin.headers)
+      expect(data.campaign.status).toBe("sent")
+    })
+
+    it("wakes delivery as soon as a page of the audience is queued, and once more when the fan-out is done", async () => {
+      await createReachableContacts(t.container, 3, "early")
+      const campaign = await createScheduledCampaign(api, t.admin, { dsl: "email STARTS WITH 'early'" })
+      const eventBus = t.container.resolve(Modules.EVENT_BUS)
+      const wakes: unknown[] = []
+      const listen = async ({ data }: { data: unknown }) => {
+        wakes.push(data)
+      }
+      eventBus.subscribe(DeliveryEvents.MESSAGES_QUEUED, listen, { subscriberId: "test-delivery-wakes" })
+      try {
+        expect(await sendDueCampaigns(t.container, inTwoMinutes())).toEqual([{ id: campaign.id, queued: 3 }])
+        // One page: its own wake-up, held by nobody, and the workflow's, released when it completes.
+        expect(await eventually(async () => wakes.length, (count) => count >= 2)).toBe(2)
+        expect(wakes).toEqual([{ campaign_id: campaign.id }, { campaign_id: campaign.id }])
+        await drainMessageQueue(t.container)
+        expect(sinks.sendgrid.messages()).toHaveLength(3)
+        const { data } = await api.get(`/admin/marketing/campaigns/${campaign.id}`, t.admin.headers)
+        expect(data.campaign.status).toBe("sent")
+      } finally {
+        eventBus.unsubscribe(DeliveryEvents.MESSAGES_QUEUED, listen, { subscriberId: "test-delivery-wakes" })
+      }
+    })
+
+    it("keeps what a failed fan-out already sent, and its next try sends nobody twice", async () => {
+      await createReachableContacts(t.container, 12, "retried")
+      const campaign = await createScheduledCampaign(api, t.admin, { dsl: "email STARTS WITH 'retried'" })
+      const delivered = () => sinks.sendgrid.messages().length
+      // Fails once the first page's wake-up has delivered it, before the fan-out could finish.
+      const failAfterDelivery = createStep("marketing-test-fail-after-delivery", async () => {
+        await eventually(async () => delivered(), (count) => count === 12)
+        throw new Error("fan-out interrupted")
+      })
+      const interrupted = createWorkflow("marketing-test-interrupted-fan-out", (input: { campaign: any }) => {
+        enqueueCampaignMessagesStep({ campaign: input.campaign, occurrence: "once" })
+        failAfterDelivery()
+      })
+      const stored = await t.container.resolve(MarketingModule.CAMPAIGN).retrieveMarketingCampaign(campaign.id)
+      const { errors } = await interrupted(t.container).run({ input: { campaign: stored }, throwOnError: false })
+      expect(errors[0].error.message).toBe("fan-out interrupted")
+
+      const sent = await messagesOf(campaign.id)
+      expect(sent.map((m) => m.status)).toEqual(Array(12).fill("sent"))
+      // The campaign is still due: its next fan-out finds everyone queued before and queues nobody.
+      expect(await sendDueCampaigns(t.container, inTwoMinutes())).toEqual([{ id: campaign.id, queued: 0 }])
+      await drainMessageQueue(t.container)
+      expect(delivered()).toBe(12)
       const { data } = await api.get(`/admin/marketing/campaigns/${campaign.id}`, t.admin.headers)
       expect(data.campaign.status).toBe("sent")
     })
@@ -301,8 +357,9 @@ medusaIntegrationTestRunner({
       // Two contacts with different names: two SendGrid requests, each failed below.
       await createReachableContacts(t.container, 2, "flaky")
       const campaign = await createScheduledCampaign(api, t.admin, { dsl: "email STARTS WITH 'flaky'" })
-      await sendDueCampaigns(t.container, inTwoMinutes())
+      // Set before the fan-out: its queued page wakes delivery at once.
       sinks.sendgrid.failNext(2, 429, { retryAfter: 1 })
+      await sendDueCampaigns(t.container, inTwoMinutes())
       await drainMessageQueue(t.container)
       let messages = await messagesOf(campaign.id)
       expect(messages.map((m) => [m.status, m.attempts])).toEqual([

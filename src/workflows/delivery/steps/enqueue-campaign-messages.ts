@@ -1,9 +1,11 @@
+import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { nextSendableAt } from "../../../modules/messaging/lib/quiet-hours"
 import AudienceModuleService from "../../../modules/audience/service"
 import CampaignModuleService from "../../../modules/campaign/service"
 import MessagingModuleService from "../../../modules/messaging/service"
 import { CampaignDTO } from "../../../types/campaign/module"
+import { DeliveryEvents } from "../../../types/messaging"
 import { MarketingModule } from "../../../types/modules"
 
 /** Contacts read and queued per round trip: big enough to be set-based, small enough to stream. */
@@ -18,6 +20,11 @@ export const enqueueCampaignMessagesStepId = "enqueue-marketing-campaign-message
  * Queues one message per reachable contact of the campaign's segment (consented, not
  * suppressed, under the frequency cap), page by page. Safe to run again: idempotency keys skip
  * the contacts queued before. Undone by removing this occurrence's messages not yet sent.
+ *
+ * Each committed page wakes delivery at once, so that the first messages leave while the rest of
+ * a large audience is read: the workflow's own event is held until the workflow completes. What
+ * was sent before a later failure stays sent, and its idempotency keys keep the retry from
+ * queueing it again.
  */
 export const enqueueCampaignMessagesStep = createStep(
   enqueueCampaignMessagesStepId,
@@ -25,6 +32,7 @@ export const enqueueCampaignMessagesStep = createStep(
     const audience: AudienceModuleService = container.resolve(MarketingModule.AUDIENCE)
     const messaging: MessagingModuleService = container.resolve(MarketingModule.MESSAGING)
     const options = (container.resolve(MarketingModule.CAMPAIGN) as CampaignModuleService).getOptions()
+    const eventBus = container.resolve(Modules.EVENT_BUS)
     const segment = await audience.retrieveSegment(campaign.segment_id!)
     const compiled = await audience.compileSegmentMembership(segment)
     const cap = options.frequency_caps[campaign.channel] ?? null
@@ -35,7 +43,7 @@ export const enqueueCampaignMessagesStep = createStep(
       const page = await audience.reachableContacts(compiled, campaign.channel, { afterId, limit: PAGE_SIZE })
       if (!page.length) break
       const now = new Date()
-      queued += await messaging.enqueueMessages(
+      const added = await messaging.enqueueMessages(
         page.map((contact) => ({
           campaign_id: campaign.id,
           occurrence,
@@ -47,6 +55,8 @@ export const enqueueCampaignMessagesStep = createStep(
         })),
         cap
       )
+      if (added) await eventBus.emit({ name: DeliveryEvents.MESSAGES_QUEUED, data: { campaign_id: campaign.id } })
+      queued += added
       reachable += page.length
       afterId = page[page.length - 1].id
     }

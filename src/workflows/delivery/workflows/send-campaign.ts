@@ -43,6 +43,7 @@ export const sendCampaignWorkflow = createWorkflow(sendCampaignWorkflowId, (inpu
       },
     ]),
   })
+  // Delivery started with the first queued page; this last wake-up closes a campaign sent before it became `sending`.
   emitEventStep({ eventName: DeliveryEvents.MESSAGES_QUEUED, data: transform({ input }, ({ input }) => ({ campaign_id: input.id })) })
   releaseLockStep({ key: lockKey })
   return new WorkflowResponse(transform({ due, enqueued }, ({ due, enqueued }) => ({ ...due, ...enqueued })))

@@ -93,8 +93,7 @@ export class SmtpProvider implements DeliveryProvider {
 
   private async sendOne(message: OutgoingMessage, parts: EncodedParts): Promise<SendOutcome> {
     const { from } = this.options
-    // A content without a tag is the message's own: its parts take no token.
-    const token = message.content.tag ? message.tracking_token : undefined
+    const token = message.tracking_token
     try {
       const info = await this.transport.sendMail({
         from: typeof from === "string" ? from : { name: from.name ?? "", address: from.email },

@@ -20,6 +20,7 @@ const project = (displayName, testMatch, extra = {}) => ({
 })
 
 module.exports = {
+  reporters: ["default", "<rootDir>/scripts/jest-project-times.js"],
   projects: [
     project("unit", ["<rootDir>/src/**/__tests__/**/*.unit.spec.[jt]s"]),
     project("modules", ["<rootDir>/src/modules/*/__tests__/**/*.module.spec.[jt]s"]),

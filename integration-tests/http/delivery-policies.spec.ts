@@ -57,6 +57,36 @@ medusaIntegrationTestRunner({
       expect(only.to).toBe("capped2@example.com")
     })
 
+    it("counts a segment's reachable contacts per channel as a send would queue them", async () => {
+      const [, unsubscribed, suppressed, capped] = await createReachableContacts(t.container, 5, "reach")
+      await t.audience.updateContacts({ id: unsubscribed.id, email_consent: "unsubscribed" })
+      await t.audience.createSuppressions({ channel: "email", address: suppressed.email, reason: "manual" })
+      // One email this week already: the cap of one holds the next back.
+      await createScheduledCampaign(api, t.admin, { dsl: `email = '${capped.email}'` })
+      await sendDueCampaigns(t.container, later())
+      const { data: segment } = await api.post(
+        "/admin/marketing/segments",
+        { name: "Reach", handle: "reach", dsl: "email STARTS WITH 'reach'" },
+        t.admin.headers
+      )
+      const reachable = `/admin/marketing/segments/${segment.segment.id}/reachable`
+
+      const { data: all } = await api.get(reachable, t.admin.headers)
+      // Email leaves out the unsubscribed, the suppressed and the capped; texts have no cap here; no one is a customer, for push.
+      expect(all).toEqual({ segment_id: segment.segment.id, reachable: { email: 2, sms: 5, push: 0 } })
+      const { data: email } = await api.get(`${reachable}?channel=email`, t.admin.headers)
+      expect(email.reachable).toEqual({ email: 2 })
+
+      const campaign = await createScheduledCampaign(api, t.admin, { dsl: "email STARTS WITH 'reach'" })
+      expect(await sendDueCampaigns(t.container, later())).toEqual([{ id: campaign.id, queued: 2 }])
+
+      const badChannel = await api.get(`${reachable}?channel=fax`, { ...t.admin.headers, validateStatus: () => true })
+      expect(badChannel.status).toBe(400)
+      expect(badChannel.data.message).toMatch(/channel/)
+      const missing = await api.get(`/admin/marketing/segments/mseg_missing/reachable`, { ...t.admin.headers, validateStatus: () => true })
+      expect(missing.status).toBe(404)
+    })
+
     it("paces a provider to its rate", async () => {
       await createReachableContacts(t.container, 6, "paced")
       await t.audience.updateContacts((await t.audience.listContacts({ email: { $like: "paced%" } })).map((c: any) => ({ id: c.id, timezone: "Etc/GMT-6" })))

@@ -6,6 +6,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { CompiledSegment, compileSegmentDsl, SegmentReference } from "./lib/segment-dsl/compile"
 import { SegmentDslError } from "./lib/segment-dsl/errors"
 import { pgStatement, pgTransaction } from "../../lib/pg-transaction"
+import { CampaignChannel } from "../../types/campaign/module"
 import { ImportedContact } from "./lib/contact-rows"
 import ConsentRecord from "./models/consent-record"
 import Contact from "./models/contact"
@@ -21,6 +22,23 @@ export const hashAddress = (address: string) =>
 
 /** A preview answers as the user types: a query that takes longer is cut off. */
 const PREVIEW_TIMEOUT_MS = 5_000
+
+/** Where a contact's address on a channel is, and whether it consented to it. */
+const REACH: Record<CampaignChannel, { address: string; consent: string }> = {
+  email: { address: "c.email", consent: "c.email_consent = 'subscribed'" },
+  sms: { address: "c.phone", consent: "c.sms_consent = 'subscribed'" },
+  push: { address: "c.customer_id", consent: "true" },
+}
+
+/** Contact `c` can be messaged on the channel: not erased, an address, consent, the address not suppressed (`channelParam` names the channel). */
+const reachableOn = (channel: CampaignChannel, channelParam: string) => {
+  const { address, consent } = REACH[channel]
+  return `c.deleted_at IS NULL AND ${address} IS NOT NULL AND ${consent}
+              AND NOT EXISTS (
+                SELECT 1 FROM marketing_suppression s
+                 WHERE s.deleted_at IS NULL AND s.channel = ${channelParam}
+                   AND s.address IN (lower(${address}), 'sha256:' || encode(sha256(convert_to(lower(${address}), 'UTF8')), 'hex')))`
+}
 
 export const SAMPLE_FIELDS = [
   "id",
@@ -209,34 +227,51 @@ export default class AudienceModuleService extends MedusaService({
   @InjectManager()
   async reachableContacts(
     { where, params }: Pick<CompiledSegment, "where" | "params">,
-    channel: "email" | "sms" | "push",
+    channel: CampaignChannel,
     { afterId, limit }: { afterId: string | null; limit: number },
     @MedusaContext() context: Context<EntityManager> = {}
   ): Promise<{ id: string; address: string; timezone: string | null }[]> {
-    const reach = {
-      email: { address: "c.email", consent: "c.email_consent = 'subscribed'" },
-      sms: { address: "c.phone", consent: "c.sms_consent = 'subscribed'" },
-      push: { address: "c.customer_id", consent: "true" },
-    }[channel]
     const n = params.length
     return pgTransaction(
       context,
       async (client) => {
         const { rows } = await client.query(
-          `SELECT c.id, ${reach.address} AS address, c.timezone
+          `SELECT c.id, ${REACH[channel].address} AS address, c.timezone
              FROM marketing_contact c
-            WHERE c.deleted_at IS NULL AND ${reach.address} IS NOT NULL AND ${reach.consent}
+            WHERE ${reachableOn(channel, `$${n + 1}`)}
               AND ($${n + 2}::text IS NULL OR c.id > $${n + 2})
-              AND NOT EXISTS (
-                SELECT 1 FROM marketing_suppression s
-                 WHERE s.deleted_at IS NULL AND s.channel = $${n + 1}
-                   AND s.address IN (lower(${reach.address}), 'sha256:' || encode(sha256(convert_to(lower(${reach.address}), 'UTF8')), 'hex')))
               AND (${where})
             ORDER BY c.id
             LIMIT ${Number(limit)}`,
           [...params, channel, afterId]
         )
         return rows
+      },
+      { readOnly: true }
+    )
+  }
+
+  /** How many of a segment's contacts are reachable on a channel (as reachableContacts reads them), leaving out `excludedIds`. */
+  @InjectManager()
+  async countReachableContacts(
+    { where, params }: Pick<CompiledSegment, "where" | "params">,
+    channel: CampaignChannel,
+    excludedIds: string[],
+    @MedusaContext() context: Context<EntityManager> = {}
+  ): Promise<number> {
+    const n = params.length
+    return pgTransaction(
+      context,
+      async (client) => {
+        const { rows } = await client.query(
+          `SELECT count(*)::int AS count
+             FROM marketing_contact c
+            WHERE ${reachableOn(channel, `$${n + 1}`)}
+              AND NOT (c.id = ANY($${n + 2}::text[]))
+              AND (${where})`,
+          [...params, channel, excludedIds]
+        )
+        return rows[0].count
       },
       { readOnly: true }
     )

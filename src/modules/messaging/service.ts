@@ -32,6 +32,10 @@ export interface FrequencyCap {
   days: number
 }
 
+/** The messages `r` that count towards a contact's frequency cap: real ones that were not refused, within `days` (a bound parameter). */
+const countsTowardsCap = (days: string) =>
+  `r.deleted_at IS NULL AND r.is_test = false AND r.status <> 'failed' AND r.created_at > now() - make_interval(days => ${days}::int)`
+
 export interface ClaimedMessage {
   id: string
   campaign_id: string | null
@@ -190,9 +194,7 @@ export default class MessagingModuleService extends MedusaService({ Message, Tra
                 AS q(campaign_id, occurrence, contact_id, channel, "to", idempotency_key, not_before, is_test)
           WHERE $8::int IS NULL OR q.contact_id IS NULL OR (
                 SELECT count(*) FROM marketing_message r
-                 WHERE r.contact_id = q.contact_id AND r.channel = q.channel AND r.deleted_at IS NULL
-                   AND r.is_test = false AND r.status <> 'failed'
-                   AND r.created_at > now() - make_interval(days => $9::int)) < $8::int
+                 WHERE r.contact_id = q.contact_id AND r.channel = q.channel AND ${countsTowardsCap("$9")}) < $8::int
          ON CONFLICT (idempotency_key) WHERE deleted_at IS NULL DO NOTHING`,
         [
           column("campaign_id"),
@@ -209,6 +211,24 @@ export default class MessagingModuleService extends MedusaService({ Message, Tra
       )
       return rowCount
     })
+  }
+
+  /** The contacts that have reached a channel's frequency cap: enqueueMessages would hold another message back. */
+  @InjectManager()
+  async contactsAtFrequencyCap(
+    channel: MessageChannel,
+    cap: FrequencyCap,
+    @MedusaContext() context: Context<EntityManager> = {}
+  ): Promise<string[]> {
+    const { rows } = await pgStatement(
+      context,
+      `SELECT r.contact_id FROM marketing_message r
+        WHERE r.contact_id IS NOT NULL AND r.channel = $1 AND ${countsTowardsCap("$2")}
+        GROUP BY r.contact_id
+       HAVING count(*) >= $3::int`,
+      [channel, cap.days, cap.max]
+    )
+    return rows.map((row: { contact_id: string }) => row.contact_id)
   }
 
   /**

@@ -4,6 +4,7 @@ import { listSegmentsQueryConfig, retrieveSegmentQueryConfig } from "./query-con
 import {
   AdminCreateSegment,
   AdminGetSegmentParams,
+  AdminGetSegmentReachableParams,
   AdminGetSegmentsParams,
   AdminPreviewSegment,
   AdminUpdateSegment,
@@ -27,4 +28,10 @@ export const adminSegmentMiddlewares: MiddlewareRoute[] = [
   { method: ["POST"], matcher: `${BASE}/:id`, middlewares: [validateAndTransformBody(AdminUpdateSegment), retrieve], policies: can("update") },
   { method: ["DELETE"], matcher: `${BASE}/:id`, policies: can("delete") },
   { method: ["POST"], matcher: `${BASE}/:id/snapshot`, middlewares: [retrieve], policies: can("update") },
+  {
+    method: ["GET"],
+    matcher: `${BASE}/:id/reachable`,
+    middlewares: [validateAndTransformQuery(AdminGetSegmentReachableParams, retrieveSegmentQueryConfig)],
+    policies: can("read"),
+  },
 ]

@@ -1,6 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 import { SegmentKind } from "../../../../types/audience/module"
+import { CampaignChannel } from "../../../../types/campaign/module"
 import { oneOrMany } from "../../../utils/validators"
 
 const text = (field: string, max: number) =>
@@ -57,3 +58,9 @@ export const AdminPreviewSegment = z.strictObject({
   handle: z.string().optional(),
 })
 export type AdminPreviewSegmentType = z.infer<typeof AdminPreviewSegment>
+
+export const AdminGetSegmentReachableParams = z.strictObject({
+  /** The channels to count for; without one, every channel. */
+  channel: oneOrMany(z.enum(CampaignChannel)).optional(),
+})
+export type AdminGetSegmentReachableParamsType = z.infer<typeof AdminGetSegmentReachableParams>

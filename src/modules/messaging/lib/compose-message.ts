@@ -1,9 +1,10 @@
 import { signToken } from "../../../lib/signed-token"
 import { MessageChannel, OutgoingMessage, RenderedContent } from "../../../types/messaging"
 import { instrumentHtml, listUnsubscribeHeaders, TrackedLink } from "./instrument-html"
-import { htmlToPlainText, RenderedEmail, renderEmail, renderEmailHtml, renderText, TemplateVariables } from "./render-template"
+import { RenderedEmail, renderEmail, renderEmailHtml, renderText, TemplateVariables } from "./render-template"
 import { smsSegments, SmsSegments } from "./sms-segments"
 import { StandIns } from "./stand-in"
+import { trackedPlainText } from "./tracked-text"
 
 /** Signs the tracking token of a message: the one reference its open, click and unsubscribe links carry. */
 export const TRACKING_PURPOSE = "track"
@@ -160,7 +161,7 @@ export class MessageComposer {
     const known = byUrl.get(html)
     if (known) return known
     const instrumented = instrumentHtml(html, { clickUrl: urls.click, openPixelUrl: urls.open, unsubscribeUrl: urls.unsubscribe })
-    const text = htmlToPlainText(html)
+    const text = trackedPlainText(instrumented.html, instrumented.links, urls.click)
     const tracked = {
       html: instrumented.html,
       // The text part must offer the way out too, whether or not the template wrote the link.

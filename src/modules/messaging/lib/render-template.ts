@@ -1,4 +1,4 @@
-import { convert } from "html-to-text"
+import { convert, type HtmlToTextOptions } from "html-to-text"
 import { AssertionError, filters, type FilterImplOptions, Liquid, LiquidError, type Template } from "liquidjs"
 
 /**
@@ -172,12 +172,14 @@ export function renderEmail(
 }
 
 /** The text alternative of an HTML email: links kept as `text [url]`, images dropped. */
+export const PLAIN_TEXT_OPTIONS = {
+  wordwrap: 78,
+  selectors: [
+    { selector: "a", options: { hideLinkHrefIfSameAsText: true } },
+    { selector: "img", format: "skip" },
+  ],
+} satisfies HtmlToTextOptions
+
 export function htmlToPlainText(source: string): string {
-  return convert(source, {
-    wordwrap: 78,
-    selectors: [
-      { selector: "a", options: { hideLinkHrefIfSameAsText: true } },
-      { selector: "img", format: "skip" },
-    ],
-  })
+  return convert(source, PLAIN_TEXT_OPTIONS)
 }

@@ -2,6 +2,7 @@ import { instrumentHtml, listUnsubscribeHeaders } from "../instrument-html"
 import { MessageComposer, templateVariables, trackingToken, trackingUrls } from "../compose-message"
 import { personal } from "../personal-content"
 import { renderEmail } from "../render-template"
+import { trackedPlainText } from "../tracked-text"
 
 const options = { publicUrl: "https://shop.example", secret: "s".repeat(32) }
 const campaign = { name: "Summer", subject: "Hello {{ contact.first_name }}" }
@@ -16,7 +17,7 @@ function composedAlone(n: number, body: string, subject: string, contact: Record
   return {
     subject: rendered.subject,
     html: tracked.html,
-    text: rendered.text.includes(urls.unsubscribe) ? rendered.text : `${rendered.text}\n\nUnsubscribe: ${urls.unsubscribe}`,
+    text: trackedPlainText(tracked.html, tracked.links, urls.click),
     headers: listUnsubscribeHeaders(urls.unsubscribe),
     links: tracked.links,
   }
@@ -64,6 +65,24 @@ describe("MessageComposer", () => {
     const sms = { ...message(1), channel: "sms" as const, to: "+14155550100" }
     const { outgoing } = composer.compose(sms, { subject: null, body: "Sale! Stop: {{ unsubscribe_url }}" }, templateVariables({}, campaign))
     expect(outgoing.content).toEqual({ subject: undefined, text: `Sale! Stop: ${trackingUrls(options.publicUrl, outgoing.tracking_token!).unsubscribe}` })
+  })
+
+  it("links the text part through the HTML part's click URLs, and prints no recorded destination", () => {
+    const body = `<p>${"Words to wrap ".repeat(10)}<a href="https://shop.example/sale?a=1&amp;b=2">the sale</a></p>
+<p>Or go to <a href="https://shop.example/new">https://shop.example/new</a>.</p>
+<p><a href="https://shop.example/raw" data-no-track>untracked</a></p>`
+    const composer = new MessageComposer(options)
+    const { outgoing, links } = composer.compose(message(1), { subject: "s", body }, templateVariables({}, campaign))
+    // Wrapping puts line breaks where spaces were.
+    const text = personal(outgoing, outgoing.content.text)!.replace(/\s+/g, " ")
+    const urls = trackingUrls(options.publicUrl, outgoing.tracking_token!)
+    expect(links.map((link) => link.url)).toEqual(["https://shop.example/sale?a=1&b=2", "https://shop.example/new"])
+    expect(text).toContain(`the sale [${urls.click(0)}]`)
+    expect(text).toContain(`Or go to ${urls.click(1)}.`)
+    expect(text).toContain("untracked [https://shop.example/raw]")
+    expect(text).toContain(`Unsubscribe [${urls.unsubscribe}]`)
+    expect(text).not.toMatch(/shop\.example\/(sale|new)/)
+    expect(text).not.toContain(urls.open)
   })
 
   it("gives messages of the same content the same list of links, and personal links their own", () => {

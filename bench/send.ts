@@ -18,7 +18,8 @@
 import fs from "node:fs"
 import path from "node:path"
 import { performance } from "node:perf_hooks"
-import { MessageComposer, templateVariables, trackingToken } from "../src/modules/messaging/lib/compose-message"
+import { MessageComposer, templateVariables } from "../src/modules/messaging/lib/compose-message"
+import { trackingToken } from "../src/modules/messaging/lib/tracking-token"
 import { instrumentHtml } from "../src/modules/messaging/lib/instrument-html"
 import { personal } from "../src/modules/messaging/lib/personal-content"
 import { htmlToPlainText, renderEmail } from "../src/modules/messaging/lib/render-template"
@@ -31,7 +32,7 @@ import {
   codeVersion,
   cpuSeconds,
   Database,
-  DEVELOPMENT_TOKEN_SECRET,
+  BENCH_TOKEN_SECRET,
   DrivenProcess,
   machineCpuSeconds,
   machineState,
@@ -201,7 +202,7 @@ async function startDatabaseWithContacts(dir: string) {
 function composeSample(dir: string) {
   const message = { id: "mmsg_bench_sample0000000000000000", idempotency_key: "sample:once", channel: "email" as const, to: "reader1@bench.example.com" }
   const contact = { id: "mcon_bench00000001", email: message.to, first_name: "Ben", last_name: "Reader", orders_count: 1, total_spent: 40 }
-  const { outgoing } = new MessageComposer({ publicUrl: PUBLIC_URL, secret: DEVELOPMENT_TOKEN_SECRET }).compose(
+  const { outgoing } = new MessageComposer({ publicUrl: PUBLIC_URL, secret: BENCH_TOKEN_SECRET, now: Date.now() }).compose(
     message,
     { subject: SUBJECT, body: BODY },
     templateVariables(contact, { name: "Summer sale", subject: SUBJECT })
@@ -246,9 +247,9 @@ function composeCosts() {
   const rendered = renderEmail({ subject: SUBJECT, html: BODY }, { ...vars(1), unsubscribe_url: urls.unsubscribeUrl })
   // As a delivery round composes: one composer for a batch of this many messages.
   const round = 500
-  let composer = new MessageComposer({ publicUrl: PUBLIC_URL, secret: DEVELOPMENT_TOKEN_SECRET })
+  let composer = new MessageComposer({ publicUrl: PUBLIC_URL, secret: BENCH_TOKEN_SECRET, now: Date.now() })
   const compose = (i: number, content: { subject: string; body: string }) => {
-    if (i % round === 0) composer = new MessageComposer({ publicUrl: PUBLIC_URL, secret: DEVELOPMENT_TOKEN_SECRET })
+    if (i % round === 0) composer = new MessageComposer({ publicUrl: PUBLIC_URL, secret: BENCH_TOKEN_SECRET, now: Date.now() })
     return composer.compose(message(i), content, vars(i))
   }
   const composed = Array.from({ length: round }, (_, i) => compose(i, { subject: SUBJECT, body: BODY }).outgoing)
@@ -259,7 +260,7 @@ function composeCosts() {
     "  renderEmail: Liquid html + subject, then html-to-text": time((i) => renderEmail({ subject: SUBJECT, html: BODY }, { ...vars(i), unsubscribe_url: urls.unsubscribeUrl })),
     "    of which htmlToPlainText (html-to-text)": time(() => htmlToPlainText(rendered.html)),
     "  instrumentHtml (htmlparser2 parse + serialize)": time(() => instrumentHtml(rendered.html, urls)),
-    "  trackingToken (HMAC)": time((i) => trackingToken(`mmsg_${i}`, DEVELOPMENT_TOKEN_SECRET)),
+    "  trackingToken (HMAC)": time((i) => trackingToken(`mmsg_${i}`, BENCH_TOKEN_SECRET)),
     "batchBySharedContent, per message (SendGrid provider)": (() => {
       const started = performance.now()
       for (let r = 0; r < 4; r++) batchBySharedContent(composed, 1000)

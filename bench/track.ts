@@ -21,12 +21,12 @@ import fs from "node:fs"
 import http from "node:http"
 import path from "node:path"
 import { performance } from "node:perf_hooks"
-import { trackingToken } from "../src/modules/messaging/lib/compose-message"
+import { trackingToken } from "../src/modules/messaging/lib/tracking-token"
 import {
   buildProductionHost,
   cpuOf,
   Database,
-  DEVELOPMENT_TOKEN_SECRET,
+  BENCH_TOKEN_SECRET,
   groupPids,
   machineCpuSeconds,
   codeVersion,
@@ -86,7 +86,7 @@ async function main() {
     PORT: String(port),
     NODE_ENV: DEV ? "development" : "production",
     // The production host must be given a secret; it is the development one, which signed the tokens.
-    MARKETING_OPTIONS_JSON: JSON.stringify({ token_secret: DEVELOPMENT_TOKEN_SECRET }),
+    MARKETING_OPTIONS_JSON: JSON.stringify({ token_secret: BENCH_TOKEN_SECRET }),
   })
   const base = `http://127.0.0.1:${port}`
   const medusa = await startMedusaServer(server.cwd, env, path.join(dir, "medusa.log"), base)
@@ -212,7 +212,7 @@ async function insertSentMessages(query: (sql: string, params?: unknown[]) => Pr
       FROM generate_series(0, ${LINKS_PER_MESSAGE - 1}) p`)
   await query("VACUUM ANALYZE marketing_message")
   await query("VACUUM ANALYZE marketing_tracked_link")
-  const tokens = Array.from({ length: MESSAGES }, (_, i) => trackingToken(`mmsg_track${String(i + 1).padStart(10, "0")}`, DEVELOPMENT_TOKEN_SECRET))
+  const tokens = Array.from({ length: MESSAGES }, (_, i) => trackingToken(`mmsg_track${String(i + 1).padStart(10, "0")}`, BENCH_TOKEN_SECRET))
   console.log(
     `${fmt(MESSAGES)} sent messages sharing ${LINKS_PER_MESSAGE} links inserted in ${seconds(Date.now() - started)} s`
   )

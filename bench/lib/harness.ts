@@ -4,6 +4,7 @@
  * and a line protocol to drive `medusa exec` scripts from the benchmark.
  */
 import { execFile, spawn, type ChildProcess } from "node:child_process"
+import { randomBytes } from "node:crypto"
 import fs from "node:fs"
 import os from "node:os"
 import path from "node:path"
@@ -12,8 +13,8 @@ import { Client } from "pg"
 
 export const ROOT = path.resolve(__dirname, "../..")
 export const MEDUSA_CLI = path.join(ROOT, "node_modules/@medusajs/cli/cli.js")
-/** The plugin's development secret (src/lib/plugin-options.ts): what a host without `token_secret` signs with. */
-export const DEVELOPMENT_TOKEN_SECRET = "medusa-plugin-marketing-development-only-secret"
+/** The `token_secret` of a benchmark's hosts and what its scripts sign with: a production host refuses the plugin's development one. */
+export const BENCH_TOKEN_SECRET = randomBytes(32).toString("hex")
 /** Lines a benchmark script writes for the benchmark start with this; everything else is Medusa's log. */
 export const PROTOCOL_PREFIX = "@@bench "
 

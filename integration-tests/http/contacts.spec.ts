@@ -1,8 +1,12 @@
+import { createHmac } from "node:crypto"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { createApiKeysWorkflow } from "@medusajs/medusa/core-flows"
+import { DEVELOPMENT_TOKEN_SECRET } from "../../src/lib/plugin-options"
+import { signToken } from "../../src/lib/signed-token"
 import AudienceModuleService from "../../src/modules/audience/service"
 import { MarketingModule } from "../../src/types/modules"
+import { CONFIRM_PURPOSE } from "../../src/workflows/audience/steps/consent-links"
 import { AdminSession, createAdminSession } from "../helpers/admin"
 
 jest.setTimeout(120_000)
@@ -80,6 +84,65 @@ medusaIntegrationTestRunner({
         }
         const [contact] = await audience.listContacts({ email: "victim@shopper.test" })
         expect(contact.email_consent).toBe("pending")
+      })
+
+      it("confirms once, and never over a later unsubscribe or suppression", async () => {
+        const subscribe = async () => {
+          await api.post("/store/marketing/subscriptions", { email: "once@shopper.test" }, storeHeaders)
+          const [newest] = (await notificationsTo("once@shopper.test")).sort((a, b) => +new Date(b.created_at) - +new Date(a.created_at))
+          return `/marketing/consent/confirm?token=${new URL(newest.data.confirm_url).searchParams.get("token")}`
+        }
+        const consentOf = async (id: string) => (await audience.retrieveContact(id)).email_consent
+        const setConsent = (id: string, status: string) => api.post(`${CONTACTS}/${id}/consent`, { channel: "email", status }, admin.headers)
+
+        const first = await subscribe()
+        const [contact] = await audience.listContacts({ email: "once@shopper.test" })
+        expect((await api.post(first)).data).toContain("You are subscribed")
+        const used = await fail(api.post(first))
+        expect(used.status).toBe(404)
+        expect(used.data).toContain("been used already")
+        const history = async () => (await api.get(`${CONTACTS}/${contact.id}`, admin.headers)).data.contact.consents
+        expect((await history()).filter((c: any) => c.source === "double_opt_in")).toHaveLength(1)
+
+        // Unsubscribed afterwards: the old link subscribes no one again.
+        await setConsent(contact.id, "unsubscribed")
+        expect((await fail(api.post(first))).status).toBe(404)
+        expect(await consentOf(contact.id)).toBe("unsubscribed")
+
+        // A new request is confirmed by its own link, not by the one of the request before the unsubscribe.
+        const second = await subscribe()
+        expect(await consentOf(contact.id)).toBe("pending")
+        expect((await fail(api.post(first))).status).toBe(404)
+        expect(await consentOf(contact.id)).toBe("pending")
+
+        // Unsubscribed (or suppressed) while pending: the pending link no longer confirms.
+        await setConsent(contact.id, "unsubscribed")
+        expect((await fail(api.post(second))).status).toBe(404)
+        expect(await consentOf(contact.id)).toBe("unsubscribed")
+        const third = await subscribe()
+        await api.post("/admin/marketing/suppressions", { channel: "email", address: "once@shopper.test", reason: "complaint" }, admin.headers)
+        expect((await fail(api.post(third))).status).toBe(404)
+        expect(await consentOf(contact.id)).toBe("pending")
+        expect((await history()).filter((c: any) => c.source === "double_opt_in")).toHaveLength(1)
+      })
+
+      it("refuses a genuine token without an expiry, or expired", async () => {
+        await api.post("/store/marketing/subscriptions", { email: "late@shopper.test" }, storeHeaders)
+        const [contact] = await audience.listContacts({ email: "late@shopper.test" })
+        const [request] = (await api.get(`${CONTACTS}/${contact.id}`, admin.headers)).data.contact.consents
+        const claim = { contact_id: contact.id, channel: "email", request_id: request.id }
+        const body = Buffer.from(JSON.stringify(claim)).toString("base64url")
+        const withoutExpiry = `${body}.${createHmac("sha256", DEVELOPMENT_TOKEN_SECRET).update(`${CONFIRM_PURPOSE}.${body}`).digest("base64url")}`
+        const expired = signToken(CONFIRM_PURPOSE, claim, DEVELOPMENT_TOKEN_SECRET, { now: Date.now() - 8 * 86_400_000, ttlSeconds: 7 * 86_400 })
+        const current = signToken(CONFIRM_PURPOSE, claim, DEVELOPMENT_TOKEN_SECRET, { ttlSeconds: 60 })
+        for (const token of [withoutExpiry, expired]) {
+          expect((await fail(api.get(`/marketing/consent/confirm?token=${token}`))).status).toBe(404)
+          expect((await fail(api.post(`/marketing/consent/confirm?token=${token}`))).status).toBe(404)
+        }
+        expect((await audience.retrieveContact(contact.id)).email_consent).toBe("pending")
+        // The same claim, signed with an expiry, is genuine: only the expiry made the difference.
+        expect((await api.post(`/marketing/consent/confirm?token=${current}`)).status).toBe(200)
+        expect((await audience.retrieveContact(contact.id)).email_consent).toBe("subscribed")
       })
 
       it("sends nothing to a suppressed address, and answers the same", async () => {

@@ -1,7 +1,10 @@
+import { createHmac } from "node:crypto"
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, createWorkflow } from "@medusajs/framework/workflows-sdk"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { drainMessageQueue } from "../../src/lib/delivery-runner"
+import { DEVELOPMENT_TOKEN_SECRET } from "../../src/lib/plugin-options"
+import { TRACKING_TOKEN_TTL_SECONDS, trackingToken } from "../../src/modules/messaging/lib/tracking-token"
 import { sendDueCampaigns } from "../../src/lib/send-due-campaigns"
 import { DeliveryEvents } from "../../src/types/messaging"
 import { MarketingModule } from "../../src/types/modules"
@@ -209,6 +212,30 @@ medusaIntegrationTestRunner({
       expect(oneClick.status).toBe(200)
       expect((await t.audience.retrieveContact(contact.id)).email_consent).toBe("unsubscribed")
       expect((await t.messaging.retrieveMessage(message.id)).unsubscribed_at).not.toBeNull()
+    })
+
+    it("refuses expired tracking links, and takes one minted without an expiry only within the lifetime of its message's", async () => {
+      const { message, email } = await sentToOne("expiring")
+      const unsubscribe = pathOf(email.headers["List-Unsubscribe"].match(/<([^>]+)>/)[1])
+      const anHourAgo = Date.now() - 3_600_000
+      const expired = trackingToken(message.id, DEVELOPMENT_TOKEN_SECRET, anHourAgo - TRACKING_TOKEN_TTL_SECONDS * 1000)
+      const body = Buffer.from(JSON.stringify({ m: message.id })).toString("base64url")
+      const withoutExpiry = `${body}.${createHmac("sha256", DEVELOPMENT_TOKEN_SECRET).update(`track.${body}`).digest("base64url")}`
+      const status = async (path: string) => (await api.get(path, { validateStatus: () => true, maxRedirects: 0 })).status
+
+      expect(await status(unsubscribe)).toBe(200)
+      expect(await status(`/marketing/t/o/${expired}`)).toBe(404)
+      expect(await status(`/marketing/t/u/${expired}`)).toBe(404)
+      expect(await status(`/marketing/t/o/${withoutExpiry}`)).toBe(200)
+      expect(await status(`/marketing/t/u/${withoutExpiry}`)).toBe(200)
+
+      await backdateMessages(t.container, [message.id], TRACKING_TOKEN_TTL_SECONDS + 3600)
+      expect(await status(`/marketing/t/o/${withoutExpiry}`)).toBe(404)
+      expect(await status(`/marketing/t/c/${withoutExpiry}/0`)).toBe(404)
+      expect(await status(`/marketing/t/u/${withoutExpiry}`)).toBe(404)
+      // A token with its own expiry is good until then, however long ago its message went out.
+      expect(await status(unsubscribe)).toBe(200)
+      expect((await t.messaging.listMessageEvents({ message_id: message.id })).map((e) => e.type)).toEqual(["open"])
     })
 
     it("stores a campaign's links once, and a click still leads only to a link of the clicked message", async () => {

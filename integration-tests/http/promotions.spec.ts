@@ -9,7 +9,7 @@ import { parseCodePattern } from "../../src/modules/promotion/lib/code-pattern"
 import PromotionModuleService from "../../src/modules/promotion/service"
 import { MarketingModule } from "../../src/types/modules"
 import { createPromotionWorkflow } from "../../src/workflows/promotion/workflows/create-promotion"
-import { trackingToken } from "../../src/modules/messaging/lib/compose-message"
+import { trackingToken } from "../../src/modules/messaging/lib/tracking-token"
 import MessagingModuleService from "../../src/modules/messaging/service"
 import { DEVELOPMENT_TOKEN_SECRET } from "../../src/lib/plugin-options"
 

@@ -1,9 +1,9 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
-import { InvalidTokenError, verifyToken } from "./signed-token"
+import { InvalidTokenError } from "./signed-token"
 import CampaignModuleService from "../modules/campaign/service"
 import { classifyClick, classifyOpen } from "../modules/messaging/lib/classify-engagement"
-import { TRACKING_PURPOSE } from "../modules/messaging/lib/compose-message"
+import { legacyTrackingTokenValid, readTrackingToken } from "../modules/messaging/lib/tracking-token"
 import MessagingModuleService, { EngagementRecord, EngagementTarget } from "../modules/messaging/service"
 import { MarketingModule } from "../types/modules"
 
@@ -16,24 +16,24 @@ export type EngagementRequest = {
 }
 
 /**
- * The sent message a tracking token names, and for a click the link at that position. A forged
- * or altered token, an unknown message and a position the message has no link at are all 404,
+ * The sent message a tracking token names, and for a click the link at that position. A forged,
+ * altered or expired token, an unknown message and a position the message has no link at are all 404,
  * and nothing is recorded: a click can only ever lead to a URL the message itself contained.
  */
 export async function findEngagementTarget(container: Resolver, token: string, position: number | null): Promise<EngagementTarget> {
   const { token_secret } = (container.resolve(MarketingModule.CAMPAIGN) as CampaignModuleService).getOptions()
   const notFound = new MedusaError(MedusaError.Types.NOT_FOUND, "This link is not valid")
-  let messageId: unknown
+  let claim: ReturnType<typeof readTrackingToken>
   try {
-    messageId = verifyToken(TRACKING_PURPOSE, token, token_secret).m
+    claim = readTrackingToken(token, token_secret)
   } catch (error) {
     if (error instanceof InvalidTokenError) throw notFound
     throw error
   }
-  if (typeof messageId !== "string") throw notFound
   const messaging: MessagingModuleService = container.resolve(MarketingModule.MESSAGING)
-  const target = await messaging.engagementTarget(messageId, position)
+  const target = await messaging.engagementTarget(claim.messageId, position)
   if (!target || (position !== null && !target.url)) throw notFound
+  if (claim.legacy && !legacyTrackingTokenValid(target.sent_at)) throw notFound
   return target
 }
 

@@ -22,7 +22,7 @@ export const PluginOptionsSchema = z
       .regex(/^[a-zA-Z]{3}$/, { message: "must be a three-letter ISO 4217 code such as 'eur'" })
       .transform((code) => code.toLowerCase())
       .default("usd"),
-    /** Signs the links that leave the store (confirm, unsubscribe, tracking). Required in production. */
+    /** Signs the links that leave the store (confirm, unsubscribe, tracking). Required unless NODE_ENV is development or test. */
     token_secret: z.string().min(32, { message: "must be at least 32 characters" }).optional(),
     /** Where shoppers reach this Medusa backend: the base of confirm and tracking links. */
     public_url: z
@@ -83,8 +83,13 @@ export const PluginOptionsSchema = z
 
 export type PluginOptions = z.infer<typeof PluginOptionsSchema> & { token_secret: string }
 
-/** Outside production a fixed secret keeps the demo and tests working without configuration. */
+/**
+ * In development and tests a fixed secret keeps things working without configuration. It is public:
+ * anywhere else it would let anyone mint tracking, unsubscribe and confirmation links.
+ */
 export const DEVELOPMENT_TOKEN_SECRET = "medusa-plugin-marketing-development-only-secret"
+
+const DEVELOPMENT_ENVIRONMENTS = ["development", "test"]
 
 /** Parses the plugin options, throwing one message that names every bad option and why. */
 export function parsePluginOptions(raw: unknown): PluginOptions {
@@ -92,8 +97,12 @@ export function parsePluginOptions(raw: unknown): PluginOptions {
   const problems = result.success
     ? []
     : result.error.issues.map((issue) => `options.${issue.path.join(".") || "(root)"} ${issue.message}`)
-  if (result.success && !result.data.token_secret && process.env.NODE_ENV === "production") {
-    problems.push("options.token_secret is required in production (32+ random characters)")
+  const development = DEVELOPMENT_ENVIRONMENTS.includes(process.env.NODE_ENV ?? "")
+  if (result.success && !development && (result.data.token_secret ?? DEVELOPMENT_TOKEN_SECRET) === DEVELOPMENT_TOKEN_SECRET) {
+    problems.push(
+      `options.token_secret is required when NODE_ENV is '${process.env.NODE_ENV ?? ""}' (32+ random characters, ` +
+        "e.g. from `openssl rand -hex 32`); the development secret is public and only accepted in development and test"
+    )
   }
   if (problems.length) {
     throw new Error(`medusa-plugin-marketing: invalid plugin options: ${problems.join("; ")}`)

@@ -1,4 +1,4 @@
-import { parsePluginOptions } from "../plugin-options"
+import { DEVELOPMENT_TOKEN_SECRET, parsePluginOptions } from "../plugin-options"
 
 describe("plugin options", () => {
   it("has defaults for everything", () => {
@@ -32,15 +32,18 @@ describe("token secret", () => {
     process.env.NODE_ENV = env
   })
 
-  it("is required in production", () => {
-    process.env.NODE_ENV = "production"
-    expect(() => parsePluginOptions({})).toThrow("options.token_secret is required in production")
+  it.each(["production", "staging", undefined])("is required, and cannot be the public development one, when NODE_ENV is %s", (nodeEnv) => {
+    if (nodeEnv) process.env.NODE_ENV = nodeEnv
+    else delete process.env.NODE_ENV
+    const refusal = `options.token_secret is required when NODE_ENV is '${nodeEnv ?? ""}'`
+    expect(() => parsePluginOptions({})).toThrow(refusal)
+    expect(() => parsePluginOptions({ token_secret: DEVELOPMENT_TOKEN_SECRET })).toThrow(refusal)
     expect(parsePluginOptions({ token_secret: "x".repeat(32) }).token_secret).toBe("x".repeat(32))
   })
 
-  it("has a development default elsewhere, and a minimum length", () => {
-    process.env.NODE_ENV = "development"
-    expect(parsePluginOptions({}).token_secret.length).toBeGreaterThanOrEqual(32)
+  it.each(["development", "test"])("has the development default when NODE_ENV is %s, and a minimum length", (nodeEnv) => {
+    process.env.NODE_ENV = nodeEnv
+    expect(parsePluginOptions({}).token_secret).toBe(DEVELOPMENT_TOKEN_SECRET)
     expect(() => parsePluginOptions({ token_secret: "short" })).toThrow("options.token_secret must be at least 32 characters")
   })
 

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto"
 import { Context } from "@medusajs/framework/types"
-import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { generateEntityId, InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { MedusaError } from "@medusajs/framework/utils"
 import { CompiledSegment, compileSegmentDsl, SegmentReference } from "./lib/segment-dsl/compile"
@@ -184,6 +184,45 @@ export default class AudienceModuleService extends MedusaService({
       { select: ["id"], take: 1 }
     )
     return Boolean(hit)
+  }
+
+  /**
+   * Double opt-in, second half: subscribes the contact on the channel if `request_id` (the consent
+   * record written when the subscription was requested) is still the open request: the consent is
+   * pending, nothing but another request came after it, and the address is not suppressed. Checked
+   * and written in one statement, so that a link confirms once and never undoes a later change.
+   * Returns the consent record written, or null when the request is no longer open.
+   */
+  @InjectManager()
+  async confirmPendingConsent(
+    request: { contact_id: string; channel: "email" | "sms"; request_id: string; ip: string | null; user_agent: string | null },
+    @MedusaContext() context: Context<EntityManager> = {}
+  ): Promise<string | null> {
+    const { consent, address } = { email: { consent: "email_consent", address: "email" }, sms: { consent: "sms_consent", address: "phone" } }[
+      request.channel
+    ]
+    const [contact] = await this.listContacts({ id: request.contact_id }, { select: [address] }, context)
+    const contactAddress = contact?.[address as "email"]
+    if (!contactAddress || (await this.isSuppressed(request.channel, contactAddress))) return null
+    const { rows } = await pgStatement<{ id: string }>(
+      context,
+      `WITH confirmed AS (
+         UPDATE marketing_contact c SET ${consent} = 'subscribed', updated_at = now()
+          WHERE c.id = $1 AND c.deleted_at IS NULL AND c.${consent} = 'pending'
+            AND EXISTS (
+              SELECT 1 FROM marketing_consent_record r
+               WHERE r.id = $3 AND r.contact_id = c.id AND r.channel = $2 AND r.status = 'pending' AND r.deleted_at IS NULL
+                 AND NOT EXISTS (
+                   SELECT 1 FROM marketing_consent_record later
+                    WHERE later.contact_id = c.id AND later.channel = $2 AND later.deleted_at IS NULL
+                      AND later.status <> 'pending' AND later.created_at > r.created_at))
+          RETURNING c.id)
+       INSERT INTO marketing_consent_record (id, contact_id, channel, status, source, ip, user_agent)
+       SELECT $4, id, $2, 'subscribed', 'double_opt_in', $5, $6 FROM confirmed
+       RETURNING id`,
+      [request.contact_id, request.channel, request.request_id, generateEntityId(undefined, "mcst"), request.ip, request.user_agent]
+    )
+    return rows[0]?.id ?? null
   }
 
   /** Compiles who is in a segment: a live segment's DSL, or a static segment's snapshot. */

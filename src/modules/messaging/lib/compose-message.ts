@@ -1,15 +1,10 @@
-import { signToken } from "../../../lib/signed-token"
 import { MessageChannel, OutgoingMessage, RenderedContent } from "../../../types/messaging"
 import { instrumentHtml, listUnsubscribeHeaders, TrackedLink } from "./instrument-html"
 import { RenderedEmail, renderEmail, renderEmailHtml, renderText, TemplateVariables } from "./render-template"
 import { smsSegments, SmsSegments } from "./sms-segments"
 import { StandIns } from "./stand-in"
 import { trackedPlainText } from "./tracked-text"
-
-/** Signs the tracking token of a message: the one reference its open, click and unsubscribe links carry. */
-export const TRACKING_PURPOSE = "track"
-
-export const trackingToken = (messageId: string, secret: string) => signToken(TRACKING_PURPOSE, { m: messageId }, secret)
+import { trackingToken } from "./tracking-token"
 
 /** The public routes a message's links point at (see src/api/marketing/t). */
 export function trackingUrls(publicUrl: string, token: string) {
@@ -89,7 +84,7 @@ export const usesContactFields = (content: MessageContent) => NAMES_CONTACT.test
 
 /**
  * Renders messages for their contacts and makes them trackable. Pure: the same message, content,
- * variables and secret always give the same result, so a retry sends what the first try did.
+ * variables, secret and clock (`now`, from which the tokens expire) always give the same result.
  *
  * Most of the work (Liquid, link rewriting, the text part) does not depend on the token, so it is
  * done with a stand-in of the token's length (wrapping of the text part depends on lengths), once
@@ -103,10 +98,10 @@ export class MessageComposer {
   private readonly contents = new Map<Tracked, Map<string, RenderedContent>>()
   private readonly standIns = new StandIns()
 
-  constructor(private readonly options: { publicUrl: string; secret: string }) {}
+  constructor(private readonly options: { publicUrl: string; secret: string; now: number }) {}
 
   compose(message: ComposableMessage, content: MessageContent, variables: Omit<TemplateVariables, "unsubscribe_url">): ComposedMessage {
-    const token = trackingToken(message.id, this.options.secret)
+    const token = trackingToken(message.id, this.options.secret, this.options.now)
     const base = { id: message.id, idempotency_key: message.idempotency_key, channel: message.channel, to: message.to, tracking_token: token }
     if (message.channel !== "email") {
       const values = { ...variables, unsubscribe_url: trackingUrls(this.options.publicUrl, token).unsubscribe }

@@ -13,7 +13,8 @@ export type ConsentChange = {
   user_agent?: string | null
 }
 
-export type AppliedConsentChange = ConsentChange & { previous: ConsentStatus | null }
+/** `record_id`: the consent record written (a double opt-in link names its request's). */
+export type AppliedConsentChange = ConsentChange & { previous: ConsentStatus | null; record_id: string }
 
 const column = (channel: ConsentChannel) => `${channel}_consent` as const
 
@@ -42,9 +43,10 @@ export const recordConsentsStep = createStep(
       }))
     )
     await audience.updateContacts(changes.map((c) => ({ id: c.contact_id, [column(c.channel)]: c.status })))
-    const applied: AppliedConsentChange[] = changes.map((change) => ({
+    const applied: AppliedConsentChange[] = changes.map((change, i) => ({
       ...change,
       previous: contacts.find((c) => c.id === change.contact_id)![column(change.channel)] ?? null,
+      record_id: records[i].id,
     }))
     return new StepResponse(applied, { records: records.map((r: { id: string }) => r.id), previous })
   },

@@ -22,7 +22,7 @@ export type SubscribeEmailInput = {
 
 /**
  * Email double opt-in, first half: the contact's email consent becomes pending and a signed
- * confirmation link goes out. Nothing happens for an address already subscribed or suppressed.
+ * confirmation link naming this request goes out. Nothing happens for an address already subscribed or suppressed.
  */
 export const subscribeEmailWorkflow = createWorkflow(subscribeEmailWorkflowId, (input: SubscribeEmailInput) => {
   const contact = findOrCreateContactByEmailStep(
@@ -38,7 +38,7 @@ export const subscribeEmailWorkflow = createWorkflow(subscribeEmailWorkflowId, (
     !suppressed && contact.email_consent !== ConsentStatus.SUBSCRIBED
   )
   when({ needsConfirmation }, ({ needsConfirmation }) => needsConfirmation).then(() => {
-    recordConsentsStep(
+    const request = recordConsentsStep(
       transform({ contact, input }, ({ contact, input }) => [
         {
           contact_id: contact.id,
@@ -51,7 +51,11 @@ export const subscribeEmailWorkflow = createWorkflow(subscribeEmailWorkflowId, (
       ])
     )
     const confirmUrl = buildConfirmLinkStep(
-      transform({ contact }, ({ contact }) => ({ contact_id: contact.id, channel: ConsentChannel.EMAIL }))
+      transform({ contact, request }, ({ contact, request }) => ({
+        contact_id: contact.id,
+        channel: ConsentChannel.EMAIL,
+        request_id: request[0].record_id,
+      }))
     )
     sendNotificationsStep(
       transform({ contact, confirmUrl }, ({ contact, confirmUrl }) => [

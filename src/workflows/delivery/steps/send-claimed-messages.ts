@@ -65,7 +65,7 @@ export const sendClaimedMessagesStep = createStep(
       else byChannel.set(message.channel, [message])
     }
 
-    const composer = new MessageComposer({ publicUrl: options.public_url, secret: options.token_secret })
+    const composer = new MessageComposer({ publicUrl: options.public_url, secret: options.token_secret, now: Date.now() })
     // Settled as soon as they end, so that a failure waits for the others instead of going unhandled.
     const recordings: Promise<{ error: unknown } | null>[] = []
     const settle = (work: Promise<void>) => recordings.push(work.then(() => null, (error: unknown) => ({ error })))

@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { InvalidTokenError, verifyToken } from "../../../lib/signed-token"
-import { TRACKING_PURPOSE } from "../../../modules/messaging/lib/compose-message"
+import { InvalidTokenError } from "../../../lib/signed-token"
+import { legacyTrackingTokenValid, readTrackingToken } from "../../../modules/messaging/lib/tracking-token"
 import MessagingModuleService from "../../../modules/messaging/service"
 import PromotionModuleService, { RedeemedPromotion } from "../../../modules/promotion/service"
 import { MarketingModule } from "../../../types/modules"
@@ -57,15 +57,15 @@ async function clickedMessage(container: any, order: PlacedOrder, secret: string
   const clickedAt = new Date(String(order.cart?.metadata?.[CLICKED_AT_KEY] ?? ""))
   if (typeof token !== "string" || Number.isNaN(clickedAt.getTime())) return null
   if (new Date(order.created_at).getTime() - clickedAt.getTime() > windowMs) return null
-  let messageId: unknown
+  let claim: ReturnType<typeof readTrackingToken>
   try {
-    messageId = verifyToken(TRACKING_PURPOSE, token, secret).m
+    claim = readTrackingToken(token, secret)
   } catch (error) {
     if (error instanceof InvalidTokenError) return null
     throw error
   }
-  if (typeof messageId !== "string") return null
   const messaging: MessagingModuleService = container.resolve(MarketingModule.MESSAGING)
-  const [message] = await messaging.listMessages({ id: messageId }, { select: ["id", "campaign_id"] })
-  return message ? { message_id: message.id, campaign_id: message.campaign_id, clicked_at: clickedAt } : null
+  const [message] = await messaging.listMessages({ id: claim.messageId }, { select: ["id", "campaign_id", "sent_at"] })
+  if (!message || (claim.legacy && (!message.sent_at || !legacyTrackingTokenValid(message.sent_at)))) return null
+  return { message_id: message.id, campaign_id: message.campaign_id, clicked_at: clickedAt }
 }

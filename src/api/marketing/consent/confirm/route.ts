@@ -1,13 +1,16 @@
 import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { InvalidTokenError, verifyToken } from "../../../../lib/signed-token"
+import { InvalidTokenError } from "../../../../lib/signed-token"
 import CampaignModuleService from "../../../../modules/campaign/service"
 import { MarketingModule } from "../../../../types/modules"
-import { CONFIRM_PURPOSE } from "../../../../workflows/audience/steps/consent-links"
+import { readConfirmToken } from "../../../../workflows/audience/steps/consent-links"
 import { confirmSubscriptionWorkflow } from "../../../../workflows/audience/workflows/confirm-subscription"
 import { escapeHtml, publicPage } from "../../public-page"
 
-const NOT_VALID = publicPage("This link is not valid", "<p>It may have expired. Sign up again to get a new one.</p>")
+const NOT_VALID = publicPage(
+  "This link is not valid",
+  "<p>It may have expired or been used already. Sign up again to get a new one.</p>"
+)
 
 const token = (req: MedusaRequest) => (typeof req.query.token === "string" ? req.query.token : "")
 
@@ -19,7 +22,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   const { token_secret } = (req.scope.resolve(MarketingModule.CAMPAIGN) as CampaignModuleService).getOptions()
   res.type("html")
   try {
-    verifyToken(CONFIRM_PURPOSE, token(req), token_secret)
+    readConfirmToken(token(req), token_secret)
   } catch (error) {
     if (!(error instanceof InvalidTokenError)) throw error
     res.status(404).send(NOT_VALID)

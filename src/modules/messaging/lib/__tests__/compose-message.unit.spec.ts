@@ -1,16 +1,17 @@
 import { instrumentHtml, listUnsubscribeHeaders } from "../instrument-html"
-import { MessageComposer, templateVariables, trackingToken, trackingUrls } from "../compose-message"
+import { MessageComposer, templateVariables, trackingUrls } from "../compose-message"
 import { personal } from "../personal-content"
 import { renderEmail } from "../render-template"
 import { trackedPlainText } from "../tracked-text"
+import { trackingToken } from "../tracking-token"
 
-const options = { publicUrl: "https://shop.example", secret: "s".repeat(32) }
+const options = { publicUrl: "https://shop.example", secret: "s".repeat(32), now: Date.parse("2026-06-01T00:00:00Z") }
 const campaign = { name: "Summer", subject: "Hello {{ contact.first_name }}" }
 const message = (n: number) => ({ id: `mmsg_${String(n).padStart(26, "0")}`, idempotency_key: `k${n}`, channel: "email" as const, to: `r${n}@example.com` })
 
 /** What one message gets when everything is done for it alone, with its own token throughout. */
 function composedAlone(n: number, body: string, subject: string, contact: Record<string, unknown>) {
-  const token = trackingToken(message(n).id, options.secret)
+  const token = trackingToken(message(n).id, options.secret, options.now)
   const urls = trackingUrls(options.publicUrl, token)
   const rendered = renderEmail({ subject, html: body }, { ...templateVariables(contact, campaign), unsubscribe_url: urls.unsubscribe })
   const tracked = instrumentHtml(rendered.html, { clickUrl: urls.click, openPixelUrl: urls.open, unsubscribeUrl: urls.unsubscribe })
@@ -42,7 +43,7 @@ describe("MessageComposer", () => {
       const { content } = outgoing
       const own = { subject: personal(outgoing, content.subject), html: personal(outgoing, content.html), text: personal(outgoing, content.text) }
       expect({ ...own, headers: outgoing.headers, links }).toEqual(alone)
-      expect(outgoing.tracking_token).toBe(trackingToken(message(n).id, options.secret))
+      expect(outgoing.tracking_token).toBe(trackingToken(message(n).id, options.secret, options.now))
     }
   })
 
@@ -73,8 +74,8 @@ describe("MessageComposer", () => {
 <p><a href="https://shop.example/raw" data-no-track>untracked</a></p>`
     const composer = new MessageComposer(options)
     const { outgoing, links } = composer.compose(message(1), { subject: "s", body }, templateVariables({}, campaign))
-    // Wrapping puts line breaks where spaces were.
-    const text = personal(outgoing, outgoing.content.text)!.replace(/\s+/g, " ")
+    // The text part wraps at 80 characters, where depends on the token's length: lines are joined here.
+    const text = personal(outgoing, outgoing.content.text)!.replace(/\s*\n\s*/g, " ")
     const urls = trackingUrls(options.publicUrl, outgoing.tracking_token!)
     expect(links.map((link) => link.url)).toEqual(["https://shop.example/sale?a=1&b=2", "https://shop.example/new"])
     expect(text).toContain(`the sale [${urls.click(0)}]`)

@@ -1,6 +1,6 @@
 import fc from "fast-check"
 import { encode, wrap } from "nodemailer/lib/qp"
-import { trackingToken } from "../../lib/compose-message"
+import { trackingToken } from "../../lib/tracking-token"
 import { StandIns } from "../../lib/stand-in"
 import { TokenizedMimePart } from "../tokenized-mime-part"
 

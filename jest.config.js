@@ -22,7 +22,7 @@ const project = (displayName, testMatch, extra = {}) => ({
 module.exports = {
   reporters: ["default", "<rootDir>/scripts/jest-project-times.js"],
   projects: [
-    project("unit", ["<rootDir>/src/**/__tests__/**/*.unit.spec.[jt]s"]),
+    project("unit", ["<rootDir>/src/**/__tests__/**/*.unit.spec.[jt]s", "<rootDir>/demo/**/__tests__/**/*.unit.spec.[jt]s"]),
     project("modules", ["<rootDir>/src/modules/*/__tests__/**/*.module.spec.[jt]s"]),
     project("http", ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"]),
     project("browser", ["<rootDir>/integration-tests/browser/**/*.spec.[jt]s"]),

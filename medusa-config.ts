@@ -1,8 +1,14 @@
 // The host used by `npm run demo` and the HTTP and browser tests: it loads the plugin's own `src/` as
 // the application (routes, workflows, links, admin) and registers its modules directly. Not shipped.
+import { randomBytes } from "node:crypto"
 import { defineConfig, loadEnv } from "@medusajs/framework/utils"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+// No secret has a default anyone could read: `npm run demo` passes the ones it keeps in .demo/;
+// without them (tests) each run gets random ones, set in the environment so that the processes it
+// starts share them. Sessions then end with the run.
+for (const name of ["JWT_SECRET", "COOKIE_SECRET"]) process.env[name] ||= randomBytes(32).toString("hex")
 
 // defineConfig reads feature flags before Medusa has loaded them from the environment, so the
 // RBAC module is switched on here explicitly when MEDUSA_FF_RBAC=true.
@@ -11,6 +17,8 @@ const rbacEnabled = process.env.MEDUSA_FF_RBAC === "true"
 const marketingOptions = {
   default_timezone: process.env.MARKETING_DEFAULT_TIMEZONE || "UTC",
   default_currency_code: process.env.MARKETING_DEFAULT_CURRENCY || "eur",
+  // Unset, the plugin signs with its development secret, which it accepts only in development and test.
+  token_secret: process.env.MARKETING_TOKEN_SECRET || undefined,
   audit_retention_days: process.env.MARKETING_AUDIT_RETENTION_DAYS
     ? Number(process.env.MARKETING_AUDIT_RETENTION_DAYS)
     : null,
@@ -25,8 +33,8 @@ module.exports = defineConfig({
       storeCors: process.env.STORE_CORS || "http://localhost:8000",
       adminCors: process.env.ADMIN_CORS || "http://localhost:9000,http://localhost:5173",
       authCors: process.env.AUTH_CORS || "http://localhost:9000,http://localhost:5173,http://localhost:8000",
-      jwtSecret: process.env.JWT_SECRET || "demo-jwt-secret",
-      cookieSecret: process.env.COOKIE_SECRET || "demo-cookie-secret",
+      jwtSecret: process.env.JWT_SECRET,
+      cookieSecret: process.env.COOKIE_SECRET,
     },
   },
   featureFlags: { rbac: rbacEnabled },

@@ -3,13 +3,16 @@
 import net from "node:net"
 import path from "node:path"
 import { runGroup, startGroup } from "./process-groups.mjs"
+import { secretsEnv } from "./secrets.js"
 
 const HEALTH_TIMEOUT_MS = 180_000
 
-export function medusaHost({ root, databaseUrl, port, logDir }) {
+/** `secrets`: the demo's own (demo/secrets.js), for every command. */
+export function medusaHost({ root, databaseUrl, port, logDir, secrets }) {
   const cli = path.join(root, "node_modules/@medusajs/cli/cli.js")
   const env = {
     ...process.env,
+    ...secretsEnv(secrets),
     DATABASE_URL: databaseUrl,
     PORT: String(port),
     NODE_ENV: "development",

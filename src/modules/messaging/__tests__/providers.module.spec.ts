@@ -579,6 +579,27 @@ describe("the demo's web inbox", () => {
       await Promise.all([inbox.close(), smtp.close(), twilio.close()])
     }
   })
+
+  it("offers an email's raw source (RFC 822) for download, headers included", async () => {
+    const smtp = await startSmtpSink()
+    const inbox = await startWebInbox({ smtp })
+    const provider = createProvider("email", { provider: "smtp", host: smtp.host, port: smtp.port, from: "news@shop.example.com" })
+    try {
+      await provider.send([email(1)])
+      expect(await (await fetch(`${inbox.url}/`)).text()).toContain('<a href="/emails/1/raw">Raw</a>')
+      const response = await fetch(`${inbox.url}/emails/1/raw`)
+      expect(response.headers.get("content-type")).toBe("message/rfc822")
+      expect(response.headers.get("content-disposition")).toBe('attachment; filename="email-1.eml"')
+      const source = Buffer.from(await response.arrayBuffer())
+      expect(source.equals(smtp.messages()[0].raw)).toBe(true)
+      expect(source.toString("utf8")).toMatch(new RegExp(`^List-Unsubscribe: <${SHOP}/u/unsub1>\r$`, "m"))
+      expect(source.toString("utf8")).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r$/m)
+      expect((await fetch(`${inbox.url}/emails/42/raw`)).status).toBe(404)
+    } finally {
+      await provider.close()
+      await Promise.all([inbox.close(), smtp.close()])
+    }
+  })
 })
 
 describe("delivery options", () => {

@@ -3,42 +3,48 @@ import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 
 export type PgClient = { query: (sql: string, params?: unknown[]) => Promise<{ rows: any[]; rowCount: number }> }
 
-/**
- * Runs statements on one pooled connection in one transaction, with PostgreSQL's own $1
- * placeholders: knex's raw() takes `?` and expands arrays into lists, which `= ANY($1)` and
- * `unnest($1::text[])` need as arrays.
+/*
+ * Services' SQL goes straight to the pg client, with PostgreSQL's own $1 placeholders: knex's raw()
+ * takes `?` and expands arrays into lists, which `= ANY($1)` and `unnest($1::text[])` need as arrays.
+ * It runs on the connection of the shared context's transaction (a knex transaction hands out its own
+ * connection), so that it sees the caller's uncommitted rows and commits or rolls back with them.
  */
-export async function pgTransaction<T>(
-  context: Context<EntityManager>,
-  work: (client: PgClient) => Promise<T>,
-  { readOnly = false } = {}
-): Promise<T> {
-  const knex = context.manager!.getKnex()
+
+/**
+ * Statements on the context's connection: the caller's transaction when there is one, else a pooled
+ * connection on which each commits on its own (no BEGIN/COMMIT round trips). For reads and single
+ * statements, in methods on @InjectManager.
+ */
+export async function pgConnection<T>(context: Context<EntityManager>, work: (client: PgClient) => Promise<T>): Promise<T> {
+  const manager = context.transactionManager ?? context.manager
+  if (!manager) {
+    throw new Error("SQL needs the service method's context: decorate it with @InjectManager or @InjectTransactionManager")
+  }
+  const knex = manager.getTransactionContext() ?? manager.getKnex()
   const client = (await knex.client.acquireConnection()) as PgClient
   try {
-    await client.query(readOnly ? "BEGIN READ ONLY" : "BEGIN")
-    const result = await work(client)
-    await client.query("COMMIT")
-    return result
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined)
-    throw error
+    return await work(client)
   } finally {
     await knex.client.releaseConnection(client)
   }
 }
 
-/** One statement on a pooled connection, committed on its own: no BEGIN/COMMIT round trips. */
-export async function pgStatement<T = any>(
+/**
+ * Statements that commit or fail together, in the context's transaction: the caller's, or the one
+ * @InjectTransactionManager opened for the method.
+ */
+export function pgTransaction<T>(context: Context<EntityManager>, work: (client: PgClient) => Promise<T>): Promise<T> {
+  if (!(context.transactionManager ?? context.manager)?.getTransactionContext()) {
+    throw new Error("pgTransaction runs in a transaction: decorate the service method with @InjectTransactionManager")
+  }
+  return pgConnection(context, work)
+}
+
+/** One statement on the context's connection (see pgConnection). */
+export function pgStatement<T = any>(
   context: Context<EntityManager>,
   sql: string,
   params: unknown[]
 ): Promise<{ rows: T[]; rowCount: number }> {
-  const knex = context.manager!.getKnex()
-  const client = (await knex.client.acquireConnection()) as PgClient
-  try {
-    return await client.query(sql, params)
-  } finally {
-    await knex.client.releaseConnection(client)
-  }
+  return pgConnection(context, (client) => client.query(sql, params))
 }

@@ -1,11 +1,11 @@
 import { createHash } from "node:crypto"
 import { Context } from "@medusajs/framework/types"
-import { generateEntityId, InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { generateEntityId, InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { MedusaError } from "@medusajs/framework/utils"
 import { CompiledSegment, compileSegmentDsl, SegmentReference } from "./lib/segment-dsl/compile"
 import { SegmentDslError } from "./lib/segment-dsl/errors"
-import { pgStatement, pgTransaction } from "../../lib/pg-transaction"
+import { pgConnection, pgStatement, pgTransaction } from "../../lib/pg-transaction"
 import { CampaignChannel } from "../../types/campaign/module"
 import { ImportedContact } from "./lib/contact-rows"
 import ConsentRecord from "./models/consent-record"
@@ -89,7 +89,7 @@ export default class AudienceModuleService extends MedusaService({
   }
 
   /** How many contacts a compiled segment matches, and a sample of them (newest first). */
-  @InjectManager()
+  @InjectTransactionManager()
   async previewSegment(
     { where, params }: Pick<CompiledSegment, "where" | "params">,
     sampleSize = 10,
@@ -98,6 +98,7 @@ export default class AudienceModuleService extends MedusaService({
     return pgTransaction(
       context,
       async (client) => {
+        const { rows: [{ statement_timeout }] } = await client.query("SHOW statement_timeout")
         await client.query(`SET LOCAL statement_timeout = ${PREVIEW_TIMEOUT_MS}`)
         const matching = `FROM marketing_contact c WHERE c.deleted_at IS NULL AND (${where})`
         const { rows: [{ count }] } = await client.query(`SELECT count(*)::int AS count ${matching}`, params)
@@ -105,9 +106,10 @@ export default class AudienceModuleService extends MedusaService({
           `SELECT ${SAMPLE_FIELDS.map((f) => `c.${f}`).join(", ")} ${matching} ORDER BY c.created_at DESC, c.id LIMIT ${Number(sampleSize)}`,
           params
         )
+        // The cut-off is the preview's own: a caller's transaction goes on with its timeout.
+        await client.query("SELECT set_config('statement_timeout', $1, true)", [statement_timeout])
         return { count: count as number, sample: sample.map((row) => ({ ...row, total_spent: Number(row.total_spent) })) }
-      },
-      { readOnly: true }
+      }
     )
   }
 
@@ -115,7 +117,7 @@ export default class AudienceModuleService extends MedusaService({
    * Replaces a static segment's members with the contacts the segment matches now, and records
    * their number, in one transaction: the snapshot is whole or not taken.
    */
-  @InjectManager()
+  @InjectTransactionManager()
   async snapshotSegment(
     segmentId: string,
     { where, params }: Pick<CompiledSegment, "where" | "params">,
@@ -149,7 +151,7 @@ export default class AudienceModuleService extends MedusaService({
     @MedusaContext() context: Context<EntityManager> = {}
   ): Promise<void> {
     if (!contactIds.length) return
-    await pgTransaction(context, async (client) => {
+    await pgConnection(context, async (client) => {
       await client.query(
         `UPDATE marketing_contact c
             SET orders_count = a.orders_count,
@@ -241,7 +243,7 @@ export default class AudienceModuleService extends MedusaService({
     contactIds: string[] | null,
     @MedusaContext() context: Context<EntityManager> = {}
   ): Promise<{ customer_id: string; matches: boolean }[]> {
-    return pgTransaction(
+    return pgConnection(
       context,
       async (client) => {
         const scoped = contactIds !== null
@@ -253,8 +255,7 @@ export default class AudienceModuleService extends MedusaService({
           scoped ? [...params, contactIds] : params
         )
         return rows
-      },
-      { readOnly: true }
+      }
     )
   }
 
@@ -271,7 +272,7 @@ export default class AudienceModuleService extends MedusaService({
     @MedusaContext() context: Context<EntityManager> = {}
   ): Promise<{ id: string; address: string; timezone: string | null }[]> {
     const n = params.length
-    return pgTransaction(
+    return pgConnection(
       context,
       async (client) => {
         const { rows } = await client.query(
@@ -285,8 +286,7 @@ export default class AudienceModuleService extends MedusaService({
           [...params, channel, afterId]
         )
         return rows
-      },
-      { readOnly: true }
+      }
     )
   }
 
@@ -299,7 +299,7 @@ export default class AudienceModuleService extends MedusaService({
     @MedusaContext() context: Context<EntityManager> = {}
   ): Promise<number> {
     const n = params.length
-    return pgTransaction(
+    return pgConnection(
       context,
       async (client) => {
         const { rows } = await client.query(
@@ -311,8 +311,7 @@ export default class AudienceModuleService extends MedusaService({
           [...params, channel, excludedIds]
         )
         return rows[0].count
-      },
-      { readOnly: true }
+      }
     )
   }
 
@@ -348,7 +347,7 @@ export default class AudienceModuleService extends MedusaService({
         }
       })
     )
-    return pgTransaction(
+    return pgConnection(
       context,
       async (client) => {
         const members = []
@@ -363,8 +362,7 @@ export default class AudienceModuleService extends MedusaService({
           if (rowCount) members.push({ id: segment.id, handle: segment.handle, name: segment.name, kind: segment.kind })
         }
         return members
-      },
-      { readOnly: true }
+      }
     )
   }
 
@@ -416,7 +414,7 @@ export default class AudienceModuleService extends MedusaService({
   /** Takes a pending import for processing; false when another worker has it already. */
   @InjectManager()
   async claimContactImport(id: string, @MedusaContext() context: Context<EntityManager> = {}): Promise<boolean> {
-    return pgTransaction(context, async (client) => {
+    return pgConnection(context, async (client) => {
       const { rowCount } = await client.query(
         `UPDATE marketing_contact_import SET status = 'processing', started_at = now(), updated_at = now()
           WHERE id = $1 AND status = 'pending' AND deleted_at IS NULL`,

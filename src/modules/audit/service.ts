@@ -1,6 +1,7 @@
 import { Context } from "@medusajs/framework/types"
 import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { pgStatement } from "../../lib/pg-transaction"
 import AuditEntry from "./models/audit-entry"
 
 /**
@@ -11,12 +12,8 @@ export default class AuditModuleService extends MedusaService({ AuditEntry }) {
   /** Deletes every entry created before `cutoff`; returns how many went. */
   @InjectManager()
   async pruneAuditEntriesBefore(cutoff: Date, @MedusaContext() context: Context<EntityManager> = {}) {
-    const result = await context.manager!.execute<{ affectedRows: number }>(
-      `DELETE FROM marketing_audit_entry WHERE created_at < ?`,
-      [cutoff],
-      "run"
-    )
-    return result.affectedRows
+    const { rowCount } = await pgStatement(context, `DELETE FROM marketing_audit_entry WHERE created_at < $1`, [cutoff])
+    return rowCount
   }
 
   /**
@@ -29,12 +26,12 @@ export default class AuditModuleService extends MedusaService({ AuditEntry }) {
     resourceId: string,
     @MedusaContext() context: Context<EntityManager> = {}
   ): Promise<number> {
-    const result = await context.manager!.execute<{ affectedRows: number }>(
+    const { rowCount } = await pgStatement(
+      context,
       `UPDATE marketing_audit_entry SET changes = NULL, ip = NULL, user_agent = NULL
-        WHERE resource_type = ? AND resource_id = ?`,
-      [resourceType, resourceId],
-      "run"
+        WHERE resource_type = $1 AND resource_id = $2`,
+      [resourceType, resourceId]
     )
-    return result.affectedRows
+    return rowCount
   }
 }

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto"
 import { Context } from "@medusajs/framework/types"
-import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { microBatch } from "../../lib/micro-batch"
-import { pgStatement, pgTransaction } from "../../lib/pg-transaction"
+import { pgConnection, pgStatement, pgTransaction } from "../../lib/pg-transaction"
 import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
 import { DeliveryProvider, DeliveryStats, MessageChannel, MessageStatus, SendOutcome } from "../../types/messaging"
 import type { TrackedLink as WrittenLink } from "./lib/instrument-html"
@@ -184,7 +184,7 @@ export default class MessagingModuleService extends MedusaService({ Message, Tra
   ): Promise<number> {
     if (!messages.length) return 0
     const column = <K extends keyof QueuedMessage>(key: K) => messages.map((m) => m[key] ?? null)
-    return pgTransaction(context, async (client) => {
+    return pgConnection(context, async (client) => {
       const { rowCount } = await client.query(
         `INSERT INTO marketing_message
            (id, campaign_id, occurrence, contact_id, channel, "to", idempotency_key, not_before, is_test, status, attempts, created_at, updated_at)
@@ -241,7 +241,7 @@ export default class MessagingModuleService extends MedusaService({ Message, Tra
     { worker, limit, leaseMs, ids }: { worker: string; limit: number; leaseMs: number; ids?: string[] },
     @MedusaContext() context: Context<EntityManager> = {}
   ): Promise<ClaimedMessage[]> {
-    return pgTransaction(context, async (client) => {
+    return pgConnection(context, async (client) => {
       const { rows } = await client.query(
         CLAIM_DUE_MESSAGES_SQL,
         [worker, limit, leaseMs, ids ?? null]
@@ -255,7 +255,7 @@ export default class MessagingModuleService extends MedusaService({ Message, Tra
    * Only a worker's own claims are updated: if its claim expired and another worker took the
    * message over, that worker's outcome is the one that counts.
    */
-  @InjectManager()
+  @InjectTransactionManager()
   async recordOutcomes(worker: string, outcomes: RecordedOutcome[], @MedusaContext() context: Context<EntityManager> = {}): Promise<void> {
     if (!outcomes.length) return
     // Messages of one content share one array of links: each array is hashed once, each set written once.
@@ -310,7 +310,7 @@ export default class MessagingModuleService extends MedusaService({ Message, Tra
   @InjectManager()
   async releaseClaims(worker: string, ids: string[], @MedusaContext() context: Context<EntityManager> = {}) {
     if (!ids.length) return
-    await pgTransaction(context, async (client) => {
+    await pgConnection(context, async (client) => {
       await client.query(
         `UPDATE marketing_message
             SET status = 'queued', claimed_by = NULL, claimed_until = NULL, attempts = greatest(attempts - 1, 0), updated_at = now()
@@ -326,7 +326,7 @@ export default class MessagingModuleService extends MedusaService({ Message, Tra
     { campaign_id, occurrence }: { campaign_id: string; occurrence: string },
     @MedusaContext() context: Context<EntityManager> = {}
   ): Promise<number> {
-    return pgTransaction(context, async (client) => {
+    return pgConnection(context, async (client) => {
       const { rowCount } = await client.query(
         `DELETE FROM marketing_message WHERE campaign_id = $1 AND occurrence = $2 AND status = 'queued' AND attempts = 0`,
         [campaign_id, occurrence]
@@ -339,7 +339,7 @@ export default class MessagingModuleService extends MedusaService({ Message, Tra
   @InjectManager()
   async campaignsWithUnsentMessages(campaignIds: string[], @MedusaContext() context: Context<EntityManager> = {}) {
     if (!campaignIds.length) return []
-    return pgTransaction(
+    return pgConnection(
       context,
       async (client) => {
         const { rows } = await client.query(
@@ -350,8 +350,7 @@ export default class MessagingModuleService extends MedusaService({ Message, Tra
           [campaignIds]
         )
         return rows.map((r) => r.campaign_id as string)
-      },
-      { readOnly: true }
+      }
     )
   }
 
@@ -456,7 +455,7 @@ export default class MessagingModuleService extends MedusaService({ Message, Tra
    * event id however often a webhook is redelivered, and moves the messages' status on. Returns
    * the events newly recorded, with their message's contact, channel and address.
    */
-  @InjectManager()
+  @InjectTransactionManager()
   async recordProviderEvents(
     events: ProviderEvent[],
     @MedusaContext() context: Context<EntityManager> = {}
@@ -551,7 +550,7 @@ export default class MessagingModuleService extends MedusaService({ Message, Tra
    */
   @InjectManager()
   async deliveryStats(campaignId: string, @MedusaContext() context: Context<EntityManager> = {}): Promise<DeliveryStats> {
-    return pgTransaction(
+    return pgConnection(
       context,
       async (client) => {
         const { rows: [row] } = await client.query(
@@ -570,8 +569,7 @@ export default class MessagingModuleService extends MedusaService({ Message, Tra
           [campaignId]
         )
         return row
-      },
-      { readOnly: true }
+      }
     )
   }
 
@@ -580,7 +578,7 @@ export default class MessagingModuleService extends MedusaService({ Message, Tra
    * events cleared, and whatever had not left yet failed, so that nothing reaches the person
    * afterwards. Returns what it changed, so that a failed erasure can put it back.
    */
-  @InjectManager()
+  @InjectTransactionManager()
   async eraseMessagesOf(contactId: string, @MedusaContext() context: Context<EntityManager> = {}): Promise<ErasedMessages> {
     return pgTransaction(context, async (client) => {
       const { rows: messages } = await client.query(
@@ -610,7 +608,7 @@ export default class MessagingModuleService extends MedusaService({ Message, Tra
   }
 
   /** Puts back what eraseMessagesOf changed. */
-  @InjectManager()
+  @InjectTransactionManager()
   async unEraseMessages({ messages, events }: ErasedMessages, @MedusaContext() context: Context<EntityManager> = {}) {
     await pgTransaction(context, async (client) => {
       await client.query(

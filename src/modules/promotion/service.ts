@@ -1,5 +1,5 @@
 import { Context } from "@medusajs/framework/types"
-import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { PgClient, pgStatement, pgTransaction } from "../../lib/pg-transaction"
 import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
@@ -227,7 +227,12 @@ export default class PromotionModuleService extends MedusaService({
     request: ReservationRequest,
     @MedusaContext() context: Context<EntityManager> = {}
   ): Promise<ReservationResult> {
-    return pgTransaction(context, (client) => this.reserveIn(client, request)).catch((error) => {
+    // A refusal rolls back the counters the reservation moved, and only those: in a caller's
+    // transaction the reservation is a savepoint of it.
+    const manager = context.transactionManager ?? context.manager!
+    return manager.transactional((transactionManager) =>
+      pgTransaction({ transactionManager }, (client) => this.reserveIn(client, request))
+    ).catch((error) => {
       if (error instanceof Refusal) {
         return { reserved: false as const, reason: error.reason }
       }
@@ -326,7 +331,7 @@ export default class PromotionModuleService extends MedusaService({
    * Gives back what carts hold: a cart's promotions (all, or those listed by promotion or code) when they are removed or
    * the cart is abandoned. Codes become available again.
    */
-  @InjectManager()
+  @InjectTransactionManager()
   async releaseReservations(
     input: ReleaseReservationsInput,
     @MedusaContext() context: Context<EntityManager> = {}
@@ -344,7 +349,7 @@ export default class PromotionModuleService extends MedusaService({
   }
 
   /** Undoes `releaseReservations` (workflow compensation): the same rows reserved again. */
-  @InjectManager()
+  @InjectTransactionManager()
   async reinstateReservations(
     redemptionIds: string[],
     @MedusaContext() context: Context<EntityManager> = {}
@@ -353,7 +358,7 @@ export default class PromotionModuleService extends MedusaService({
   }
 
   /** Undoes `releaseOrder` (workflow compensation): the order's promotions redeemed again. */
-  @InjectManager()
+  @InjectTransactionManager()
   async reinstateRedemptions(
     redemptionIds: string[],
     @MedusaContext() context: Context<EntityManager> = {}
@@ -385,7 +390,7 @@ export default class PromotionModuleService extends MedusaService({
    * without a reservation (automatic ones) are entered as redeemed. An order is redeemed once: a
    * repeated order.placed changes nothing.
    */
-  @InjectManager()
+  @InjectTransactionManager()
   async redeemOrder(
     input: {
       cart_id: string
@@ -466,7 +471,7 @@ export default class PromotionModuleService extends MedusaService({
   }
 
   /** A cancelled order gives its promotions back: limits, budget and single-use codes count it no more. */
-  @InjectManager()
+  @InjectTransactionManager()
   async releaseOrder(
     orderId: string,
     @MedusaContext() context: Context<EntityManager> = {}
@@ -484,7 +489,7 @@ export default class PromotionModuleService extends MedusaService({
    * assignments of one promotion queue on an advisory lock taken before the statement's snapshot, so
    * that two at once cannot both find a contact without a code.
    */
-  @InjectManager()
+  @InjectTransactionManager()
   async assignCodes(
     input: { promotion_id: string; contact_ids: string[] },
     @MedusaContext() context: Context<EntityManager> = {}

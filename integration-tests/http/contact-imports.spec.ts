@@ -1,17 +1,24 @@
+import fs from "node:fs"
+import path from "node:path"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import AudienceModuleService from "../../src/modules/audience/service"
+import { failStalledContactImportsWorkflow } from "../../src/workflows/contact-import/workflows/fail-stalled-contact-imports"
 import { MarketingModule } from "../../src/types/modules"
 import { AdminSession, createAdminSession } from "../helpers/admin"
 
 jest.setTimeout(180_000)
 
 const IMPORTS = "/admin/marketing/contact-imports"
+/** Where Medusa's local file provider, the test host's file module, writes uploads by default. */
+const UPLOAD_DIR = path.join(process.cwd(), "static")
+const entriesNamed = (dir: string, part: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((e) => e.includes(part)) : [])
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let admin: AdminSession
     const upload = (csv: string, filename = "contacts.csv") =>
-      api.post(`${IMPORTS}?filename=${filename}`, csv, {
+      api.post(`${IMPORTS}?filename=${encodeURIComponent(filename)}`, csv, {
         headers: { ...admin.headers.headers, "content-type": "text/csv" },
         maxBodyLength: Infinity,
       })
@@ -99,6 +106,86 @@ medusaIntegrationTestRunner({
       const empty = await upload("").catch((e) => e.response)
       expect(empty.status).toBe(400)
       expect((await api.get(`${IMPORTS}/mimp_missing`, admin.headers).catch((e) => e.response)).status).toBe(404)
+    })
+
+    it("rejects rows that cannot be stored, with their reasons, and stores the others", async () => {
+      const csv = [
+        "email,first_name,metadata.note",
+        "ada@example.com,Ada,",
+        "bob@example.com,B\u0000ob,",
+        `carla@example.com,Carla,${"x".repeat(1_001)}`,
+        "dora@example.com,Dora\u0007,",
+        "eve@example.com,Eve,two\tcolumns",
+      ].join("\n")
+      const result = await finished((await upload(csv)).data.contact_import.id)
+      expect(result).toMatchObject({ status: "completed", processed_rows: 5, created_count: 2, rejected_count: 3, error: null })
+      expect(result.problems.rows).toEqual([
+        { line: 3, field: "first_name", reason: "contains the control character U+0000" },
+        { line: 4, field: "metadata.note", reason: "is longer than 1,000 characters" },
+        { line: 5, field: "first_name", reason: "contains the control character U+0007" },
+      ])
+      const audience: AudienceModuleService = getContainer().resolve(MarketingModule.AUDIENCE)
+      const stored = await audience.listContacts({}, { select: ["email"], order: { email: "ASC" } })
+      expect(stored.map((c) => c.email)).toEqual(["ada@example.com", "eve@example.com"])
+    })
+
+    it("retries recording a failure the database refuses, with the error made storable", async () => {
+      // The header's NUL byte lands in the error text, which PostgreSQL refuses to store as it is.
+      const result = await finished((await upload("email,favourite\u0000colour\nx@y.io,red")).data.contact_import.id)
+      expect(result).toMatchObject({ status: "failed", processed_rows: 0 })
+      expect(result.error).toMatch(/^unknown column 'favourite<U\+0000>colour'; columns are email, phone/)
+      expect(result.finished_at).not.toBeNull()
+    })
+
+    it("stores an upload under a key of its own, keeping its name as a bounded, cleaned label", async () => {
+      const longName = `${"long-name-".repeat(30)}.csv`
+      const accepted = await upload("email\nlong@example.com", longName).catch((e) => e.response)
+      expect(accepted.status).toBe(202)
+      const label = accepted.data.contact_import.filename
+      expect(label).toHaveLength(120)
+      expect(longName.startsWith(label.slice(0, -1))).toBe(true)
+      expect(await finished(accepted.data.contact_import.id)).toMatchObject({ status: "completed", created_count: 1 })
+      const audience: AudienceModuleService = getContainer().resolve(MarketingModule.AUDIENCE)
+      const { file_id } = await audience.retrieveContactImport(accepted.data.contact_import.id)
+      expect(fs.existsSync(path.join(UPLOAD_DIR, file_id))).toBe(true)
+      for (const dir of [UPLOAD_DIR, path.dirname(UPLOAD_DIR)]) expect(entriesNamed(dir, "long-name-long-name")).toEqual([])
+
+      const cleaned = await finished((await upload("email\nz@y.io", "my\u0000 list\n.csv")).data.contact_import.id)
+      expect(cleaned).toMatchObject({ status: "completed", filename: "my list .csv" })
+    })
+
+    it("refuses a filename with folders before anything is written", async () => {
+      const escape = `contact-import-escape-${Date.now()}`
+      try {
+        const refused = await upload("email\nx@y.io", `../${escape}/x.csv`).catch((e) => e.response)
+        expect(refused.status).toBe(400)
+        expect(entriesNamed(path.dirname(UPLOAD_DIR), escape)).toEqual([])
+        expect(entriesNamed(UPLOAD_DIR, escape)).toEqual([])
+        expect(refused.data.message).toMatch(/filename must be a file name without folders/)
+      } finally {
+        fs.rmSync(path.join(path.dirname(UPLOAD_DIR), escape), { recursive: true, force: true })
+      }
+    })
+
+    it("fails imports that stopped making progress, saying why, and leaves running ones alone", async () => {
+      const audience: AudienceModuleService = getContainer().resolve(MarketingModule.AUDIENCE)
+      const [stalled, running] = await audience.createContactImports([
+        { file_id: "lost.csv", filename: "lost.csv" },
+        { file_id: "running.csv", filename: "running.csv" },
+      ])
+      const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      await pg.raw(
+        `UPDATE marketing_contact_import SET status = 'processing', started_at = now() - interval '2 hours',
+           updated_at = CASE WHEN id = ? THEN now() - interval '16 minutes' ELSE now() - interval '14 minutes' END
+         WHERE id IN (?, ?)`,
+        [stalled.id, stalled.id, running.id]
+      )
+      const { result } = await failStalledContactImportsWorkflow(getContainer()).run({ input: {} })
+      expect(result).toEqual([stalled.id])
+      const { data } = await api.get(`${IMPORTS}/${stalled.id}`, admin.headers)
+      expect(data.contact_import).toMatchObject({ status: "failed", finished_at: expect.any(String) })
+      expect(data.contact_import.error).toMatch(/^stopped: no progress for 15 minutes/)
+      expect((await audience.retrieveContactImport(running.id)).status).toBe("processing")
     })
 
     it("lists imports, newest first", async () => {

@@ -77,6 +77,12 @@ export const PluginOptionsSchema = z
         attribution_days: z.number().int().positive().default(7),
       })
       .prefault({}),
+    contact_imports: z
+      .object({
+        /** An import that reports no progress for this long lost its worker: it is failed, saying so. */
+        stalled_minutes: z.number().int().min(1).default(15),
+      })
+      .prefault({}),
   })
   // Medusa passes its own keys (e.g. `resources`) to plugin modules alongside ours.
   .passthrough()

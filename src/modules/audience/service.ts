@@ -423,4 +423,24 @@ export default class AudienceModuleService extends MedusaService({
       return rowCount === 1
     })
   }
+
+  /**
+   * Fails the imports in processing that have reported no progress since `before` (each batch
+   * reports some), saying why; returns their ids.
+   */
+  @InjectManager()
+  async failStalledContactImports(
+    before: Date,
+    reason: string,
+    @MedusaContext() context: Context<EntityManager> = {}
+  ): Promise<string[]> {
+    const { rows } = await pgStatement<{ id: string }>(
+      context,
+      `UPDATE marketing_contact_import SET status = 'failed', error = $2, finished_at = now(), updated_at = now()
+        WHERE status = 'processing' AND updated_at < $1 AND deleted_at IS NULL
+        RETURNING id`,
+      [before, reason]
+    )
+    return rows.map((row) => row.id)
+  }
 }

@@ -2,6 +2,7 @@ import { parsePhoneNumberFromString } from "libphonenumber-js"
 import { isValidTimezone } from "../../campaign/lib/schedule"
 import { ConsentStatus } from "../../../types/audience/module"
 import { normaliseEmail } from "./commerce-facts"
+import { clip, controlCharacterIn } from "./storable-text"
 
 /** The columns a contacts CSV may have; `metadata.<key>` columns fill the metadata. */
 export const CONTACT_COLUMNS = [
@@ -36,6 +37,13 @@ export interface ImportedContact {
 /** What the plugin accepts as an email address: something@somewhere.tld, no spaces. */
 export const EMAIL_ADDRESS = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 const CONSENT = new Set<string>(Object.values(ConsentStatus))
+/** The longest address SMTP carries (RFC 5321); longer ones could not be indexed either. */
+const MAX_EMAIL = 254
+const MAX_NAME = 255
+const MAX_METADATA_VALUE = 1_000
+/** A rejected cell is quoted in its reason this far: a report holds many reasons. */
+const QUOTED = 60
+const quote = (value: string) => `'${clip(value, QUOTED)}'`
 
 /** Columns the header names that the importer does not know; empty when the header is usable. */
 export function unknownColumns(header: string[]): string[] {
@@ -52,43 +60,58 @@ export function parseContactRow(
   { defaultCountry }: { defaultCountry?: string } = {}
 ): { contact: ImportedContact; problems: [] } | { contact: null; problems: RowProblem[] } {
   const problems: RowProblem[] = []
-  const cell = (name: string) => record[name]?.trim() || undefined
   const problem = (field: string, reason: string) => problems.push({ line, field, reason })
+  const unstorable = new Set<string>()
+  for (const [field, value] of Object.entries(record)) {
+    const control = value && controlCharacterIn(value)
+    if (!control) continue
+    problem(field, `contains the control character ${control}`)
+    unstorable.add(field)
+  }
+  const present = (name: string) => Boolean(record[name]?.trim())
+  const cell = (name: string) => (unstorable.has(name) ? undefined : record[name]?.trim() || undefined)
+  const text = (name: string, max: number) => {
+    const value = cell(name)
+    if (!value || value.length <= max) return value
+    problem(name, `is longer than ${max.toLocaleString("en")} characters`)
+    return undefined
+  }
 
   const rawEmail = cell("email")
   const email = rawEmail ? normaliseEmail(rawEmail) : null
-  if (email && !EMAIL_ADDRESS.test(email)) problem("email", `'${rawEmail}' is not an email address`)
+  if (email && email.length > MAX_EMAIL) problem("email", `is longer than ${MAX_EMAIL} characters`)
+  else if (email && !EMAIL_ADDRESS.test(email)) problem("email", `${quote(rawEmail!)} is not an email address`)
 
   const rawPhone = cell("phone")
   let phone: string | null = null
   if (rawPhone) {
     const parsed = parsePhoneNumberFromString(rawPhone, defaultCountry?.toUpperCase() as any)
     if (parsed?.isValid()) phone = parsed.number
-    else problem("phone", `'${rawPhone}' is not a valid phone number (use +<country code><number>)`)
+    else problem("phone", `${quote(rawPhone)} is not a valid phone number (use +<country code><number>)`)
   }
-  if (!rawEmail && !rawPhone) problem("email", "a contact needs an email or a phone")
+  if (!present("email") && !present("phone")) problem("email", "a contact needs an email or a phone")
 
   const contact: ImportedContact = { email, phone }
-  const first = cell("first_name")
-  const last = cell("last_name")
-  if (first) contact.first_name = first.slice(0, 255)
-  if (last) contact.last_name = last.slice(0, 255)
+  const first = text("first_name", MAX_NAME)
+  const last = text("last_name", MAX_NAME)
+  if (first) contact.first_name = first
+  if (last) contact.last_name = last
 
   const country = cell("country")
   if (country) {
     if (/^[A-Za-z]{2}$/.test(country)) contact.country_code = country.toLowerCase()
-    else problem("country", `'${country}' is not a two-letter country code such as DE`)
+    else problem("country", `${quote(country)} is not a two-letter country code such as DE`)
   }
   const timezone = cell("timezone")
   if (timezone) {
     if (isValidTimezone(timezone)) contact.timezone = timezone
-    else problem("timezone", `'${timezone}' is not an IANA timezone such as Europe/Berlin`)
+    else problem("timezone", `${quote(timezone)} is not an IANA timezone such as Europe/Berlin`)
   }
   for (const field of ["email_consent", "sms_consent"] as const) {
     const value = cell(field)?.toLowerCase()
     if (!value) continue
     if (CONSENT.has(value)) contact[field] = value as ConsentStatus
-    else problem(field, `'${value}' is not one of subscribed, unsubscribed, pending`)
+    else problem(field, `${quote(value)} is not one of subscribed, unsubscribed, pending`)
   }
   if (contact.email_consent && !email && !problems.some((p) => p.field === "email")) {
     problem("email_consent", "email consent needs an email")
@@ -98,8 +121,9 @@ export function parseContactRow(
   }
   const metadata = Object.fromEntries(
     Object.keys(record)
-      .filter((key) => key.startsWith("metadata.") && cell(key))
-      .map((key) => [key.slice("metadata.".length), cell(key)!])
+      .filter((key) => key.startsWith("metadata."))
+      .map((key) => [key.slice("metadata.".length), text(key, MAX_METADATA_VALUE)])
+      .filter(([, value]) => value)
   )
   if (Object.keys(metadata).length) contact.metadata = metadata
 

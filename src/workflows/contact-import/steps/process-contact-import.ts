@@ -1,5 +1,5 @@
 import { parse } from "csv-parse"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import {
   CONTACT_COLUMNS,
@@ -9,25 +9,27 @@ import {
   RowProblem,
   unknownColumns,
 } from "../../../modules/audience/lib/contact-rows"
+import { storableText } from "../../../modules/audience/lib/storable-text"
 import AudienceModuleService from "../../../modules/audience/service"
 import { MarketingModule } from "../../../types/modules"
 
 const BATCH = 1_000
 /** Rejected rows kept for the report; the count covers them all. */
 const KEPT_PROBLEMS = 1_000
+/** How much of an error the second attempt at recording it keeps. */
+const RECORDED_ERROR = 2_000
 
 /**
  * Streams an uploaded CSV from the file module through the parser in batches, so a file of any
  * length is never held in memory, and reports progress after every batch. Importing the same file
  * again changes nothing: contacts are matched by email and phone. Not undone on failure: what was
- * imported stays, the import is marked failed, and running it again completes it.
+ * imported stays, the import is marked failed, and uploading the file again completes it.
  */
 export const processContactImportStep = createStep(
   "process-marketing-contact-import",
   async ({ id }: { id: string }, { container }) => {
     const audience: AudienceModuleService = container.resolve(MarketingModule.AUDIENCE)
     if (!(await audience.claimContactImport(id))) return new StepResponse({ id, claimed: false })
-    const job = await audience.retrieveContactImport(id)
     const totals = { processed_rows: 0, created_count: 0, updated_count: 0, rejected_count: 0 }
     const problems: RowProblem[] = []
     const reject = (found: RowProblem[]) => {
@@ -42,6 +44,7 @@ export const processContactImportStep = createStep(
     }
 
     try {
+      const job = await audience.retrieveContactImport(id)
       const stream = await container.resolve(Modules.FILE).getDownloadStream(job.file_id)
       const parser = stream.pipe(
         parse({
@@ -76,14 +79,18 @@ export const processContactImportStep = createStep(
       await flush(batch)
       await audience.updateContactImports({ id, status: "completed", finished_at: new Date() })
     } catch (error) {
-      await audience.updateContactImports({
-        id,
-        ...totals,
-        problems: { rows: problems },
-        status: "failed",
-        error: (error as Error).message,
-        finished_at: new Date(),
-      })
+      const failed = { id, ...totals, status: "failed" as const, finished_at: new Date() }
+      const message = (error as Error).message
+      try {
+        await audience.updateContactImports({ ...failed, problems: { rows: problems }, error: message })
+      } catch (refused) {
+        // The error's text comes from the file, the parser or the database and may hold what the
+        // database refuses (a NUL byte): the second attempt records only what is always storable.
+        container
+          .resolve(ContainerRegistrationKeys.LOGGER)
+          .warn(`Contact import ${id}: recording its failure failed (${(refused as Error).message}); recording it again`)
+        await audience.updateContactImports({ ...failed, error: storableText(message, RECORDED_ERROR) })
+      }
     }
     return new StepResponse({ id, claimed: true })
   }

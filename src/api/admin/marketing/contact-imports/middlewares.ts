@@ -2,6 +2,7 @@ import { MiddlewareRoute, validateAndTransformQuery } from "@medusajs/framework/
 import { z } from "@medusajs/framework/zod"
 import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 import { MarketingResource } from "../../../../lib/rbac/resources"
+import { AdminUploadContactImportParams } from "./validators"
 
 const BASE = "/admin/marketing/contact-imports"
 const can = (operation: string) => [{ resource: MarketingResource.CONTACT, operation }]
@@ -34,7 +35,13 @@ export const adminContactImportMiddlewares: MiddlewareRoute[] = [
     policies: can("read"),
   },
   // The CSV is streamed to the file module as it arrives: no body parser may buffer it first.
-  { method: ["POST"], matcher: BASE, bodyParser: false, policies: can("create") },
+  {
+    method: ["POST"],
+    matcher: BASE,
+    bodyParser: false,
+    middlewares: [validateAndTransformQuery(AdminUploadContactImportParams, { defaults: CONTACT_IMPORT_FIELDS, isList: false })],
+    policies: can("create"),
+  },
   {
     method: ["GET"],
     matcher: `${BASE}/:id`,

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto"
 import { pipeline } from "node:stream/promises"
 import { Transform } from "node:stream"
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
@@ -5,18 +6,24 @@ import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createContactImportWorkflow } from "../../../../workflows/contact-import/workflows/contact-imports"
 import { auditActor } from "../../../utils/audit-actor"
 import { listRoute } from "../../../utils/query"
+import { AdminUploadContactImportParamsType } from "./validators"
 
 const MAX_BYTES = 100 * 1024 * 1024
 
 export const GET = listRoute("contact_import", "contact_imports")
 
 /** Upload: the request body is the CSV itself (`Content-Type: text/csv`); processing runs in the background. */
-export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const POST = async (
+  req: AuthenticatedMedusaRequest<unknown, AdminUploadContactImportParamsType>,
+  res: MedusaResponse
+) => {
   if (!/^text\/csv\b/.test(req.get("content-type") ?? "")) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "Send the CSV as the request body with Content-Type: text/csv")
   }
-  const filename = typeof req.query.filename === "string" && req.query.filename ? req.query.filename : "contacts.csv"
-  const upload = await req.scope.resolve(Modules.FILE).getUploadStream({ filename, mimeType: "text/csv", access: "private" })
+  const { filename } = req.validatedQuery
+  const upload = await req.scope
+    .resolve(Modules.FILE)
+    .getUploadStream({ filename: `contact-import-${randomUUID()}.csv`, mimeType: "text/csv", access: "private" })
   let bytes = 0
   const limit = new Transform({
     transform(chunk, _encoding, done) {

@@ -59,6 +59,32 @@ describe("contact CSV rows", () => {
     ])
   })
 
+  it("rejects cells that cannot be stored: control characters and over-long values", () => {
+    expect(
+      parseContactRow(
+        { email: "a\u0000@b.io", first_name: "Ada\u0007", last_name: "x".repeat(256), "metadata.note": "y".repeat(1_001) },
+        8
+      ).problems
+    ).toEqual([
+      { line: 8, field: "email", reason: "contains the control character U+0000" },
+      { line: 8, field: "first_name", reason: "contains the control character U+0007" },
+      { line: 8, field: "last_name", reason: "is longer than 255 characters" },
+      { line: 8, field: "metadata.note", reason: "is longer than 1,000 characters" },
+    ])
+    expect(parseContactRow({ email: `${"a".repeat(250)}@b.io` }, 9).problems).toEqual([
+      { line: 9, field: "email", reason: "is longer than 254 characters" },
+    ])
+    // Line breaks and tabs are text; the longest allowed values are kept whole.
+    expect(
+      parseContactRow({ email: "a@b.io", last_name: "x".repeat(255), "metadata.note": "two\nlines\tand a tab" }, 10).contact
+    ).toEqual({ email: "a@b.io", phone: null, last_name: "x".repeat(255), metadata: { note: "two\nlines\tand a tab" } })
+  })
+
+  it("quotes a rejected value only so far", () => {
+    const [problem] = parseContactRow({ email: `${"no-at-sign".repeat(20)}` }, 2).problems
+    expect(problem.reason).toBe(`'${"no-at-sign".repeat(6).slice(0, 59)}…' is not an email address`)
+  })
+
   it("knows its columns", () => {
     expect(unknownColumns(["email", "metadata.tier", "favourite", "metadata."])).toEqual(["favourite", "metadata."])
   })

@@ -1,0 +1,36 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import CampaignModuleService from "../../../modules/campaign/service"
+import { ContactImportStatus } from "../../../modules/audience/models/contact-import"
+import AudienceModuleService from "../../../modules/audience/service"
+import { MarketingModule } from "../../../types/modules"
+
+export const failStalledContactImportsStepId = "fail-stalled-marketing-contact-imports"
+
+/**
+ * Fails the imports in processing that have reported no progress for `contact_imports.stalled_minutes`:
+ * their worker is gone (the server restarted, or recording their end failed twice). Compensation puts
+ * them back in processing.
+ */
+export const failStalledContactImportsStep = createStep(
+  failStalledContactImportsStepId,
+  async ({ now }: { now?: Date }, { container }) => {
+    const { stalled_minutes } = (container.resolve(MarketingModule.CAMPAIGN) as CampaignModuleService).getOptions()
+      .contact_imports
+    // Workflow input arrives serialised: `now` may be a date string.
+    const before = new Date(new Date(now ?? Date.now()).getTime() - stalled_minutes * 60_000)
+    const audience: AudienceModuleService = container.resolve(MarketingModule.AUDIENCE)
+    const failed = await audience.failStalledContactImports(
+      before,
+      `stopped: no progress for ${stalled_minutes} minutes (its worker was lost, e.g. the server restarted). ` +
+        "The rows counted were imported; upload the file again to import the rest (rows already imported stay as they are)."
+    )
+    return new StepResponse(failed, failed)
+  },
+  async (failed, { container }) => {
+    if (!failed?.length) return
+    const audience: AudienceModuleService = container.resolve(MarketingModule.AUDIENCE)
+    await audience.updateContactImports(
+      failed.map((id) => ({ id, status: ContactImportStatus.PROCESSING, error: null, finished_at: null }))
+    )
+  }
+)

@@ -122,6 +122,8 @@ medusaIntegrationTestRunner({
 
       const { data: sent } = await api.post(`${base}/send`, {}, t.admin.headers)
       expect(sent).toMatchObject({ queued: 2, reachable: 2, campaign: { status: "sending" } })
+      // Its send time is now, when it went out, no longer the time it was scheduled for.
+      expect(new Date(sent.campaign.scheduled_at).getTime()).toBeLessThanOrEqual(Date.now())
       const again = await api.post(`${base}/send`, {}, { ...t.admin.headers, validateStatus: () => true })
       expect(again.status).toBe(400)
       expect(again.data.message).toMatch(/is not due to send: it is (sending|sent)/)

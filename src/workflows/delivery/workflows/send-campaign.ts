@@ -28,6 +28,12 @@ export const sendCampaignWorkflow = createWorkflow(sendCampaignWorkflowId, (inpu
   when({ due }, ({ due }) => due.run_at === null).then(() => {
     transitionCampaignWorkflow.runAsStep({ input: { id: input.id, status: "sending", by_system: true, actor: input.actor } })
   })
+  when({ input, due }, ({ input, due }) => !!input.send_now && due.run_at === null).then(() => {
+    // Sent ahead of its time: its send time becomes the time it went out, not the one it no longer waits for.
+    updateCampaignsStep(transform({ input }, ({ input }) => [{ id: input.id, scheduled_at: new Date() }])).config({
+      name: "record-marketing-campaign-send-now-time",
+    })
+  })
   when({ due }, ({ due }) => due.run_at !== null).then(() => {
     updateCampaignsStep(transform({ input, due }, ({ input, due }) => [{ id: input.id, last_occurrence_at: due.run_at }]))
   })

@@ -538,30 +538,36 @@ export default class PromotionModuleService extends MedusaService({
     )
   }
 
-  /** Voids a promotion's available codes, listed or of a batch; reserved and redeemed codes are in use and stay. */
+  /**
+   * Voids a promotion's available codes, listed or of a batch; reserved and redeemed codes are in use and stay.
+   * The voided codes keep `voided_at` as their updated_at, which is how unvoidCodes finds them again.
+   */
   @InjectManager()
   async voidCodes(
-    input: { promotion_id: string; code_ids?: string[]; batch_id?: string },
+    input: { promotion_id: string; code_ids?: string[]; batch_id?: string; voided_at: Date },
     @MedusaContext() context: Context<EntityManager> = {}
-  ): Promise<string[]> {
-    const { rows } = await pgStatement<{ id: string }>(
-      context,
-      `UPDATE marketing_promotion_code SET status = 'void', updated_at = now()
-        WHERE promotion_id = $1 AND status = 'available' AND deleted_at IS NULL
-          AND ($2::text[] IS NULL OR id = ANY($2::text[])) AND ($3::text IS NULL OR batch_id = $3)
-        RETURNING id`,
-      [input.promotion_id, input.code_ids ?? null, input.batch_id ?? null]
-    )
-    return rows.map((r) => r.id)
+  ): Promise<number> {
+    return updateCodesInPages(context, input.promotion_id, {
+      set: "status = 'void', updated_at = $5",
+      where: "c.status = 'available' AND ($3::text[] IS NULL OR c.id = ANY($3::text[])) AND ($4::text IS NULL OR c.batch_id = $4)",
+      params: [input.code_ids ?? null, input.batch_id ?? null, input.voided_at],
+    })
   }
 
-  /** Undoes `voidCodes` (workflow compensation). */
+  /**
+   * Undoes `voidCodes` (workflow compensation) by its timestamp, so that no list of a million ids is kept.
+   * Nothing changes a void code, so the codes voided then are exactly those with this updated_at.
+   */
   @InjectManager()
-  async unvoidCodes(codeIds: string[], @MedusaContext() context: Context<EntityManager> = {}): Promise<void> {
+  async unvoidCodes(
+    input: { promotion_id: string; voided_at: Date },
+    @MedusaContext() context: Context<EntityManager> = {}
+  ): Promise<void> {
     await pgStatement(
       context,
-      `UPDATE marketing_promotion_code SET status = 'available', updated_at = now() WHERE id = ANY($1::text[]) AND status = 'void'`,
-      [codeIds]
+      `UPDATE marketing_promotion_code SET status = 'available', updated_at = now()
+        WHERE promotion_id = $1 AND status = 'void' AND updated_at = $2 AND deleted_at IS NULL`,
+      [input.promotion_id, input.voided_at]
     )
   }
 
@@ -573,6 +579,79 @@ export default class PromotionModuleService extends MedusaService({
       `UPDATE marketing_promotion_code SET deleted_at = now(), updated_at = now() WHERE batch_id = $1 AND deleted_at IS NULL`,
       [batchId]
     )
+  }
+
+  /**
+   * Soft-deletes promotions and their codes, all with `deleted_at` as their mark. Not the ORM's soft delete:
+   * its cascade loads every code, and a million codes overflow the stack.
+   */
+  @InjectManager()
+  async withdrawPromotions(
+    input: { ids: string[]; deleted_at: Date },
+    @MedusaContext() context: Context<EntityManager> = {}
+  ): Promise<void> {
+    // The promotions go first: from then on no checkout can reserve one of their codes.
+    await pgStatement(
+      context,
+      `UPDATE marketing_promotion SET deleted_at = $2, updated_at = $2 WHERE id = ANY($1::text[]) AND deleted_at IS NULL`,
+      [input.ids, input.deleted_at]
+    )
+    for (const id of input.ids) {
+      await updateCodesInPages(context, id, { set: "deleted_at = $3, updated_at = $3", where: "true", params: [input.deleted_at] })
+    }
+  }
+
+  /**
+   * Undoes `withdrawPromotions` (workflow compensation): what carries its `deleted_at` comes back, what was
+   * deleted before stays deleted. One statement: nobody else updates deleted codes, so its locks block no one.
+   */
+  @InjectManager()
+  async reinstateWithdrawnPromotions(
+    input: { ids: string[]; deleted_at: Date },
+    @MedusaContext() context: Context<EntityManager> = {}
+  ): Promise<void> {
+    await pgStatement(
+      context,
+      `WITH codes AS (
+         UPDATE marketing_promotion_code SET deleted_at = NULL, updated_at = now()
+          WHERE promotion_id = ANY($1::text[]) AND deleted_at = $2
+       )
+       UPDATE marketing_promotion SET deleted_at = NULL, updated_at = now() WHERE id = ANY($1::text[]) AND deleted_at = $2`,
+      [input.ids, input.deleted_at]
+    )
+  }
+}
+
+/**
+ * Sets `set` on a promotion's live codes that match `where` (over `c`, parameters from $3), a page at a time in id
+ * order, each page committed on its own: one statement over a million codes would hold their locks for as long, and a
+ * checkout reaching one of them would wait with its promotion's row locked. The UPDATE checks `where` again, on the
+ * current row, for codes changed since the page was read. Returns how many codes changed.
+ */
+async function updateCodesInPages(
+  context: Context<EntityManager>,
+  promotionId: string,
+  { set, where, params }: { set: string; where: string; params: unknown[] }
+): Promise<number> {
+  let changed = 0
+  for (let after = ""; ; ) {
+    const { rows } = await pgStatement<{ last: string | null; changed: string }>(
+      context,
+      `WITH page AS (
+         SELECT c.id FROM marketing_promotion_code c
+          WHERE c.promotion_id = $1 AND c.id > $2 AND c.deleted_at IS NULL AND ${where}
+          ORDER BY c.id LIMIT ${CODE_PAGE}
+       ), changed AS (
+         UPDATE marketing_promotion_code c SET ${set}
+           FROM page WHERE c.id = page.id AND c.deleted_at IS NULL AND ${where}
+         RETURNING 1
+       )
+       SELECT (SELECT max(id) FROM page) AS last, (SELECT count(*) FROM changed) AS changed`,
+      [promotionId, after, ...params]
+    )
+    changed += Number(rows[0].changed)
+    if (!rows[0].last) return changed
+    after = rows[0].last
   }
 }
 

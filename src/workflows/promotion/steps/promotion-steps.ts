@@ -4,7 +4,7 @@ import {
   UpdateMarketingPromotionDTO,
 } from "../../../types/promotion/module"
 import { MarketingModule } from "../../../types/modules"
-import { createEntitiesStep, softDeleteEntitiesStep, updateEntitiesStep } from "../../common/entity-steps"
+import { createEntitiesStep, updateEntitiesStep } from "../../common/entity-steps"
 
 const PROMOTIONS = { module: MarketingModule.PROMOTION, entity: "MarketingPromotions" }
 
@@ -16,4 +16,3 @@ export const updatePromotionsStep = updateEntitiesStep<UpdateMarketingPromotionD
   "update-marketing-promotions",
   PROMOTIONS
 )
-export const deletePromotionsStep = softDeleteEntitiesStep("delete-marketing-promotions", PROMOTIONS)

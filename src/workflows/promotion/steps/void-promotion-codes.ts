@@ -6,18 +6,27 @@ export type VoidPromotionCodesStepInput = { promotion_id: string; code_ids?: str
 
 export const voidPromotionCodesStepId = "void-marketing-promotion-codes"
 
-/** Voids a promotion's available codes, listed or of a batch; undone by making them available again. */
+/**
+ * Voids a promotion's available codes, listed or of a batch, set-based at any number of codes; undone by making the
+ * codes voided at this run's timestamp available again.
+ */
 export const voidPromotionCodesStep = createStep(
   voidPromotionCodesStepId,
   async (input: VoidPromotionCodesStepInput, { container }) => {
     const service: PromotionModuleService = container.resolve(MarketingModule.PROMOTION)
     await service.retrieveMarketingPromotion(input.promotion_id, { select: ["id"] })
-    const voided = await service.voidCodes(input)
-    return new StepResponse(voided.length, voided)
+    const run = { promotion_id: input.promotion_id, voided_at: new Date() }
+    // Codes are voided a page per commit: a failure part-way is undone with the same timestamp.
+    try {
+      const voided = await service.voidCodes({ ...input, voided_at: run.voided_at })
+      return new StepResponse(voided, run)
+    } catch (error) {
+      return StepResponse.permanentFailure(`voiding codes failed: ${(error as Error).message}`, run)
+    }
   },
-  async (codeIds, { container }) => {
-    if (!codeIds?.length) return
+  async (run, { container }) => {
+    if (!run) return
     const service: PromotionModuleService = container.resolve(MarketingModule.PROMOTION)
-    await service.unvoidCodes(codeIds)
+    await service.unvoidCodes(run)
   }
 )

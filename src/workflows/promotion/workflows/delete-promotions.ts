@@ -3,7 +3,7 @@ import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { AuditActor } from "../../../types/audit"
 import { recordAuditEntriesStep } from "../../audit/steps/record-audit-entries"
 import { mirrorNativePromotionsStep } from "../steps/mirror-native-promotions"
-import { deletePromotionsStep } from "../steps/promotion-steps"
+import { deletePromotionsStep } from "../steps/delete-promotions"
 
 export const deletePromotionsWorkflowId = "delete-marketing-promotions"
 

@@ -5,7 +5,7 @@ import { CampaignChannel } from "../../../../../../types/campaign/module"
 import { PromotionCodeStatus } from "../../../../../../types/promotion/module"
 import { oneOrMany } from "../../../../../utils/validators"
 
-const MAX_CODES_PER_BATCH = 1_000_000
+export const MAX_CODES_PER_BATCH = 1_000_000
 /** Listed ids travel in the request and in one statement's parameters: beyond this, assign a segment. */
 const MAX_LISTED_IDS = 10_000
 

@@ -167,24 +167,31 @@ medusaIntegrationTestRunner({
       }
     })
 
-    it("fails imports that stopped making progress, saying why, and leaves running ones alone", async () => {
+    it("fails imports that stopped making progress or never started, saying why, and leaves moving ones alone", async () => {
       const audience: AudienceModuleService = getContainer().resolve(MarketingModule.AUDIENCE)
-      const [stalled, running] = await audience.createContactImports([
+      const [stalled, neverStarted, running] = await audience.createContactImports([
         { file_id: "lost.csv", filename: "lost.csv" },
+        { file_id: "unclaimed.csv", filename: "unclaimed.csv" },
         { file_id: "running.csv", filename: "running.csv" },
       ])
       const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
       await pg.raw(
-        `UPDATE marketing_contact_import SET status = 'processing', started_at = now() - interval '2 hours',
-           updated_at = CASE WHEN id = ? THEN now() - interval '16 minutes' ELSE now() - interval '14 minutes' END
-         WHERE id IN (?, ?)`,
-        [stalled.id, stalled.id, running.id]
+        `UPDATE marketing_contact_import SET status = 'processing', started_at = now() - interval '2 hours' WHERE id IN (?, ?)`,
+        [stalled.id, running.id]
+      )
+      await pg.raw(
+        `UPDATE marketing_contact_import
+            SET updated_at = CASE WHEN id = ? THEN now() - interval '14 minutes' ELSE now() - interval '16 minutes' END
+          WHERE id IN (?, ?, ?)`,
+        [running.id, stalled.id, neverStarted.id, running.id]
       )
       const { result } = await failStalledContactImportsWorkflow(getContainer()).run({ input: {} })
-      expect(result).toEqual([stalled.id])
-      const { data } = await api.get(`${IMPORTS}/${stalled.id}`, admin.headers)
-      expect(data.contact_import).toMatchObject({ status: "failed", finished_at: expect.any(String) })
-      expect(data.contact_import.error).toMatch(/^stopped: no progress for 15 minutes/)
+      expect(result.sort()).toEqual([stalled.id, neverStarted.id].sort())
+      for (const id of [stalled.id, neverStarted.id]) {
+        const { data } = await api.get(`${IMPORTS}/${id}`, admin.headers)
+        expect(data.contact_import).toMatchObject({ status: "failed", finished_at: expect.any(String) })
+        expect(data.contact_import.error).toMatch(/^stopped: no progress for 15 minutes/)
+      }
       expect((await audience.retrieveContactImport(running.id)).status).toBe("processing")
     })
 

@@ -425,22 +425,24 @@ export default class AudienceModuleService extends MedusaService({
   }
 
   /**
-   * Fails the imports in processing that have reported no progress since `before` (each batch
-   * reports some), saying why; returns their ids.
+   * Fails the imports that have not moved since `before`: pending ones whose processing never started
+   * (the event was lost) and processing ones that stopped reporting progress (each batch reports some).
+   * Returns them with the status they had.
    */
   @InjectManager()
   async failStalledContactImports(
     before: Date,
     reason: string,
     @MedusaContext() context: Context<EntityManager> = {}
-  ): Promise<string[]> {
-    const { rows } = await pgStatement<{ id: string }>(
+  ): Promise<{ id: string; status: "pending" | "processing" }[]> {
+    const { rows } = await pgStatement(
       context,
-      `UPDATE marketing_contact_import SET status = 'failed', error = $2, finished_at = now(), updated_at = now()
-        WHERE status = 'processing' AND updated_at < $1 AND deleted_at IS NULL
-        RETURNING id`,
+      `UPDATE marketing_contact_import i SET status = 'failed', error = $2, finished_at = now(), updated_at = now()
+         FROM marketing_contact_import was
+        WHERE was.id = i.id AND i.status IN ('pending', 'processing') AND i.updated_at < $1 AND i.deleted_at IS NULL
+        RETURNING i.id, was.status`,
       [before, reason]
     )
-    return rows.map((row) => row.id)
+    return rows
   }
 }

@@ -1,15 +1,14 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import CampaignModuleService from "../../../modules/campaign/service"
-import { ContactImportStatus } from "../../../modules/audience/models/contact-import"
 import AudienceModuleService from "../../../modules/audience/service"
 import { MarketingModule } from "../../../types/modules"
 
 export const failStalledContactImportsStepId = "fail-stalled-marketing-contact-imports"
 
 /**
- * Fails the imports in processing that have reported no progress for `contact_imports.stalled_minutes`:
- * their worker is gone (the server restarted, or recording their end failed twice). Compensation puts
- * them back in processing.
+ * Fails the imports that have not moved for `contact_imports.stalled_minutes`: their worker is gone (the
+ * server restarted, recording their end failed twice, or their event was lost). Compensation puts them
+ * back as they were.
  */
 export const failStalledContactImportsStep = createStep(
   failStalledContactImportsStepId,
@@ -24,13 +23,14 @@ export const failStalledContactImportsStep = createStep(
       `stopped: no progress for ${stalled_minutes} minutes (its worker was lost, e.g. the server restarted). ` +
         "The rows counted were imported; upload the file again to import the rest (rows already imported stay as they are)."
     )
-    return new StepResponse(failed, failed)
+    return new StepResponse(
+      failed.map(({ id }) => id),
+      failed
+    )
   },
   async (failed, { container }) => {
     if (!failed?.length) return
     const audience: AudienceModuleService = container.resolve(MarketingModule.AUDIENCE)
-    await audience.updateContactImports(
-      failed.map((id) => ({ id, status: ContactImportStatus.PROCESSING, error: null, finished_at: null }))
-    )
+    await audience.updateContactImports(failed.map(({ id, status }) => ({ id, status, error: null, finished_at: null })))
   }
 )

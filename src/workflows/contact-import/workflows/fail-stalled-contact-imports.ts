@@ -3,7 +3,7 @@ import { failStalledContactImportsStep } from "../steps/fail-stalled-contact-imp
 
 export const failStalledContactImportsWorkflowId = "fail-stalled-marketing-contact-imports"
 
-/** Ends the imports whose processing stopped without recording an end; returns their ids. */
+/** Ends the imports that stopped (or never started) without recording an end; returns their ids. */
 export const failStalledContactImportsWorkflow = createWorkflow(
   failStalledContactImportsWorkflowId,
   (input: { now?: Date }) => new WorkflowResponse(failStalledContactImportsStep(input))

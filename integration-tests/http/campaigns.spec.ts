@@ -3,6 +3,7 @@ import { createStep, createWorkflow } from "@medusajs/framework/workflows-sdk"
 import { updateCampaignsStep } from "../../src/workflows/campaign/steps/update-campaigns"
 import { MarketingModule } from "../../src/types/modules"
 import { AdminSession, createAdminSession } from "../helpers/admin"
+import { holdCampaignRow } from "../helpers/row-lock"
 
 jest.setTimeout(120_000)
 
@@ -277,6 +278,24 @@ medusaIntegrationTestRunner({
         const { data } = await create({ name: "x", channel: "email" })
         expect((await fail(transition(data.campaign.id, "launched"))).status).toBe(400)
         expect((await fail(transition("mcamp_missing", "cancelled"))).status).toBe(404)
+      })
+
+      it("lets one of two concurrent transitions win; the other is a 400 that says what moved the campaign", async () => {
+        const { data } = await create({ name: "Raced", channel: "email", scheduled_at: inDays(1), ...ready })
+        const id = data.campaign.id
+        const row = await holdCampaignRow(getContainer(), id)
+        const racing = ["scheduled", "cancelled"].map((status) =>
+          transition(id, status).then(({ status, data }) => ({ status, data }), (error) => error.response)
+        )
+        await row.release(2, 30_000)
+        const responses = await Promise.all(racing)
+        expect(responses.map((r) => r.status).sort()).toEqual([200, 400])
+        const won = responses.find((r) => r.status === 200).data.campaign.status
+        const lost = responses.find((r) => r.status === 400).data.message
+        expect(lost).toMatch(new RegExp(`^Cannot move campaign from 'draft' to '\\w+': another change moved it to '${won}' first$`))
+        expect((await api.get(`${BASE}/${id}`, admin.headers)).data.campaign.status).toBe(won)
+        const audit: any = getContainer().resolve(MarketingModule.AUDIT)
+        expect(await audit.listAuditEntries({ resource_id: id, action: "transition" })).toHaveLength(1)
       })
     })
 

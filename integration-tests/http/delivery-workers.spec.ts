@@ -3,11 +3,14 @@ import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { drainMessageQueue, ROUNDS_IN_FLIGHT } from "../../src/lib/delivery-runner"
 import { sendDueCampaigns } from "../../src/lib/send-due-campaigns"
+import AuditModuleService from "../../src/modules/audit/service"
+import CampaignModuleService from "../../src/modules/campaign/service"
 import MessagingModuleService from "../../src/modules/messaging/service"
 import { MarketingModule } from "../../src/types/modules"
 import { createAdminSession } from "../helpers/admin"
 import { createReachableContacts, createScheduledCampaign, Sinks, startDeliverySinks } from "../helpers/delivery"
 import { eventually } from "../helpers/eventually"
+import { holdCampaignRow } from "../helpers/row-lock"
 
 jest.setTimeout(300_000)
 
@@ -99,6 +102,32 @@ medusaIntegrationTestRunner({
 
       // Nothing is left for an in-process drain either.
       expect((await drainMessageQueue(container)).sent).toBe(0)
+    })
+
+    it("completes a campaign once when two worker processes find it finished at the same time", async () => {
+      const container = getContainer()
+      const campaigns: CampaignModuleService = container.resolve(MarketingModule.CAMPAIGN)
+      const audit: AuditModuleService = container.resolve(MarketingModule.AUDIT)
+      // Sending with nothing left to send (its audience was empty): the first round of any worker finds it finished.
+      const campaign = await campaigns.createMarketingCampaigns({
+        name: "Finished", channel: "email", status: "sending", subject: "Hi", body: "<p>Hi</p>", scheduled_at: new Date(),
+      })
+      const databaseUrl = `${dbConfig.clientUrl.replace(/\/[^/]*$/, "")}/${dbConfig.dbName}`
+
+      // Both workers read the campaign as sending, then queue on its row until both are there.
+      const row = await holdCampaignRow(container, campaign.id)
+      const workers = await Promise.all([startWorker(databaseUrl), startWorker(databaseUrl)])
+      await row.release(2, 60_000)
+      const completions = () => audit.listAuditEntries({ resource_id: campaign.id, action: "transition" })
+      await eventually(completions, (entries) => entries.length > 0, 30_000)
+      // The second worker's completion follows the first within milliseconds; give it ample time to show.
+      await new Promise((resolve) => setTimeout(resolve, 5_000))
+      await Promise.all(workers.map((w) => (w.kill("SIGTERM"), exited(w))))
+
+      expect((await campaigns.retrieveMarketingCampaign(campaign.id)).status).toBe("sent")
+      const entries = await completions()
+      expect(entries).toHaveLength(1)
+      expect(entries[0].changes).toEqual({ status: { from: "sending", to: "sent" } })
     })
   },
 })

@@ -3,6 +3,7 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import CampaignModuleService from "../modules/campaign/service"
 import { MarketingModule } from "../types/modules"
+import { completeSentCampaignWorkflow } from "../workflows/delivery/workflows/complete-sent-campaign"
 import { deliverMessagesWorkflow } from "../workflows/delivery/workflows/deliver-messages"
 
 export type DrainResult = { rounds: number; sent: number; retried: number; failed: number }
@@ -54,6 +55,9 @@ async function drain(container: MedusaContainer, budgetMs: number): Promise<Drai
       total.sent += result.sent
       total.retried += result.retried
       total.failed += result.failed
+      for (const id of result.finished_campaign_ids) {
+        await completeSentCampaignWorkflow(container).run({ input: { id } })
+      }
       if (result.claimed === 0 && !wokenWhileRunning) break
     }
   }

@@ -1,3 +1,4 @@
+export * from "./change-campaign-status"
 export * from "./create-campaigns"
 export * from "./delete-campaigns"
 export * from "./remove-campaign-members"

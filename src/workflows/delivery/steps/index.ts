@@ -1,5 +1,5 @@
 export * from "./claim-messages"
-export * from "./complete-sent-campaigns"
+export * from "./find-finished-campaigns"
 export * from "./enqueue-campaign-messages"
 export * from "./resolve-campaign-occurrence"
 export * from "./send-claimed-messages"

@@ -1,3 +1,4 @@
+export * from "./complete-sent-campaign"
 export * from "./deliver-messages"
 export * from "./send-campaign"
 export * from "./unsubscribe-from-message"

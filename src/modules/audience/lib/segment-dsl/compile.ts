@@ -1,5 +1,5 @@
 import type { Call, CallArgument, ComparisonOperator, FieldRef, Literal, LiteralKind, Node, Position } from "./ast"
-import { SegmentDslError } from "./errors"
+import { failAt, SegmentDslError } from "./errors"
 import {
   FieldDefinition,
   FIELDS,
@@ -8,6 +8,7 @@ import {
   RESERVED_FUNCTIONS,
   SEGMENT_FIELD,
 } from "./fields"
+import { dateValue, dayCount, decimalValue, durationSeconds, integerValue, textValue } from "./literals"
 import { parseSegmentDsl } from "./parse"
 
 export interface SegmentReference {
@@ -28,11 +29,8 @@ export interface CompiledSegment {
   references: string[]
 }
 
-const DAY_MS = 86_400_000
-
-const fail = (at: Position, message: string): never => {
-  throw new SegmentDslError(`Line ${at.line}, column ${at.col}: ${message}`, at.line, at.col, at.text || null)
-}
+/** Every parameter is cast, so that Postgres never infers a type from where it stands (or fails to). */
+type SqlType = "text" | "text[]" | "integer" | "integer[]" | "numeric" | "numeric[]" | "boolean" | "timestamptz" | "double precision"
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`)
 
@@ -57,8 +55,13 @@ class Compiler {
     private readonly stack: string[]
   ) {}
 
-  bind(value: unknown) {
-    return `$${this.params.push(value)}`
+  bind(value: unknown, type: SqlType) {
+    return `$${this.params.push(value)}::${type}`
+  }
+
+  /** The instant a duration literal reaches back to from now. */
+  ago(duration: Literal): string {
+    return `(now() - ${this.bind(durationSeconds(duration), "double precision")} * interval '1 second')`
   }
 
   node(node: Node): string {
@@ -83,7 +86,7 @@ class Compiler {
     if (node.field.name === SEGMENT_FIELD) return this.segmentField(node)
     const field = this.field(node.field)
     const column =
-      field.type === "json" ? `(${field.column} ->> ${this.bind(node.field.key)})` : field.column
+      field.type === "json" ? `(${field.column} ->> ${this.bind(node.field.key, "text")})` : field.column
     if (node.type === "is_null") {
       if (field.type === "string_set") {
         return node.negated ? `COALESCE(cardinality(${column}), 0) > 0` : `COALESCE(cardinality(${column}), 0) = 0`
@@ -111,23 +114,24 @@ class Compiler {
   field(ref: FieldRef): FieldDefinition & { name: string } {
     const definition = FIELDS[ref.name]
     if (!definition) {
-      return fail(ref.at, `unknown field '${ref.name}'; fields are ${[...Object.keys(FIELDS), SEGMENT_FIELD].join(", ")}`)
+      return failAt(ref.at, `unknown field '${ref.name}'; fields are ${[...Object.keys(FIELDS), SEGMENT_FIELD].join(", ")}`)
     }
-    if (definition.type === "json" && !ref.key) fail(ref.at, `'${ref.name}' needs a key, e.g. ${ref.name}.tier`)
-    if (definition.type !== "json" && ref.key) fail(ref.at, `'${ref.name}' has no keys: remove '.${ref.key}'`)
+    if (definition.type === "json" && !ref.key) failAt(ref.at, `'${ref.name}' needs a key, e.g. ${ref.name}.tier`)
+    if (definition.type !== "json" && ref.key) failAt(ref.at, `'${ref.name}' has no keys: remove '.${ref.key}'`)
     return { ...definition, name: ref.key ? `${ref.name}.${ref.key}` : ref.name }
   }
 
   literal(value: Literal, kinds: LiteralKind[], field: string): Literal {
     if (!kinds.includes(value.kind)) {
-      fail(value.at, `'${field}' compares with ${kinds.map((k) => `a ${k}`).join(" or ")}, not a ${value.kind}`)
+      failAt(value.at, `'${field}' compares with ${kinds.map((k) => `a ${k}`).join(" or ")}, not a ${value.kind}`)
     }
+    if (value.kind === "string") textValue(value)
     return value
   }
 
   unsupported(node: { type: string; at: Position }, field: { name: string; type: string }, what: string): never {
     const label = node.type === "compare" ? `'${(node as any).op}'` : node.type.replace("_", " ").toUpperCase()
-    return fail(node.at, `${label} does not apply to ${field.type.replace("_", " ")} field '${field.name}'; ${what}`)
+    return failAt(node.at, `${label} does not apply to ${field.type.replace("_", " ")} field '${field.name}'; ${what}`)
   }
 
   text(node: any, field: FieldDefinition & { name: string }, column: string): string {
@@ -140,31 +144,32 @@ class Compiler {
         if (node.op !== "=" && node.op !== "!=") {
           this.unsupported(node, field, "use =, !=, IN, CONTAINS or STARTS WITH")
         }
-        return `${column} ${SQL_OPERATOR[node.op as ComparisonOperator]} ${this.bind(value(node.value))}`
+        return `${column} ${SQL_OPERATOR[node.op as ComparisonOperator]} ${this.bind(value(node.value), "text")}`
       case "in": {
-        const sql = `${column} = ANY(${this.bind(node.values.map(value))}::text[])`
+        const sql = `${column} = ANY(${this.bind(node.values.map(value), "text[]")})`
         return node.negated ? notTrue(sql) : sql
       }
       case "contains":
-        return `${column} ILIKE ${this.bind(`%${escapeLike(value(node.value))}%`)} ESCAPE '\\'`
+        return `${column} ILIKE ${this.bind(`%${escapeLike(value(node.value))}%`, "text")} ESCAPE '\\'`
       case "starts_with":
-        return `${column} ILIKE ${this.bind(`${escapeLike(value(node.value))}%`)} ESCAPE '\\'`
+        return `${column} ILIKE ${this.bind(`${escapeLike(value(node.value))}%`, "text")} ESCAPE '\\'`
       default:
         return this.unsupported(node, field, "use =, !=, IN, CONTAINS or STARTS WITH")
     }
   }
 
   number(node: any, field: FieldDefinition & { name: string }, column: string): string {
-    const value = (literal: Literal) => this.literal(literal, ["number"], field.name).value
+    const [type, checked] = field.integer ? (["integer", integerValue] as const) : (["numeric", decimalValue] as const)
+    const value = (literal: Literal) => checked(this.literal(literal, ["number"], field.name), field.name)
     switch (node.type) {
       case "compare":
-        return `${column} ${SQL_OPERATOR[node.op as ComparisonOperator]} ${this.bind(value(node.value))}`
+        return `${column} ${SQL_OPERATOR[node.op as ComparisonOperator]} ${this.bind(value(node.value), type)}`
       case "in": {
-        const sql = `${column} = ANY(${this.bind(node.values.map(value))}::numeric[])`
+        const sql = `${column} = ANY(${this.bind(node.values.map(value), `${type}[]`)})`
         return node.negated ? notTrue(sql) : sql
       }
       case "between":
-        return `${column} BETWEEN ${this.bind(value(node.low))} AND ${this.bind(value(node.high))}`
+        return `${column} BETWEEN ${this.bind(value(node.low), type)} AND ${this.bind(value(node.high), type)}`
       default:
         return this.unsupported(node, field, "use =, !=, <, <=, >, >=, IN or BETWEEN")
     }
@@ -177,17 +182,13 @@ class Compiler {
   instant(literal: Literal, field: string): { start: string; end: string } {
     this.literal(literal, ["date", "duration"], field)
     if (literal.kind === "duration") {
-      const sql = `(now() - ${this.bind(literal.value)} * interval '1 second')`
+      const sql = this.ago(literal)
       return { start: sql, end: sql }
     }
-    const text = literal.value as string
-    const dayOnly = text.length === 10
-    const ms = Date.parse(dayOnly ? `${text}T00:00:00Z` : text)
-    if (Number.isNaN(ms) || (dayOnly && new Date(ms).toISOString().slice(0, 10) !== text)) {
-      fail(literal.at, `'${text}' is not a valid date`)
-    }
-    const start = `${this.bind(new Date(ms).toISOString())}::timestamptz`
-    return { start, end: dayOnly ? `${this.bind(new Date(ms + DAY_MS).toISOString())}::timestamptz` : start }
+    const { iso, wholeDay } = dateValue(literal)
+    const start = this.bind(iso, "timestamptz")
+    // 24 hours rather than 1 day: in the session's time zone a day can be 23 or 25 hours long.
+    return { start, end: wholeDay ? `(${start} + interval '24 hours')` : start }
   }
 
   date(node: any, field: FieldDefinition & { name: string }, column: string): string {
@@ -217,11 +218,8 @@ class Compiler {
   /** Whole days since an instant, turned around into a comparison on the instant so its index serves. */
   daysSince(node: any, column: string): string {
     const field = { name: node.field.name, type: "number" }
-    const days = (literal: Literal) => {
-      this.literal(literal, ["number", "duration"], field.name)
-      return literal.kind === "duration" ? (literal.value as number) / 86_400 : (literal.value as number)
-    }
-    const ago = (n: number) => `(now() - ${this.bind(n)} * interval '1 day')`
+    const days = (literal: Literal) => dayCount(this.literal(literal, ["number", "duration"], field.name), field.name)
+    const ago = (n: number) => `(now() - ${this.bind(n, "integer")} * interval '1 day')`
     const equals = (n: number) => `(${column} <= ${ago(n)} AND ${column} > ${ago(n + 1)})`
     if (node.type === "between") {
       return `(${column} <= ${ago(days(node.low))} AND ${column} > ${ago(days(node.high) + 1)})`
@@ -254,17 +252,17 @@ class Compiler {
       return this.unsupported(node, field, "use = true or = false")
     }
     const value = this.literal(node.value, ["boolean"], field.name).value
-    return `${column} ${SQL_OPERATOR[node.op as ComparisonOperator]} ${this.bind(value)}`
+    return `${column} ${SQL_OPERATOR[node.op as ComparisonOperator]} ${this.bind(value, "boolean")}`
   }
 
   stringSet(node: any, field: FieldDefinition & { name: string }, column: string): string {
     const value = (literal: Literal) => (this.literal(literal, ["string"], field.name).value as string).toLowerCase()
     if (node.type === "compare" && (node.op === "=" || node.op === "!=")) {
-      const sql = `${column} @> ARRAY[${this.bind(value(node.value))}]::text[]`
+      const sql = `${column} @> ARRAY[${this.bind(value(node.value), "text")}]`
       return node.op === "=" ? sql : notTrue(sql)
     }
     if (node.type === "in") {
-      const sql = `${column} && ${this.bind(node.values.map(value))}::text[]`
+      const sql = `${column} && ${this.bind(node.values.map(value), "text[]")}`
       return node.negated ? notTrue(sql) : sql
     }
     return this.unsupported(node, field, "use =, !=, IN or NOT IN")
@@ -274,13 +272,14 @@ class Compiler {
     const values: Literal[] =
       node.type === "between" ? [node.low, node.high] : node.type === "in" ? node.values : [node.value]
     const kind = values[0].kind
-    if (values.some((v) => v.kind !== kind)) fail(values[1].at, `mix of value types for '${field.name}'`)
+    if (values.some((v) => v.kind !== kind)) failAt(values[1].at, `mix of value types for '${field.name}'`)
     if (kind === "number") {
       const numeric = `(CASE WHEN ${column} ~ '^-?[0-9]+(\\.[0-9]+)?$' THEN ${column}::numeric END)`
       return this.number(node, field, numeric)
     }
     if (kind === "boolean") {
-      return this.text({ ...node, value: { ...node.value, kind: "string", value: String(node.value.value) } }, field, column)
+      const asText = (literal: Literal): Literal => ({ ...literal, kind: "string", value: String(literal.value) })
+      return this.text({ ...node, value: node.value && asText(node.value), values: node.values?.map(asText) }, field, column)
     }
     return this.text(node, field, column)
   }
@@ -307,14 +306,14 @@ class Compiler {
       case "in_segment": {
         const [arg, ...rest] = call.args
         if (!arg || rest.length || arg.kind !== "literal" || arg.values[0].kind !== "string") {
-          fail(call.at, "in_segment takes one segment handle, e.g. in_segment('vip')")
+          failAt(call.at, "in_segment takes one segment handle, e.g. in_segment('vip')")
         }
-        return this.segment(arg.values[0].value as string, arg.values[0].at)
+        return this.segment(textValue(arg.values[0]), arg.values[0].at)
       }
       case "purchased":
         return `EXISTS (SELECT 1 FROM marketing_purchase pu WHERE ${this.purchaseFilters(call)})`
       case "purchases":
-        return fail(call.at, "purchases(...) is a number: compare it, e.g. purchases(within 30d) > 3")
+        return failAt(call.at, "purchases(...) is a number: compare it, e.g. purchases(within 30d) > 3")
       default:
         return this.unknownFunction(call)
     }
@@ -322,21 +321,21 @@ class Compiler {
 
   callCompare(node: Extract<Node, { type: "call_compare" }>): string {
     if (node.call.name === "purchases") {
-      const value = this.literal(node.value, ["number"], "purchases(...)").value
+      const value = integerValue(this.literal(node.value, ["number"], "purchases(...)"), "purchases(...)")
       const count = `(SELECT count(DISTINCT pu.order_id) FROM marketing_purchase pu WHERE ${this.purchaseFilters(node.call)})`
-      return `${count} ${SQL_OPERATOR[node.op]} ${this.bind(value)}`
+      return `${count} ${SQL_OPERATOR[node.op]} ${this.bind(value, "integer")}`
     }
     if (node.call.name in FUNCTIONS) {
-      return fail(node.at, `${node.call.name}(...) is true or false, not a number; to count orders use purchases(...) > N`)
+      return failAt(node.at, `${node.call.name}(...) is true or false, not a number; to count orders use purchases(...) > N`)
     }
     return this.unknownFunction(node.call)
   }
 
   unknownFunction(call: Call): never {
     if (RESERVED_FUNCTIONS.includes(call.name)) {
-      return fail(call.at, `${call.name}(...) becomes available once message tracking is installed`)
+      return failAt(call.at, `${call.name}(...) becomes available once message tracking is installed`)
     }
-    return fail(call.at, `unknown function '${call.name}'; functions are ${Object.keys(FUNCTIONS).join(", ")}`)
+    return failAt(call.at, `unknown function '${call.name}'; functions are ${Object.keys(FUNCTIONS).join(", ")}`)
   }
 
   purchaseFilters(call: Call): string {
@@ -345,25 +344,25 @@ class Compiler {
     let within: CallArgument | undefined
     for (const arg of call.args) {
       if (arg.kind === "within") {
-        if (within) fail(arg.at, "only one 'within' per call")
+        if (within) failAt(arg.at, "only one 'within' per call")
         within = arg
-        conditions.push(`pu.purchased_at >= now() - ${this.bind(arg.values[0].value)} * interval '1 second'`)
+        conditions.push(`pu.purchased_at >= ${this.ago(arg.values[0])}`)
         continue
       }
       const column = arg.name ? PURCHASE_FILTERS[arg.name] : undefined
       if (!column) {
-        fail(arg.at, `${call.name}() filters by ${Object.keys(PURCHASE_FILTERS).join(", ")} and 'within <duration>'`)
+        failAt(arg.at, `${call.name}() filters by ${Object.keys(PURCHASE_FILTERS).join(", ")} and 'within <duration>'`)
       }
       const values = arg.values.map(
         (v) => (this.literal(v, ["string"], arg.name!).value as string).toLowerCase()
       )
       if (arg.kind === "in") {
-        conditions.push(`${column} && ${this.bind(values)}::text[]`)
+        conditions.push(`${column} && ${this.bind(values, "text[]")}`)
       } else if (arg.op === "=" || arg.op === "!=") {
-        const sql = `${column} @> ARRAY[${this.bind(values[0])}]::text[]`
+        const sql = `${column} @> ARRAY[${this.bind(values[0], "text")}]`
         conditions.push(arg.op === "=" ? sql : `NOT (${sql})`)
       } else {
-        fail(arg.at, `'${arg.op}' does not apply to '${arg.name}'; use = , != or IN`)
+        failAt(arg.at, `'${arg.op}' does not apply to '${arg.name}'; use = , != or IN`)
       }
     }
     return conditions.join(" AND ")
@@ -371,13 +370,13 @@ class Compiler {
 
   segment(handle: string, at: Position): string {
     if (this.stack.includes(handle)) {
-      return fail(at, `segments refer to each other in a cycle: ${[...this.stack, handle].join(" → ")}`)
+      return failAt(at, `segments refer to each other in a cycle: ${[...this.stack, handle].join(" → ")}`)
     }
     const segment = this.lookup(handle)
-    if (!segment) return fail(at, `no segment with handle '${handle}'`)
+    if (!segment) return failAt(at, `no segment with handle '${handle}'`)
     this.references.add(handle)
     if (segment.kind === "static") {
-      return `EXISTS (SELECT 1 FROM marketing_segment_member sm WHERE sm.segment_id = ${this.bind(segment.id)} AND sm.contact_id = c.id AND sm.deleted_at IS NULL)`
+      return `EXISTS (SELECT 1 FROM marketing_segment_member sm WHERE sm.segment_id = ${this.bind(segment.id, "text")} AND sm.contact_id = c.id AND sm.deleted_at IS NULL)`
     }
     // A problem inside the other segment is reported here, where this text refers to it.
     this.stack.push(handle)
@@ -385,7 +384,7 @@ class Compiler {
       return `(${this.node(parseSegmentDsl(segment.dsl))})`
     } catch (error) {
       if (!(error instanceof SegmentDslError)) throw error
-      return fail(at, `segment '${handle}' cannot be used: ${error.message}`)
+      return failAt(at, `segment '${handle}' cannot be used: ${error.message}`)
     } finally {
       this.stack.pop()
     }

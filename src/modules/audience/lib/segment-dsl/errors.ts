@@ -1,3 +1,5 @@
+import type { Position } from "./ast"
+
 /** A problem in segment DSL text, located so that an editor can mark it. */
 export class SegmentDslError extends Error {
   constructor(
@@ -16,4 +18,9 @@ export class SegmentDslError extends Error {
   toJSON() {
     return { message: this.message, line: this.line, column: this.column, token: this.token, expected: this.expected }
   }
+}
+
+/** Throws a SegmentDslError at a token's position. */
+export const failAt = (at: Position, message: string, expected: string[] = []): never => {
+  throw new SegmentDslError(`Line ${at.line}, column ${at.col}: ${message}`, at.line, at.col, at.text || null, expected)
 }

@@ -7,6 +7,8 @@ export interface FieldDefinition {
   column: string
   /** Values are compared lower-cased, because the column stores them so. */
   lowercase?: boolean
+  /** A Postgres integer column: compared with whole numbers in its range. */
+  integer?: boolean
   description: string
 }
 
@@ -26,7 +28,7 @@ export const FIELDS: Record<string, FieldDefinition> = {
     lowercase: true,
     description: "name of a native customer group the contact belongs to",
   },
-  orders_count: { type: "number", column: "c.orders_count", description: "number of orders placed (not cancelled)" },
+  orders_count: { type: "number", column: "c.orders_count", integer: true, description: "number of orders placed (not cancelled)" },
   total_spent: { type: "number", column: "c.total_spent", description: "total spent, in the store's default currency" },
   avg_order_value: {
     type: "number",

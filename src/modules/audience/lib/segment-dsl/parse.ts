@@ -38,7 +38,7 @@ function endOfInput(text: string): Position {
 
 /** Parses segment DSL text into an AST, or throws a SegmentDslError that says where and why. */
 export function parseSegmentDsl(text: string): Node {
-  if (!text.trim()) throw new SegmentDslError("The segment is empty: write a condition such as orders_count > 0", 1, 1, null)
+  if (!text.trim()) throw new SegmentDslError("Line 1, column 1: the segment is empty; write a condition such as orders_count > 0", 1, 1, null)
   const parser = new nearley.Parser(nearley.Grammar.fromCompiled(grammar))
   try {
     parser.feed(text)

@@ -35,6 +35,8 @@ export interface CreateCampaignPayload {
   name: string
   description?: string | null
   channel: CampaignChannel
+  /** The segment it goes to: it can wait in a draft, but not go out without one. */
+  segment_id?: string | null
   subject?: string | null
   body?: string | null
   scheduled_at?: string | null

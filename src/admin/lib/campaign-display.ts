@@ -20,6 +20,13 @@ export const CAMPAIGN_CHANNELS: Record<CampaignChannel, string> = {
   push: "Push",
 }
 
+/** How a channel's messages reach people, as in "Send to 12 contacts by email?". */
+export const CHANNEL_MEANS: Record<CampaignChannel, string> = {
+  email: "by email",
+  sms: "by SMS",
+  push: "by push notification",
+}
+
 export const CAMPAIGN_ROLES = {
   owner: "Owner",
   editor: "Editor",

@@ -59,6 +59,25 @@ export const isScheduleTypeEditable = (campaign: Pick<AdminCampaign, "status">) 
 export const isDeletable = (campaign: Pick<AdminCampaign, "status">) =>
   campaign.status !== "active" && campaign.status !== "sending"
 
+/** Moves that put a campaign on its way out, as sending it now does: each needs an audience to go to. */
+const GOES_OUT: readonly CampaignStatus[] = ["scheduled", "active"]
+
+export const goesOut = (to: CampaignStatus) => GOES_OUT.includes(to)
+
+/** Statuses from which a campaign can still go out: a plan, a draft, or a recurring one between runs. */
+export const mayStillSend = (campaign: Pick<AdminCampaign, "status">) =>
+  isContentEditable(campaign) || campaign.status === "active"
+
+/** Why it cannot go out yet, for a campaign made before it had an audience; null once it has one. */
+export const missingAudienceReason = (campaign: Pick<AdminCampaign, "status" | "segment_id">) =>
+  mayStillSend(campaign) && !campaign.segment_id
+    ? "It needs an audience to be scheduled or sent: edit it and pick a segment."
+    : null
+
+/** A one-off campaign that went out: its send time is when it did, early or on time. */
+export const hasGoneOut = (campaign: Pick<AdminCampaign, "status">) =>
+  campaign.status === "sending" || campaign.status === "sent"
+
 /** Only a scheduled one-off campaign can go out before its send time; a recurring one keeps its rhythm. */
 export const canSendNow = (campaign: Pick<AdminCampaign, "status" | "schedule_cron">) =>
   campaign.status === "scheduled" && !isRecurring(campaign)

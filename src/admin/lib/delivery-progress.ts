@@ -21,6 +21,23 @@ export const inFlightCount = (delivery: CampaignDelivery) => delivery.queued + d
 export const isDeliveryLive = (campaign: Pick<AdminCampaign, "status">, delivery?: CampaignDelivery) =>
   campaign.status === "sending" || (!!delivery && inFlightCount(delivery) > 0)
 
+/** Opens and clicks keep arriving after a send, most of them within its first two days. */
+const ENGAGEMENT_WINDOW_MS = 2 * 86_400_000
+
+/**
+ * People may still be opening and clicking what went out: messages left within the last two days. A
+ * one-off campaign's send time is when it went out (sending it early moves it); a recurring one's is
+ * its last run.
+ */
+export function isEngagementFresh(
+  campaign: Pick<AdminCampaign, "scheduled_at" | "schedule_cron" | "last_occurrence_at">,
+  delivery: CampaignDelivery | undefined,
+  now = Date.now()
+) {
+  const lastSend = campaign.schedule_cron ? campaign.last_occurrence_at : campaign.scheduled_at
+  return !!delivery && sentCount(delivery) > 0 && !!lastSend && now - new Date(lastSend).getTime() < ENGAGEMENT_WINDOW_MS
+}
+
 /** A campaign has delivery to show once it has sent, or started to: drafts and plans have none. */
 export const hasDelivery = (campaign: Pick<AdminCampaign, "status">, delivery?: CampaignDelivery) =>
   (!!delivery && delivery.total > 0) || ["sending", "sent", "active"].includes(campaign.status)

@@ -10,6 +10,9 @@ export const formatDateTime = (iso: string) => dateTimeFormat.format(new Date(is
 
 export const formatNumber = (value: number) => new Intl.NumberFormat().format(value)
 
+/** "1 contact", "1,234 contacts". */
+export const formatContactCount = (count: number) => (count === 1 ? "1 contact" : `${formatNumber(count)} contacts`)
+
 /** A share of a whole, 0 to 1, as "42.5%". */
 export const formatPercent = (ratio: number) =>
   new Intl.NumberFormat(undefined, { style: "percent", maximumFractionDigits: 1 }).format(ratio)

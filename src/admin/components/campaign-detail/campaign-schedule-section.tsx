@@ -1,11 +1,11 @@
 import { Container, Heading } from "@medusajs/ui"
 import type { AdminCampaign } from "../../../types/campaign/http"
-import { isRecurring } from "../../lib/campaign-lifecycle"
+import { hasGoneOut, isRecurring } from "../../lib/campaign-lifecycle"
 import { formatDateTime } from "../../lib/format"
 import { SectionRow } from "../common/section-row"
 
 export const CampaignScheduleSection = ({ campaign }: { campaign: AdminCampaign }) => (
-  <Container className="divide-y p-0">
+  <Container className="divide-y p-0" role="region" aria-label="Schedule">
     <div className="px-6 py-4">
       <Heading level="h2">Schedule</Heading>
     </div>
@@ -18,7 +18,10 @@ export const CampaignScheduleSection = ({ campaign }: { campaign: AdminCampaign 
     ) : (
       <>
         <SectionRow title="Delivery" value="One-off" />
-        <SectionRow title="Send at" value={campaign.scheduled_at && formatDateTime(campaign.scheduled_at)} />
+        <SectionRow
+          title={hasGoneOut(campaign) ? "Sent at" : "Send at"}
+          value={campaign.scheduled_at && formatDateTime(campaign.scheduled_at)}
+        />
       </>
     )}
   </Container>

@@ -10,6 +10,7 @@ export interface CampaignFormValues {
   name: string
   description: string
   channel: CampaignChannel
+  segment_id: string | null
   subject: string
   body: string
   schedule_type: ScheduleType
@@ -25,6 +26,7 @@ export const CAMPAIGN_FORM_FIELDS = [
   "name",
   "description",
   "channel",
+  "segment_id",
   "subject",
   "body",
   "scheduled_at",
@@ -41,6 +43,7 @@ export function toFormValues(campaign?: AdminCampaign): CampaignFormValues {
     name: campaign?.name ?? "",
     description: campaign?.description ?? "",
     channel: campaign?.channel ?? "email",
+    segment_id: campaign?.segment_id ?? null,
     subject: campaign?.subject ?? "",
     body: campaign?.body ?? "",
     schedule_type: campaign?.schedule_cron ? "recurring" : "one_off",
@@ -61,6 +64,7 @@ function toPayload(values: CampaignFormValues): Required<CreateCampaignPayload> 
     name: values.name.trim(),
     description: orNull(values.description),
     channel: values.channel,
+    segment_id: values.segment_id,
     subject: values.channel === "email" ? orNull(values.subject) : null,
     body: orNull(values.body),
     scheduled_at: !recurring && values.scheduled_at ? values.scheduled_at.toISOString() : null,

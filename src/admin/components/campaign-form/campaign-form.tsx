@@ -6,6 +6,7 @@ import { CAMPAIGN_STATUSES } from "../../lib/campaign-display"
 import { isContentEditable, isScheduleTypeEditable } from "../../lib/campaign-lifecycle"
 import { DrawerFormFooter } from "../common/drawer-form-footer"
 import { submitRecordForm } from "../common/submit-record-form"
+import { AudienceField } from "./audience-field"
 import { BudgetFields } from "./budget-fields"
 import {
   placeServerErrors,
@@ -61,6 +62,7 @@ export const CampaignForm = ({ campaign, onSaved }: CampaignFormProps) => {
           </InlineTip>
         )}
         <GeneralFields form={form} contentLocked={contentLocked} />
+        <AudienceField form={form} contentLocked={contentLocked} />
         <ContentFields form={form} contentLocked={contentLocked} />
         <ScheduleFields form={form} contentLocked={contentLocked} scheduleTypeLocked={scheduleTypeLocked} />
         <BudgetFields form={form} contentLocked={contentLocked} />

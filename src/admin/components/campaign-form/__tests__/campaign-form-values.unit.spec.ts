@@ -96,6 +96,20 @@ describe("toUpdatePayload", () => {
     expect(toUpdatePayload({ ...initial, name: "Spring sale 2026" }, initial)).toEqual({ name: "Spring sale 2026" })
   })
 
+  it("sends the audience picked, and its removal", () => {
+    const initial = toFormValues({ ...sentCampaign, status: "draft" })
+    const picked = { ...initial, segment_id: "mseg_1" }
+    expect(toUpdatePayload(picked, initial)).toEqual({ segment_id: "mseg_1" })
+    expect(toUpdatePayload({ ...picked, segment_id: null }, toFormValues({ ...sentCampaign, segment_id: "mseg_1" }))).toEqual({
+      segment_id: null,
+    })
+    expect(toCreatePayload(values({ name: "Flash sale", segment_id: "mseg_1" }))).toEqual({
+      name: "Flash sale",
+      channel: "email",
+      segment_id: "mseg_1",
+    })
+  })
+
   it("clears the send time when a campaign becomes recurring, and sends the timezone it keeps", () => {
     const initial = toFormValues({ ...sentCampaign, status: "draft" })
     expect(

@@ -1,6 +1,7 @@
 import { UIMatch, useParams } from "react-router-dom"
 import { HistorySection } from "../../../../components/audit/history-section"
 import { CampaignDeliverySections } from "../../../../components/campaign-delivery/campaign-delivery-sections"
+import { CampaignAudienceSection } from "../../../../components/campaign-detail/campaign-audience-section"
 import { CampaignBreadcrumb } from "../../../../components/campaign-detail/campaign-breadcrumb"
 import { CampaignContentSection } from "../../../../components/campaign-detail/campaign-content-section"
 import { CampaignGeneralSection } from "../../../../components/campaign-detail/campaign-general-section"
@@ -35,6 +36,7 @@ const CampaignDetailPage = () => {
       }
       side={
         <>
+          <CampaignAudienceSection campaign={campaign} />
           <CampaignScheduleSection campaign={campaign} />
           <CampaignTeamSection campaign={campaign} />
         </>

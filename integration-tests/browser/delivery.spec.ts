@@ -1,5 +1,6 @@
 import { Page } from "playwright-core"
 import type { AdminSession } from "../helpers/admin"
+import { importContacts } from "../helpers/browser-contacts"
 import { AdminBrowser, pageSteps, startAdminBrowser } from "../helpers/browser-host"
 import { createScheduledCampaign, Sinks, startDeliverySinks } from "../helpers/delivery"
 import { eventually } from "../helpers/eventually"
@@ -129,27 +130,10 @@ describe("Marketing › Campaign delivery in the admin", () => {
     )
   })
 
-  /**
-   * The audience, through the admin's CSV import: the contacts helper needs the host's container, which
-   * runs in another process here.
-   */
+  /** The audience: READERS contacts who may be emailed. */
   async function importReaders() {
     const rows = Array.from({ length: READERS }, (_, i) => `reader${i}@example.com,Reader${i},subscribed`)
-    const upload = await page.request.post(`${admin.host.url}/admin/marketing/contact-imports?filename=readers.csv`, {
-      headers: { "content-type": "text/csv" },
-      data: ["email,first_name,email_consent", ...rows].join("\n"),
-    })
-    expect(upload.status()).toBe(202)
-    const { contact_import } = await upload.json()
-    const deadline = Date.now() + 30_000
-    while (Date.now() < deadline) {
-      const response = await page.request.get(`${admin.host.url}/admin/marketing/contact-imports/${contact_import.id}`)
-      const { contact_import: current } = await response.json()
-      if (current.status === "completed" && current.created_count === READERS) return
-      if (current.status === "failed") throw new Error(`The readers' import failed: ${current.error}`)
-      await page.waitForTimeout(250)
-    }
-    throw new Error(`The readers' import did not complete within 30s`)
+    await importContacts(admin, ["email,first_name,email_consent", ...rows])
   }
 
   /**

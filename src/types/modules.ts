@@ -1,6 +1,7 @@
 export const MarketingModule = {
   AUDIENCE: "marketing_audience",
   AUDIT: "marketing_audit",
+  AUTOMATION: "marketing_automation",
   CAMPAIGN: "marketing_campaign",
   MESSAGING: "marketing_messaging",
   PROMOTION: "marketing_promotion",

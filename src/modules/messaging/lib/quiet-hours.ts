@@ -81,7 +81,7 @@ const DAY_MS = 24 * 60 * MINUTE_MS
  * Around a daylight-saving change that reading can happen twice (clocks went back: the first one
  * still ahead counts) or never (clocks jumped over it: quiet hours end with the jump).
  */
-function firstReading(day: DateTime, end: Clock, since: Date): Date {
+export function firstReading(day: DateTime, end: Clock, since: Date): Date {
   const { zone } = day
   // The clock reading written as if it were UTC; subtracting an offset gives a candidate instant.
   const reading = Date.UTC(day.year, day.month - 1, day.day, end.hour, end.minute)

@@ -1,0 +1,9 @@
+/**
+ * The idempotency key of one run of a step by one enrollment, for the step's history row and
+ * for what the step does (the message a send queues, the code an issue step assigns, the
+ * webhook's delivery id): running the step again after a crash or a second claim finds the key
+ * taken and does nothing twice. `sequence` counts the steps the enrollment took before, so a
+ * loop's second visit of a step is a new run with its own key.
+ */
+export const stepRunKey = (enrollmentId: string, stepId: string, sequence: number) =>
+  `journey:${enrollmentId}:${stepId}:${sequence}`

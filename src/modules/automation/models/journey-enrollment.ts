@@ -1,0 +1,43 @@
+import { model } from "@medusajs/framework/utils"
+import { EnrollmentState } from "../../../types/automation"
+import JourneyStepRun from "./journey-step-run"
+
+/**
+ * One run of one contact through one journey version. A million may wait at once, so the row
+ * holds only its position and outcome (no JSON): what each step did is in its step runs.
+ * Journey and version are plain ids (no foreign key index to keep up); the worker reads them
+ * with the version it has cached.
+ */
+const JourneyEnrollment = model
+  .define({ name: "JourneyEnrollment", tableName: "marketing_journey_enrollment" }, {
+    id: model.id({ prefix: "mjenr" }).primaryKey(),
+    journey_id: model.text(),
+    version_id: model.text(),
+    contact_id: model.text(),
+    state: model.enum(EnrollmentState).default(EnrollmentState.ACTIVE),
+    /** The step it stands at; null once it has ended. */
+    step_id: model.text().nullable(),
+    /** Steps taken so far: part of each step run's idempotency key, and the claim's guard against a stale move. */
+    sequence: model.number().default(0),
+    /** When it is next due: now for active ones, the wait's end for waiting ones; null once ended. */
+    due_at: model.dateTime().nullable(),
+    /** Failed tries of the current step, for backoff; reset on each move. */
+    attempts: model.number().default(0),
+    last_error: model.text().nullable(),
+    entered_at: model.dateTime(),
+    ended_at: model.dateTime().nullable(),
+    converted_order_id: model.text().nullable(),
+    revenue: model.bigNumber().nullable(),
+    currency_code: model.text().nullable(),
+    step_runs: model.hasMany(() => JourneyStepRun, { mappedBy: "enrollment" }),
+  })
+  .indexes([
+    // The claim: what is due, in order. Partial, so that ended enrollments drop out of it.
+    { on: ["due_at"], where: "state IN ('active', 'waiting')" },
+    // At most one running enrollment per contact and journey; also finds a contact's running ones.
+    { on: ["contact_id", "journey_id"], unique: true, where: "state IN ('active', 'waiting')" },
+    // Entry rules read a contact's earlier enrollments; reports read a journey's.
+    { on: ["journey_id", "contact_id", "entered_at"] },
+  ])
+
+export default JourneyEnrollment

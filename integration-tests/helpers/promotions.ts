@@ -1,4 +1,9 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { PromotionActions } from "@medusajs/framework/utils"
+import { updateCartPromotionsWorkflow } from "@medusajs/medusa/core-flows"
+import { AxiosInstance } from "axios"
 import PromotionModuleService from "../../src/modules/promotion/service"
+import { Shopper, Storefront } from "./storefront"
 
 /**
  * A promotion with generated single-use codes, written straight through the module service: for
@@ -16,4 +21,111 @@ export async function createUniqueCodePromotion(service: PromotionModuleService,
     ...extra,
   } as any)
   return promotion as unknown as { id: string }
+}
+
+/** The ways a code reaches a cart that a race covers: three store routes, and a host's own route. */
+export const APPLY_PATHS = ["cart create", "cart update", "promotions add", "host workflow"] as const
+export type ApplyPath = (typeof APPLY_PATHS)[number]
+
+export interface RaceResult {
+  path: ApplyPath
+  shoppers: number
+  limit: number
+  /** Orders that got the code's discount. */
+  discounted: number
+  /** Shoppers told when applying the code (400 with the reason). */
+  refused_at_apply: number
+  /** Shoppers whose completion Medusa refused (the native backstop). */
+  refused_at_completion: number
+  /** Reasons and messages of the refusals at apply. */
+  reasons: string[]
+  ms: number
+}
+
+export async function inParallel<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length)
+  let next = 0
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < items.length) {
+        const index = next++
+        results[index] = await work(items[index])
+      }
+    })
+  )
+  return results
+}
+
+const refusedWith = (error: any) => {
+  if (error?.response?.status !== 400) throw error
+  return `${error.response.data.code}: ${error.response.data.message}`
+}
+
+/**
+ * `shoppers` shoppers apply one shared code limited to `limit` uses, all at once, through one path,
+ * and check out: the outcome per shopper, counted. The "host workflow" path runs Medusa's
+ * updateCartPromotionsWorkflow itself, as a host application's own route would: the plugin does not
+ * see it, so only Medusa's limit at completion (the mirrored backstop) can hold there.
+ */
+export async function raceForCode(input: {
+  api: AxiosInstance
+  container: MedusaContainer
+  store: Storefront
+  adminHeaders: object
+  path: ApplyPath
+  shoppers: number
+  limit: number
+  parallel: number
+}): Promise<RaceResult> {
+  const { api, container, store, path, limit } = input
+  const code = `RACE-${path.replace(/\W+/g, "-").toUpperCase()}`
+  await api.post(
+    "/admin/marketing/promotions",
+    { name: `Race ${path}`, type: "percentage", value: 20, code_mode: "shared", code, usage_limit: limit, status: "active" },
+    input.adminHeaders
+  )
+  const items = [{ variantId: store.products.shirt.variantId, quantity: 1 }]
+  const shoppers = Array.from({ length: input.shoppers }, (_, i) => new Shopper(api, store, `${code.toLowerCase()}-${i}@example.com`))
+  const started = Date.now()
+  const outcomes = await inParallel(shoppers, input.parallel, async (shopper) => {
+    let refusal: string | null = null
+    let cartId: string
+    if (path === "cart create") {
+      cartId = await shopper.createCart(items, [code]).then(
+        (cart) => cart.id,
+        async (error) => {
+          refusal = refusedWith(error)
+          return (await shopper.createCart(items)).id
+        }
+      )
+    } else {
+      cartId = (await shopper.createCart(items)).id
+      const applying =
+        path === "cart update"
+          ? shopper.setCodes(cartId, [code])
+          : path === "promotions add"
+            ? shopper.applyCodes(cartId, [code])
+            : updateCartPromotionsWorkflow(container).run({
+                input: { cart_id: cartId, promo_codes: [code], action: PromotionActions.ADD },
+              })
+      await applying.catch((error: unknown) => {
+        refusal = refusedWith(error)
+      })
+    }
+    const order = await shopper.checkOut(cartId).catch((error) => {
+      if (!/Promotion usage exceeds/.test(error?.response?.data?.message ?? "")) throw error
+      return null
+    })
+    return { refusal: refusal as string | null, discount: order ? Number(order.discount_total) : null }
+  })
+  return {
+    path,
+    shoppers: input.shoppers,
+    limit,
+    discounted: outcomes.filter((o) => o.discount && o.discount > 0).length,
+    refused_at_apply: outcomes.filter((o) => o.refusal).length,
+    refused_at_completion: outcomes.filter((o) => o.discount === null).length,
+    reasons: [...new Set(outcomes.map((o) => o.refusal).filter(Boolean) as string[])],
+    ms: Date.now() - started,
+  }
 }

@@ -123,13 +123,15 @@ export class Shopper {
     return this
   }
 
-  async createCart(items: { variantId: string; quantity: number }[]) {
+  /** A new cart with these items; `promoCodes` applies codes as the cart is created. */
+  async createCart(items: { variantId: string; quantity: number }[], promoCodes?: string[]) {
     const { data } = await this.api.post(
       "/store/carts",
       {
         region_id: this.store.regionId,
         email: this.email,
         items: items.map((i) => ({ variant_id: i.variantId, quantity: i.quantity })),
+        ...(promoCodes ? { promo_codes: promoCodes } : {}),
         shipping_address: { first_name: "Sam", last_name: "Shopper", address_1: "Hauptstr. 1", city: "Berlin", country_code: "de", postal_code: "10115" },
       },
       this.headers
@@ -144,6 +146,17 @@ export class Shopper {
 
   async applyCodes(cartId: string, codes: string[]) {
     const { data } = await this.api.post(`/store/carts/${cartId}/promotions`, { promo_codes: codes }, this.headers)
+    return data.cart as StoreCart
+  }
+
+  /** A cart update that sets the cart's codes (`POST /store/carts/:id` with `promo_codes`). */
+  async setCodes(cartId: string, codes: string[]) {
+    const { data } = await this.api.post(`/store/carts/${cartId}`, { promo_codes: codes }, this.headers)
+    return data.cart as StoreCart
+  }
+
+  async addItem(cartId: string, variantId: string, quantity: number) {
+    const { data } = await this.api.post(`/store/carts/${cartId}/line-items`, { variant_id: variantId, quantity }, this.headers)
     return data.cart as StoreCart
   }
 

@@ -1,85 +1,103 @@
+import { writeFileSync } from "node:fs"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { AdminSession, createAdminSession } from "../helpers/admin"
 import { eventually } from "../helpers/eventually"
+import { APPLY_PATHS, inParallel, raceForCode, RaceResult } from "../helpers/promotions"
 import { setUpStorefront, Shopper, Storefront } from "../helpers/storefront"
 import PromotionModuleService from "../../src/modules/promotion/service"
 import { MarketingModule } from "../../src/types/modules"
 
-// About 12 minutes on a slow 2-core machine (737 s measured): twice that before calling it stuck.
-jest.setTimeout(1_800_000)
-
-const SHOPPERS = 200
-const LIMIT = 100
+/**
+ * CI races a few shoppers per path; `npm run bench:limits` runs the same races at full size
+ * (RACE_SHOPPERS, RACE_LIMIT) and prints what LIMITS_REPORT collects.
+ */
+const SHOPPERS = Number(process.env.RACE_SHOPPERS ?? 6)
+const LIMIT = Number(process.env.RACE_LIMIT ?? 3)
 /** Requests in flight at once: enough to overlap every step of checkout, few enough for two cores. */
-const PARALLEL = 25
+const PARALLEL = Math.min(SHOPPERS, 25)
 
-async function inParallel<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array(items.length)
-  let next = 0
-  await Promise.all(
-    Array.from({ length: limit }, async () => {
-      while (next < items.length) {
-        const index = next++
-        results[index] = await work(items[index])
-      }
-    })
-  )
-  return results
-}
+// A full-size race took 12 minutes on a slow 2-core machine; CI's few shoppers take seconds.
+jest.setTimeout(Math.max(300_000, SHOPPERS * 9_000))
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let admin: AdminSession
     let store: Storefront
+    const results: RaceResult[] = []
 
-    beforeAll(async () => {
+    // The runner empties the database after each test.
+    beforeEach(async () => {
       admin = await createAdminSession(api, getContainer())
       store = await setUpStorefront(getContainer())
     })
 
-    it(`${SHOPPERS} shoppers race for a code limited to ${LIMIT}: exactly ${LIMIT} discounted orders, the rest told when applying`, async () => {
+    afterAll(() => {
+      if (process.env.LIMITS_REPORT) writeFileSync(process.env.LIMITS_REPORT, JSON.stringify(results))
+    })
+
+    it.each(APPLY_PATHS)(`${SHOPPERS} shoppers race through %s for a code limited to ${LIMIT}: exactly ${LIMIT} discounted orders`, async (path) => {
+      const result = await raceForCode({
+        api,
+        container: getContainer(),
+        store,
+        adminHeaders: admin.headers,
+        path,
+        shoppers: SHOPPERS,
+        limit: LIMIT,
+        parallel: PARALLEL,
+      })
+      results.push(result)
+      expect(result.discounted).toBe(LIMIT)
+      if (path === "host workflow") {
+        // The plugin does not see this apply: Medusa's own limit, mirrored, refuses at completion or
+        // drops the code when it refreshes the cart.
+        expect(result.refused_at_apply).toBe(0)
+      } else {
+        expect(result.refused_at_apply).toBe(SHOPPERS - LIMIT)
+        expect(result.refused_at_completion).toBe(0)
+        expect(result.reasons).toEqual([expect.stringMatching(/^limit_reached: RACE-.*: This code has been used the maximum number of times\.$/)])
+      }
+    })
+
+    it("holds a money budget when shoppers add items after applying the code: the discounts never exceed it", async () => {
+      const BUDGET = 100
       const { data } = await api.post(
         "/admin/marketing/promotions",
-        { name: "Flash sale", type: "percentage", value: 20, code_mode: "shared", code: "FLASH", usage_limit: LIMIT, status: "active" },
+        { name: "Half off", type: "percentage", value: 50, currency_code: "EUR", code_mode: "shared", code: "HALF", budget_amount: BUDGET, status: "active" },
         admin.headers
       )
-      const shoppers = Array.from({ length: SHOPPERS }, (_, i) => new Shopper(api, store, `racer${i}@example.com`))
-      const carts = await inParallel(shoppers, PARALLEL, (shopper) =>
-        shopper.createCart([{ variantId: store.products.shirt.variantId, quantity: 1 }])
-      )
-
-      const outcomes = await inParallel(shoppers.map((shopper, i) => ({ shopper, cart: carts[i] })), PARALLEL, async ({ shopper, cart }) => {
-        const applied = await shopper.applyCodes(cart.id, ["FLASH"]).then(
-          () => ({ applied: true, reason: null as string | null, message: null as string | null }),
-          (error) => {
-            if (error.response?.status !== 400) throw error
-            return { applied: false, reason: error.response.data.code as string, message: error.response.data.message as string }
-          }
-        )
-        const order = await shopper.checkOut(cart.id)
-        return { ...applied, discount: Number(order.discount_total), orderId: order.id }
+      // Each cart is estimated at 20.00 off when the code is applied (one 40.00 shirt): five fit the budget.
+      const shoppers = Array.from({ length: 6 }, (_, i) => new Shopper(api, store, `grower${i}@example.com`))
+      const carts = await inParallel(shoppers, 6, async (shopper) => {
+        const cart = await shopper.createCart([{ variantId: store.products.shirt.variantId, quantity: 1 }])
+        const applied = await shopper.applyCodes(cart.id, ["HALF"]).then(() => true, (error) => {
+          if (error.response?.status !== 400) throw error
+          return false
+        })
+        return { shopper, cart, applied }
       })
+      expect(carts.filter((c) => c.applied)).toHaveLength(5)
 
-      const discounted = outcomes.filter((o) => o.discount > 0)
-      const refused = outcomes.filter((o) => !o.applied)
-      expect(outcomes.filter((o) => o.applied)).toHaveLength(LIMIT)
-      expect(discounted).toHaveLength(LIMIT)
-      expect(discounted.every((o) => o.applied && o.discount === 8)).toBe(true)
-      expect(refused).toHaveLength(SHOPPERS - LIMIT)
-      expect(new Set(refused.map((o) => `${o.reason}: ${o.message}`))).toEqual(
-        new Set(["limit_reached: FLASH: This code has been used the maximum number of times."])
-      )
+      // Then each holder takes two more shirts: 60.00 off each, three times the estimate.
+      const orders = await inParallel(carts.filter((c) => c.applied), 5, async ({ shopper, cart }) => {
+        await shopper.addItem(cart.id, store.products.shirt.variantId, 2)
+        return shopper.checkOut(cart.id).catch((error) => {
+          if (!/exceeds the budget/.test(error?.response?.data?.message ?? "")) throw error
+          return null
+        })
+      })
+      const spent = orders.reduce((sum, order) => sum + Number(order?.discount_total ?? 0), 0)
+      expect(spent).toBeGreaterThan(0)
+      expect(spent).toBeLessThanOrEqual(BUDGET)
 
       const promotions = getContainer().resolve<PromotionModuleService>(MarketingModule.PROMOTION)
+      const placed = orders.filter((o) => o && Number(o.discount_total) > 0).length
       const redeemed = await eventually(
         () => promotions.listRedemptions({ promotion_id: data.promotion.id, status: "redeemed" }),
-        (rows) => rows.length >= LIMIT,
+        (rows) => rows.filter((r) => Number(r.discount_amount) > 0).length >= placed,
         60_000
       )
-      expect(redeemed).toHaveLength(LIMIT)
-      expect(new Set(redeemed.map((r) => r.order_id))).toEqual(new Set(discounted.map((o) => o.orderId)))
-      const [promotion] = await promotions.listMarketingPromotions({ id: data.promotion.id })
-      expect(promotion).toMatchObject({ used_count: LIMIT, redeemed_count: LIMIT })
+      expect(redeemed.reduce((sum, r) => sum + Number(r.discount_amount), 0)).toBe(spent)
     })
   },
 })

@@ -9,6 +9,7 @@ import { parseCodePattern } from "../../src/modules/promotion/lib/code-pattern"
 import PromotionModuleService from "../../src/modules/promotion/service"
 import { MarketingModule } from "../../src/types/modules"
 import { createPromotionWorkflow } from "../../src/workflows/promotion/workflows/create-promotion"
+import { automaticCode } from "../../src/workflows/promotion/native-promotion-input"
 import { trackingToken } from "../../src/modules/messaging/lib/tracking-token"
 import MessagingModuleService from "../../src/modules/messaging/service"
 import { DEVELOPMENT_TOKEN_SECRET } from "../../src/lib/plugin-options"
@@ -80,11 +81,61 @@ medusaIntegrationTestRunner({
         })
       })
 
-      it("gives an automatic promotion's usage limit to Medusa, and keeps a shared code's in the ledger", async () => {
+      it("gives every limit to Medusa too, as the backstop at completion: usage limit, budget, per-customer limit", async () => {
         const automatic = await create({ type: "percentage", value: 5, code_mode: "automatic", usage_limit: 50, status: "active" })
-        const shared = await create({ type: "percentage", value: 5, code_mode: "shared", code: "LEDGER", usage_limit: 50, status: "active" })
+        const shared = await create({
+          type: "percentage", value: 5, code_mode: "shared", code: "LEDGER", usage_limit: 50,
+          budget_amount: 300, currency_code: "EUR", status: "active",
+        })
+        const perCustomer = await create({ type: "percentage", value: 5, code_mode: "shared", code: "ONEEACH", per_customer_limit: 1 })
         expect((await nativePromotions(automatic.id)).map((n) => n.limit)).toEqual([50])
-        expect((await nativePromotions(shared.id)).map((n) => n.limit)).toEqual([null])
+        const [native] = await nativePromotions(shared.id)
+        expect(native.limit).toBe(50)
+        const [budget] = await getContainer().resolve(Modules.PROMOTION).listCampaigns({ id: native.campaign!.id }, { relations: ["budget"] })
+        expect(budget.budget).toMatchObject({ type: "spend", limit: 300, currency_code: "eur" })
+        const [perCustomerNative] = await nativePromotions(perCustomer.id)
+        const [perCustomerCampaign] = await getContainer()
+          .resolve(Modules.PROMOTION)
+          .listCampaigns({ id: perCustomerNative.campaign!.id }, { relations: ["budget"] })
+        expect(perCustomerCampaign.budget).toMatchObject({ type: "use_by_attribute", attribute: "customer_id", limit: 1 })
+      })
+
+      it("retires every native mirror that no longer belongs when terms or the code mode change", async () => {
+        const activeCodes = async (id: string) =>
+          (await nativePromotions(id)).filter((n) => n.status === "active").map((n) => n.code).sort()
+        const update = (id: string, body: Record<string, unknown>) => api.post(`${BASE}/${id}`, body, admin.headers)
+        const promotion = await create({ type: "percentage", value: 10, code_mode: "shared", code: "WALK-A", status: "active" })
+        expect(await activeCodes(promotion.id)).toEqual(["WALK-A"])
+
+        await update(promotion.id, { code_mode: "unique", code: null })
+        expect(await activeCodes(promotion.id)).toEqual([])
+        await api.post(`${BASE}/${promotion.id}/codes`, { count: 2 }, admin.headers)
+        const [{ code }] = await getContainer()
+          .resolve<PromotionModuleService>(MarketingModule.PROMOTION)
+          .listPromotionCodes({ promotion_id: promotion.id })
+        const shopper = new Shopper(api, store, "walker@example.com")
+        const cart = await shopper.createCart([{ variantId: store.products.shirt.variantId, quantity: 1 }])
+        await shopper.applyCodes(cart.id, [code])
+        expect(await activeCodes(promotion.id)).toEqual([code])
+
+        await update(promotion.id, { type: "fixed", value: 5, currency_code: "EUR" })
+        expect(await activeCodes(promotion.id)).toEqual([code])
+
+        await update(promotion.id, { code_mode: "automatic" })
+        expect(await activeCodes(promotion.id)).toEqual([automaticCode(promotion.id)])
+
+        await update(promotion.id, { type: "tiered", value: null, tiers: [{ threshold: 100, value: 10 }, { threshold: 200, value: 25 }] })
+        expect(await activeCodes(promotion.id)).toEqual([automaticCode(promotion.id, 0), automaticCode(promotion.id, 1)])
+
+        await update(promotion.id, { type: "percentage", value: 10, tiers: null, code_mode: "shared", code: "WALK-B" })
+        expect(await activeCodes(promotion.id)).toEqual(["WALK-B"])
+
+        await update(promotion.id, { status: "paused" })
+        expect(await activeCodes(promotion.id)).toEqual([])
+        await update(promotion.id, { status: "active" })
+        expect(await activeCodes(promotion.id)).toEqual(["WALK-B"])
+        const natives = await nativePromotions(promotion.id)
+        expect(natives.map((n) => n.code)).toEqual(["WALK-B"])
       })
 
       it("mirrors tiers as one automatic native promotion per spend band", async () => {

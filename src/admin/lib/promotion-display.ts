@@ -7,6 +7,7 @@ import type {
   ReleaseReason,
   StackingRule,
 } from "../../types/promotion/module"
+import type { Exhaustion } from "../../modules/promotion/lib/exhaustion"
 import type { AdminPromotion } from "../types/promotions"
 import { formatAmount, formatDate, formatNumber } from "./format"
 
@@ -18,6 +19,12 @@ export const PROMOTION_STATUSES: Record<PromotionStatus, { label: string; color:
   active: { label: "Active", color: "green" },
   paused: { label: "Paused", color: "orange" },
   ended: { label: "Ended", color: "purple" },
+}
+
+/** An active promotion whose uses are all held, or whose budget is spent, reads as exhausted. */
+export const PROMOTION_EXHAUSTIONS: Record<Exhaustion, { label: string; color: BadgeColor }> = {
+  limit_reached: { label: "Exhausted: limit reached", color: "red" },
+  budget_exhausted: { label: "Exhausted: budget spent", color: "red" },
 }
 
 export const PROMOTION_TYPES: Record<PromotionType, { label: string; description: string }> = {

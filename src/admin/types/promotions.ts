@@ -7,6 +7,7 @@ import type {
   ReleaseReason,
 } from "../../types/promotion/module"
 import type { CostEstimate } from "../../modules/promotion/lib/engine"
+import type { Exhaustion } from "../../modules/promotion/lib/exhaustion"
 import type { PageResponse } from "../lib/page-query"
 import type { Serialized } from "./serialized"
 
@@ -20,6 +21,9 @@ export interface LinkedNativePromotion {
 export type AdminPromotion = Omit<Serialized<MarketingPromotionDTO>, "deleted_at"> & {
   /** Only on the detail route; a link to a deleted native promotion reads as null. */
   promotions?: (LinkedNativePromotion | null)[]
+  /** No new shopper can use it now, and why (derived from its counters). */
+  exhausted?: boolean
+  exhausted_reason?: Exhaustion | null
 }
 
 export interface AdminPromotionResponse {

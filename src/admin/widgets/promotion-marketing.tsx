@@ -40,7 +40,7 @@ const PromotionMarketingWidget = ({ data: native }: DetailWidgetProps<HttpTypes.
       />
       <SectionRow title="Promotion" value={promotion.name} />
       <SectionRow title="Offer" value={offerSummary(promotion)} />
-      <SectionRow title="Status" value={<PromotionStatusBadge status={promotion.status} />} />
+      <SectionRow title="Status" value={<PromotionStatusBadge promotion={promotion} />} />
       <SectionRow title="Campaign" value={promotion.campaign_id ? <CampaignLink id={promotion.campaign_id} /> : null} />
       <SectionRow title="Redemptions" value={formatNumber(promotion.redeemed_count)} />
       <SectionRow title="Cost" value={promotionAmount(promotion.spent_amount, promotion)} />

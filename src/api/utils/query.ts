@@ -3,9 +3,10 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 
 /**
  * A list route: the entity, read through query.graph with the fields, filters and pagination the
- * request's validators prepared, answered as `{ [key]: rows, count, offset, limit }`.
+ * request's validators prepared, answered as `{ [key]: rows, count, offset, limit }` (each row through
+ * `present`, for fields derived from the stored ones).
  */
-export const listRoute = (entity: string, key: string) => async (req: MedusaRequest, res: MedusaResponse) => {
+export const listRoute = (entity: string, key: string, present = (row: any) => row) => async (req: MedusaRequest, res: MedusaResponse) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data, metadata } = await query.graph({
     entity,
@@ -13,7 +14,7 @@ export const listRoute = (entity: string, key: string) => async (req: MedusaRequ
     filters: req.filterableFields,
     pagination: req.queryConfig.pagination,
   })
-  res.json({ [key]: data, count: metadata!.count, offset: metadata!.skip, limit: metadata!.take })
+  res.json({ [key]: data.map(present), count: metadata!.count, offset: metadata!.skip, limit: metadata!.take })
 }
 
 /** One record with the fields the request asked for; unknown ids are 404. */

@@ -66,6 +66,8 @@ export interface ReleasedReservation {
   cart_id: string
   code_id: string | null
   code: string | null
+  /** What it counted against the budget: the order's discount, or the cart's estimate. */
+  amount: number
 }
 
 export interface ReleaseReservationsInput {
@@ -215,6 +217,18 @@ export default class PromotionModuleService extends MedusaService({
         { used: Number(r.used), spent: Number(r.spent), used_by_customer: customerId ? Number(r.used_by_customer) : 0 },
       ])
     )
+  }
+
+  /** What the orders that redeemed a promotion took off: the spend Medusa's own budget has counted. */
+  @InjectManager()
+  async redeemedSpend(promotionId: string, @MedusaContext() context: Context<EntityManager> = {}): Promise<number> {
+    const { rows } = await pgStatement<{ spent: string }>(
+      context,
+      `SELECT coalesce(sum(discount_amount), 0) AS spent FROM marketing_promotion_redemption
+        WHERE promotion_id = $1 AND status = 'redeemed' AND deleted_at IS NULL`,
+      [promotionId]
+    )
+    return Number(rows[0].spent)
   }
 
   /**
@@ -687,7 +701,14 @@ async function giveBack(
       WHERE id = ANY($1::text[])`,
     [rows.map((r) => r.code_id).filter(Boolean)]
   )
-  return rows.map(({ id, promotion_id, cart_id, code_id, code }) => ({ id, promotion_id, cart_id, code_id, code }))
+  return rows.map(({ id, promotion_id, cart_id, code_id, code, counted }) => ({
+    id,
+    promotion_id,
+    cart_id,
+    code_id,
+    code,
+    amount: Number(counted),
+  }))
 }
 
 async function adjustCounters(

@@ -201,6 +201,18 @@ export async function checkCartCodes(
   return result
 }
 
+/** Which of these codes are marketing codes (shared or generated), as typed; Medusa keeps the others. */
+export async function marketingCodesAmong(container: MedusaContainer, codes: string[]): Promise<string[]> {
+  const promotions: PromotionModuleService = container.resolve(MarketingModule.PROMOTION)
+  const normalized = [...new Set(codes.map(normalizeCode))]
+  const [shared, generated] = await Promise.all([
+    promotions.listMarketingPromotions({ code: normalized }, { select: ["code"] }),
+    promotions.listPromotionCodes({ code: normalized }, { select: ["code"] }),
+  ])
+  const known = new Set([...shared, ...generated].map((row: { code: string | null }) => row.code))
+  return codes.filter((code) => known.has(normalizeCode(code)))
+}
+
 /** A campaign budget counts the discounts of all its promotions, in its own currency. */
 async function campaignBudget(container: MedusaContainer, campaignId: string | null, currencyCode: string) {
   if (!campaignId) return null

@@ -1,8 +1,10 @@
 import { createHash } from "node:crypto"
-import { IPromotionModuleService, MedusaContainer, PromotionDTO } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { CreateCampaignBudgetDTO, IPromotionModuleService, MedusaContainer, PromotionDTO } from "@medusajs/framework/types"
+import { CampaignBudgetType, ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import PromotionModuleService from "../../modules/promotion/service"
 import { MarketingModule } from "../../types/modules"
-import { MirroredPromotion, MirrorContext, nativePromotionInputs } from "./native-promotion-input"
+import { PromotionCodeMode } from "../../types/promotion/module"
+import { MirroredPromotion, MirrorContext, nativeCampaignBudget, nativePromotionInputs } from "./native-promotion-input"
 
 /** The native metadata key holding a hash of the mirrored terms: equal hashes need no rebuild. */
 const TERMS_HASH_KEY = "marketing_terms_hash"
@@ -17,7 +19,13 @@ type NativePromotions = IPromotionModuleService & {
 /** What a mirror changed, so that a failed workflow can put it back. */
 export interface MirrorChanges {
   created_campaign_ids: string[]
-  campaigns_before: { id: string; name: string; starts_at: Date | null; ends_at: Date | null }[]
+  campaigns_before: {
+    id: string
+    name: string
+    starts_at: Date | null
+    ends_at: Date | null
+    budget?: { limit: number | null }
+  }[]
   deleted_campaign_ids: string[]
   created_promotion_ids: string[]
   deleted_promotion_ids: string[]
@@ -37,30 +45,60 @@ const termsHash = (input: object) => createHash("sha256").update(JSON.stringify(
 
 const nativeService = (container: MedusaContainer) => container.resolve<NativePromotions>(Modules.PROMOTION)
 
-/** The native campaign that carries a marketing promotion's validity window (created on first use). */
+type NativeBudget = { id: string; type: string; limit: unknown; attribute?: string | null; currency_code?: string | null }
+
+const sameBudgetKind = (existing: NativeBudget | null | undefined, wanted: CreateCampaignBudgetDTO | null) =>
+  (existing?.type ?? null) === (wanted?.type ?? null) &&
+  (existing?.attribute ?? null) === (wanted?.attribute ?? null) &&
+  (existing?.currency_code ?? null) === (wanted?.currency_code ?? null)
+
+/**
+ * The native campaign that carries a marketing promotion's validity window and budget (created on
+ * first use). Medusa keeps a budget's kind immutable: when the kind changes, the campaign is retired
+ * and a new one made, its spend seeded from the ledger's redemptions so that the backstop goes on
+ * counting what was already spent. Returns the campaign, and the retired one whose promotions the
+ * caller moves.
+ */
 async function mirrorCampaign(container: MedusaContainer, promotion: MirroredPromotion, changes: MirrorChanges) {
   const native = nativeService(container)
-  const [existing] = await native.listCampaigns({ campaign_identifier: [promotion.id] })
+  let [existing] = await native.listCampaigns({ campaign_identifier: [promotion.id] }, { relations: ["budget"] })
   const wanted = { name: `Marketing: ${promotion.name}`, starts_at: promotion.starts_at, ends_at: promotion.ends_at }
-  if (!existing) {
-    const created = await native.createCampaigns({ ...wanted, campaign_identifier: promotion.id })
-    changes.created_campaign_ids.push(created.id)
-    return created.id
+  const budget = nativeCampaignBudget(promotion)
+  let retired_campaign_id: string | null = null
+  if (existing && !sameBudgetKind(existing.budget as NativeBudget | null, budget)) {
+    await native.softDeleteCampaigns([existing.id])
+    changes.deleted_campaign_ids.push(existing.id)
+    retired_campaign_id = existing.id
+    existing = undefined as any
   }
+  if (!existing) {
+    const seeded = budget?.type === CampaignBudgetType.SPEND ? { ...budget, used: await redeemedSpend(container, promotion.id) } : budget
+    const created = await native.createCampaigns({ ...wanted, campaign_identifier: promotion.id, ...(seeded ? { budget: seeded } : {}) })
+    changes.created_campaign_ids.push(created.id)
+    return { campaign_id: created.id, retired_campaign_id }
+  }
+  const budgetLimit = existing.budget ? Number((existing.budget as NativeBudget).limit) : null
   const same =
     existing.name === wanted.name &&
     sameTime(existing.starts_at, wanted.starts_at) &&
-    sameTime(existing.ends_at, wanted.ends_at)
+    sameTime(existing.ends_at, wanted.ends_at) &&
+    budgetLimit === (budget?.limit ?? null)
   if (!same) {
     changes.campaigns_before.push({
       id: existing.id,
       name: existing.name!,
       starts_at: (existing.starts_at as Date | null) ?? null,
       ends_at: (existing.ends_at as Date | null) ?? null,
+      ...(budget ? { budget: { limit: budgetLimit } } : {}),
     })
-    await native.updateCampaigns({ id: existing.id, ...wanted })
+    await native.updateCampaigns({ id: existing.id, ...wanted, ...(budget ? { budget: { limit: budget.limit } } : {}) })
   }
-  return existing.id
+  return { campaign_id: existing.id, retired_campaign_id }
+}
+
+async function redeemedSpend(container: MedusaContainer, promotionId: string) {
+  const promotions: PromotionModuleService = container.resolve(MarketingModule.PROMOTION)
+  return promotions.redeemedSpend(promotionId)
 }
 
 const sameTime = (a: Date | string | null | undefined, b: Date | string | null | undefined) =>
@@ -99,12 +137,15 @@ export async function mirrorPromotion(
     changes.deleted_campaign_ids.push(campaign.id)
     return
   }
-  const campaign_id = await mirrorCampaign(container, promotion, changes)
-  const existing = await native.listPromotions({ campaign_id } as any, { select: ["id", "code", "status", "metadata"] })
+  const { campaign_id, retired_campaign_id } = await mirrorCampaign(container, promotion, changes)
+  const existing = await native.listPromotions(
+    { campaign_id: [campaign_id, retired_campaign_id].filter(Boolean) } as any,
+    { select: ["id", "code", "status", "metadata", "used"] }
+  )
   const desired = nativePromotionInputs(promotion, {
     campaign_id,
     segment_group_id: context.segment_group_id,
-    codes: existing.map((p) => p.code!),
+    codes: await ownGeneratedCodes(container, promotion, existing.map((p) => p.code!)),
   })
   const hashes = desired.map(({ status, ...terms }) => termsHash(terms))
   const byCode = new Map(existing.map((p) => [p.code, p]))
@@ -120,17 +161,35 @@ export async function mirrorPromotion(
     }
     return
   }
+  // Every mirror that is not rebuilt below is retired: a former shared code, tiers of former terms, the
+  // codes of a former mode. A rebuilt mirror keeps counting where its predecessor stopped.
   if (existing.length) {
     await native.softDeletePromotions(existing.map((p) => p.id))
     changes.deleted_promotion_ids.push(...existing.map((p) => p.id))
   }
   if (desired.length) {
+    const promotionUsed = Math.max(Number(promotion.redeemed_count ?? 0), ...existing.map((p) => Number(p.used ?? 0)))
     const created = await native.createPromotions(
-      desired.map((d, i) => ({ ...d, metadata: { ...d.metadata, [TERMS_HASH_KEY]: hashes[i] } }))
+      desired.map((d, i) => ({
+        ...d,
+        used: promotion.code_mode === PromotionCodeMode.UNIQUE ? Number(byCode.get(d.code)?.used ?? 0) : promotionUsed,
+        metadata: { ...d.metadata, [TERMS_HASH_KEY]: hashes[i] },
+      }))
     )
     changes.created_promotion_ids.push(...created.map((p) => p.id))
     await linkToMarketing(container, promotion.id, created.map((p) => p.id))
   }
+}
+
+/**
+ * Of the codes mirrored so far, those that are this promotion's generated codes: in generated-code
+ * mode they stay mirrored; a former shared or automatic code does not.
+ */
+async function ownGeneratedCodes(container: MedusaContainer, promotion: MirroredPromotion, codes: string[]) {
+  if (promotion.code_mode !== PromotionCodeMode.UNIQUE || !codes.length) return []
+  const promotions: PromotionModuleService = container.resolve(MarketingModule.PROMOTION)
+  const own = await promotions.listPromotionCodes({ promotion_id: promotion.id, code: codes }, { select: ["code"] })
+  return own.map((c) => c.code)
 }
 
 /**
@@ -147,7 +206,7 @@ export async function mirrorCode(
   const native = nativeService(container)
   const [existing] = await native.listPromotions({ code }, { select: ["id"] })
   if (existing) return existing.id
-  const campaign_id = await mirrorCampaign(container, promotion, changes)
+  const { campaign_id } = await mirrorCampaign(container, promotion, changes)
   const [input] = nativePromotionInputs(promotion, { campaign_id, segment_group_id: context.segment_group_id, codes: [code] })
   const { status, ...terms } = input
   const [created] = await native.createPromotions([
@@ -158,11 +217,17 @@ export async function mirrorCode(
   return created.id
 }
 
-/** Puts back what mirrorPromotion/mirrorCode changed, newest first. */
+/**
+ * Puts back what mirrorPromotion/mirrorCode changed, newest first: campaigns made are deleted before
+ * the ones they replaced come back (a promotion has one live campaign).
+ */
 export async function revertMirror(container: MedusaContainer, changes: MirrorChanges) {
   const native = nativeService(container)
   if (changes.created_promotion_ids.length) {
     await native.deletePromotions(changes.created_promotion_ids)
+  }
+  if (changes.created_campaign_ids.length) {
+    await native.deleteCampaigns(changes.created_campaign_ids)
   }
   if (changes.deleted_promotion_ids.length) {
     await native.restorePromotions(changes.deleted_promotion_ids)
@@ -175,8 +240,5 @@ export async function revertMirror(container: MedusaContainer, changes: MirrorCh
   }
   if (changes.campaigns_before.length) {
     await native.updateCampaigns(changes.campaigns_before)
-  }
-  if (changes.created_campaign_ids.length) {
-    await native.deleteCampaigns(changes.created_campaign_ids)
   }
 }

@@ -1,6 +1,7 @@
-import { CreatePromotionDTO, CreatePromotionRuleDTO } from "@medusajs/framework/types"
+import { CreateCampaignBudgetDTO, CreatePromotionDTO, CreatePromotionRuleDTO } from "@medusajs/framework/types"
 import {
   ApplicationMethodAllocation,
+  CampaignBudgetType,
   ApplicationMethodTargetType,
   ApplicationMethodType,
   PromotionRuleOperator,
@@ -22,6 +23,8 @@ export type MirroredPromotion = PromotionTerms & {
   name: string
   code_mode: PromotionCodeMode
   code: string | null
+  /** Orders that redeemed it so far: where a rebuilt mirror's native count starts. */
+  redeemed_count?: number
 }
 
 export interface MirrorContext {
@@ -82,6 +85,7 @@ function applicationMethod(promotion: MirroredPromotion): CreatePromotionDTO["ap
         target_type: ApplicationMethodTargetType.ITEMS,
         allocation: ApplicationMethodAllocation.ACROSS,
         value: Number(promotion.value),
+        currency_code: budgetCurrency(promotion),
         target_rules,
       }
     case PromotionType.FIXED:
@@ -99,6 +103,7 @@ function applicationMethod(promotion: MirroredPromotion): CreatePromotionDTO["ap
         target_type: ApplicationMethodTargetType.SHIPPING_METHODS,
         allocation: ApplicationMethodAllocation.ACROSS,
         value: 100,
+        currency_code: budgetCurrency(promotion),
       }
     case PromotionType.BUY_GET: {
       const buyGet = promotion.buy_get!
@@ -107,6 +112,7 @@ function applicationMethod(promotion: MirroredPromotion): CreatePromotionDTO["ap
         target_type: ApplicationMethodTargetType.ITEMS,
         allocation: ApplicationMethodAllocation.EACH,
         value: buyGet.get_percentage,
+        currency_code: budgetCurrency(promotion),
         max_quantity: buyGet.get_quantity,
         apply_to_quantity: buyGet.get_quantity,
         buy_rules_min_quantity: buyGet.buy_quantity,
@@ -120,14 +126,36 @@ function applicationMethod(promotion: MirroredPromotion): CreatePromotionDTO["ap
 }
 
 /**
- * Single-use codes keep a native limit of one as a second lock; a shared code's limits are kept by the
- * ledger, where codes are applied; an automatic promotion is applied by Medusa alone, so its limit is
- * Medusa's, counted at completion.
+ * The backstop (docs/limits.md): every limit is also Medusa's own, checked under its row lock when a cart
+ * completes, whatever path applied the code. A generated code is used once; any other promotion as
+ * often as its usage_limit allows.
  */
 function nativeLimit(promotion: MirroredPromotion) {
-  if (promotion.code_mode === PromotionCodeMode.UNIQUE) return 1
-  return promotion.code_mode === PromotionCodeMode.AUTOMATIC ? promotion.usage_limit : null
+  return promotion.code_mode === PromotionCodeMode.UNIQUE ? 1 : promotion.usage_limit
 }
+
+/**
+ * The native campaign budget that holds a promotion's money budget (spend, in its currency) or, when it
+ * has none, its per-customer limit (uses by customer_id). A native campaign has one budget: with both,
+ * the per-customer limit is held where codes are applied only. Automatic promotions have neither.
+ */
+export function nativeCampaignBudget(promotion: MirroredPromotion): CreateCampaignBudgetDTO | null {
+  if (promotion.budget_amount !== null && promotion.currency_code) {
+    return {
+      type: CampaignBudgetType.SPEND,
+      limit: Number(promotion.budget_amount),
+      currency_code: promotion.currency_code.toLowerCase(),
+    }
+  }
+  if (promotion.per_customer_limit !== null && promotion.code_mode !== PromotionCodeMode.AUTOMATIC) {
+    return { type: CampaignBudgetType.USE_BY_ATTRIBUTE, attribute: "customer_id", limit: promotion.per_customer_limit }
+  }
+  return null
+}
+
+/** A spend budget counts only discounts in its currency: Medusa wants it on the application method. */
+const budgetCurrency = (promotion: MirroredPromotion) =>
+  nativeCampaignBudget(promotion)?.type === CampaignBudgetType.SPEND ? promotion.currency_code!.toLowerCase() : undefined
 
 function nativeStatus(status: PromotionStatus) {
   return status === PromotionStatus.ACTIVE ? NativePromotionStatus.ACTIVE : NativePromotionStatus.INACTIVE

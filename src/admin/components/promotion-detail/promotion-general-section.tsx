@@ -24,7 +24,7 @@ export const PromotionGeneralSection = ({ promotion }: { promotion: AdminPromoti
       <div className="flex items-center justify-between px-6 py-4">
         <Heading>{promotion.name}</Heading>
         <div className="flex items-center gap-x-4">
-          <PromotionStatusBadge status={promotion.status} />
+          <PromotionStatusBadge promotion={promotion} />
           <ActionMenu
             label="Promotion actions"
             groups={[

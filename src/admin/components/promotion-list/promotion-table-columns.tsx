@@ -33,6 +33,6 @@ export const promotionTableColumns = [
   }),
   columnHelper.accessor("status", {
     header: "Status",
-    cell: ({ getValue }) => <PromotionStatusBadge status={getValue()} />,
+    cell: ({ row }) => <PromotionStatusBadge promotion={row.original} />,
   }),
 ]

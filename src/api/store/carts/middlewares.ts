@@ -1,6 +1,15 @@
-import { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
+import {
+  getHttpResponseFromError,
+  MedusaNextFunction,
+  MedusaRequest,
+  MedusaResponse,
+  MiddlewareRoute,
+} from "@medusajs/framework/http"
+import { ContainerRegistrationKeys, PromotionActions } from "@medusajs/framework/utils"
+import { updateCartPromotionsWorkflow } from "@medusajs/medusa/core-flows"
 import { normalizeCode } from "../../../modules/promotion/lib/code-pattern"
 import { ReleaseReason } from "../../../types/promotion/module"
+import { marketingCodesAmong } from "../../../workflows/promotion/check-cart-codes"
 import { releaseCartPromotionsWorkflow } from "../../../workflows/promotion/workflows/release-cart-promotions"
 import { reserveCartCodesWorkflow } from "../../../workflows/promotion/workflows/reserve-cart-codes"
 
@@ -58,6 +67,57 @@ async function reserveCodes(req: MedusaRequest<CodesBody>, res: MedusaResponse, 
   }
 }
 
+/**
+ * A cart created with codes: Medusa creates it without the marketing codes, which are then checked
+ * against the new cart, reserved and applied before the answer leaves, so that the shopper is told at
+ * once (400 with the reason as `code`) as on the other routes. The cart exists either way; a refused
+ * code is simply not on it.
+ */
+async function reserveCodesOnNewCart(req: MedusaRequest<CodesBody>, res: MedusaResponse, next: MedusaNextFunction) {
+  const codes = codesOf(req)
+  if (!codes?.length) return next()
+  try {
+    const marketing = await marketingCodesAmong(req.scope, codes)
+    if (!marketing.length) return next()
+    setCodes(req, codes.filter((code) => !marketing.includes(code)))
+    const send = res.json.bind(res)
+    res.json = ((body: { cart?: { id: string } }) => {
+      res.json = send
+      const cartId = body?.cart?.id
+      if (res.statusCode >= 400 || !cartId) return send(body)
+      applyToNewCart(req, cartId, marketing).then(
+        (cart) => send({ ...body, cart }),
+        (error) => {
+          const { statusCode, body } = getHttpResponseFromError(error)
+          res.status(statusCode)
+          send(body)
+        }
+      )
+      return res
+    }) as MedusaResponse["json"]
+    next()
+  } catch (error) {
+    next(error)
+  }
+}
+
+async function applyToNewCart(req: MedusaRequest, cartId: string, codes: string[]) {
+  const { result } = await reserveCartCodesWorkflow(req.scope).run({ input: { cart_id: cartId, codes } })
+  try {
+    await updateCartPromotionsWorkflow(req.scope).run({
+      input: { cart_id: cartId, promo_codes: result.codes, action: PromotionActions.ADD },
+    })
+  } catch (error) {
+    await releaseCartPromotionsWorkflow(req.scope).run({
+      input: { cart_ids: [cartId], promotion_ids: result.reserved_promotion_ids, reason: ReleaseReason.REMOVED },
+    })
+    throw error
+  }
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: [cart] } = await query.graph({ entity: "cart", fields: req.queryConfig.fields, filters: { id: cartId } })
+  return cart
+}
+
 /** Codes a shopper removes from a cart are given back once Medusa has removed them. */
 async function releaseRemovedCodes(req: MedusaRequest<CodesBody>, res: MedusaResponse, next: MedusaNextFunction) {
   const codes = codesOf(req)
@@ -77,6 +137,7 @@ async function releaseRemovedCodes(req: MedusaRequest<CodesBody>, res: MedusaRes
  * workflow hook to the host application.
  */
 export const storeCartPromotionMiddlewares: MiddlewareRoute[] = [
+  { method: ["POST"], matcher: "/store/carts", middlewares: [reserveCodesOnNewCart] },
   { method: ["POST"], matcher: "/store/carts/:id/promotions", middlewares: [reserveCodes] },
   { method: ["POST"], matcher: "/store/carts/:id", middlewares: [reserveCodes] },
   { method: ["DELETE"], matcher: "/store/carts/:id/promotions", middlewares: [releaseRemovedCodes] },

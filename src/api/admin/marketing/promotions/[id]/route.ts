@@ -3,17 +3,18 @@ import { deletePromotionsWorkflow } from "../../../../../workflows/promotion/wor
 import { updatePromotionWorkflow } from "../../../../../workflows/promotion/workflows/update-promotion"
 import { auditActor } from "../../../../utils/audit-actor"
 import { retrieveOne } from "../../../../utils/query"
+import { presentPromotion } from "../present-promotion"
 import { AdminUpdatePromotionType } from "../validators"
 
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  res.json({ promotion: await retrieveOne(req, "marketing_promotion", req.params.id) })
+  res.json({ promotion: presentPromotion(await retrieveOne(req, "marketing_promotion", req.params.id)) })
 }
 
 export const POST = async (req: AuthenticatedMedusaRequest<AdminUpdatePromotionType>, res: MedusaResponse) => {
   await updatePromotionWorkflow(req.scope).run({
     input: { promotion: { ...req.validatedBody, id: req.params.id }, actor: auditActor(req) },
   })
-  res.json({ promotion: await retrieveOne(req, "marketing_promotion", req.params.id) })
+  res.json({ promotion: presentPromotion(await retrieveOne(req, "marketing_promotion", req.params.id)) })
 }
 
 export const DELETE = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {

@@ -20,26 +20,31 @@ function routeFiles(dir: string): string[] {
   })
 }
 
-/**
- * Every plugin admin route, read from the route files themselves, with the policies its
- * middlewares declare: a route added without a policy shows up here with none.
- */
-export function adminRoutes(): AdminRoute[] {
-  return routeFiles(path.join(API_ROOT, "admin")).flatMap((file) => {
+/** Every route the plugin serves under `/{folder}`, read from the route files themselves. */
+export function apiRoutes(folder: "admin" | "store" | "marketing"): Omit<AdminRoute, "policies">[] {
+  return routeFiles(path.join(API_ROOT, folder)).flatMap((file) => {
     const matcher =
       "/" + path.relative(API_ROOT, path.dirname(file)).split(path.sep).map((part) => part.replace(/^\[(.+)\]$/, ":$1")).join("/")
     const handlers = require(file)
-    return METHODS.filter((method) => typeof handlers[method] === "function").map((method) => ({
-      method,
-      matcher,
-      policies: (middlewares.routes ?? [])
-        .filter((route) => route.matcher === matcher && [route.methods ?? []].flat().includes(method))
-        .flatMap((route) => [route.policies ?? []].flat())
-        .flatMap((policy) =>
-          [policy.operation].flat().map((operation) => ({ resource: policy.resource, operation }))
-        ),
-    }))
+    return METHODS.filter((method) => typeof handlers[method] === "function").map((method) => ({ method, matcher }))
   })
+}
+
+/**
+ * Every plugin admin route with the policies its middlewares declare: a route added without a
+ * policy shows up here with none.
+ */
+export function adminRoutes(): AdminRoute[] {
+  return apiRoutes("admin").map(({ method, matcher }) => ({
+    method,
+    matcher,
+    policies: (middlewares.routes ?? [])
+      .filter((route) => route.matcher === matcher && [route.methods ?? []].flat().includes(method))
+      .flatMap((route) => [route.policies ?? []].flat())
+      .flatMap((policy) =>
+        [policy.operation].flat().map((operation) => ({ resource: policy.resource, operation }))
+      ),
+  }))
 }
 
 /** A concrete URL for a matcher: path parameters become ids that do not exist. */

@@ -13,9 +13,11 @@ import { webhookMiddlewares } from "./marketing/webhooks/middlewares"
 import { storeCartPromotionMiddlewares } from "./store/carts/middlewares"
 import { storePromotionMiddlewares } from "./store/marketing/promotions/middlewares"
 import { storeSubscriptionMiddlewares } from "./store/marketing/subscriptions/middlewares"
+import { adminJsonBodiesOnly } from "./utils/json-bodies-only"
 
 export default defineMiddlewares({
   routes: [
+    adminJsonBodiesOnly,
     ...adminCampaignMiddlewares,
     ...adminSegmentMiddlewares,
     ...adminContactMiddlewares,

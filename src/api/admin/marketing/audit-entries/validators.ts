@@ -1,19 +1,19 @@
 import { z } from "@medusajs/framework/zod"
-import { createFindParams, createOperatorMap } from "@medusajs/medusa/api/utils/validators"
 import { AuditActorType } from "../../../../types/audit"
-import { oneOrMany } from "../../../utils/validators"
+import { dateFilter, findParams, idString, nameString, oneOrMany } from "../../../utils/validators"
+import { auditEntryFields } from "./query-config"
 
 
 const auditFilters = {
-  actor_id: oneOrMany(z.string()).optional(),
+  actor_id: oneOrMany(idString).optional(),
   actor_type: oneOrMany(z.enum(AuditActorType)).optional(),
-  action: oneOrMany(z.string()).optional(),
-  resource_type: oneOrMany(z.string()).optional(),
-  resource_id: oneOrMany(z.string()).optional(),
-  created_at: createOperatorMap().optional(),
+  action: oneOrMany(nameString).optional(),
+  resource_type: oneOrMany(nameString).optional(),
+  resource_id: oneOrMany(idString).optional(),
+  created_at: dateFilter().optional(),
 }
 
-export const AdminGetAuditEntriesParams = createFindParams({ limit: 50, offset: 0, order: "-created_at" })
+export const AdminGetAuditEntriesParams = findParams({ limit: 50, offset: 0, order: "-created_at" }, auditEntryFields)
   .extend(auditFilters)
   .strict()
 

@@ -1,5 +1,4 @@
 import { z } from "@medusajs/framework/zod"
-import { createFindParams, createOperatorMap } from "@medusajs/medusa/api/utils/validators"
 import { cronProblem, isValidTimezone } from "../../../../modules/campaign/lib/schedule"
 import { TemplateError, validateTemplate } from "../../../../modules/messaging/lib/render-template"
 import {
@@ -7,23 +6,24 @@ import {
   CampaignMemberRole,
   CampaignStatus,
 } from "../../../../types/campaign/module"
-import { oneOrMany } from "../../../utils/validators"
+import { dateFilter, findParams, idString, MAX_LENGTH, metadata, nameString, oneOrMany, selectParams } from "../../../utils/validators"
+import { campaignFields as listedFields } from "./query-config"
 
-export const AdminGetCampaignsParams = createFindParams({ limit: 20, offset: 0, order: "-created_at" }).extend({
-  q: z.string().optional(),
-  id: oneOrMany(z.string()).optional(),
+export const AdminGetCampaignsParams = findParams({ limit: 20, offset: 0, order: "-created_at" }, listedFields).extend({
+  q: nameString.optional(),
+  id: oneOrMany(idString).optional(),
   status: oneOrMany(z.enum(CampaignStatus)).optional(),
   channel: oneOrMany(z.enum(CampaignChannel)).optional(),
-  scheduled_at: createOperatorMap().optional(),
-  created_at: createOperatorMap().optional(),
-  updated_at: createOperatorMap().optional(),
+  scheduled_at: dateFilter().optional(),
+  created_at: dateFilter().optional(),
+  updated_at: dateFilter().optional(),
 }).strict()
 
-export const AdminGetCampaignParams = z.strictObject({ fields: z.string().optional() })
+export const AdminGetCampaignParams = selectParams()
 
 // Medusa reports a custom message as it is, without the field: each message names its field.
-const nonEmpty = (field: string) =>
-  z.string().trim().refine((value) => value.length > 0, { message: `${field} must not be empty` })
+const nonEmpty = (field: string, max: number) =>
+  z.string().max(max).trim().refine((value) => value.length > 0, { message: `${field} must not be empty` })
 
 /** A Liquid template: refused with the line and column of its first error. */
 const template = (field: string, max: number) =>
@@ -40,8 +40,8 @@ const template = (field: string, max: number) =>
     })
 
 const campaignFields = {
-  name: nonEmpty("name").pipe(z.string().max(255)),
-  description: z.string().max(5000).nullish(),
+  name: nonEmpty("name", MAX_LENGTH.name),
+  description: z.string().max(MAX_LENGTH.text).nullish(),
   channel: z.enum(CampaignChannel),
   subject: z.string().trim().pipe(template("subject", 998)).nullish(),
   body: template("body", 1_000_000).nullish(),
@@ -49,9 +49,10 @@ const campaignFields = {
     .date({ error: "scheduled_at must be an ISO 8601 date-time" })
     .refine((date) => date.getTime() > Date.now(), { message: "scheduled_at must be in the future" })
     .nullish(),
-  schedule_cron: nonEmpty("schedule_cron").nullish(),
+  schedule_cron: nonEmpty("schedule_cron", MAX_LENGTH.name).nullish(),
   schedule_timezone: z
     .string()
+    .max(MAX_LENGTH.name)
     .refine(isValidTimezone, { message: "schedule_timezone is not an IANA timezone such as 'Europe/Berlin'" })
     .nullish(),
   budget_amount: z
@@ -64,8 +65,8 @@ const campaignFields = {
     .regex(/^[a-zA-Z]{3}$/, { message: "budget_currency_code must be a three-letter ISO 4217 code" })
     .transform((code) => code.toLowerCase())
     .nullish(),
-  segment_id: z.string().min(1).nullish(),
-  metadata: z.record(z.string(), z.unknown()).nullish(),
+  segment_id: idString.min(1).nullish(),
+  metadata: metadata.nullish(),
 }
 
 type CampaignInput = Partial<Record<keyof typeof campaignFields, unknown>>
@@ -107,19 +108,19 @@ export const AdminTransitionCampaign = z.strictObject({ status: z.enum(CampaignS
 export type AdminTransitionCampaignType = z.infer<typeof AdminTransitionCampaign>
 
 export const AdminUpsertCampaignMember = z.strictObject({
-  user_id: nonEmpty("user_id"),
+  user_id: nonEmpty("user_id", MAX_LENGTH.id),
   role: z.enum(CampaignMemberRole),
 })
 export type AdminUpsertCampaignMemberType = z.infer<typeof AdminUpsertCampaignMember>
 
 export const AdminSendTestMessage = z.strictObject({
-  to: nonEmpty("to").pipe(z.string().max(320)),
+  to: nonEmpty("to", MAX_LENGTH.address),
 })
 export type AdminSendTestMessageType = z.infer<typeof AdminSendTestMessage>
 
 export const AdminPreviewCampaign = z.strictObject({
   /** Renders for this contact; without one, for an empty profile. */
-  contact_id: z.string().min(1).optional(),
+  contact_id: idString.min(1).optional(),
 })
 export type AdminPreviewCampaignType = z.infer<typeof AdminPreviewCampaign>
 

@@ -1,7 +1,6 @@
 import { MiddlewareRoute, validateAndTransformQuery } from "@medusajs/framework/http"
-import { z } from "@medusajs/framework/zod"
-import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 import { MarketingResource } from "../../../../lib/rbac/resources"
+import { findParams, selectParams } from "../../../utils/validators"
 import { AdminUploadContactImportParams } from "./validators"
 
 const BASE = "/admin/marketing/contact-imports"
@@ -27,7 +26,7 @@ export const adminContactImportMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: BASE,
     middlewares: [
-      validateAndTransformQuery(createFindParams({ limit: 20, offset: 0, order: "-created_at" }).strict(), {
+      validateAndTransformQuery(findParams({ limit: 20, offset: 0, order: "-created_at" }, CONTACT_IMPORT_FIELDS).strict(), {
         defaults: CONTACT_IMPORT_FIELDS,
         isList: true,
       }),
@@ -45,7 +44,7 @@ export const adminContactImportMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: `${BASE}/:id`,
-    middlewares: [validateAndTransformQuery(z.strictObject({ fields: z.string().optional() }), { defaults: CONTACT_IMPORT_FIELDS, isList: false })],
+    middlewares: [validateAndTransformQuery(selectParams(), { defaults: CONTACT_IMPORT_FIELDS, isList: false })],
     policies: can("read"),
   },
 ]

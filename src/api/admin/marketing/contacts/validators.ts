@@ -1,23 +1,23 @@
 import { z } from "@medusajs/framework/zod"
-import { createFindParams, createOperatorMap } from "@medusajs/medusa/api/utils/validators"
 import { ConsentChannel, ConsentStatus, ContactSource } from "../../../../types/audience/module"
-import { oneOrMany } from "../../../utils/validators"
+import { dateFilter, findParams, idString, nameString, oneOrMany, selectParams } from "../../../utils/validators"
+import { contactFields } from "./query-config"
 
 
-export const AdminGetContactsParams = createFindParams({ limit: 20, offset: 0, order: "-created_at" })
+export const AdminGetContactsParams = findParams({ limit: 20, offset: 0, order: "-created_at" }, contactFields)
   .extend({
-    q: z.string().optional(),
-    id: oneOrMany(z.string()).optional(),
-    customer_id: oneOrMany(z.string()).optional(),
+    q: nameString.optional(),
+    id: oneOrMany(idString).optional(),
+    customer_id: oneOrMany(idString).optional(),
     email_consent: oneOrMany(z.enum(ConsentStatus)).optional(),
     sms_consent: oneOrMany(z.enum(ConsentStatus)).optional(),
     source: oneOrMany(z.enum(ContactSource)).optional(),
-    country_code: oneOrMany(z.string().transform((code) => code.toLowerCase())).optional(),
-    created_at: createOperatorMap().optional(),
+    country_code: oneOrMany(z.string().max(2).transform((code) => code.toLowerCase())).optional(),
+    created_at: dateFilter().optional(),
   })
   .strict()
 
-export const AdminGetContactParams = z.strictObject({ fields: z.string().optional() })
+export const AdminGetContactParams = selectParams()
 
 export const AdminSetConsent = z.strictObject({
   channel: z.enum(ConsentChannel),

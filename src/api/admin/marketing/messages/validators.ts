@@ -1,20 +1,20 @@
 import { z } from "@medusajs/framework/zod"
-import { createFindParams, createOperatorMap } from "@medusajs/medusa/api/utils/validators"
 import { MessageChannel, MessageStatus } from "../../../../types/messaging"
-import { oneOrMany } from "../../../utils/validators"
+import { dateFilter, findParams, idString, MAX_LENGTH, oneOrMany, selectParams } from "../../../utils/validators"
+import { messageFields } from "./query-config"
 
-export const AdminGetMessagesParams = createFindParams({ limit: 50, offset: 0, order: "-created_at" })
+export const AdminGetMessagesParams = findParams({ limit: 50, offset: 0, order: "-created_at" }, messageFields)
   .extend({
-    id: oneOrMany(z.string()).optional(),
-    campaign_id: oneOrMany(z.string()).optional(),
-    contact_id: oneOrMany(z.string()).optional(),
+    id: oneOrMany(idString).optional(),
+    campaign_id: oneOrMany(idString).optional(),
+    contact_id: oneOrMany(idString).optional(),
     channel: oneOrMany(z.enum(MessageChannel)).optional(),
     status: oneOrMany(z.enum(MessageStatus)).optional(),
-    to: z.string().optional(),
+    to: z.string().max(MAX_LENGTH.address).optional(),
     is_test: z.preprocess((v) => (v === "true" ? true : v === "false" ? false : v), z.boolean()).optional(),
-    created_at: createOperatorMap().optional(),
-    sent_at: createOperatorMap().optional(),
+    created_at: dateFilter().optional(),
+    sent_at: dateFilter().optional(),
   })
   .strict()
 
-export const AdminGetMessageParams = z.strictObject({ fields: z.string().optional() })
+export const AdminGetMessageParams = selectParams()

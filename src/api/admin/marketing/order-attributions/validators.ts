@@ -1,11 +1,10 @@
-import { z } from "@medusajs/framework/zod"
-import { createFindParams, createOperatorMap } from "@medusajs/medusa/api/utils/validators"
-import { oneOrMany } from "../../../utils/validators"
+import { dateFilter, findParams, idString, oneOrMany } from "../../../utils/validators"
+import { orderAttributionFields } from "./query-config"
 
-export const AdminGetOrderAttributionsParams = createFindParams({ limit: 20, offset: 0, order: "-created_at" }).extend({
-  order_id: oneOrMany(z.string()).optional(),
-  campaign_id: oneOrMany(z.string()).optional(),
-  message_id: oneOrMany(z.string()).optional(),
-  customer_id: oneOrMany(z.string()).optional(),
-  created_at: createOperatorMap().optional(),
+export const AdminGetOrderAttributionsParams = findParams({ limit: 20, offset: 0, order: "-created_at" }, orderAttributionFields).extend({
+  order_id: oneOrMany(idString).optional(),
+  campaign_id: oneOrMany(idString).optional(),
+  message_id: oneOrMany(idString).optional(),
+  customer_id: oneOrMany(idString).optional(),
+  created_at: dateFilter().optional(),
 }).strict()

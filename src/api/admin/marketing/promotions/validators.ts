@@ -1,5 +1,4 @@
 import { z } from "@medusajs/framework/zod"
-import { createFindParams, createOperatorMap } from "@medusajs/medusa/api/utils/validators"
 import { normalizeCode } from "../../../../modules/promotion/lib/code-pattern"
 import { termsProblems } from "../../../../modules/promotion/lib/terms-problems"
 import {
@@ -9,31 +8,32 @@ import {
   RedemptionStatus,
   StackingRule,
 } from "../../../../types/promotion/module"
-import { oneOrMany } from "../../../utils/validators"
+import { dateFilter, findParams, idString, MAX_LENGTH, metadata, nameString, oneOrMany, selectParams } from "../../../utils/validators"
+import { promotionFields as listedPromotionFields, redemptionFields } from "./query-config"
 
-export const AdminGetPromotionsParams = createFindParams({ limit: 20, offset: 0, order: "-created_at" }).extend({
-  q: z.string().optional(),
-  id: oneOrMany(z.string()).optional(),
-  campaign_id: oneOrMany(z.string()).optional(),
+export const AdminGetPromotionsParams = findParams({ limit: 20, offset: 0, order: "-created_at" }, listedPromotionFields).extend({
+  q: nameString.optional(),
+  id: oneOrMany(idString).optional(),
+  campaign_id: oneOrMany(idString).optional(),
   status: oneOrMany(z.enum(PromotionStatus)).optional(),
   type: oneOrMany(z.enum(PromotionType)).optional(),
   code_mode: oneOrMany(z.enum(PromotionCodeMode)).optional(),
-  created_at: createOperatorMap().optional(),
-  updated_at: createOperatorMap().optional(),
+  created_at: dateFilter().optional(),
+  updated_at: dateFilter().optional(),
 }).strict()
 
-export const AdminGetPromotionParams = z.strictObject({ fields: z.string().optional() })
+export const AdminGetPromotionParams = selectParams()
 
-export const AdminGetRedemptionsParams = createFindParams({ limit: 20, offset: 0, order: "-reserved_at" }).extend({
+export const AdminGetRedemptionsParams = findParams({ limit: 20, offset: 0, order: "-reserved_at" }, redemptionFields).extend({
   status: oneOrMany(z.enum(RedemptionStatus)).optional(),
-  customer_id: oneOrMany(z.string()).optional(),
-  order_id: oneOrMany(z.string()).optional(),
+  customer_id: oneOrMany(idString).optional(),
+  order_id: oneOrMany(idString).optional(),
 }).strict()
 
 const amount = (field: string) =>
   z.number({ error: `${field} must be a number` }).finite().refine((n) => n >= 0, { message: `${field} must not be negative` })
 
-const ids = z.array(z.string().min(1)).max(1000)
+const ids = z.array(idString.min(1)).max(1000)
 
 const itemTarget = z
   .strictObject({
@@ -47,20 +47,21 @@ const count = (field: string) =>
     .refine((n) => n >= 1, { message: `${field} must be at least 1` })
 
 const promotionFields = {
-  name: z.string().trim().min(1, { message: "name must not be empty" }).max(255),
-  description: z.string().max(5000).nullish(),
-  campaign_id: z.string().min(1).nullish(),
+  name: z.string().max(MAX_LENGTH.name).trim().min(1, { message: "name must not be empty" }),
+  description: z.string().max(MAX_LENGTH.text).nullish(),
+  campaign_id: idString.min(1).nullish(),
   type: z.enum(PromotionType),
   status: z.enum(PromotionStatus),
   code_mode: z.enum(PromotionCodeMode),
   code: z
     .string()
+    .max(MAX_LENGTH.id)
     .transform(normalizeCode)
     .refine((code) => /^[A-Z0-9_-]{3,64}$/.test(code), {
       message: "code must be 3 to 64 letters, digits, '-' or '_'",
     })
     .nullish(),
-  code_pattern: z.string().nullish(),
+  code_pattern: z.string().max(MAX_LENGTH.id).nullish(),
   value: amount("value").nullish(),
   currency_code: z
     .string()
@@ -81,7 +82,7 @@ const promotionFields = {
     })
     .nullish(),
   target: itemTarget,
-  segment_id: z.string().min(1).nullish(),
+  segment_id: idString.min(1).nullish(),
   customer_group_ids: ids,
   min_subtotal: amount("min_subtotal").nullish(),
   starts_at: z.coerce.date({ error: "starts_at must be an ISO 8601 date-time" }).nullish(),
@@ -91,7 +92,7 @@ const promotionFields = {
   budget_amount: amount("budget_amount").nullish(),
   stacking: z.enum(StackingRule),
   priority: z.number().int().min(0).max(1_000_000),
-  metadata: z.record(z.string(), z.unknown()).nullish(),
+  metadata: metadata.nullish(),
 }
 
 export const AdminCreatePromotion = z
@@ -134,7 +135,7 @@ export const AdminPreviewPromotionCost = z.strictObject({
       const problems = termsProblems({ ...terms, code_mode })
       for (const message of problems) ctx.addIssue({ code: "custom", message: `promotion.${message}` })
     }),
-  segment_id: z.string().min(1, { message: "segment_id must not be empty" }),
+  segment_id: idString.min(1, { message: "segment_id must not be empty" }),
   lookback_days: z.number().int().min(1).max(730).default(90),
   redemption_rate: z.number().min(0).max(1).default(1),
 })

@@ -1,8 +1,8 @@
 import { z } from "@medusajs/framework/zod"
-import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 import { SegmentKind } from "../../../../types/audience/module"
 import { CampaignChannel } from "../../../../types/campaign/module"
-import { oneOrMany } from "../../../utils/validators"
+import { findParams, idString, MAX_LENGTH, nameString, oneOrMany, selectParams } from "../../../utils/validators"
+import { segmentFields as listedFields } from "./query-config"
 
 const text = (field: string, max: number) =>
   z
@@ -16,23 +16,23 @@ const handle = z
   .regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, {
     message: "handle must be lower-case letters and digits, joined by - or _ (e.g. 'vip-customers')",
   })
-  .max(100)
+  .max(MAX_LENGTH.id)
 
-export const AdminGetSegmentsParams = createFindParams({ limit: 20, offset: 0, order: "name" })
+export const AdminGetSegmentsParams = findParams({ limit: 20, offset: 0, order: "name" }, listedFields)
   .extend({
-    q: z.string().optional(),
-    id: oneOrMany(z.string()).optional(),
+    q: nameString.optional(),
+    id: oneOrMany(idString).optional(),
     kind: oneOrMany(z.enum(SegmentKind)).optional(),
-    handle: oneOrMany(z.string()).optional(),
+    handle: oneOrMany(idString).optional(),
   })
   .strict()
 
-export const AdminGetSegmentParams = z.strictObject({ fields: z.string().optional() })
+export const AdminGetSegmentParams = selectParams()
 
 const segmentFields = {
-  name: text("name", 255),
+  name: text("name", MAX_LENGTH.name),
   handle,
-  description: z.string().max(5000).nullish(),
+  description: z.string().max(MAX_LENGTH.text).nullish(),
   dsl: text("dsl", 10_000),
   kind: z.enum(SegmentKind).default(SegmentKind.LIVE),
   /** Keep a native customer group equal to the segment, for native promotions and other plugins. */
@@ -55,7 +55,7 @@ export type AdminUpdateSegmentType = z.infer<typeof AdminUpdateSegment>
 export const AdminPreviewSegment = z.strictObject({
   dsl: z.string().max(10_000),
   /** The handle of the segment being edited, so that it cannot refer to itself. */
-  handle: z.string().optional(),
+  handle: idString.optional(),
 })
 export type AdminPreviewSegmentType = z.infer<typeof AdminPreviewSegment>
 

@@ -1,11 +1,13 @@
 import { z } from "@medusajs/framework/zod"
-import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 import { ConsentChannel } from "../../../../types/audience/module"
 import { SuppressionReason } from "../../../../modules/audience/models/suppression"
+import { findParams, MAX_LENGTH, nameString } from "../../../utils/validators"
 
-export const AdminGetSuppressionsParams = createFindParams({ limit: 20, offset: 0, order: "-created_at" })
+export const suppressionFields = ["id", "channel", "address", "reason", "note", "created_at"]
+
+export const AdminGetSuppressionsParams = findParams({ limit: 20, offset: 0, order: "-created_at" }, suppressionFields)
   .extend({
-    q: z.string().optional(),
+    q: nameString.optional(),
     channel: z.enum(ConsentChannel).optional(),
     reason: z.enum(SuppressionReason).optional(),
   })
@@ -14,9 +16,9 @@ export const AdminGetSuppressionsParams = createFindParams({ limit: 20, offset: 
 export const AdminCreateSuppression = z
   .strictObject({
     channel: z.enum(ConsentChannel),
-    address: z.string().trim().min(3, { message: "address must be an email or a phone number" }).max(320),
+    address: z.string().trim().min(3, { message: "address must be an email or a phone number" }).max(MAX_LENGTH.address),
     reason: z.enum(SuppressionReason).default("manual"),
-    note: z.string().max(1000).nullish(),
+    note: z.string().max(MAX_LENGTH.text).nullish(),
   })
   .refine((s) => s.channel !== "email" || z.string().email().safeParse(s.address).success, {
     message: "address must be an email address for the email channel",

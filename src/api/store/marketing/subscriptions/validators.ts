@@ -1,9 +1,10 @@
 import { z } from "@medusajs/framework/zod"
+import { MAX_LENGTH } from "../../../utils/validators"
 
 export const StoreSubscribe = z.strictObject({
-  email: z.string().trim().email({ message: "email must be an email address" }).max(320),
-  first_name: z.string().trim().max(255).optional(),
-  last_name: z.string().trim().max(255).optional(),
+  email: z.string().max(MAX_LENGTH.address).trim().email({ message: "email must be an email address" }),
+  first_name: z.string().max(MAX_LENGTH.name).trim().optional(),
+  last_name: z.string().max(MAX_LENGTH.name).trim().optional(),
   /** Where the form is, e.g. "footer" or "checkout": kept in the consent history. */
   source: z
     .string()

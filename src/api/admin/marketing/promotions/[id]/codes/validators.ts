@@ -1,27 +1,28 @@
 import { z } from "@medusajs/framework/zod"
-import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 import { CodePatternError, normalizeCode, parseCodePattern } from "../../../../../../modules/promotion/lib/code-pattern"
 import { CampaignChannel } from "../../../../../../types/campaign/module"
 import { PromotionCodeStatus } from "../../../../../../types/promotion/module"
-import { oneOrMany } from "../../../../../utils/validators"
+import { findParams, idString, MAX_LENGTH, oneOrMany } from "../../../../../utils/validators"
+import { promotionCodeFields } from "./query-config"
 
 export const MAX_CODES_PER_BATCH = 1_000_000
 /** Listed ids travel in the request and in one statement's parameters: beyond this, assign a segment. */
 const MAX_LISTED_IDS = 10_000
 
-const listedIds = z.array(z.string().min(1)).min(1).max(MAX_LISTED_IDS)
+const listedIds = z.array(idString.min(1)).min(1).max(MAX_LISTED_IDS)
 
-export const AdminGetPromotionCodesParams = createFindParams({ limit: 50, offset: 0, order: "code" })
+export const AdminGetPromotionCodesParams = findParams({ limit: 50, offset: 0, order: "code" }, promotionCodeFields)
   .extend({
     /** The beginning of a code, as a shopper would type it. */
     q: z
       .string()
+      .max(MAX_LENGTH.id)
       .transform(normalizeCode)
       .refine((prefix) => /^[A-Z0-9_-]+$/.test(prefix), { message: "q: codes hold only letters, digits, '-' and '_'" })
       .optional(),
     status: oneOrMany(z.enum(PromotionCodeStatus)).optional(),
-    batch_id: oneOrMany(z.string()).optional(),
-    contact_id: oneOrMany(z.string()).optional(),
+    batch_id: oneOrMany(idString).optional(),
+    contact_id: oneOrMany(idString).optional(),
   })
   .strict()
   // `_` is a LIKE wildcard, and a code may contain it.
@@ -31,6 +32,7 @@ export const AdminGeneratePromotionCodes = z.strictObject({
   count: z.number().int().min(1).max(MAX_CODES_PER_BATCH),
   pattern: z
     .string()
+    .max(MAX_LENGTH.id)
     .superRefine((pattern, ctx) => {
       try {
         parseCodePattern(pattern)
@@ -46,7 +48,7 @@ export type AdminGeneratePromotionCodesType = z.infer<typeof AdminGeneratePromot
 export const AdminAssignPromotionCodes = z
   .strictObject({
     contact_ids: listedIds.optional(),
-    segment_id: z.string().min(1).optional(),
+    segment_id: idString.min(1).optional(),
     /** With segment_id: the channel its contacts must be reachable on. */
     channel: z.enum(CampaignChannel).optional(),
   })
@@ -63,12 +65,12 @@ export type AdminAssignPromotionCodesType = z.infer<typeof AdminAssignPromotionC
 export const AdminVoidPromotionCodes = z
   .strictObject({
     code_ids: listedIds.optional(),
-    batch_id: z.string().min(1).optional(),
+    batch_id: idString.min(1).optional(),
   })
   .refine((body) => body.code_ids || body.batch_id, {
     message: "code_ids or batch_id is required: which codes to void (both: the listed codes of that batch)",
   })
 export type AdminVoidPromotionCodesType = z.infer<typeof AdminVoidPromotionCodes>
 
-export const AdminExportPromotionCodesParams = z.strictObject({ batch_id: z.string().min(1).optional() })
+export const AdminExportPromotionCodesParams = z.strictObject({ batch_id: idString.min(1).optional() })
 export type AdminExportPromotionCodesParamsType = z.infer<typeof AdminExportPromotionCodesParams>

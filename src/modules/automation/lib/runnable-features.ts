@@ -1,0 +1,47 @@
+import type { JourneyDefinition, StepKind, TriggerKind } from "./journey-schema"
+
+/** The triggers that enrol contacts today: the others have no subscriber yet. */
+export const RUNNABLE_TRIGGERS: readonly TriggerKind[] = ["order.placed", "customer.created", "custom.event"]
+/** The step kinds the worker carries out today. */
+export const RUNNABLE_STEP_KINDS: readonly StepKind[] = ["wait", "send", "branch", "split", "exit"]
+
+/** A part of a valid journey that the worker cannot run yet, located like a validation problem. */
+export interface UnsupportedFeature {
+  code: "not_supported_yet"
+  message: string
+  path: (string | number)[]
+  step_id?: string
+}
+
+/**
+ * What keeps a valid journey from running today: a journey is refused at publishing rather than
+ * enrolling contacts who would then stop at a step nothing carries out.
+ */
+export function unsupportedFeatures(definition: JourneyDefinition): UnsupportedFeature[] {
+  const found: UnsupportedFeature[] = []
+  if (!RUNNABLE_TRIGGERS.includes(definition.trigger.kind)) {
+    found.push({
+      code: "not_supported_yet",
+      message: `The trigger '${definition.trigger.kind}' is not supported yet (supported: ${RUNNABLE_TRIGGERS.join(", ")})`,
+      path: ["trigger", "kind"],
+    })
+  }
+  definition.graph.steps.forEach((step, index) => {
+    if (!RUNNABLE_STEP_KINDS.includes(step.kind)) {
+      found.push({
+        code: "not_supported_yet",
+        message: `Step '${step.id}': the step kind '${step.kind}' is not supported yet (supported: ${RUNNABLE_STEP_KINDS.join(", ")})`,
+        path: ["graph", "steps", index, "kind"],
+        step_id: step.id,
+      })
+    } else if (step.kind === "wait" && step.wait.type === "event") {
+      found.push({
+        code: "not_supported_yet",
+        message: `Step '${step.id}': waiting for an event is not supported yet (wait a duration or until a time of day)`,
+        path: ["graph", "steps", index, "wait", "type"],
+        step_id: step.id,
+      })
+    }
+  })
+  return found
+}

@@ -1,0 +1,67 @@
+import { toMinor } from "../../promotion/lib/engine/money"
+import { AttributionModel, RollupDimension } from "../../../types/analytics"
+import { attributeOrder, CodeCarrier, Touch } from "./attribution"
+import { messageDimensions } from "./message-dimensions"
+import { uniqueCountersOf } from "./message-rollup"
+import { RawData } from "./raw-data"
+import { addTo, Rollup } from "./rollup"
+import { storeDay } from "./store-day"
+
+/**
+ * The order rollup (the specification the SQL refresh is tested against): each order once under
+ * each attribution model that finds a message for it, on the rows of that message (store, channel,
+ * campaign, segment), and once on each promotion it used; on the day it was placed, in its currency.
+ */
+export function rollupOrders(raw: RawData, options: { timezone: string; attribution_days: number }): Rollup {
+  const rollup: Rollup = new Map()
+  const real = raw.messages.filter((m) => !m.is_test)
+  const messages = new Map(real.map((m) => [m.id, m]))
+  const touchesOf = new Map<string, Touch[]>()
+  for (const event of raw.events) {
+    const message = messages.get(event.message_id)
+    if (!message?.contact_id || !uniqueCountersOf(event).includes("opened")) continue
+    touchesOf.set(message.contact_id, [...(touchesOf.get(message.contact_id) ?? []), { message_id: message.id, at: event.occurred_at }])
+  }
+  /** Each assigned code's carriers: its contact's messages of its promotion's campaign, whoever then used it. */
+  const carriers: CodeCarrier[] = raw.codes.flatMap((code) =>
+    real
+      .filter((m) => code.campaign_id && m.contact_id === code.contact_id && m.campaign_id === code.campaign_id && m.sent_at)
+      .map((m) => ({ code: code.code, message_id: m.id, sent_at: m.sent_at! }))
+  )
+
+  for (const order of raw.orders) {
+    const day = storeDay(order.created_at, options.timezone)
+    const metrics = {
+      orders: 1,
+      revenue: toMinor(order.revenue, order.currency_code),
+      discount_amount: toMinor(order.discount_total, order.currency_code),
+    }
+    const attributions = attributeOrder(
+      {
+        placed_at: order.created_at,
+        click: order.message_id && order.clicked_at ? { message_id: order.message_id, at: order.clicked_at } : null,
+        codes: order.codes,
+      },
+      {
+        touches: order.contact_id ? touchesOf.get(order.contact_id) ?? [] : [],
+        carriers,
+        days: options.attribution_days,
+      }
+    )
+    for (const { model, message_id } of attributions) {
+      const message = messages.get(message_id)
+      const dimensions = message ? messageDimensions(message) : [{ dimension: RollupDimension.ALL, dimension_id: "" }]
+      for (const dimension of dimensions) {
+        addTo(rollup, { day, ...dimension, attribution_model: model, currency_code: order.currency_code }, metrics)
+      }
+    }
+    for (const promotionId of new Set(order.promotion_ids)) {
+      addTo(
+        rollup,
+        { day, dimension: RollupDimension.PROMOTION, dimension_id: promotionId, attribution_model: AttributionModel.NONE, currency_code: order.currency_code },
+        { orders: 1, revenue: metrics.revenue }
+      )
+    }
+  }
+  return rollup
+}

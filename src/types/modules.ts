@@ -1,4 +1,5 @@
 export const MarketingModule = {
+  ANALYTICS: "marketing_analytics",
   AUDIENCE: "marketing_audience",
   AUDIT: "marketing_audit",
   AUTOMATION: "marketing_automation",

@@ -474,8 +474,8 @@ export default class MessagingModuleService extends MedusaService({ Message, Tra
              JOIN marketing_message m ON m.deleted_at IS NULL
               AND (m.id = i.message_id OR (i.message_id IS NULL AND m.provider_message_id = i.provider_message_id))),
          inserted AS (
-           INSERT INTO marketing_message_event (id, message_id, type, reason, provider_event_id, occurred_at, created_at, updated_at)
-           SELECT ${newId("mevt")}, target_id, type, reason, provider_event_id, occurred_at, now(), now() FROM matched
+           INSERT INTO marketing_message_event (id, message_id, type, reason, permanent, provider_event_id, occurred_at, created_at, updated_at)
+           SELECT ${newId("mevt")}, target_id, type, reason, permanent, provider_event_id, occurred_at, now(), now() FROM matched
            ON CONFLICT (provider_event_id) WHERE provider_event_id IS NOT NULL AND deleted_at IS NULL DO NOTHING
            RETURNING provider_event_id)
          SELECT matched.* FROM matched JOIN inserted USING (provider_event_id)`,

@@ -37,6 +37,7 @@ export function rollupMessages(messages: RawMessage[], events: RawMessageEvent[]
   const real = new Map(messages.filter((m) => !m.is_test).map((m) => [m.id, m]))
   const ones = (counters: Counter[]) => Object.fromEntries(counters.map((counter) => [counter, 1]))
   const count = (message: RawMessage, at: Date, counters: Counter[]) => {
+    if (!counters.length) return
     const day = storeDay(at, timezone)
     for (const dimension of messageDimensions(message)) {
       addTo(rollup, { day, ...dimension, attribution_model: AttributionModel.NONE, currency_code: "" }, ones(counters))

@@ -77,7 +77,7 @@ const messageEvents: RollupSource = {
 
 /** An amount in major units (Medusa's) as minor units of its currency: digits from $5 codes / $6 digits, else 2. */
 const minor = (amount: string, currency: string) =>
-  `round(${amount} * power(10, coalesce((SELECT digits FROM unnest($5::text[], $6::int[]) AS cd(code, digits) WHERE cd.code = upper(${currency})), 2)))`
+  `round(${amount} * power(10::numeric, coalesce((SELECT digits FROM unnest($5::text[], $6::int[]) AS cd(code, digits) WHERE cd.code = upper(${currency})), 2)))`
 
 /** $7: the attribution window in days. */
 const inWindow = (at: string) => `${at} <= b.at AND ${at} >= b.at - make_interval(days => $7::int)`

@@ -14,6 +14,8 @@ const MessageEvent = model
     user_agent: model.text().nullable(),
     ip: model.text().nullable(),
     reason: model.text().nullable(),
+    /** A provider's refusal that another try cannot change (a hard bounce); null where the provider did not say. */
+    permanent: model.boolean().nullable(),
     /** The provider's id of a webhook event, so that a redelivered webhook is recorded once. */
     provider_event_id: model.text().nullable(),
     occurred_at: model.dateTime(),

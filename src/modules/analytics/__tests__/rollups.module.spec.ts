@@ -1,0 +1,247 @@
+import path from "node:path"
+import { Client } from "pg"
+import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
+import { MarketingModule } from "../../../types/modules"
+import { RawData, RawMessageEvent } from "../lib/raw-data"
+import { rollupRawData } from "../lib/rollup-raw-data"
+import { METRICS, rollupRows } from "../lib/rollup"
+import AnalyticsModuleService from "../service"
+
+jest.setTimeout(120_000)
+
+const TIMEZONE = "Europe/Berlin"
+const ATTRIBUTION_DAYS = 2
+const HOUR = 3_600_000
+const migrations = (module: string) => path.join(__dirname, "..", "..", module, "migrations")
+
+/** A seeded generator, so that a failure can be replayed. */
+function random(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/**
+ * Raw data over the days around Berlin's spring DST change: two campaigns (one with a segment),
+ * four contacts, messages on two channels (test sends among them), every kind of event with machine
+ * flags and repeats, orders with clicks and codes, and ledger lines, some cancelled.
+ */
+function generate(seed: number): RawData & { customers: Map<string, string> } {
+  const rnd = random(seed)
+  const pick = <T>(values: readonly T[]) => values[Math.floor(rnd() * values.length)]
+  const start = Date.parse("2026-03-27T20:00:00Z")
+  const time = (from: number, spanHours: number) => new Date(from + Math.floor(rnd() * spanHours * HOUR))
+  const contacts = ["mcon_1", "mcon_2", "mcon_3", "mcon_4"]
+  const customers = new Map(contacts.map((c, i) => [`cus_${i + 1}`, c]))
+  const campaigns = [{ id: "mcamp_1", segment_id: "mseg_1" }, { id: "mcamp_2", segment_id: null }]
+
+  const messages = Array.from({ length: 40 }, (_, i) => {
+    const campaign = pick([...campaigns, null])
+    return {
+      id: `mmsg_${String(i).padStart(3, "0")}`,
+      campaign_id: campaign?.id ?? null,
+      segment_id: campaign?.segment_id ?? null,
+      contact_id: pick([...contacts, null]),
+      channel: pick(["email", "sms"]),
+      is_test: rnd() < 0.1,
+      sent_at: rnd() < 0.9 ? time(start, 72) : null,
+    }
+  })
+  const sent = messages.filter((m) => m.sent_at)
+  const events: RawMessageEvent[] = Array.from({ length: 160 }, (_, i) => {
+    const message = pick(sent)
+    const occurred = time(message.sent_at!.getTime(), 48)
+    return {
+      id: `mevt_${String(i).padStart(3, "0")}`,
+      message_id: message.id,
+      type: pick(["open", "open", "click", "click", "unsubscribe", "delivered", "bounce", "dropped", "complaint", "failed"] as const),
+      flag: rnd() < 0.25 ? pick(["bot", "apple_mpp", "scanner"]) : null,
+      permanent: pick([true, false, null]),
+      link_position: rnd() < 0.8 ? pick([0, 1, 2]) : null,
+      occurred_at: occurred,
+      // Recorded a little later, and several in one statement (one created_at) now and then.
+      created_at: new Date(Math.floor((occurred.getTime() + rnd() * HOUR) / (10 * 60_000)) * 10 * 60_000),
+    }
+  })
+  const codes = [
+    { code: "SPRING-A", contact_id: "mcon_1", campaign_id: "mcamp_1", promotion_id: "mprom_1" },
+    { code: "SPRING-B", contact_id: "mcon_2", campaign_id: "mcamp_1", promotion_id: "mprom_1" },
+    { code: "LOOSE-C", contact_id: "mcon_3", campaign_id: null, promotion_id: "mprom_2" },
+  ]
+  const orders = Array.from({ length: 25 }, (_, i) => {
+    const placed = time(start + 6 * HOUR, 90)
+    const click = rnd() < 0.5 ? pick(sent) : null
+    const used = codes.filter(() => rnd() < 0.3)
+    const customer = pick([...customers.keys(), null])
+    return {
+      id: `mattr_${String(i).padStart(3, "0")}`,
+      customer_id: customer,
+      contact_id: customer ? customers.get(customer)! : null,
+      message_id: click?.id ?? null,
+      clicked_at: click ? new Date(placed.getTime() - Math.floor(rnd() * 3 * 24) * HOUR) : null,
+      codes: used.map((c) => c.code),
+      promotion_ids: [...new Set(used.map((c) => c.promotion_id))],
+      currency_code: pick(["eur", "jpy"]),
+      revenue: Math.round(rnd() * 20000) / 100,
+      discount_total: Math.round(rnd() * 1000) / 100,
+      created_at: placed,
+    }
+  })
+  const redemptions = Array.from({ length: 12 }, (_, i) => {
+    const code = pick([...codes, null])
+    const redeemed = time(start, 72)
+    return {
+      id: `mpred_${String(i).padStart(3, "0")}`,
+      promotion_id: code?.promotion_id ?? "mprom_2",
+      campaign_id: code ? codes.find((c) => c.code === code.code)!.campaign_id : null,
+      code: code?.code ?? null,
+      currency_code: "eur",
+      discount_amount: Math.round(rnd() * 1500) / 100,
+      redeemed_at: redeemed,
+      released_at: rnd() < 0.3 ? time(redeemed.getTime(), 24) : null,
+    }
+  })
+  return { messages, events, orders, redemptions, codes, customers }
+}
+
+async function insertRawData(db: Client, raw: ReturnType<typeof generate>) {
+  const rows = <T>(items: T[], ...columns: ((item: T) => unknown)[]) => columns.map((column) => items.map(column))
+  await db.query(
+    `INSERT INTO marketing_segment (id, name, handle, dsl, member_count) VALUES ('mseg_1', 'Spring', 'spring', 'orders_count > 0', 3);
+     INSERT INTO marketing_campaign (id, name, channel, segment_id) VALUES ('mcamp_1', 'Spring', 'email', 'mseg_1'), ('mcamp_2', 'Other', 'email', NULL);
+     INSERT INTO marketing_promotion (id, campaign_id, name, type, code_mode, target, customer_group_ids)
+     VALUES ('mprom_1', 'mcamp_1', 'Spring', 'fixed', 'unique', '{}', '[]'), ('mprom_2', NULL, 'Loose', 'fixed', 'unique', '{}', '[]')`
+  )
+  await db.query(
+    `INSERT INTO marketing_contact (id, email, customer_id, email_consent)
+     SELECT c, c || '@example.com', cus, CASE WHEN c = 'mcon_4' THEN NULL ELSE 'subscribed' END FROM unnest($1::text[], $2::text[]) AS x(cus, c)`,
+    [[...raw.customers.keys()], [...raw.customers.values()]]
+  )
+  await db.query(
+    `INSERT INTO marketing_message (id, campaign_id, contact_id, channel, "to", idempotency_key, is_test, status, not_before, sent_at)
+     SELECT id, campaign_id, contact_id, channel, 'someone', id, is_test, CASE WHEN sent_at IS NULL THEN 'queued' ELSE 'sent' END, now(), sent_at
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::boolean[], $6::timestamptz[])
+            AS m(id, campaign_id, contact_id, channel, is_test, sent_at)`,
+    rows(raw.messages, (m) => m.id, (m) => m.campaign_id, (m) => m.contact_id, (m) => m.channel, (m) => m.is_test, (m) => m.sent_at)
+  )
+  await db.query(
+    `INSERT INTO marketing_message_event (id, message_id, type, flag, permanent, link_position, occurred_at, created_at)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::boolean[], $6::int[], $7::timestamptz[], $8::timestamptz[])`,
+    rows(raw.events, (e) => e.id, (e) => e.message_id, (e) => e.type, (e) => e.flag, (e) => e.permanent, (e) => e.link_position, (e) => e.occurred_at, (e) => e.created_at)
+  )
+  await db.query(
+    `INSERT INTO marketing_promotion_code (id, code, contact_id, batch_id, promotion_id)
+     SELECT 'mpcode_' || code, code, contact_id, 'mpbatch_1', promotion_id FROM unnest($1::text[], $2::text[], $3::text[]) AS c(code, contact_id, promotion_id)`,
+    rows(raw.codes, (c) => c.code, (c) => c.contact_id, (c) => c.promotion_id)
+  )
+  await db.query(
+    `INSERT INTO marketing_order_attribution (id, order_id, customer_id, message_id, clicked_at, codes, promotion_ids, currency_code,
+                                              revenue, raw_revenue, discount_total, raw_discount_total, created_at)
+     SELECT id, 'order_' || id, customer_id, message_id, clicked_at, codes::jsonb, promotion_ids::jsonb, currency_code,
+            revenue, '{}', discount_total, '{}', created_at
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::text[], $7::text[], $8::numeric[], $9::numeric[], $10::timestamptz[])
+            AS a(id, customer_id, message_id, clicked_at, codes, promotion_ids, currency_code, revenue, discount_total, created_at)`,
+    rows(
+      raw.orders,
+      (o) => o.id, (o) => o.customer_id, (o) => o.message_id, (o) => o.clicked_at, (o) => JSON.stringify(o.codes),
+      (o) => JSON.stringify(o.promotion_ids), (o) => o.currency_code, (o) => o.revenue, (o) => o.discount_total, (o) => o.created_at
+    )
+  )
+  await db.query(
+    `INSERT INTO marketing_promotion_redemption (id, promotion_id, campaign_id, code, cart_id, currency_code, estimated_discount,
+                                                 raw_estimated_discount, discount_amount, status, reserved_at, redeemed_at, released_at, release_reason)
+     SELECT id, promotion_id, campaign_id, code, 'cart_' || id, currency_code, discount_amount, '{}', discount_amount,
+            CASE WHEN released_at IS NULL THEN 'redeemed' ELSE 'released' END, redeemed_at, redeemed_at, released_at,
+            CASE WHEN released_at IS NULL THEN NULL ELSE 'cancelled' END
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::numeric[], $7::timestamptz[], $8::timestamptz[])
+            AS r(id, promotion_id, campaign_id, code, currency_code, discount_amount, redeemed_at, released_at)`,
+    rows(
+      raw.redemptions,
+      (r) => r.id, (r) => r.promotion_id, (r) => r.campaign_id, (r) => r.code, (r) => r.currency_code, (r) => r.discount_amount,
+      (r) => r.redeemed_at, (r) => r.released_at
+    )
+  )
+}
+
+moduleIntegrationTestRunner<AnalyticsModuleService>({
+  moduleName: MarketingModule.ANALYTICS,
+  resolve: path.join(__dirname, ".."),
+  moduleOptions: { default_timezone: TIMEZONE, promotions: { attribution_days: ATTRIBUTION_DAYS } },
+  pathToMigrations: ["analytics", "messaging", "promotion", "campaign", "audience"].map(migrations),
+  testSuite: ({ service, dbConfig }) => {
+    let db: Client
+    beforeEach(async () => {
+      db = new Client({ connectionString: dbConfig.clientUrl })
+      await db.connect()
+    })
+    afterEach(() => db.end())
+
+    const stored = async () => {
+      const { rows } = await db.query(
+        `SELECT day, dimension, dimension_id, attribution_model, currency_code, ${METRICS.join(", ")}
+           FROM marketing_analytics_daily_rollup ORDER BY day, dimension, dimension_id, attribution_model, currency_code`
+      )
+      const key = (r: any) => [r.day, r.dimension, r.dimension_id, r.attribution_model, r.currency_code].join("\u0000")
+      return rows
+        .map((row) => ({ ...row, ...Object.fromEntries(METRICS.map((metric) => [metric, Number(row[metric])])) }))
+        .sort((a, b) => (key(a) < key(b) ? -1 : 1))
+    }
+
+    it("refreshed in steps, the rollup equals the specification's and a rebuild's; a refresh with nothing new changes nothing", async () => {
+      const raw = generate(15)
+      await insertRawData(db, raw)
+      const expected = rollupRawData(raw, { timezone: TIMEZONE, attribution_days: ATTRIBUTION_DAYS })
+      expect(expected.size).toBeGreaterThan(100)
+
+      // Cuts between the raw rows' times, the last one past them all.
+      for (const cut of ["2026-03-28T12:00:00Z", "2026-03-29T01:30:00Z", "2026-03-29T12:00:00Z", "2026-03-30T20:00:00Z", "2026-04-10T00:00:00Z"]) {
+        await service.refreshRollups(new Date(cut))
+      }
+      const refreshed = await stored()
+      expect(refreshed).toEqual(rollupRows(expected))
+
+      expect(Object.values(await service.refreshRollups(new Date("2026-04-10T00:00:00Z"))).every((n) => n === 0)).toBe(true)
+      expect(await stored()).toEqual(refreshed)
+
+      await service.rebuildRollups(new Date("2026-04-10T00:00:00Z"))
+      expect(await stored()).toEqual(refreshed)
+    })
+
+    it("counts what was recorded after a refresh in the next one, and an event's day is the store's", async () => {
+      const raw = generate(7)
+      await insertRawData(db, raw)
+      await service.refreshRollups(new Date("2026-04-10T00:00:00Z"))
+      // Just after midnight in Berlin on the DST day, before midnight in UTC.
+      await db.query(
+        `INSERT INTO marketing_message_event (id, message_id, type, occurred_at, created_at)
+         VALUES ('mevt_late', $1, 'delivered', '2026-03-28T23:30:00Z', '2026-04-11T00:00:00Z')`,
+        [raw.messages.find((m) => m.sent_at && !m.is_test && !raw.events.some((e) => e.message_id === m.id && e.type === "delivered"))!.id]
+      )
+      const total = async () =>
+        (await db.query(`SELECT day, delivered FROM marketing_analytics_daily_rollup WHERE dimension = 'all' AND delivered > 0 ORDER BY day`)).rows
+      const before = await total()
+      expect((await service.refreshRollups(new Date("2026-04-12T00:00:00Z"))).message_events).toBeGreaterThan(0)
+      const after = await total()
+      const day = (rows: any[]) => rows.find((r) => r.day === "2026-03-29")?.delivered ?? 0
+      expect(day(after)).toBe(day(before) + 1)
+    })
+
+    it("takes the day's audience counts: each segment and the contacts per consent state, the day's last count standing", async () => {
+      await insertRawData(db, generate(3))
+      await service.snapshotAudience(new Date("2026-03-28T23:30:00Z"))
+      await db.query(`UPDATE marketing_contact SET email_consent = 'unsubscribed' WHERE id = 'mcon_1'`)
+      await service.snapshotAudience(new Date("2026-03-29T10:00:00Z"))
+      const { rows } = await db.query(`SELECT day, kind, key, count FROM marketing_analytics_audience_count ORDER BY kind, key`)
+      expect(rows).toEqual([
+        { day: "2026-03-29", kind: "consent", key: "email:none", count: 1 },
+        { day: "2026-03-29", kind: "consent", key: "email:subscribed", count: 2 },
+        { day: "2026-03-29", kind: "consent", key: "email:unsubscribed", count: 1 },
+        { day: "2026-03-29", kind: "consent", key: "sms:none", count: 4 },
+        { day: "2026-03-29", kind: "segment", key: "mseg_1", count: 3 },
+      ])
+    })
+  },
+})

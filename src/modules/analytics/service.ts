@@ -1,0 +1,124 @@
+import { Context } from "@medusajs/framework/types"
+import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { PgClient, pgStatement, pgTransaction } from "../../lib/pg-transaction"
+import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
+import { currencyDigits } from "../promotion/lib/engine/money"
+import { refreshStatement, ROLLUP_SOURCES } from "./lib/refresh-sql"
+import AudienceCount from "./models/audience-count"
+import DailyRollup from "./models/daily-rollup"
+import RollupCursor from "./models/rollup-cursor"
+
+/**
+ * Raw rows are rolled up once they are this old. Their writers stamp them with their transaction's
+ * start and commit within milliseconds (single statements); a row committed later than this after
+ * its stamp would be passed by the cursor, and only a rebuild would count it.
+ */
+export const SETTLE_SECONDS = 10
+
+// Intl.supportedValuesOf is in Node 18+, newer than the compiler's lib.
+const CURRENCIES = (Intl as unknown as { supportedValuesOf(key: "currency"): string[] }).supportedValuesOf("currency")
+const CURRENCY_DIGITS = CURRENCIES.map(currencyDigits)
+
+export default class AnalyticsModuleService extends MedusaService({ DailyRollup, RollupCursor, AudienceCount }) {
+  protected readonly options_: PluginOptions
+
+  constructor(container: Record<string, unknown>, options?: unknown) {
+    super(container, options)
+    this.options_ = parsePluginOptions(options)
+  }
+
+  /**
+   * Adds the raw rows recorded since the last refresh (up to `now`, less SETTLE_SECONDS) to the daily
+   * rollup, source by source, moving each source's cursor in the same transaction. Concurrent
+   * refreshes queue on the cursors' row locks, so that no row is counted twice. Returns how many
+   * rollup rows each source changed.
+   */
+  @InjectTransactionManager()
+  async refreshRollups(now: Date, @MedusaContext() context: Context<EntityManager> = {}): Promise<Record<string, number>> {
+    return pgTransaction(context, (client) => this.refreshIn(client, now))
+  }
+
+  /**
+   * Makes the rollup again from all the raw data: the same as every refresh so far added up, and
+   * what to run after raw rows were corrected or deleted. Readers see the old rollup until it commits.
+   */
+  @InjectTransactionManager()
+  async rebuildRollups(now: Date, @MedusaContext() context: Context<EntityManager> = {}): Promise<Record<string, number>> {
+    return pgTransaction(context, async (client) => {
+      // Locked first, as refreshes lock them: a refresh running now waits and then finds them gone.
+      await client.query(`SELECT id FROM marketing_analytics_rollup_cursor FOR UPDATE`)
+      await client.query(`DELETE FROM marketing_analytics_rollup_cursor`)
+      await client.query(`DELETE FROM marketing_analytics_daily_rollup`)
+      return this.refreshIn(client, now)
+    })
+  }
+
+  private async refreshIn(client: PgClient, now: Date): Promise<Record<string, number>> {
+    await client.query(
+      `INSERT INTO marketing_analytics_rollup_cursor (id, source, position_at, position_id, created_at, updated_at)
+       SELECT 'marc_' || replace(gen_random_uuid()::text, '-', ''), source, 'epoch', '', now(), now()
+         FROM unnest($1::text[]) AS source
+       ON CONFLICT (source) WHERE deleted_at IS NULL DO NOTHING`,
+      [ROLLUP_SOURCES.map((source) => source.name)]
+    )
+    const { rows: [{ upto }] } = await client.query(
+      `SELECT least($1::timestamptz, now() - make_interval(secs => $2)) AS upto`,
+      [now, SETTLE_SECONDS]
+    )
+    const changed: Record<string, number> = {}
+    for (const source of ROLLUP_SOURCES) {
+      const { rows: [cursor] } = await client.query(
+        `SELECT position_at, position_id FROM marketing_analytics_rollup_cursor WHERE source = $1 AND deleted_at IS NULL FOR UPDATE`,
+        [source.name]
+      )
+      const parameters = [
+        cursor.position_at,
+        cursor.position_id,
+        upto,
+        this.options_.default_timezone,
+        CURRENCIES,
+        CURRENCY_DIGITS,
+        this.options_.promotions.attribution_days,
+      ].slice(0, source.parameters)
+      const { rows: [last] } = await client.query(refreshStatement(source), parameters)
+      changed[source.name] = last?.rows ?? 0
+      if (last) {
+        await client.query(
+          `UPDATE marketing_analytics_rollup_cursor SET position_at = $2, position_id = $3, updated_at = now()
+            WHERE source = $1 AND deleted_at IS NULL`,
+          [source.name, last.at, last.id]
+        )
+      }
+    }
+    return changed
+  }
+
+  /**
+   * Takes today's audience counts (today in the store's timezone): each segment's last counted size
+   * and the contacts per channel and consent state ("none" when never asked). Run again the same
+   * day, the later count replaces the earlier.
+   */
+  @InjectManager()
+  async snapshotAudience(now: Date, @MedusaContext() context: Context<EntityManager> = {}): Promise<void> {
+    await pgStatement(
+        context,
+        `WITH counts AS (
+           SELECT 'segment' AS kind, s.id AS key, coalesce(s.member_count, 0) AS count
+             FROM marketing_segment s WHERE s.deleted_at IS NULL
+           UNION ALL
+           SELECT 'consent', consent.key, count(*)
+             FROM marketing_contact ct
+             CROSS JOIN LATERAL (VALUES ('email:' || coalesce(ct.email_consent, 'none')),
+                                        ('sms:' || coalesce(ct.sms_consent, 'none'))) AS consent(key)
+            WHERE ct.deleted_at IS NULL
+            GROUP BY consent.key)
+         INSERT INTO marketing_analytics_audience_count (id, day, kind, key, count, created_at, updated_at)
+         SELECT 'maac_' || replace(gen_random_uuid()::text, '-', ''), to_char($1::timestamptz AT TIME ZONE $2, 'YYYY-MM-DD'),
+                kind, key, count, now(), now()
+           FROM counts
+         ON CONFLICT (kind, key, day) WHERE deleted_at IS NULL DO UPDATE SET count = excluded.count, updated_at = now()`,
+        [now, this.options_.default_timezone]
+    )
+  }
+}

@@ -3,6 +3,8 @@ import { adminAuditEntryMiddlewares } from "./admin/marketing/audit-entries/midd
 import { adminCampaignMiddlewares } from "./admin/marketing/campaigns/middlewares"
 import { adminContactImportMiddlewares } from "./admin/marketing/contact-imports/middlewares"
 import { adminContactMiddlewares } from "./admin/marketing/contacts/middlewares"
+import { adminJourneyEventMiddlewares } from "./admin/marketing/events/middlewares"
+import { adminJourneyMiddlewares } from "./admin/marketing/journeys/middlewares"
 import { adminMessageMiddlewares } from "./admin/marketing/messages/middlewares"
 import { adminPromotionCodeMiddlewares } from "./admin/marketing/promotions/[id]/codes/middlewares"
 import { adminOrderAttributionMiddlewares } from "./admin/marketing/order-attributions/middlewares"
@@ -12,6 +14,7 @@ import { adminSuppressionMiddlewares } from "./admin/marketing/suppressions/midd
 import { webhookMiddlewares } from "./marketing/webhooks/middlewares"
 import { storeCartPromotionMiddlewares } from "./store/carts/middlewares"
 import { storePromotionMiddlewares } from "./store/marketing/promotions/middlewares"
+import { storeJourneyEventMiddlewares } from "./store/marketing/events/middlewares"
 import { storeSubscriptionMiddlewares } from "./store/marketing/subscriptions/middlewares"
 import { adminJsonBodiesOnly } from "./utils/json-bodies-only"
 
@@ -25,10 +28,13 @@ export default defineMiddlewares({
     ...adminSuppressionMiddlewares,
     ...adminAuditEntryMiddlewares,
     ...adminMessageMiddlewares,
+    ...adminJourneyMiddlewares,
+    ...adminJourneyEventMiddlewares,
     ...adminPromotionMiddlewares,
     ...adminOrderAttributionMiddlewares,
     ...adminPromotionCodeMiddlewares,
     ...storeSubscriptionMiddlewares,
+    ...storeJourneyEventMiddlewares,
     ...storeCartPromotionMiddlewares,
     ...storePromotionMiddlewares,
     ...webhookMiddlewares,

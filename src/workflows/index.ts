@@ -1,5 +1,6 @@
 export * from "./audience"
 export * from "./audit"
+export * from "./automation"
 export * from "./campaign"
 export * from "./contact-import"
 export * from "./delivery"

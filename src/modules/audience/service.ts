@@ -315,6 +315,22 @@ export default class AudienceModuleService extends MedusaService({
     )
   }
 
+  /** Which of these contacts a compiled condition matches now (erased ones never). */
+  @InjectManager()
+  async contactsMatching(
+    { where, params }: Pick<CompiledSegment, "where" | "params">,
+    contactIds: string[],
+    @MedusaContext() context: Context<EntityManager> = {}
+  ): Promise<string[]> {
+    if (!contactIds.length) return []
+    const { rows } = await pgStatement(
+      context,
+      `SELECT c.id FROM marketing_contact c WHERE c.id = ANY($${params.length + 1}::text[]) AND c.deleted_at IS NULL AND (${where})`,
+      [...params, contactIds]
+    )
+    return rows.map((row: { id: string }) => row.id)
+  }
+
   /**
    * The given columns of these contacts, erased ones included, as stored: a delivery round reads
    * its recipients' template fields in one statement, without building entities.

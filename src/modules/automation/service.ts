@@ -2,6 +2,7 @@ import { Context } from "@medusajs/framework/types"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { pgConnection, pgStatement, pgTransaction } from "../../lib/pg-transaction"
+import { parseStepRunKey } from "./lib/step-run-key"
 import Journey from "./models/journey"
 import JourneyEnrollment from "./models/journey-enrollment"
 import JourneyStepRun from "./models/journey-step-run"
@@ -38,7 +39,8 @@ export interface RecordedStep {
   step_id: string
   outcome: string
   detail: Record<string, unknown> | null
-  idempotency_key: string
+  /** The step run's key; null records no step run (a wait that parks: leaving it is the run). */
+  idempotency_key: string | null
   /** Whether the move takes a step (a wait that only parks stays at its sequence). */
   advances: boolean
   move: EnrollmentMove
@@ -132,6 +134,7 @@ export default class AutomationModuleService extends MedusaService({
         ]
       )
       if (!rowCount) return false
+      if (step.idempotency_key === null) return true
       await client.query(
         `INSERT INTO marketing_journey_step_run (id, enrollment_id, step_id, outcome, detail, idempotency_key, at, created_at, updated_at)
          VALUES (${newId("mjrun")}, $1, $2, $3, $4, $5, now(), now(), now())
@@ -188,10 +191,14 @@ export default class AutomationModuleService extends MedusaService({
   /** The send steps' content of journey messages, by the message's idempotency key (its step run key). */
   @InjectManager()
   async sendContents(
-    keys: { key: string; enrollment_id: string; step_id: string }[],
+    messageKeys: string[],
     @MedusaContext() context: Context<EntityManager> = {}
   ): Promise<Map<string, { name: string; subject: string | null; body: string }>> {
     const contents = new Map<string, { name: string; subject: string | null; body: string }>()
+    const keys = messageKeys.flatMap((key) => {
+      const parsed = parseStepRunKey(key)
+      return parsed ? [{ key, ...parsed }] : []
+    })
     if (!keys.length) return contents
     const { rows } = await pgConnection(context, (client) =>
       client.query(

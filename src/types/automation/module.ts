@@ -28,3 +28,8 @@ export type EnrollmentState = (typeof EnrollmentState)[keyof typeof EnrollmentSt
 
 /** The states of an enrollment still under way: at most one per contact and journey. */
 export const RUNNING_ENROLLMENT_STATES: readonly EnrollmentState[] = [EnrollmentState.ACTIVE, EnrollmentState.WAITING]
+
+export const JourneyEvents = {
+  /** Enrollments became due now (new ones, or woken ones): the journey worker runs before its next minute. */
+  ENROLLMENTS_DUE: "marketing.journey.enrollments_due",
+} as const

@@ -7,3 +7,9 @@
  */
 export const stepRunKey = (enrollmentId: string, stepId: string, sequence: number) =>
   `journey:${enrollmentId}:${stepId}:${sequence}`
+
+/** The enrollment and step of a step run key (a journey message's idempotency key); null for any other key. */
+export function parseStepRunKey(key: string): { enrollment_id: string; step_id: string; sequence: number } | null {
+  const match = /^journey:([^:]+):([^:]+):(\d+)$/.exec(key)
+  return match ? { enrollment_id: match[1], step_id: match[2], sequence: Number(match[3]) } : null
+}

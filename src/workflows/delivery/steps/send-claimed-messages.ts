@@ -4,6 +4,7 @@ import { personalCodes } from "../personal-codes"
 import { TemplateError } from "../../../modules/messaging/lib/render-template"
 import { retryDelayMs } from "../../../modules/messaging/lib/retry-backoff"
 import AudienceModuleService from "../../../modules/audience/service"
+import AutomationModuleService from "../../../modules/automation/service"
 import CampaignModuleService from "../../../modules/campaign/service"
 import MessagingModuleService, { ClaimedMessage, RecordedOutcome } from "../../../modules/messaging/service"
 import { MessageChannel } from "../../../types/messaging"
@@ -36,11 +37,16 @@ export const sendClaimedMessagesStep = createStep(
         (c) => [c.id, c]
       )
     )
+    // A journey's message has no campaign: its content is its send step's, found by its key.
+    const journeyContents = await (container.resolve(MarketingModule.AUTOMATION) as AutomationModuleService).sendContents(
+      messages.filter((m) => !m.campaign_id).map((m) => m.idempotency_key)
+    )
+    const contentOf = (m: ClaimedMessage) => (m.campaign_id ? campaigns.get(m.campaign_id) : journeyContents.get(m.idempotency_key))
     // Contacts are read only for the messages whose template prints something of them.
     const contactIds = [
       ...new Set(
         messages
-          .filter((m) => m.contact_id && usesContactFields(campaigns.get(m.campaign_id!) ?? { subject: null, body: "" }))
+          .filter((m) => m.contact_id && usesContactFields(contentOf(m) ?? { subject: null, body: "" }))
           .map((m) => m.contact_id!)
       ),
     ]
@@ -79,7 +85,7 @@ export const sendClaimedMessagesStep = createStep(
       const composed: ComposedMessage[] = []
       const unrenderable: RecordedOutcome[] = []
       for (const message of group) {
-        const campaign = message.campaign_id ? campaigns.get(message.campaign_id) : undefined
+        const campaign = contentOf(message)
         const contact = message.contact_id ? contacts.get(message.contact_id) : undefined
         try {
           composed.push(

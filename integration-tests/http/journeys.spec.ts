@@ -1,0 +1,189 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { drainMessageQueue } from "../../src/lib/delivery-runner"
+import { runDueJourneys } from "../../src/lib/journey-runner"
+import type { JourneyDefinitionInput } from "../../src/modules/automation/lib/journey-schema"
+import AutomationModuleService from "../../src/modules/automation/service"
+import { MarketingModule } from "../../src/types/modules"
+import { createReachableContacts, Sinks, startDeliverySinks, useDeliverySuite } from "../helpers/delivery"
+import { eventually } from "../helpers/eventually"
+import { setUpStorefront, Shopper } from "../helpers/storefront"
+
+jest.setTimeout(120_000)
+
+let sinks: Sinks
+beforeAll(async () => {
+  sinks = await startDeliverySinks({ emailProvider: "smtp" })
+})
+afterAll(async () => sinks.close())
+
+const JOURNEYS = "/admin/marketing/journeys"
+const fail = { validateStatus: () => true }
+
+const send = (id: string, subject: string) => ({ id, kind: "send" as const, channel: "email" as const, subject, body: `<p>${subject}, {{ contact.first_name }}</p>` })
+const waitADay = (id: string) => ({ id, kind: "wait" as const, wait: { type: "duration" as const, duration: { amount: 1, unit: "days" as const } } })
+
+/** Runs SQL against the suite's database: to move an enrollment's clock instead of sleeping. */
+const sql = (container: MedusaContainer, text: string, params: unknown[] = []) =>
+  container.resolve(ContainerRegistrationKeys.PG_CONNECTION).raw(text, params)
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    const t = useDeliverySuite(api, getContainer, () => sinks)
+    const automation = () => t.container.resolve(MarketingModule.AUTOMATION) as AutomationModuleService
+
+    const publishedJourney = async (name: string, definition: JourneyDefinitionInput) => {
+      const { data } = await api.post(JOURNEYS, { name, definition }, t.admin.headers)
+      const published = await api.post(`${JOURNEYS}/${data.journey.id}/publish`, {}, { ...t.admin.headers, ...fail })
+      expect(published.data.journey?.status).toBe("live")
+      return data.journey.id as string
+    }
+    const enrollmentsOf = async (journeyId: string, query = "") =>
+      (await api.get(`${JOURNEYS}/${journeyId}/enrollments?${query}`, t.admin.headers)).data.enrollments as any[]
+    const stepRunsOf = (enrollmentId: string) =>
+      automation().listJourneyStepRuns({ enrollment_id: enrollmentId }, { order: { at: "ASC" } })
+
+    it("refuses to publish a journey that cannot go live, with each problem located, and step kinds the worker cannot run yet", async () => {
+      const { data } = await api.post(
+        JOURNEYS,
+        {
+          name: "Broken",
+          definition: {
+            trigger: { kind: "order.placed" },
+            graph: { start: "hello", steps: [{ id: "hello", kind: "send", channel: "email", subject: "Hi" }, waitADay("lost")], edges: [] },
+          },
+        },
+        t.admin.headers
+      )
+      const refused = await api.post(`${JOURNEYS}/${data.journey.id}/publish`, {}, { ...t.admin.headers, ...fail })
+      expect(refused.status).toBe(400)
+      expect(refused.data.problems.map(({ code, path, step_id }: any) => ({ code, path, step_id }))).toEqual(
+        expect.arrayContaining([
+          { code: "unreachable_step", path: ["graph", "steps", 1], step_id: "lost" },
+          { code: "send_without_content", path: ["graph", "steps", 0, "body"], step_id: "hello" },
+        ])
+      )
+
+      const webhook = await api.post(
+        JOURNEYS,
+        {
+          name: "Webhook",
+          definition: {
+            trigger: { kind: "customer.created" },
+            graph: { start: "crm", steps: [{ id: "crm", kind: "webhook", url: "https://crm.example.com/hook" }], edges: [] },
+          },
+        },
+        t.admin.headers
+      )
+      const unsupported = await api.post(`${JOURNEYS}/${webhook.data.journey.id}/publish`, {}, { ...t.admin.headers, ...fail })
+      expect(unsupported.status).toBe(400)
+      expect(unsupported.data.problems).toEqual([
+        expect.objectContaining({ code: "not_supported_yet", path: ["graph", "steps", 0, "kind"], step_id: "crm" }),
+      ])
+      expect((await api.get(`${JOURNEYS}/${data.journey.id}`, t.admin.headers)).data.journey.status).toBe("draft")
+
+      const shapeless = await api.post(JOURNEYS, { name: "No graph", definition: { trigger: { kind: "order.placed" } } }, { ...t.admin.headers, ...fail })
+      expect(shapeless.status).toBe(400)
+    })
+
+    it("enrols on order placed, sends once through SMTP even when a step is run again, resumes after a wait, and converts on the goal with the order's revenue", async () => {
+      const store = await setUpStorefront(t.container)
+      const orderJourney = await publishedJourney("Thanks", {
+        trigger: { kind: "order.placed" },
+        graph: {
+          start: "thanks",
+          steps: [send("thanks", "Thank you"), waitADay("later"), send("review", "How was it")],
+          edges: [{ from: "thanks", to: "later" }, { from: "later", to: "review" }],
+        },
+      })
+      const browseJourney = await publishedJourney("Browsed", {
+        trigger: { kind: "custom.event", name: "browsed" },
+        goal: { kind: "order_placed" },
+        graph: { start: "pause", steps: [waitADay("pause"), send("nudge", "Still looking?")], edges: [{ from: "pause", to: "nudge" }] },
+      })
+
+      const shopper = await new Shopper(api, store, "sam@example.com").signUp()
+      const contact = await eventually(
+        async () => (await t.audience.listContacts({ customer_id: shopper.customerId }))[0],
+        (found) => !!found
+      )
+      await t.audience.updateContacts({ id: contact.id, email_consent: "subscribed" })
+
+      // The storefront reports the shopper browsing: the browse journey waits a day.
+      const posted = await api.post("/store/marketing/events", { name: "browsed", properties: { product: "shirt" } }, shopper.headers)
+      expect(posted.status).toBe(202)
+      const [browsing] = await eventually(() => enrollmentsOf(browseJourney), (rows) => rows[0]?.state === "waiting")
+      expect(browsing).toMatchObject({ contact_id: contact.id, step_id: "pause", state: "waiting" })
+
+      const cart = await shopper.createCart([{ variantId: store.products.shirt.variantId, quantity: 2 }])
+      const order = await shopper.checkOut(cart.id)
+
+      // The goal: the order ends the browse journey as converted, with its revenue.
+      const [converted] = await eventually(() => enrollmentsOf(browseJourney), (rows) => rows[0]?.state === "converted")
+      expect(converted).toMatchObject({ state: "converted", converted_order_id: order.id, currency_code: "eur" })
+      expect(Number(converted.revenue)).toBe(order.total)
+
+      // The trigger: the order enrols the shopper, whose first send is queued once and delivered.
+      const [enrollment] = await eventually(() => enrollmentsOf(orderJourney), (rows) => rows[0]?.state === "waiting")
+      expect(enrollment).toMatchObject({ contact_id: contact.id, step_id: "later", sequence: 1 })
+      await drainMessageQueue(t.container)
+      await eventually(async () => sinks.smtp.messages(), (messages) => messages.length === 1)
+      const [thanks] = sinks.smtp.messages()
+      expect((await thanks.parsed()).subject).toBe("Thank you")
+
+      // A worker that lost its lease after queueing: the step is run again from where the row says.
+      await sql(t.container, `UPDATE marketing_journey_enrollment SET state = 'active', step_id = 'thanks', sequence = 0, due_at = now() WHERE id = ?`, [
+        enrollment.id,
+      ])
+      await runDueJourneys(t.container)
+      await drainMessageQueue(t.container)
+      expect(await t.messaging.listMessages({ contact_id: contact.id })).toHaveLength(1)
+      expect(sinks.smtp.messages()).toHaveLength(1)
+      expect((await stepRunsOf(enrollment.id)).map((run) => run.step_id)).toEqual(["thanks"])
+      expect((await enrollmentsOf(orderJourney))[0]).toMatchObject({ state: "waiting", step_id: "later", sequence: 1 })
+
+      // A day later (the clock moved by SQL): the wait ends, the second send goes, the journey completes.
+      await sql(t.container, `UPDATE marketing_journey_enrollment SET due_at = now() - interval '1 second' WHERE id = ?`, [enrollment.id])
+      await runDueJourneys(t.container)
+      expect((await enrollmentsOf(orderJourney))[0]).toMatchObject({ state: "completed", step_id: null, sequence: 3 })
+      await drainMessageQueue(t.container)
+      await eventually(async () => sinks.smtp.messages(), (messages) => messages.length === 2)
+      expect((await sinks.smtp.messages()[1].parsed()).subject).toBe("How was it")
+      expect((await stepRunsOf(enrollment.id)).map((run) => run.step_id)).toEqual(["thanks", "later", "review"])
+    })
+
+    it("enrols on a custom event posted by the admin API; an unsubscribed contact's send records why and sends nothing", async () => {
+      const [reader, unsubscribed] = await createReachableContacts(t.container, 2, "event")
+      await t.audience.updateContacts({ id: unsubscribed.id, email_consent: "unsubscribed" })
+      const journey = await publishedJourney("Webinar", {
+        trigger: { kind: "custom.event", name: "webinar.registered" },
+        exit: { when_unsubscribed: false },
+        graph: { start: "invite", steps: [send("invite", "See you there")], edges: [] },
+      })
+
+      for (const email of [reader.email, unsubscribed.email]) {
+        const posted = await api.post("/admin/marketing/events", { name: "webinar.registered", email, properties: { seat: 4 } }, t.admin.headers)
+        expect(posted.status).toBe(202)
+      }
+      // A second event while the first enrollment runs: already enrolled, not an error.
+      const again = await api.post("/admin/marketing/events", { name: "webinar.registered", email: reader.email }, t.admin.headers)
+      expect(again.data.enrollments).toEqual([expect.objectContaining({ enrollment_id: null })])
+      const invalid = await api.post("/admin/marketing/events", { name: "webinar.registered" }, { ...t.admin.headers, ...fail })
+      expect(invalid.status).toBe(400)
+
+      await runDueJourneys(t.container)
+      const done = await eventually(() => enrollmentsOf(journey, "state=completed"), (rows) => rows.length === 2)
+      const byContact = new Map(done.map((e) => [e.contact_id, e]))
+      const [readerRun] = await stepRunsOf(byContact.get(reader.id).id)
+      const [unsubscribedRun] = await stepRunsOf(byContact.get(unsubscribed.id).id)
+      expect(readerRun.detail).toEqual({ message_id: expect.any(String) })
+      expect(unsubscribedRun.detail).toEqual({ skipped: "unsubscribed" })
+      expect(await t.messaging.listMessages({ contact_id: unsubscribed.id })).toHaveLength(0)
+
+      await drainMessageQueue(t.container)
+      await eventually(async () => sinks.smtp.messages(), (messages) => messages.length === 1)
+      expect((await sinks.smtp.messages()[0].parsed()).to.text).toBe(reader.email)
+    })
+  },
+})

@@ -1,0 +1,18 @@
+import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { MedusaError } from "@medusajs/framework/utils"
+import { enrollTriggeredContactWorkflow } from "../../../../workflows/automation/workflows/enroll-triggered-contact"
+import { StorePostJourneyEventType } from "./validators"
+
+/**
+ * A storefront event (publishable key): enrols the shopper's contact in the journeys it triggers.
+ * It answers the same whoever is named, so that it tells nothing about who is a contact.
+ */
+export const POST = async (req: AuthenticatedMedusaRequest<StorePostJourneyEventType>, res: MedusaResponse) => {
+  const { name, email, properties } = req.validatedBody
+  const customerId = req.auth_context?.actor_type === "customer" ? req.auth_context.actor_id : null
+  if (!customerId && !email) throw new MedusaError(MedusaError.Types.INVALID_DATA, "email is required when no customer is logged in")
+  await enrollTriggeredContactWorkflow(req.scope).run({
+    input: { trigger: "custom.event", event_name: name, customer_id: customerId, email: customerId ? null : email, properties },
+  })
+  res.status(202).json({ accepted: true })
+}

@@ -1,0 +1,70 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import AudienceModuleService from "../../../modules/audience/service"
+import AutomationModuleService from "../../../modules/automation/service"
+import { decideEntry, EntryDecision } from "../../../modules/automation/lib/entry-rule"
+import type { EntryRule, Trigger } from "../../../modules/automation/lib/journey-schema"
+import { JourneyStatus } from "../../../types/automation"
+import { MarketingModule } from "../../../types/modules"
+
+export type JourneyTriggerKind = "order.placed" | "customer.created" | "custom.event"
+
+export type EnrollContactsInput = {
+  trigger: JourneyTriggerKind
+  contact_ids: string[]
+  /** A custom event's name: only journeys triggered by that name enrol. */
+  event_name?: string
+}
+
+export type EnrollmentDecision = { journey_id: string; contact_id: string; enrollment_id: string | null; reason: string | null }
+
+/**
+ * Enrols the contacts in the live journeys this trigger starts: each journey's trigger filter and
+ * entry rule decide, and the one-running unique index turns a concurrent second enrol into
+ * "already running" instead of an error. Undone by deleting the enrollments it made.
+ */
+export const enrollContactsStep = createStep(
+  "enroll-marketing-journey-contacts",
+  async (input: EnrollContactsInput, { container }) => {
+    const automation: AutomationModuleService = container.resolve(MarketingModule.AUTOMATION)
+    const audience: AudienceModuleService = container.resolve(MarketingModule.AUDIENCE)
+    const decisions: EnrollmentDecision[] = []
+    if (!input.contact_ids.length) return new StepResponse(decisions, [] as string[])
+    const journeys = await automation.listJourneys({ status: JourneyStatus.LIVE, trigger_kind: input.trigger }, { take: null })
+    const versions = journeys.length
+      ? await automation.listJourneyVersions({ id: journeys.map((j) => j.live_version_id!) }, { take: null })
+      : []
+    const now = new Date()
+    const rows: { journey_id: string; version_id: string; contact_id: string; step_id: string }[] = []
+    for (const version of versions) {
+      const trigger = version.trigger as Trigger
+      if (trigger.kind === "custom.event" && trigger.name !== input.event_name) continue
+      const candidates = trigger.filter
+        ? new Set(await audience.contactsMatching(await audience.compileSegment(trigger.filter), input.contact_ids))
+        : new Set(input.contact_ids)
+      const previous = await automation.listJourneyEnrollments(
+        { journey_id: version.journey_id, contact_id: input.contact_ids },
+        { select: ["contact_id", "state", "entered_at"], take: null }
+      )
+      for (const contactId of input.contact_ids) {
+        if (!candidates.has(contactId)) {
+          decisions.push({ journey_id: version.journey_id, contact_id: contactId, enrollment_id: null, reason: "filtered_out" })
+          continue
+        }
+        const decision: EntryDecision = decideEntry(version.entry as EntryRule, previous.filter((p) => p.contact_id === contactId) as any, now)
+        if (decision.enter) rows.push({ journey_id: version.journey_id, version_id: version.id, contact_id: contactId, step_id: (version.graph as any).start })
+        else decisions.push({ journey_id: version.journey_id, contact_id: contactId, enrollment_id: null, reason: decision.reason })
+      }
+    }
+    const created = await automation.enroll(rows)
+    const made = new Map(created.map((e) => [`${e.journey_id}:${e.contact_id}`, e.id]))
+    for (const row of rows) {
+      const id = made.get(`${row.journey_id}:${row.contact_id}`) ?? null
+      decisions.push({ journey_id: row.journey_id, contact_id: row.contact_id, enrollment_id: id, reason: id ? null : "already_running" })
+    }
+    return new StepResponse(decisions, created.map((e) => e.id))
+  },
+  async (ids, { container }) => {
+    if (!ids?.length) return
+    await (container.resolve(MarketingModule.AUTOMATION) as AutomationModuleService).deleteJourneyEnrollments(ids)
+  }
+)

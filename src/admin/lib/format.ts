@@ -1,4 +1,5 @@
 import type { AdminCampaign } from "../../types/campaign/http"
+import { describeSchedule } from "./recurrence"
 
 // `undefined` locale: dates and amounts read the way the admin's browser is set up.
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" })
@@ -25,6 +26,19 @@ export function formatAmount(amount: number, currencyCode?: string | null): stri
   return new Intl.NumberFormat(undefined, { style: "currency", currency: currencyCode.toUpperCase() }).format(amount)
 }
 
+/**
+ * "€ 1,169.80 EUR": an amount the way Medusa's own pages show one (its dashboard's getStylizedAmount),
+ * symbol and code both, in the currency's own number of decimals.
+ */
+export function formatMoney(amount: number, currencyCode: string): string {
+  const currency = currencyCode.toUpperCase()
+  const inCurrency = new Intl.NumberFormat(undefined, { style: "currency", currency, currencyDisplay: "narrowSymbol" })
+  const symbol = inCurrency.format(0).replace(/[\d.,\s]/g, "")
+  const { maximumFractionDigits: decimals } = inCurrency.resolvedOptions()
+  const total = amount.toLocaleString(undefined, { minimumFractionDigits: decimals, maximumFractionDigits: decimals })
+  return `${symbol} ${total} ${currency}`
+}
+
 export function formatBudget({
   budget_amount,
   budget_currency_code,
@@ -34,13 +48,12 @@ export function formatBudget({
   return formatAmount(budget_amount, budget_currency_code)
 }
 
-/** When the campaign goes out: its send time, or its cron expression and the timezone it runs in. */
+/** When the campaign goes out: its send time, or its recurrence in words ("Every Monday at 09:00 (Berlin)"). */
 export function formatSchedule(
   campaign: Pick<AdminCampaign, "scheduled_at" | "schedule_cron" | "schedule_timezone">
 ): string | null {
   if (campaign.schedule_cron) {
-    const { schedule_cron, schedule_timezone } = campaign
-    return schedule_timezone ? `${schedule_cron} (${schedule_timezone})` : schedule_cron
+    return describeSchedule(campaign.schedule_cron, campaign.schedule_timezone)
   }
   return campaign.scheduled_at ? formatDateTime(campaign.scheduled_at) : null
 }

@@ -1,9 +1,13 @@
 import type { AdminCampaign } from "../../../types/campaign/http"
 import type { CampaignChannel } from "../../../types/campaign/module"
 import type { CreateCampaignPayload, UpdateCampaignPayload } from "../../hooks/campaigns"
+import { cronToRecurrence } from "../../lib/recurrence"
 import { ServerErrors, splitServerErrors } from "../../lib/server-errors"
 
 export type ScheduleType = "one_off" | "recurring"
+
+/** How a recurring schedule is entered: with the recurrence builder, or as a cron expression typed out. */
+export type ScheduleMode = "builder" | "custom"
 
 /** What the inputs hold: text as typed, so that a half-typed amount is not lost or coerced. */
 export interface CampaignFormValues {
@@ -15,6 +19,7 @@ export interface CampaignFormValues {
   body: string
   schedule_type: ScheduleType
   scheduled_at: Date | null
+  schedule_mode: ScheduleMode
   schedule_cron: string
   schedule_timezone: string
   budget_amount: string
@@ -48,6 +53,8 @@ export function toFormValues(campaign?: AdminCampaign): CampaignFormValues {
     body: campaign?.body ?? "",
     schedule_type: campaign?.schedule_cron ? "recurring" : "one_off",
     scheduled_at: campaign?.scheduled_at ? new Date(campaign.scheduled_at) : null,
+    // A cron expression the builder cannot show stays in the custom field, as it was written.
+    schedule_mode: campaign?.schedule_cron && !cronToRecurrence(campaign.schedule_cron) ? "custom" : "builder",
     schedule_cron: campaign?.schedule_cron ?? "",
     schedule_timezone: campaign?.schedule_timezone ?? "",
     budget_amount: campaign?.budget_amount == null ? "" : String(campaign.budget_amount),

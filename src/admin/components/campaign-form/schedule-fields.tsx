@@ -1,6 +1,8 @@
-import { DatePicker, Input, RadioGroup } from "@medusajs/ui"
+import { DatePicker, RadioGroup } from "@medusajs/ui"
+import { DEFAULT_RECURRENCE, recurrenceToCron } from "../../lib/recurrence"
 import { FormField } from "../common/form-field"
 import type { ScheduleType } from "./campaign-form-values"
+import { RecurrenceFields } from "./recurrence-fields"
 import type { CampaignFormState } from "./use-campaign-form"
 
 interface ScheduleFieldsProps {
@@ -22,7 +24,13 @@ export const ScheduleFields = ({ form, contentLocked, scheduleTypeLocked }: Sche
             {...control}
             className="flex gap-x-4"
             value={values.schedule_type}
-            onValueChange={(type) => setValue("schedule_type", type as ScheduleType)}
+            onValueChange={(type) => {
+              setValue("schedule_type", type as ScheduleType)
+              // The builder shows a schedule from the start: the form holds the cron it stands for.
+              if (type === "recurring" && values.schedule_mode === "builder" && !values.schedule_cron) {
+                setValue("schedule_cron", recurrenceToCron(DEFAULT_RECURRENCE))
+              }
+            }}
             disabled={scheduleTypeLocked}
           >
             <RadioGroup.ChoiceBox
@@ -35,7 +43,7 @@ export const ScheduleFields = ({ form, contentLocked, scheduleTypeLocked }: Sche
               className="flex-1"
               value="recurring"
               label="Recurring"
-              description="Goes out again and again, on a cron schedule."
+              description="Goes out again and again: every day, week or month."
             />
           </RadioGroup>
         )}
@@ -57,40 +65,7 @@ export const ScheduleFields = ({ form, contentLocked, scheduleTypeLocked }: Sche
           )}
         </FormField>
       ) : (
-        <div className="grid grid-cols-2 gap-4">
-          <FormField
-            label="Cron expression"
-            hint="Minute, hour, day of month, month, day of week."
-            error={errors.schedule_cron}
-          >
-            {(control) => (
-              <Input
-                {...control}
-                className="font-mono"
-                placeholder="0 9 * * 1"
-                disabled={contentLocked}
-                value={values.schedule_cron}
-                onChange={(event) => setValue("schedule_cron", event.target.value)}
-              />
-            )}
-          </FormField>
-          <FormField
-            label="Timezone"
-            optional
-            hint="Such as Europe/Berlin. Leave empty for the default."
-            error={errors.schedule_timezone}
-          >
-            {(control) => (
-              <Input
-                {...control}
-                placeholder="UTC"
-                disabled={contentLocked}
-                value={values.schedule_timezone}
-                onChange={(event) => setValue("schedule_timezone", event.target.value)}
-              />
-            )}
-          </FormField>
-        </div>
+        <RecurrenceFields form={form} disabled={contentLocked} />
       )}
     </>
   )

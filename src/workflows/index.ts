@@ -1,3 +1,4 @@
+export * from "./analytics"
 export * from "./audience"
 export * from "./audit"
 export * from "./automation"

@@ -22,6 +22,10 @@ const MessageEvent = model
     message: model.belongsTo(() => Message, { mappedBy: "events" }),
   })
   // Events are read by message (its foreign key's index); each further index is one more write per open and click.
-  .indexes([{ on: ["provider_event_id"], unique: true, where: "provider_event_id IS NOT NULL" }])
+  .indexes([
+    { on: ["provider_event_id"], unique: true, where: "provider_event_id IS NOT NULL" },
+    // The analytics refresh reads the events recorded past its cursor (created_at, id).
+    { on: ["created_at", "id"] },
+  ])
 
 export default MessageEvent

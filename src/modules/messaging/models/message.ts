@@ -45,6 +45,8 @@ const Message = model
     // Frequency caps look back over a contact's recent messages on a channel.
     { on: ["contact_id", "channel", "created_at"] },
     { on: ["provider_message_id"], where: "provider_message_id IS NOT NULL" },
+    // The analytics refresh reads sent messages past its cursor (sent_at, id).
+    { on: ["sent_at", "id"], where: "sent_at IS NOT NULL" },
   ])
 
 export default Message

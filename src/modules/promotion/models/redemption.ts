@@ -33,6 +33,9 @@ const Redemption = model
     { on: ["reserved_at"], where: "status = 'reserved' AND deleted_at IS NULL" },
     { on: ["cart_id"] },
     { on: ["order_id"], where: "order_id IS NOT NULL" },
+    // The analytics refresh reads redemptions and their cancellations past its cursors.
+    { on: ["redeemed_at", "id"], where: "redeemed_at IS NOT NULL" },
+    { on: ["released_at", "id"], where: "released_at IS NOT NULL" },
   ])
 
 export default Redemption

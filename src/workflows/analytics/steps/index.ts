@@ -1,0 +1,3 @@
+export * from "./rebuild-rollups"
+export * from "./refresh-rollups"
+export * from "./snapshot-audience"

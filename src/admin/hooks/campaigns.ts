@@ -100,6 +100,10 @@ export const useTransitionCampaign = (id: string) =>
     sdk.client.fetch<AdminCampaignResponse>(`${CAMPAIGNS_PATH}/${id}/transition`, { method: "POST", body: { status } })
   )
 
+/** Creates a draft copy of the campaign; the answer is the copy. */
+export const useDuplicateCampaign = (id: string) =>
+  useCampaignMutation((_: void) => sdk.client.fetch<AdminCampaignResponse>(`${CAMPAIGNS_PATH}/${id}/duplicate`, { method: "POST" }))
+
 export const useDeleteCampaign = (id: string) => {
   const queryClient = useQueryClient()
   return useMutation<AdminCampaignDeleteResponse, FetchError>({

@@ -134,6 +134,10 @@ export const useSetPromotionStatus = (id: string) =>
     sdk.client.fetch(`${PROMOTIONS_API_PATH}/${id}`, { method: "POST", body: { status } })
   )
 
+/** Creates a draft copy of the promotion's terms, without codes or redemptions; the answer is the copy. */
+export const useDuplicatePromotion = (id: string) =>
+  usePromotionMutation((_: void) => sdk.client.fetch(`${PROMOTIONS_API_PATH}/${id}/duplicate`, { method: "POST" }))
+
 export const useDeletePromotion = (id: string) => {
   const queryClient = useQueryClient()
   return useMutation<unknown, FetchError>({

@@ -83,6 +83,10 @@ export const useSaveSegment = (id?: string) =>
 export const useSnapshotSegment = (id: string) =>
   useSegmentMutation(() => sdk.client.fetch(`${SEGMENTS_API_PATH}/${id}/snapshot`, { method: "POST" }))
 
+/** Creates a copy of the segment, without its members; the answer is the copy. */
+export const useDuplicateSegment = (id: string) =>
+  useSegmentMutation((_: void) => sdk.client.fetch(`${SEGMENTS_API_PATH}/${id}/duplicate`, { method: "POST" }))
+
 export const useDeleteSegment = (id: string) => {
   const queryClient = useQueryClient()
   return useMutation<unknown, FetchError>({

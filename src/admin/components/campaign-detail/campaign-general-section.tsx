@@ -3,20 +3,27 @@ import { Container, Heading, toast, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
 import { useNavigate } from "react-router-dom"
 import type { AdminCampaign } from "../../../types/campaign/http"
-import { useDeleteCampaign } from "../../hooks/campaigns"
+import { useDeleteCampaign, useDuplicateCampaign } from "../../hooks/campaigns"
 import { CAMPAIGN_CHANNELS } from "../../lib/campaign-display"
 import { isDeletable } from "../../lib/campaign-lifecycle"
 import { formatBudget, formatDateTime } from "../../lib/format"
-import { CAMPAIGNS_PATH } from "../../lib/paths"
+import { CAMPAIGNS_PATH, campaignPath } from "../../lib/paths"
 import { CampaignFormDrawer } from "../campaign-form/campaign-form-drawer"
 import { CampaignStatusBadge } from "../campaign-status-badge"
 import { ActionMenu } from "../common/action-menu"
 import { SectionRow } from "../common/section-row"
+import { useDuplicateAction } from "../common/use-duplicate-action"
 import { CampaignLifecycleActions } from "./campaign-lifecycle-actions"
 
 export const CampaignGeneralSection = ({ campaign }: { campaign: AdminCampaign }) => {
   const [isEditing, setIsEditing] = useState(false)
   const confirmDelete = useDeleteConfirmation(campaign)
+  const duplicate = useDuplicateAction({
+    noun: "Campaign",
+    duplicate: useDuplicateCampaign(campaign.id),
+    copyOf: (response) => response.campaign,
+    pathOf: campaignPath,
+  })
 
   return (
     <Container className="divide-y p-0">
@@ -27,7 +34,7 @@ export const CampaignGeneralSection = ({ campaign }: { campaign: AdminCampaign }
           <ActionMenu
             label="Campaign actions"
             groups={[
-              [{ label: "Edit", icon: <PencilSquare />, onClick: () => setIsEditing(true) }],
+              [{ label: "Edit", icon: <PencilSquare />, onClick: () => setIsEditing(true) }, duplicate],
               [{ label: "Delete", icon: <Trash />, onClick: confirmDelete, disabled: !isDeletable(campaign) }],
             ]}
           />

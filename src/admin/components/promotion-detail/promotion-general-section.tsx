@@ -2,14 +2,15 @@ import { PencilSquare, Trash } from "@medusajs/icons"
 import { Container, Heading, toast, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
 import { useNavigate } from "react-router-dom"
-import { useDeletePromotion } from "../../hooks/promotions"
+import { useDeletePromotion, useDuplicatePromotion } from "../../hooks/promotions"
 import { formatDateTime } from "../../lib/format"
-import { PROMOTIONS_PATH } from "../../lib/paths"
+import { PROMOTIONS_PATH, promotionPath } from "../../lib/paths"
 import { offerSummary, windowSummary } from "../../lib/promotion-display"
 import type { AdminPromotion } from "../../types/promotions"
 import { CampaignLink } from "../campaign-link"
 import { ActionMenu } from "../common/action-menu"
 import { SectionRow } from "../common/section-row"
+import { useDuplicateAction } from "../common/use-duplicate-action"
 import { PromotionFormDrawer } from "../promotion-form/promotion-form-drawer"
 import { PromotionStatusBadge } from "../promotion-status-badge"
 import { RedemptionLabel } from "../promotion-summary/redemption-label"
@@ -18,6 +19,12 @@ import { PromotionLifecycleActions } from "./promotion-lifecycle-actions"
 export const PromotionGeneralSection = ({ promotion }: { promotion: AdminPromotion }) => {
   const [isEditing, setIsEditing] = useState(false)
   const confirmDelete = useDeleteConfirmation(promotion)
+  const duplicate = useDuplicateAction({
+    noun: "Promotion",
+    duplicate: useDuplicatePromotion(promotion.id),
+    copyOf: (response) => response.promotion,
+    pathOf: promotionPath,
+  })
 
   return (
     <Container className="divide-y p-0">
@@ -28,7 +35,7 @@ export const PromotionGeneralSection = ({ promotion }: { promotion: AdminPromoti
           <ActionMenu
             label="Promotion actions"
             groups={[
-              [{ label: "Edit", icon: <PencilSquare />, onClick: () => setIsEditing(true) }],
+              [{ label: "Edit", icon: <PencilSquare />, onClick: () => setIsEditing(true) }, duplicate],
               [{ label: "Delete", icon: <Trash />, onClick: confirmDelete }],
             ]}
           />

@@ -2,12 +2,13 @@ import { PencilSquare, Trash } from "@medusajs/icons"
 import { Container, Heading, toast, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
 import { Link, useNavigate } from "react-router-dom"
-import { useDeleteSegment } from "../../hooks/segments"
+import { useDeleteSegment, useDuplicateSegment } from "../../hooks/segments"
 import { formatDateTime, formatNumber } from "../../lib/format"
-import { SEGMENTS_PATH, customerGroupPath } from "../../lib/paths"
+import { SEGMENTS_PATH, customerGroupPath, segmentPath } from "../../lib/paths"
 import type { AdminSegment } from "../../types/segments"
 import { ActionMenu } from "../common/action-menu"
 import { SectionRow } from "../common/section-row"
+import { useDuplicateAction } from "../common/use-duplicate-action"
 import { SegmentFormModal } from "../segment-form/segment-form-modal"
 import { SegmentKindBadge } from "../segment-kind-badge"
 import { SnapshotButton } from "./snapshot-button"
@@ -15,6 +16,12 @@ import { SnapshotButton } from "./snapshot-button"
 export const SegmentGeneralSection = ({ segment }: { segment: AdminSegment }) => {
   const [isEditing, setIsEditing] = useState(false)
   const confirmDelete = useDeleteConfirmation(segment)
+  const duplicate = useDuplicateAction({
+    noun: "Segment",
+    duplicate: useDuplicateSegment(segment.id),
+    copyOf: (response) => response.segment,
+    pathOf: segmentPath,
+  })
   const isStatic = segment.kind === "static"
 
   return (
@@ -26,7 +33,7 @@ export const SegmentGeneralSection = ({ segment }: { segment: AdminSegment }) =>
           <ActionMenu
             label="Segment actions"
             groups={[
-              [{ label: "Edit", icon: <PencilSquare />, onClick: () => setIsEditing(true) }],
+              [{ label: "Edit", icon: <PencilSquare />, onClick: () => setIsEditing(true) }, duplicate],
               [{ label: "Delete", icon: <Trash />, onClick: confirmDelete }],
             ]}
           />

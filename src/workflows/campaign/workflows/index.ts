@@ -1,5 +1,6 @@
 export * from "./create-campaigns"
 export * from "./delete-campaigns"
+export * from "./duplicate-campaign"
 export * from "./remove-campaign-members"
 export * from "./transition-campaign"
 export * from "./update-campaign"

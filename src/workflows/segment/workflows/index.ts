@@ -1,5 +1,6 @@
 export * from "./create-segment"
 export * from "./delete-segments"
+export * from "./duplicate-segment"
 export * from "./snapshot-segment"
 export * from "./update-segment"
 export * from "./sync-segment-customer-groups"

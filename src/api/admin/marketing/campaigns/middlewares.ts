@@ -5,6 +5,7 @@ import { AdminGetMessageParams } from "../messages/validators"
 import { listCampaignsQueryConfig, retrieveCampaignQueryConfig } from "./query-config"
 import {
   AdminCreateCampaign,
+  AdminDuplicateCampaign,
   AdminGetCampaignDeliveryParams,
   AdminGetCampaignParams,
   AdminPreviewCampaign,
@@ -49,6 +50,12 @@ export const adminCampaignMiddlewares: MiddlewareRoute[] = [
     method: ["DELETE"],
     matcher: `${BASE}/:id`,
     policies: can("delete"),
+  },
+  {
+    method: ["POST"],
+    matcher: `${BASE}/:id/duplicate`,
+    middlewares: [validateAndTransformBody(AdminDuplicateCampaign), retrieve],
+    policies: can("create"),
   },
   {
     method: ["POST"],

@@ -128,3 +128,6 @@ export const AdminGetCampaignDeliveryParams = z.strictObject({})
 
 /** Sending now takes no options: anything in the body is a mistake worth a 400. */
 export const AdminSendCampaign = z.strictObject({})
+
+/** A duplicate copies the campaign as it is: anything in the body is a mistake worth a 400. */
+export const AdminDuplicateCampaign = z.strictObject({})

@@ -3,6 +3,7 @@ import { MarketingResource } from "../../../../lib/rbac/resources"
 import { listPromotionsQueryConfig, listRedemptionsQueryConfig, retrievePromotionQueryConfig } from "./query-config"
 import {
   AdminCreatePromotion,
+  AdminDuplicatePromotion,
   AdminGetPromotionParams,
   AdminGetPromotionsParams,
   AdminGetRedemptionsParams,
@@ -47,6 +48,12 @@ export const adminPromotionMiddlewares: MiddlewareRoute[] = [
     policies: can("update"),
   },
   { method: ["DELETE"], matcher: `${BASE}/:id`, policies: can("delete") },
+  {
+    method: ["POST"],
+    matcher: `${BASE}/:id/duplicate`,
+    middlewares: [validateAndTransformBody(AdminDuplicatePromotion), retrieve],
+    policies: can("create"),
+  },
   {
     method: ["GET"],
     matcher: `${BASE}/:id/redemptions`,

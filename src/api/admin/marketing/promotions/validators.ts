@@ -140,3 +140,6 @@ export const AdminPreviewPromotionCost = z.strictObject({
   redemption_rate: z.number().min(0).max(1).default(1),
 })
 export type AdminPreviewPromotionCostType = z.infer<typeof AdminPreviewPromotionCost>
+
+/** A duplicate copies the promotion's terms as they are: anything in the body is a mistake worth a 400. */
+export const AdminDuplicatePromotion = z.strictObject({})

@@ -3,6 +3,7 @@ import { MarketingResource } from "../../../../lib/rbac/resources"
 import { listSegmentsQueryConfig, retrieveSegmentQueryConfig } from "./query-config"
 import {
   AdminCreateSegment,
+  AdminDuplicateSegment,
   AdminGetSegmentParams,
   AdminGetSegmentReachableParams,
   AdminGetSegmentsParams,
@@ -27,6 +28,12 @@ export const adminSegmentMiddlewares: MiddlewareRoute[] = [
   { method: ["GET"], matcher: `${BASE}/:id`, middlewares: [retrieve], policies: can("read") },
   { method: ["POST"], matcher: `${BASE}/:id`, middlewares: [validateAndTransformBody(AdminUpdateSegment), retrieve], policies: can("update") },
   { method: ["DELETE"], matcher: `${BASE}/:id`, policies: can("delete") },
+  {
+    method: ["POST"],
+    matcher: `${BASE}/:id/duplicate`,
+    middlewares: [validateAndTransformBody(AdminDuplicateSegment), retrieve],
+    policies: can("create"),
+  },
   { method: ["POST"], matcher: `${BASE}/:id/snapshot`, middlewares: [retrieve], policies: can("update") },
   {
     method: ["GET"],

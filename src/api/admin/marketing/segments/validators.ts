@@ -64,3 +64,6 @@ export const AdminGetSegmentReachableParams = z.strictObject({
   channel: oneOrMany(z.enum(CampaignChannel)).optional(),
 })
 export type AdminGetSegmentReachableParamsType = z.infer<typeof AdminGetSegmentReachableParams>
+
+/** A duplicate copies the segment as it is: anything in the body is a mistake worth a 400. */
+export const AdminDuplicateSegment = z.strictObject({})

@@ -1,4 +1,5 @@
 import type { Call, CallArgument, ComparisonOperator, FieldRef, Literal, LiteralKind, Node, Position } from "./ast"
+import { closestName } from "./closest-name"
 import { failAt, SegmentDslError } from "./errors"
 import {
   FieldDefinition,
@@ -114,7 +115,13 @@ class Compiler {
   field(ref: FieldRef): FieldDefinition & { name: string } {
     const definition = FIELDS[ref.name]
     if (!definition) {
-      return failAt(ref.at, `unknown field '${ref.name}'; fields are ${[...Object.keys(FIELDS), SEGMENT_FIELD].join(", ")}`)
+      const suggestion = closestName(ref.name, [...Object.keys(FIELDS), SEGMENT_FIELD])
+      return failAt(
+        ref.at,
+        suggestion
+          ? `unknown field '${ref.name}'; did you mean '${suggestion}'?`
+          : `unknown field '${ref.name}'; the segment reference lists the fields`
+      )
     }
     if (definition.type === "json" && !ref.key) failAt(ref.at, `'${ref.name}' needs a key, e.g. ${ref.name}.tier`)
     if (definition.type !== "json" && ref.key) failAt(ref.at, `'${ref.name}' has no keys: remove '.${ref.key}'`)

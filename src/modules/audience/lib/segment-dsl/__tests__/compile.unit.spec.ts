@@ -219,8 +219,10 @@ describe("segment DSL compiler", () => {
 
   describe("errors with positions", () => {
     it.each([
-      ["colour = 'red'", "Line 1, column 1: unknown field 'colour'; fields are email, first_name"],
+      ["colour = 'red'", "Line 1, column 1: unknown field 'colour'; the segment reference lists the fields"],
       ["orders_count > 1 AND\n  favourite = 'x'", "Line 2, column 3: unknown field 'favourite'"],
+      ["order_count > 1", "Line 1, column 1: unknown field 'order_count'; did you mean 'orders_count'?"],
+      ["totl_spent > 1", "Line 1, column 1: unknown field 'totl_spent'; did you mean 'total_spent'?"],
       ["metadata = 'x'", "Line 1, column 1: 'metadata' needs a key, e.g. metadata.tier"],
       ["email.domain = 'x'", "Line 1, column 1: 'email' has no keys: remove '.domain'"],
       ["email > 'a'", "Line 1, column 1: '>' does not apply to string field 'email'; use =, !=, IN, CONTAINS or STARTS WITH"],

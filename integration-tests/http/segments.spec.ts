@@ -99,6 +99,17 @@ medusaIntegrationTestRunner({
         )
       })
 
+      it("counts how many of the matching contacts each channel reaches, as a send would", async () => {
+        const audience: AudienceModuleService = getContainer().resolve(MarketingModule.AUDIENCE)
+        await audience.updateContacts(
+          ["anna", "cara", "gina"].map((who) => ({ id: ids[who], email_consent: "subscribed" })) as any
+        )
+        await api.post("/admin/marketing/suppressions", { channel: "email", address: "gina@de.test", reason: "manual" }, admin.headers)
+        const { data } = await preview("country = 'DE'")
+        expect(data.count).toBe(3)
+        expect(data.reachable).toEqual({ email: 2, sms: 0, push: 0 })
+      })
+
       it("answers a DSL error with its position, token and what was expected", async () => {
         const response = await fail(preview("total_spent > 500 AND\n  country IN ('DE',"))
         expect(response.status).toBe(400)

@@ -1,5 +1,6 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
+import type { CompiledSegment } from "../modules/audience/lib/segment-dsl/compile"
 import { SegmentDslError } from "../modules/audience/lib/segment-dsl/errors"
 import AudienceModuleService from "../modules/audience/service"
 import CampaignModuleService from "../modules/campaign/service"
@@ -18,8 +19,6 @@ export async function countReachableAudience(
   channels: readonly CampaignChannel[]
 ): Promise<Partial<Record<CampaignChannel, number>>> {
   const audience: AudienceModuleService = container.resolve(MarketingModule.AUDIENCE)
-  const messaging: MessagingModuleService = container.resolve(MarketingModule.MESSAGING)
-  const { frequency_caps } = (container.resolve(MarketingModule.CAMPAIGN) as CampaignModuleService).getOptions()
   const segment = await audience.retrieveSegment(segmentId, { select: ["id", "name", "handle", "kind", "dsl"] })
   let compiled
   try {
@@ -28,6 +27,18 @@ export async function countReachableAudience(
     if (!(error instanceof SegmentDslError)) throw error
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `Segment '${segment.name}' cannot be evaluated: ${error.message}`)
   }
+  return countReachable(container, compiled, channels)
+}
+
+/** How many contacts a compiled condition (a saved segment's, or text being typed) reaches on each channel now. */
+export async function countReachable(
+  container: MedusaContainer,
+  compiled: Pick<CompiledSegment, "where" | "params">,
+  channels: readonly CampaignChannel[]
+): Promise<Partial<Record<CampaignChannel, number>>> {
+  const audience: AudienceModuleService = container.resolve(MarketingModule.AUDIENCE)
+  const messaging: MessagingModuleService = container.resolve(MarketingModule.MESSAGING)
+  const { frequency_caps } = (container.resolve(MarketingModule.CAMPAIGN) as CampaignModuleService).getOptions()
   const counts = await Promise.all(
     channels.map(async (channel) => {
       const cap = frequency_caps[channel]

@@ -27,7 +27,8 @@ async function fetchPreview(dsl: string, handle: string | undefined, signal: Abo
 /**
  * Counts and samples the contacts that `dsl` matches, as it is typed: one request per pause in typing;
  * a request that a newer text overtakes is cancelled (react-query aborts the query no one watches any
- * more). While the text has a problem, or a newer answer is on its way, the last count stays on screen.
+ * more). While the text has a problem, or a newer answer is on its way, the last count stays on screen,
+ * marked as out of date.
  */
 export function useSegmentPreview(dsl: string, handle?: string) {
   const text = useDebouncedValue(dsl.trim(), TYPING_PAUSE_MS)
@@ -48,7 +49,9 @@ export function useSegmentPreview(dsl: string, handle?: string) {
     // Marked only while the text is the one it was found in: typing on clears the mark, like an editor.
     problem: text && isCurrent ? data?.problem : undefined,
     error,
-    /** The count on screen is for an older text. */
+    /** A newer count is on its way. */
     isStale: isFetching || !isCurrent,
+    /** The count on screen is for an older text: the current one has a problem and cannot be counted. */
+    isOutOfDate: Boolean(text && isCurrent && data?.problem),
   }
 }

@@ -1,4 +1,5 @@
 import type { SegmentDTO } from "../../types/audience"
+import type { CampaignChannel } from "../../types/campaign/module"
 import type { PageResponse } from "../lib/page-query"
 import type { Serialized } from "./serialized"
 
@@ -28,6 +29,8 @@ export interface SegmentSampleContact {
 export interface SegmentPreviewResponse {
   count: number
   sample: SegmentSampleContact[]
+  /** How many of them each channel reaches now, as a send would count them. */
+  reachable: Record<CampaignChannel, number>
 }
 
 /** The 400 that `POST /admin/marketing/segments/preview` answers for DSL it cannot read. */

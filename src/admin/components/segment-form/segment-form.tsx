@@ -105,6 +105,7 @@ export const SegmentForm = ({ segment, onSaved }: SegmentFormProps) => {
           <SegmentPreviewPanel
             result={preview.result}
             isStale={preview.isStale}
+            isOutOfDate={preview.isOutOfDate}
             error={preview.error}
             emptyMessage="Type conditions to see who they match."
           />

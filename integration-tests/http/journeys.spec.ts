@@ -185,5 +185,31 @@ medusaIntegrationTestRunner({
       await eventually(async () => sinks.smtp.messages(), (messages) => messages.length === 1)
       expect((await sinks.smtp.messages()[0].parsed()).to.text).toBe(reader.email)
     })
+
+    it("retries a failing step with backoff and ends it failed, with its error, after the last attempt", async () => {
+      const [reader] = await createReachableContacts(t.container, 1, "failing")
+      const { data } = await api.post("/admin/marketing/segments", { name: "Gone", handle: "gone", dsl: "orders_count > 0" }, t.admin.headers)
+      const journey = await publishedJourney("Fragile", {
+        trigger: { kind: "custom.event", name: "signed_up" },
+        graph: {
+          start: "known",
+          steps: [{ id: "known", kind: "branch", condition: { type: "segment_condition", condition: "in_segment('gone')" } }, send("hello", "Hello")],
+          edges: [{ from: "known", to: "hello", outcome: "yes" }, { from: "known", to: "hello", outcome: "no" }],
+        },
+      })
+      // The condition's segment is deleted after publishing: the branch cannot be evaluated any more.
+      await api.delete(`/admin/marketing/segments/${data.segment.id}`, t.admin.headers)
+      await api.post("/admin/marketing/events", { name: "signed_up", email: reader.email }, t.admin.headers)
+      await runDueJourneys(t.container)
+      const [retrying] = await eventually(() => enrollmentsOf(journey), (rows) => rows[0]?.attempts === 1)
+      expect(retrying).toMatchObject({ state: "active", step_id: "known", attempts: 1, last_error: expect.stringContaining("gone") })
+      expect(new Date(retrying.due_at).getTime()).toBeGreaterThan(Date.now() - 1000)
+
+      await sql(t.container, `UPDATE marketing_journey_enrollment SET attempts = 5, due_at = now() - interval '1 second' WHERE id = ?`, [retrying.id])
+      await runDueJourneys(t.container)
+      const [failed] = await enrollmentsOf(journey)
+      expect(failed).toMatchObject({ state: "failed", step_id: "known", attempts: 6, due_at: null, last_error: expect.stringContaining("gone") })
+      expect(await t.messaging.listMessages({ contact_id: reader.id })).toHaveLength(0)
+    })
   },
 })

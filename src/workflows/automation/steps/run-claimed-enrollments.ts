@@ -1,7 +1,7 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import AudienceModuleService from "../../../modules/audience/service"
-import { Advance, advance, prepareJourney } from "../../../modules/automation/lib/advance"
+import { Advance, advance, prepareJourney, StepFacts } from "../../../modules/automation/lib/advance"
 import { JourneyDefinition } from "../../../modules/automation/lib/journey-schema"
 import { stepRunKey } from "../../../modules/automation/lib/step-run-key"
 import AutomationModuleService, { ClaimedEnrollment, EnrollmentMove, RecordedStep } from "../../../modules/automation/service"
@@ -90,16 +90,11 @@ export const runClaimedEnrollmentsStep = createStep(
       },
     }))
     for (let round = 0; running.length && round < MAX_STEPS_PER_CLAIM; round++) {
-      let facts
-      try {
-        facts = await loadStepFacts(container, running, contacts)
-      } catch (error) {
-        for (const r of running) await fail(r, error)
-        break
-      }
+      const facts = await factsOrFailures(running)
       const now = new Date()
       const results: { r: RunningEnrollment; result: Advance }[] = []
       for (const [i, r] of running.entries()) {
+        if (!facts[i]) continue
         try {
           results.push({ r, result: advance(r.journey, r.position, facts[i], now) })
         } catch (error) {
@@ -126,6 +121,27 @@ export const runClaimedEnrollmentsStep = createStep(
     }
     for (const r of running) await fail(r, new Error(`took more than ${MAX_STEPS_PER_CLAIM} steps at once`))
     return new StepResponse(tally)
+
+    /**
+     * The facts of a round, set-based. When the lookup fails (e.g. a condition's segment was
+     * deleted), each enrollment is looked up alone, so that only those it fails for fail (null).
+     */
+    async function factsOrFailures(round: RunningEnrollment[]): Promise<(StepFacts | null)[]> {
+      try {
+        return await loadStepFacts(container, round, contacts)
+      } catch {
+        const facts: (StepFacts | null)[] = []
+        for (const r of round) {
+          try {
+            facts.push((await loadStepFacts(container, [r], contacts))[0])
+          } catch (error) {
+            await fail(r, error)
+            facts.push(null)
+          }
+        }
+        return facts
+      }
+    }
 
     /** Queues the sends of one round, per channel, and says per enrollment what each step did. */
     async function queueSends(sends: { r: RunningEnrollment; result: Send }[]) {

@@ -38,6 +38,10 @@ export function costPreviewMethod(
       : `Each customer redeems on their earliest ${plural(promotion.per_customer_limit, "qualifying order", "qualifying orders")} at most.`,
   ]
   if (estimate.capped_by === "usage_limit") sentences.push("The usage limit caps the redemptions.")
-  if (estimate.capped_by === "budget") sentences.push("The budget caps the cost: redemptions stop once it is spent.")
+  if (estimate.capped_by === "budget") {
+    sentences.push("The budget caps the cost: redemptions stop once it is spent, at the last one it pays for in full.")
+  } else {
+    sentences.push("Redemptions are rounded to whole ones; the cost is the expected cost before rounding.")
+  }
   return sentences.join(" ")
 }

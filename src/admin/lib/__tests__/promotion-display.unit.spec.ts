@@ -50,7 +50,14 @@ describe("costPreviewMethod", () => {
       "The terms were replayed on the orders of the last 90 days of a random 2,000 customers of the segment's 10,000, scaled up, as if each were a cart today. " +
         "900 of 5,000 orders would have qualified, from 300 customers. " +
         "Each customer redeems on their earliest 2 qualifying orders at most. " +
-        "The budget caps the cost: redemptions stop once it is spent."
+        "The budget caps the cost: redemptions stop once it is spent, at the last one it pays for in full."
+    )
+  })
+
+  it("says that expected redemptions are rounded to whole ones when no budget binds", () => {
+    const unbounded = { ...result, estimate: { ...result.estimate, capped_by: null } }
+    expect(costPreviewMethod(unbounded, { per_customer_limit: null })).toMatch(
+      /Every qualifying order counts as a redemption\. Redemptions are rounded to whole ones; the cost is the expected cost before rounding\.$/
     )
   })
 })

@@ -25,7 +25,11 @@ export interface CostEstimate {
   customers_with_eligible_orders: number
   orders_considered: number
   eligible_orders: number
-  /** Two decimals: a redemption rate makes it fractional. */
+  /**
+   * Whole redemptions, as they happen: the expected number rounded to the nearest (half away from zero),
+   * or, when the budget binds, the whole redemptions it pays for (rounded down). `expected_cost` is the
+   * expected value before this rounding.
+   */
   expected_redemptions: number
   expected_cost: number
   /** Over the redemptions counted in step 2, before any rate or cap. */
@@ -52,7 +56,8 @@ const NOBODY_HAS_USED_IT = { used: 0, spent: 0, used_by_customer: 0 }
  *   4. Expected cost is expected redemptions times the average discount of the step-2 redemptions,
  *      at most budget_amount; when the budget binds, expected redemptions become what it pays for
  *      (budget / average discount), since a spent budget stops redemptions.
- * `capped_by` names the cap that bound last. Amounts are rounded to the currency.
+ * `capped_by` names the cap that bound last. Amounts are rounded to the currency, redemptions to whole
+ * ones (see CostEstimate.expected_redemptions).
  */
 export function estimateCost(
   terms: PromotionTerms,
@@ -121,10 +126,18 @@ export function estimateCost(
     customers_with_eligible_orders: customersWithEligibleOrders,
     orders_considered: orders.length,
     eligible_orders: eligibleOrders,
-    expected_redemptions: roundHalfAwayFromZero(expectedRedemptions * 100) / 100,
+    expected_redemptions: wholeRedemptions(expectedRedemptions, cappedBy),
     expected_cost: money(costMinor),
     average_discount: money(averageMinor),
     currency_code: currency,
     capped_by: cappedBy,
   }
+}
+
+/** Budget / average discount is a ratio of rounded amounts: an exact quotient may come out a hair below. */
+const RATIO_TOLERANCE = 1e-9
+
+/** A redemption is whole: a spent budget stops at the last one it pays for in full, a rate rounds. */
+function wholeRedemptions(expected: number, cappedBy: CostEstimate["capped_by"]): number {
+  return cappedBy === "budget" ? Math.floor(expected + RATIO_TOLERANCE) : roundHalfAwayFromZero(expected)
 }

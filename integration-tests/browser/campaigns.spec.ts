@@ -158,6 +158,49 @@ describe("Marketing › Campaigns in the admin", () => {
     )
   })
 
+  step("builds a recurring schedule in words (weekdays, a time, a searched timezone), and duplicates the campaign", async () => {
+    const weekly = `Weekly digest ${Date.now()}`
+    await sidebarLink("Campaigns").click()
+    await page.getByRole("button", { name: "Create" }).click()
+    const form = page.getByRole("dialog", { name: "Create campaign" })
+    await form.getByLabel("Name").fill(weekly)
+    await form.getByRole("radio", { name: /Recurring/ }).click()
+    // The builder starts from a weekly Monday send, and reads it back as it will be listed.
+    const summary = form.getByRole("group", { name: "Schedule summary" })
+    await summary.getByText("Every Monday at 09:00").waitFor()
+    await form.getByRole("checkbox", { name: "Wednesday" }).click()
+    await form.getByLabel("At", { exact: true }).fill("18:30")
+    await form.getByRole("combobox", { name: "Timezone" }).fill("berl")
+    await form.getByRole("option", { name: "Europe/Berlin" }).click()
+    await summary.getByText("Every Monday and Wednesday at 18:30 (Berlin)").waitFor()
+    await expect(summary.getByText(/^Next: .+ · .+ · .+$/).count()).resolves.toBe(1)
+    await page.screenshot({ path: artifact("campaign-recurrence-builder.png") })
+
+    // The escape hatch shows the cron the builder wrote, for experts to change.
+    await form.getByRole("switch", { name: "Write a custom cron expression" }).click()
+    const cron = form.getByRole("textbox", { name: "Cron expression" })
+    await expect(cron.inputValue()).resolves.toBe("30 18 * * 1,3")
+    await cron.fill("0 8 * * 1-5")
+    await summary.getByText("At 08:00, Monday through Friday (Berlin)").waitFor()
+    await form.getByRole("button", { name: "Save" }).click()
+
+    await page.getByRole("heading", { name: weekly }).waitFor()
+    const schedule = page.getByRole("region", { name: "Schedule" })
+    await schedule.getByText("At 08:00, Monday through Friday (Berlin)").waitFor()
+    await expect(schedule.locator("li").count()).resolves.toBe(3)
+    const { campaign } = await api("GET", `/admin/marketing/campaigns/${new URL(page.url()).pathname.split("/").pop()}`)
+    expect(campaign).toMatchObject({ schedule_cron: "0 8 * * 1-5", schedule_timezone: "Europe/Berlin" })
+
+    // Duplicate opens a draft copy, with the same schedule.
+    await page.getByRole("button", { name: "Campaign actions" }).click()
+    await page.getByRole("menuitem", { name: "Duplicate" }).click()
+    await page.getByRole("heading", { name: `${weekly} (copy)` }).waitFor()
+    expect(new URL(page.url()).pathname).not.toContain(campaign.id)
+    await page.getByRole("heading", { name: `${weekly} (copy)` }).locator("xpath=..").getByText("Draft", { exact: true }).waitFor()
+    await schedule.getByText("At 08:00, Monday through Friday (Berlin)").waitFor()
+    await page.screenshot({ path: artifact("campaign-duplicate.png") })
+  })
+
   const header = () => page.getByRole("heading", { name }).locator("xpath=..")
 
   /** The admin API with the browser's session; a failure says what the server answered. */

@@ -129,3 +129,19 @@ export async function raceForCode(input: {
     ms: Date.now() - started,
   }
 }
+
+/** An admin's draft order of one shirt with its edit open, ready for `/edit/promotions`. */
+export async function openDraftOrder(api: AxiosInstance, store: Storefront, adminHeaders: object, email: string): Promise<string> {
+  const { data } = await api.post(
+    "/admin/draft-orders",
+    {
+      email,
+      region_id: store.regionId,
+      sales_channel_id: store.salesChannelId,
+      items: [{ variant_id: store.products.shirt.variantId, quantity: 1 }],
+    },
+    adminHeaders
+  )
+  await api.post(`/admin/draft-orders/${data.draft_order.id}/edit`, {}, adminHeaders)
+  return data.draft_order.id
+}

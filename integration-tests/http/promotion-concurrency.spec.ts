@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { AdminSession, createAdminSession } from "../helpers/admin"
 import { eventually } from "../helpers/eventually"
-import { APPLY_PATHS, inParallel, raceForCode, RaceResult } from "../helpers/promotions"
+import { APPLY_PATHS, inParallel, openDraftOrder, raceForCode, RaceResult } from "../helpers/promotions"
 import { setUpStorefront, Shopper, Storefront } from "../helpers/storefront"
 import PromotionModuleService from "../../src/modules/promotion/service"
 import { MarketingModule } from "../../src/types/modules"
@@ -57,6 +57,22 @@ medusaIntegrationTestRunner({
         expect(result.refused_at_completion).toBe(0)
         expect(result.reasons).toEqual([expect.stringMatching(/^limit_reached: RACE-.*: This code has been used the maximum number of times\.$/)])
       }
+    })
+
+    it("holds a usage limit on admin draft orders: 4 drafts apply a code limited to 2 at once, 2 are refused", async () => {
+      await api.post(
+        "/admin/marketing/promotions",
+        { name: "Draft race", type: "percentage", value: 20, code_mode: "shared", code: "DRAFTRACE", usage_limit: 2, status: "active" },
+        admin.headers
+      )
+      const drafts = await inParallel([0, 1, 2, 3], 4, (i) => openDraftOrder(api, store, admin.headers, `draft${i}@example.com`))
+      const outcomes = await inParallel(drafts, 4, (id) =>
+        api.post(`/admin/draft-orders/${id}/edit/promotions`, { promo_codes: ["DRAFTRACE"] }, admin.headers).then(
+          () => "applied",
+          (error) => `${error.response?.status} ${error.response?.data?.code}`
+        )
+      )
+      expect(outcomes.sort()).toEqual(["400 limit_reached", "400 limit_reached", "applied", "applied"])
     })
 
     it("holds a money budget when shoppers add items after applying the code: the discounts never exceed it", async () => {

@@ -3,6 +3,7 @@ import { Modules } from "@medusajs/framework/utils"
 import { AdminSession, createAdminSession } from "../helpers/admin"
 import { setUpStorefront, Shopper, Storefront } from "../helpers/storefront"
 import { eventually } from "../helpers/eventually"
+import { openDraftOrder } from "../helpers/promotions"
 import releaseAbandonedPromotionsJob from "../../src/jobs/release-abandoned-promotions"
 import AudienceModuleService from "../../src/modules/audience/service"
 import { parseCodePattern } from "../../src/modules/promotion/lib/code-pattern"
@@ -250,6 +251,30 @@ medusaIntegrationTestRunner({
           (cart) => cart !== null
         )
         expect(applied!.discount_total).toBe(5)
+      })
+
+      it("holds a draft order's code until it is removed, and redeems it under the order when the draft is converted", async () => {
+        const promotion = await create({ type: "fixed", value: 5, currency_code: "eur", code_mode: "shared", code: "DRAFT5", usage_limit: 1, status: "active" })
+        const addCode = (id: string) => api.post(`/admin/draft-orders/${id}/edit/promotions`, { promo_codes: ["draft5"] }, admin.headers)
+        const first = await openDraftOrder(api, store, admin.headers, "first@example.com")
+        const second = await openDraftOrder(api, store, admin.headers, "second@example.com")
+        await addCode(first)
+        expect(await ledger(promotion.id)).toEqual([expect.objectContaining({ status: "reserved", cart_id: first, code: "DRAFT5" })])
+        expect((await refusal(addCode(second))).reason).toBe("limit_reached")
+
+        await api.post(`/admin/draft-orders/${first}/edit/confirm`, {}, admin.headers)
+        await api.post(`/admin/draft-orders/${first}/edit`, {}, admin.headers)
+        await api.delete(`/admin/draft-orders/${first}/edit/promotions`, { ...admin.headers, data: { promo_codes: ["DRAFT5"] } })
+        await api.post(`/admin/draft-orders/${first}/edit/confirm`, {}, admin.headers)
+        await eventually(() => ledger(promotion.id), ([r]) => r?.status === "released")
+
+        await addCode(second)
+        await api.post(`/admin/draft-orders/${second}/edit/confirm`, {}, admin.headers)
+        await api.post(`/admin/draft-orders/${second}/convert-to-order`, {}, admin.headers)
+        const [, redeemed] = await eventually(() => ledger(promotion.id), ([, r]) => r?.status === "redeemed")
+        expect(redeemed).toMatchObject({ order_id: second, discount_amount: 5 })
+        const { data } = await api.get(`${BASE}/${promotion.id}`, admin.headers)
+        expect(data.promotion).toMatchObject({ used_count: 1, redeemed_count: 1 })
       })
 
       it.each([

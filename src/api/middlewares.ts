@@ -3,6 +3,7 @@ import { adminAuditEntryMiddlewares } from "./admin/marketing/audit-entries/midd
 import { adminCampaignMiddlewares } from "./admin/marketing/campaigns/middlewares"
 import { adminContactImportMiddlewares } from "./admin/marketing/contact-imports/middlewares"
 import { adminContactMiddlewares } from "./admin/marketing/contacts/middlewares"
+import { adminDraftOrderPromotionMiddlewares } from "./admin/draft-orders/middlewares"
 import { adminJourneyEventMiddlewares } from "./admin/marketing/events/middlewares"
 import { adminJourneyMiddlewares } from "./admin/marketing/journeys/middlewares"
 import { adminMessageMiddlewares } from "./admin/marketing/messages/middlewares"
@@ -36,6 +37,7 @@ export default defineMiddlewares({
     ...storeSubscriptionMiddlewares,
     ...storeJourneyEventMiddlewares,
     ...storeCartPromotionMiddlewares,
+    ...adminDraftOrderPromotionMiddlewares,
     ...storePromotionMiddlewares,
     ...webhookMiddlewares,
   ],

@@ -173,6 +173,41 @@ export default class PromotionModuleService extends MedusaService({
   }
 
   /**
+   * A promotion's generation runs, oldest first, with how many codes each made, how many of them are still
+   * available, given to a contact, and free to give (available, nobody's): batches have no row of their own,
+   * their codes carry them.
+   */
+  @InjectManager()
+  async codeBatches(promotionId: string, @MedusaContext() context: Context<EntityManager> = {}) {
+    const { rows } = await pgStatement<{
+      batch_id: string
+      created_at: Date
+      count: string
+      available: string
+      assigned: string
+      unassigned: string
+    }>(
+      context,
+      `SELECT batch_id, min(created_at) AS created_at, count(*) AS count,
+              count(*) FILTER (WHERE status = 'available') AS available,
+              count(*) FILTER (WHERE contact_id IS NOT NULL) AS assigned,
+              count(*) FILTER (WHERE status = 'available' AND contact_id IS NULL) AS unassigned
+         FROM marketing_promotion_code
+        WHERE promotion_id = $1 AND deleted_at IS NULL
+        GROUP BY batch_id ORDER BY min(created_at), batch_id`,
+      [promotionId]
+    )
+    return rows.map((row) => ({
+      batch_id: row.batch_id,
+      created_at: row.created_at,
+      count: Number(row.count),
+      available: Number(row.available),
+      assigned: Number(row.assigned),
+      unassigned: Number(row.unassigned),
+    }))
+  }
+
+  /**
    * Each contact's own available code of an active promotion of these campaigns (the oldest, when a
    * contact holds several), for messages that print `{{ promotion_code }}`.
    */
@@ -380,7 +415,10 @@ export default class PromotionModuleService extends MedusaService({
     await pgTransaction(context, (client) => reinstate(client, redemptionIds, RedemptionStatus.REDEEMED))
   }
 
-  /** Carts that have held a reservation since before `before`: abandoned, by the configured timeout. */
+  /**
+   * Carts that have held a reservation since before `before`: abandoned, by the configured timeout.
+   * A draft order holds its codes under its order id until it is converted or deleted: it is no cart.
+   */
   @InjectManager()
   async cartsHoldingSince(
     before: Date,
@@ -391,7 +429,7 @@ export default class PromotionModuleService extends MedusaService({
       context,
       `SELECT DISTINCT cart_id FROM (
          SELECT cart_id FROM marketing_promotion_redemption
-          WHERE status = 'reserved' AND deleted_at IS NULL AND reserved_at < $1
+          WHERE status = 'reserved' AND deleted_at IS NULL AND reserved_at < $1 AND cart_id NOT LIKE 'order\\_%'
           ORDER BY reserved_at LIMIT $2) oldest`,
       [before, limit]
     )

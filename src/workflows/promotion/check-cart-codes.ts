@@ -45,6 +45,15 @@ export interface CartWithPromotions {
 }
 
 /**
+ * A draft order as the engine sees it: the same fields as a cart's, read from the order, whose items
+ * keep their quantity in their detail.
+ */
+const DRAFT_ORDER_SNAPSHOT_FIELDS = CART_SNAPSHOT_FIELDS.filter((field) => field !== "completed_at").concat(
+  "is_draft_order",
+  "items.detail.quantity"
+)
+
+/**
  * A cart as the engine sees it; the customer's segments are those whose synced group they are in.
  */
 export async function loadCart(container: MedusaContainer, cartId: string): Promise<CartWithPromotions> {
@@ -53,33 +62,50 @@ export async function loadCart(container: MedusaContainer, cartId: string): Prom
   if (!cart) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Cart id not found: ${cartId}`)
   }
-  const groupIds = (cart.customer?.groups ?? []).filter(Boolean).map((g: any) => g.id as string)
+  return withPromotions(container, cart, Boolean(cart.completed_at))
+}
+
+/**
+ * A draft order is checked as a cart would be: an admin applying a code to it is held by the same
+ * limits. Once converted it is an order, whose codes are no longer applied but redeemed.
+ */
+export async function loadDraftOrder(container: MedusaContainer, orderId: string): Promise<CartWithPromotions> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: [order] } = await query.graph({ entity: "order", fields: DRAFT_ORDER_SNAPSHOT_FIELDS, filters: { id: orderId } })
+  if (!order) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Draft order id not found: ${orderId}`)
+  }
+  return withPromotions(container, order, !order.is_draft_order)
+}
+
+async function withPromotions(container: MedusaContainer, record: any, completed: boolean): Promise<CartWithPromotions> {
+  const groupIds = (record.customer?.groups ?? []).filter(Boolean).map((g: any) => g.id as string)
   const audience: AudienceModuleService = container.resolve(MarketingModule.AUDIENCE)
   const segments = groupIds.length
     ? await audience.listSegments({ customer_group_id: groupIds }, { select: ["id"] })
     : []
   return {
-    completed: Boolean(cart.completed_at),
-    applied: (cart.promotions ?? []).filter(Boolean).map((p: any) => ({
+    completed,
+    applied: (record.promotions ?? []).filter(Boolean).map((p: any) => ({
       code: p.code,
       marketing_promotion_id: (p.metadata?.[MARKETING_PROMOTION_METADATA_KEY] as string | undefined) ?? null,
     })),
     snapshot: {
-      currency_code: cart.currency_code,
+      currency_code: record.currency_code,
       // A guest checkout has a customer record too, one per email address typed: per-customer limits
       // and audience targeting count only registered customers.
-      customer_id: cart.customer?.has_account ? cart.customer_id : null,
+      customer_id: record.customer?.has_account ? record.customer_id : null,
       customer_group_ids: groupIds,
       segment_ids: segments.map((s: { id: string }) => s.id),
-      items: (cart.items ?? []).filter(Boolean).map((item: any) => ({
+      items: (record.items ?? []).filter(Boolean).map((item: any) => ({
         id: item.id,
         product_id: item.product_id ?? null,
         category_ids: (item.product?.categories ?? []).filter(Boolean).map((c: any) => c.id),
         collection_id: item.product?.collection_id ?? null,
-        quantity: Number(item.quantity),
+        quantity: Number(item.quantity ?? item.detail?.quantity),
         unit_price: Number(item.unit_price),
       })),
-      shipping_methods: (cart.shipping_methods ?? []).filter(Boolean).map((m: any) => ({ id: m.id, amount: Number(m.amount) })),
+      shipping_methods: (record.shipping_methods ?? []).filter(Boolean).map((m: any) => ({ id: m.id, amount: Number(m.amount) })),
     },
   }
 }

@@ -15,18 +15,18 @@ import { reserveCartCodesWorkflow } from "../../../workflows/promotion/workflows
 
 type CodesBody = { promo_codes?: unknown }
 
-const codesOf = (req: MedusaRequest<CodesBody>): string[] | null => {
+export const codesOf = (req: MedusaRequest<CodesBody>): string[] | null => {
   const codes = ((req as any).validatedBody ?? req.body)?.promo_codes
   return Array.isArray(codes) && codes.every((c) => typeof c === "string") ? codes : null
 }
 
-const setCodes = (req: MedusaRequest<CodesBody>, codes: string[]) => {
+export const setCodes = (req: MedusaRequest<CodesBody>, codes: string[]) => {
   if ((req as any).validatedBody) (req as any).validatedBody.promo_codes = codes
   if (req.body) req.body.promo_codes = codes
 }
 
 /** Runs `work` once Medusa has answered, so that the ledger follows what really happened to the cart. */
-const afterResponse = (req: MedusaRequest, res: MedusaResponse, work: (succeeded: boolean) => Promise<unknown>) => {
+export const afterResponse = (req: MedusaRequest, res: MedusaResponse, work: (succeeded: boolean) => Promise<unknown>) => {
   res.on("finish", () => {
     work(res.statusCode < 400).catch((error) =>
       req.scope.resolve("logger").error(`marketing promotions: updating the ledger after ${req.method} ${req.path} failed: ${error}`)

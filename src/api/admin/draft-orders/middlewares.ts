@@ -1,0 +1,80 @@
+import { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { ReleaseReason } from "../../../types/promotion/module"
+import { marketingCodesAmong } from "../../../workflows/promotion/check-cart-codes"
+import { releaseCartPromotionsWorkflow } from "../../../workflows/promotion/workflows/release-cart-promotions"
+import { reserveDraftOrderCodesWorkflow } from "../../../workflows/promotion/workflows/reserve-draft-order-codes"
+import { afterResponse, codesOf, setCodes } from "../../store/carts/middlewares"
+
+/**
+ * Before Medusa adds codes to a draft order, marketing codes are checked and reserved under the draft
+ * order's id, as on a cart: an admin beyond a limit is refused at once (400 with the reason as `code`)
+ * and concurrent drafts cannot overrun it. If Medusa then fails to add them, the hold is released.
+ */
+async function reserveDraftOrderCodes(req: MedusaRequest<{ promo_codes?: unknown }>, res: MedusaResponse, next: MedusaNextFunction) {
+  const codes = codesOf(req)
+  if (!codes) return next()
+  try {
+    const draftOrderId = req.params.id
+    const { result } = await reserveDraftOrderCodesWorkflow(req.scope).run({ input: { draft_order_id: draftOrderId, codes } })
+    setCodes(req, result.codes)
+    afterResponse(req, res, async (succeeded) => {
+      if (succeeded || !result.reserved_promotion_ids.length) return
+      await releaseCartPromotionsWorkflow(req.scope).run({
+        input: { cart_ids: [draftOrderId], promotion_ids: result.reserved_promotion_ids, reason: ReleaseReason.REMOVED },
+      })
+    })
+    next()
+  } catch (error) {
+    next(error)
+  }
+}
+
+/**
+ * Medusa applies a new draft order's `promo_codes` inside its creation, where the plugin cannot hold
+ * them; marketing codes go through the edit's promotions route instead (what the admin dashboard does).
+ */
+async function refuseMarketingCodesAtCreation(req: MedusaRequest<{ promo_codes?: unknown }>, _res: MedusaResponse, next: MedusaNextFunction) {
+  const codes = codesOf(req)
+  if (!codes?.length) return next()
+  try {
+    const marketing = await marketingCodesAmong(req.scope, codes)
+    if (!marketing.length) return next()
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `${marketing.join(", ")}: add marketing codes to a draft order through POST /admin/draft-orders/:id/edit/promotions, where their limits are held.`
+    )
+  } catch (error) {
+    next(error)
+  }
+}
+
+/**
+ * Once an edit is confirmed or cancelled, or the draft is deleted, the codes no longer on the draft
+ * order are given back. A code removed in an edit stays held until then: cancelling the edit puts it back.
+ */
+async function releaseCodesOffDraftOrder(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
+  const draftOrderId = req.params.id
+  afterResponse(req, res, async (succeeded) => {
+    if (!succeeded) return
+    const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+    const { data: [order] } = await query.graph({ entity: "order", fields: ["promotions.code"], filters: { id: draftOrderId } })
+    const onDraft = (order?.promotions ?? []).filter(Boolean).map((p: { code?: string | null }) => p.code).filter(Boolean) as string[]
+    await releaseCartPromotionsWorkflow(req.scope).run({
+      input: { cart_ids: [draftOrderId], keep_codes: onDraft, reason: ReleaseReason.REMOVED },
+    })
+  })
+  next()
+}
+
+/**
+ * Medusa 2.21's admin routes that apply codes to a draft order. Order edits (`/admin/order-edits`)
+ * apply no new code, they only carry the order's own over.
+ */
+export const adminDraftOrderPromotionMiddlewares: MiddlewareRoute[] = [
+  { method: ["POST"], matcher: "/admin/draft-orders", middlewares: [refuseMarketingCodesAtCreation] },
+  { method: ["POST"], matcher: "/admin/draft-orders/:id/edit/promotions", middlewares: [reserveDraftOrderCodes] },
+  { method: ["POST"], matcher: "/admin/draft-orders/:id/edit/confirm", middlewares: [releaseCodesOffDraftOrder] },
+  { method: ["DELETE"], matcher: "/admin/draft-orders/:id/edit", middlewares: [releaseCodesOffDraftOrder] },
+  { method: ["DELETE"], matcher: "/admin/draft-orders/:id", middlewares: [releaseCodesOffDraftOrder] },
+]

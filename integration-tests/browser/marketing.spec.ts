@@ -136,6 +136,39 @@ describe("Marketing › Segments, audit log and contacts in the admin", () => {
     expect(csv.slice(1).every((line) => line.includes(",marketing_segment,"))).toBe(true)
   })
 
+  step("labels every entry in words, names a suppression by its address, and shows a deleted segment as deleted", async () => {
+    const api = (method: "POST" | "DELETE", path: string, data?: unknown) =>
+      page.request.fetch(`${admin.host.url}${path}`, { method, data, failOnStatusCode: true })
+    const doomed = await (
+      await api("POST", "/admin/marketing/segments", { name: "Short-lived", handle: "short-lived", dsl: "orders_count > 0", kind: "live" })
+    ).json()
+    await api("POST", "/admin/marketing/suppressions", { channel: "email", address: "gone@audience.test", reason: "manual" })
+
+    // Looked at while the segment exists (the admin remembers what it saw), then deleted.
+    await page.goto(`${admin.host.url}/app/marketing/audit`)
+    await page.getByRole("link", { name: "Short-lived" }).waitFor()
+    await api("DELETE", `/admin/marketing/segments/${doomed.segment.id}`)
+    await page.reload()
+
+    const deletedRow = page.getByRole("row").filter({ hasText: "Short-lived" }).first()
+    await deletedRow.getByText("Deleted", { exact: true }).last().waitFor()
+    await expect(deletedRow.getByRole("link").count()).resolves.toBe(0)
+    await page.getByRole("row", { name: /Deleted.*Segment · Short-lived/ }).waitFor()
+    // A suppression has no page of its own: its address names it, and it links to the list.
+    await page.getByRole("link", { name: "gone@audience.test (email)" }).waitFor()
+    // The customers' contacts were made by the plugin itself: created, and their orders recorded in words.
+    const cells = await page.locator("tbody td").allTextContents()
+    expect(cells.some((text) => /msup_|mseg_|marketing_/.test(text))).toBe(false)
+    await page.screenshot({ path: artifact("audit-log-deleted.png") })
+
+    await deletedRow.click()
+    const drawer = page.getByRole("dialog", { name: "Segment deleted" })
+    await drawer.getByText("Short-lived", { exact: true }).first().waitFor()
+    await expect(drawer.getByRole("link", { name: "Short-lived" }).count()).resolves.toBe(0)
+    await page.keyboard.press("Escape")
+    await drawer.waitFor({ state: "detached" })
+  })
+
   step("finds a contact by search, and shows the customer's marketing on Medusa's customer page", async () => {
     await admin.sidebarLink("Contacts").click()
     await page.getByRole("cell", { name: "ada@audience.test" }).waitFor()
@@ -146,6 +179,8 @@ describe("Marketing › Segments, audit log and contacts in the admin", () => {
     await page.getByRole("cell", { name: "grace@audience.test" }).click()
     await page.getByRole("heading", { name: "Grace Hopper" }).waitFor()
     await page.getByText("In no segment").waitFor()
+    // Money with its currency, the way Medusa's own pages show it.
+    await totalSpent().getByText("€ 0.00 EUR", { exact: true }).waitFor()
     await page.screenshot({ path: artifact("contact-detail.png") })
 
     await page.goto(`${admin.host.url}/app/customers/${customerIds["ada@audience.test"]}`)
@@ -153,6 +188,7 @@ describe("Marketing › Segments, audit log and contacts in the admin", () => {
     await page.getByRole("heading", { name: "Marketing", exact: true }).waitFor()
     await page.getByRole("link", { name: SEGMENT }).waitFor()
     await page.getByRole("link", { name: "View contact" }).waitFor()
+    await totalSpent().getByText("€ 0.00 EUR", { exact: true }).waitFor()
     await page.screenshot({ path: artifact("customer-widget.png") })
   })
 
@@ -213,6 +249,9 @@ describe("Marketing › Segments, audit log and contacts in the admin", () => {
     await page.keyboard.press("Escape")
     await report.waitFor({ state: "detached" })
   })
+
+  /** The contact's "Total spent" row, on its page and in the customer widget. */
+  const totalSpent = () => page.getByText("Total spent", { exact: true }).locator("xpath=..")
 
   /** Waits for the preview's count: it answers a moment after typing pauses. */
   async function waitForMatchCount(text: string) {

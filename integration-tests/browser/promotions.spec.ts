@@ -1,5 +1,5 @@
 import fs from "node:fs"
-import { Page } from "playwright-core"
+import { Locator, Page } from "playwright-core"
 import { AdminBrowser, pageSteps, startAdminBrowser } from "../helpers/browser-host"
 
 // Setup boots a Medusa host and compiles the admin; on a fresh clone that takes minutes, not seconds.
@@ -32,15 +32,24 @@ describe("Marketing › Promotions in the admin", () => {
 
   step("creates a promotion through the form, showing the server's objection under its field first", async () => {
     await admin.sidebarLink("Marketing").click()
-    await marketingPromotionsLink().click()
-    await page.getByRole("heading", { name: "Promotions" }).waitFor()
+    // Medusa's own "Promotions" stays beside the plugin's entry, which has a name of its own.
+    await expect(admin.sidebarLink("Promotions").getAttribute("href")).resolves.toBe("/app/promotions")
+    await admin.sidebarLink("Marketing offers").click()
+    await page.getByRole("heading", { name: "Marketing offers" }).waitFor()
     expect(new URL(page.url()).pathname).toBe("/app/marketing/promotions")
 
     await page.getByRole("button", { name: "Create" }).click()
     const form = page.getByRole("dialog", { name: "Create promotion" })
     await form.getByLabel("Name", { exact: true }).fill(PROMOTION)
+    // A percentage needs no currency until an amount of money does: a fixed amount off, or a budget.
+    await expect(currencyIsOptional(form)).resolves.toBe(true)
+    await form.getByLabel("Budget", { exact: true }).fill("500")
+    await expect(currencyIsOptional(form)).resolves.toBe(false)
+    await form.getByLabel("Budget", { exact: true }).fill("")
+    await expect(currencyIsOptional(form)).resolves.toBe(true)
     await form.getByRole("combobox", { name: "Type" }).click()
     await page.getByRole("option", { name: "Amount off" }).click()
+    await expect(currencyIsOptional(form)).resolves.toBe(false)
     await form.getByLabel("Amount off").fill("5")
     await form.getByRole("radio", { name: /Generated codes/ }).click()
     await form.getByLabel("Code pattern").fill("spring-xxxxxx")
@@ -75,7 +84,7 @@ describe("Marketing › Promotions in the admin", () => {
   })
 
   step("lists it with its offer and redemption, and activates it", async () => {
-    await marketingPromotionsLink().click()
+    await admin.sidebarLink("Marketing offers").click()
     const row = page.getByRole("row").filter({ hasText: PROMOTION })
     await row.getByText("€5.00 off").waitFor()
     await row.getByText("Generated codes").waitFor()
@@ -134,6 +143,61 @@ describe("Marketing › Promotions in the admin", () => {
     await page.getByRole("heading", { name: PROMOTION }).waitFor()
   })
 
+  step("assigns codes to a chosen contact and to a segment, saying how many", async () => {
+    const contactId = (await api("GET", "/admin/marketing/contacts?q=promotions.test")).contacts[0].id
+    await page.getByRole("button", { name: "Assign" }).click()
+    let drawer = page.getByRole("dialog", { name: "Assign codes" })
+    // Five generated, one voided: four to give.
+    await drawer.getByText("4 codes are free to give.", { exact: false }).waitFor()
+    await drawer.getByRole("combobox", { name: "Contacts" }).fill("Ada")
+    await page.getByRole("option", { name: /Ada Lovelace/ }).click()
+    await drawer.getByText("1 contact chosen: up to as many codes assigned.").waitFor()
+    await page.screenshot({ path: artifact("assign-codes.png") })
+    await drawer.getByRole("button", { name: "Assign" }).click()
+    await page.getByText("1 code assigned").waitFor()
+    await drawer.waitFor({ state: "detached" })
+    const { promotion_codes } = await api("GET", `/admin/marketing/promotions/${promotionId}/codes?contact_id=${contactId}`)
+    expect(promotion_codes).toHaveLength(1)
+    await page.getByRole("row").filter({ hasText: promotion_codes[0].code }).getByRole("link", { name: contactId }).waitFor()
+
+    // The segment holds the same shopper, who has a code already: nothing more is given.
+    await page.getByRole("button", { name: "Assign" }).click()
+    drawer = page.getByRole("dialog", { name: "Assign codes" })
+    await drawer.getByText("A segment", { exact: true }).click()
+    await drawer.getByRole("combobox", { name: "Segment" }).fill("every")
+    await page.getByRole("option", { name: SEGMENT.name }).click()
+    await drawer.getByTestId("reachable-count").getByText(/reachable by email$/).waitFor()
+    await drawer.getByRole("button", { name: "Assign" }).click()
+    await page.getByText("No codes assigned: every chosen contact holds one already").waitFor()
+    expect((await api("GET", `/admin/marketing/promotions/${promotionId}/codes?contact_id=${contactId}`)).count).toBe(1)
+  })
+
+  step("names batches by size and time, fits the codes table on the page, and voids a whole batch", async () => {
+    const batchLabel = /^Batch of 5 · /
+    const codesTable = page.locator("table").filter({ has: page.locator("code") })
+    await codesTable.getByText(batchLabel).first().waitFor()
+    const overflow = await codesTable.evaluate((table) => {
+      const container = table.closest("[class*='shadow-elevation-card-rest']") ?? table.parentElement!
+      return table.getBoundingClientRect().right - container.getBoundingClientRect().right
+    })
+    expect(overflow).toBeLessThanOrEqual(0)
+
+    const batches = page.getByRole("region", { name: "Code batches" })
+    const batch = batches.getByRole("listitem", { name: batchLabel })
+    await batch.getByText("4 available · 1 given to contacts").waitFor()
+    await batch.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: artifact("code-batches.png") })
+    await batch.getByRole("button", { name: /^Void Batch of 5/ }).click()
+    const prompt = page.getByRole("alertdialog")
+    await prompt.getByText("Void 4 available codes?").waitFor()
+    await prompt.getByRole("button", { name: "Void" }).click()
+    await page.getByText("4 codes voided").waitFor()
+    await batch.getByText("0 available · 1 given to contacts").waitFor()
+    await expect(batch.getByRole("button", { name: /^Void Batch of 5/ }).isDisabled()).resolves.toBe(true)
+    const { count } = await api("GET", `/admin/marketing/promotions/${promotionId}/codes?status=void`)
+    expect(count).toBe(5)
+  })
+
   step("estimates what the promotion would cost on a segment", async () => {
     const preview = page.getByRole("region", { name: "Cost preview" })
     await preview.getByRole("combobox", { name: "Segment" }).fill("every")
@@ -188,8 +252,9 @@ describe("Marketing › Promotions in the admin", () => {
     await page.screenshot({ path: artifact("order-attribution-widget.png") })
   })
 
-  /** The sidebar has two "Promotions": Medusa's own, and the plugin's under Marketing. */
-  const marketingPromotionsLink = () => page.getByRole("navigation").locator('a[href="/app/marketing/promotions"]')
+  /** Whether the form's currency field is labelled "(Optional)". */
+  const currencyIsOptional = async (form: Locator) =>
+    (await form.locator("label", { hasText: /^Currency$/ }).locator("xpath=..").getByText("(Optional)").count()) === 1
 
   /** The promotion page's header: its name, status and actions. */
   const header = () => page.getByRole("heading", { name: PROMOTION }).locator("xpath=..")

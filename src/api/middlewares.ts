@@ -3,6 +3,7 @@ import { adminAuditEntryMiddlewares } from "./admin/marketing/audit-entries/midd
 import { adminCampaignMiddlewares } from "./admin/marketing/campaigns/middlewares"
 import { adminContactImportMiddlewares } from "./admin/marketing/contact-imports/middlewares"
 import { adminContactMiddlewares } from "./admin/marketing/contacts/middlewares"
+import { adminCurrencyMiddlewares } from "./admin/marketing/currency/middlewares"
 import { adminDraftOrderPromotionMiddlewares } from "./admin/draft-orders/middlewares"
 import { adminJourneyEventMiddlewares } from "./admin/marketing/events/middlewares"
 import { adminJourneyMiddlewares } from "./admin/marketing/journeys/middlewares"
@@ -25,6 +26,7 @@ export default defineMiddlewares({
     ...adminCampaignMiddlewares,
     ...adminSegmentMiddlewares,
     ...adminContactMiddlewares,
+    ...adminCurrencyMiddlewares,
     ...adminContactImportMiddlewares,
     ...adminSuppressionMiddlewares,
     ...adminAuditEntryMiddlewares,

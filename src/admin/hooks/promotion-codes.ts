@@ -1,10 +1,16 @@
 import type { FetchError } from "@medusajs/js-sdk"
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import type { CampaignChannel } from "../../types/campaign/module"
 import type { PromotionCodeStatus } from "../../types/promotion/module"
 import { saveResponseAsFile } from "../lib/download"
 import type { PageQuery } from "../lib/page-query"
 import { sdk } from "../lib/sdk"
-import type { AdminPromotionCodeListResponse, GeneratedCodeBatch } from "../types/promotions"
+import type {
+  AdminCodeBatchListResponse,
+  AdminPromotionCodeListResponse,
+  AssignCodesResult,
+  GeneratedCodeBatch,
+} from "../types/promotions"
 import { auditQueryKeys } from "./audit-entries"
 import { PROMOTIONS_API_PATH, promotionQueryKeys } from "./promotions"
 
@@ -13,6 +19,7 @@ const codesApiPath = (promotionId: string) => `${PROMOTIONS_API_PATH}/${promotio
 const codeQueryKeys = {
   all: (promotionId: string) => [...promotionQueryKeys.all, "codes", promotionId] as const,
   list: (promotionId: string, query: PromotionCodeListQuery) => [...codeQueryKeys.all(promotionId), query] as const,
+  batches: (promotionId: string) => [...codeQueryKeys.all(promotionId), "batches"] as const,
 }
 
 export interface PromotionCodeListQuery extends PageQuery {
@@ -31,11 +38,21 @@ export interface VoidCodesPayload {
   batch_id?: string
 }
 
+/** Who gets codes: listed contacts, or a segment's contacts reachable on a channel (email unless told). */
+export type AssignCodesPayload = { contact_ids: string[] } | { segment_id: string; channel?: CampaignChannel }
+
 export const usePromotionCodes = (promotionId: string, query: PromotionCodeListQuery) =>
   useQuery<AdminPromotionCodeListResponse, FetchError>({
     queryKey: codeQueryKeys.list(promotionId, query),
     queryFn: () => sdk.client.fetch(codesApiPath(promotionId), { query }),
     placeholderData: keepPreviousData,
+  })
+
+/** The promotion's code batches, oldest first, with their counts. */
+export const useCodeBatches = (promotionId: string) =>
+  useQuery<AdminCodeBatchListResponse, FetchError>({
+    queryKey: codeQueryKeys.batches(promotionId),
+    queryFn: () => sdk.client.fetch(`${codesApiPath(promotionId)}/batches`),
   })
 
 /** A change to the codes: their list and the promotion's history show it. */
@@ -54,6 +71,12 @@ function useCodeMutation<TVariables, TResponse>(promotionId: string, mutationFn:
 export const useGenerateCodes = (promotionId: string) =>
   useCodeMutation(promotionId, (body: GenerateCodesPayload) =>
     sdk.client.fetch<GeneratedCodeBatch>(codesApiPath(promotionId), { method: "POST", body })
+  )
+
+/** Gives one available code to each contact that has none of the promotion's yet. */
+export const useAssignCodes = (promotionId: string) =>
+  useCodeMutation(promotionId, (body: AssignCodesPayload) =>
+    sdk.client.fetch<AssignCodesResult>(`${codesApiPath(promotionId)}/assign`, { method: "POST", body })
   )
 
 /** Voids available codes, listed or of a batch: nobody can use them any more. */

@@ -1,47 +1,27 @@
-import type { AuditActorType } from "../../types/audit"
-import { contactName } from "./contact-display"
-import { SUPPRESSIONS_PATH, campaignPath, contactPath, promotionPath, segmentPath } from "./paths"
+import type { AuditAction, AuditActorType, AuditResourceType } from "../../types/audit"
+import { CONTACTS_PATH, SUPPRESSIONS_PATH, campaignPath, contactPath, promotionPath, segmentPath } from "./paths"
 
-interface ResourceType {
+interface ResourceTypeDisplay {
   label: string
-  /** The admin page of one resource of this type. */
-  path: (id: string) => string
-  /**
-   * How to read one resource's name from the API. The log stores ids only: the name makes an entry
-   * readable, and a 404 tells that the resource is gone, so the entry does not link to a missing page.
-   * Without it (suppressions, which have no page), the entry shows the id and links to the list.
-   */
-  lookup?: { path: (id: string) => string; name: (body: any) => string | null }
+  /** The admin page of one resource of this type, or of the list it is a row of; none for journeys yet. */
+  path?: (id: string) => string
 }
 
 /** The resources whose changes the audit log records, by their `resource_type`. */
-export const AUDIT_RESOURCE_TYPES: Record<string, ResourceType> = {
-  marketing_campaign: {
-    label: "Campaign",
-    path: campaignPath,
-    lookup: { path: (id) => `/admin/marketing/campaigns/${id}`, name: (body) => body.campaign.name },
-  },
-  marketing_segment: {
-    label: "Segment",
-    path: segmentPath,
-    lookup: { path: (id) => `/admin/marketing/segments/${id}`, name: (body) => body.segment.name },
-  },
-  marketing_contact: {
-    label: "Contact",
-    path: contactPath,
-    lookup: { path: (id) => `/admin/marketing/contacts/${id}`, name: (body) => contactName(body.contact) },
-  },
-  marketing_promotion: {
-    label: "Promotion",
-    path: promotionPath,
-    lookup: { path: (id) => `/admin/marketing/promotions/${id}`, name: (body) => body.promotion.name },
-  },
-  // Suppressions have no page of their own: they are rows of one list.
+export const AUDIT_RESOURCE_TYPES: Record<AuditResourceType, ResourceTypeDisplay> = {
+  marketing_campaign: { label: "Campaign", path: campaignPath },
+  marketing_segment: { label: "Segment", path: segmentPath },
+  marketing_contact: { label: "Contact", path: contactPath },
+  // Imports and suppressions have no page of their own: they are rows of a list.
+  marketing_contact_import: { label: "Contact import", path: () => CONTACTS_PATH },
+  marketing_promotion: { label: "Promotion", path: promotionPath },
   marketing_suppression: { label: "Suppression", path: () => SUPPRESSIONS_PATH },
+  marketing_journey: { label: "Journey" },
+  marketing_journey_enrollment: { label: "Journey enrollment" },
 }
 
 /** What the entries' `action` means, as a person would say it. */
-export const AUDIT_ACTIONS: Record<string, string> = {
+export const AUDIT_ACTIONS: Record<AuditAction, string> = {
   create: "Created",
   update: "Updated",
   delete: "Deleted",
@@ -52,11 +32,17 @@ export const AUDIT_ACTIONS: Record<string, string> = {
   "customer_group.sync": "Customer group synced",
   consent: "Consent changed",
   erase: "Erased",
+  import: "Imported",
+  "orders.recorded": "Orders recorded",
   send: "Sent",
   test_send: "Test sent",
   generate_codes: "Codes generated",
   assign_codes: "Codes assigned",
   void_codes: "Codes voided",
+  duplicate: "Duplicated",
+  publish: "Published",
+  enroll: "Contact enrolled",
+  convert: "Converted",
 }
 
 export const AUDIT_ACTOR_TYPES: Record<AuditActorType, string> = {
@@ -65,7 +51,10 @@ export const AUDIT_ACTOR_TYPES: Record<AuditActorType, string> = {
   system: "System",
 }
 
-export const auditActionLabel = (action: string) => AUDIT_ACTIONS[action] ?? action
+// An entry older than this admin build may hold an action or type it does not know: it shows as stored.
+export const auditActionLabel = (action: string) => AUDIT_ACTIONS[action as AuditAction] ?? action
 
-export const auditResourceLabel = (resourceType: string) =>
-  AUDIT_RESOURCE_TYPES[resourceType]?.label ?? resourceType
+export const auditResourceTypeDisplay = (resourceType: string): ResourceTypeDisplay | undefined =>
+  AUDIT_RESOURCE_TYPES[resourceType as AuditResourceType]
+
+export const auditResourceLabel = (resourceType: string) => auditResourceTypeDisplay(resourceType)?.label ?? resourceType

@@ -1,5 +1,5 @@
 import type { ConsentStatus, ContactSource } from "../../types/audience"
-import type { AdminContact, SuppressionReason } from "../types/contacts"
+import type { SuppressionReason } from "../types/contacts"
 
 type BadgeColor = "green" | "red" | "orange" | "grey"
 
@@ -22,9 +22,7 @@ export const CONTACT_SOURCES: Record<ContactSource, string> = {
   manual: "Added by hand",
 }
 
-/** The contact's full name, else its email, else its phone: whatever identifies them to a person. */
-export const contactName = (contact: Pick<AdminContact, "first_name" | "last_name" | "email" | "phone">) =>
-  [contact.first_name, contact.last_name].filter(Boolean).join(" ") || contact.email || contact.phone || null
+export { contactName } from "../../lib/contact-name"
 
 export const SUPPRESSION_REASONS: Record<SuppressionReason, string> = {
   manual: "Added by hand",

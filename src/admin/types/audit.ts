@@ -1,8 +1,11 @@
-import type { AuditEntryDTO } from "../../types/audit"
+import type { AuditEntryDTO, AuditResourceName } from "../../types/audit"
 import type { PageResponse } from "../lib/page-query"
 import type { Serialized } from "./serialized"
 
-export type AdminAuditEntry = Serialized<AuditEntryDTO>
+export type AdminAuditEntry = Serialized<AuditEntryDTO> & {
+  /** The resource's name now (or when it was deleted), and whether it still exists. */
+  resource: AuditResourceName
+}
 
 export interface AdminAuditEntryListResponse extends PageResponse {
   audit_entries: AdminAuditEntry[]

@@ -58,6 +58,25 @@ export interface AdminPromotionCodeListResponse extends PageResponse {
   promotion_codes: AdminPromotionCode[]
 }
 
+/** One generation run of codes, as its codes count it. */
+export interface AdminCodeBatch {
+  batch_id: string
+  created_at: string
+  count: number
+  available: number
+  assigned: number
+  /** Available and given to nobody: what assigning can hand out. */
+  unassigned: number
+}
+
+export interface AdminCodeBatchListResponse {
+  batches: AdminCodeBatch[]
+}
+
+export interface AssignCodesResult {
+  assigned: number
+}
+
 export interface GeneratedCodeBatch {
   batch_id: string
   count: number

@@ -6,7 +6,6 @@ import type { AdminAuditEntry } from "../../types/audit"
 import { AuditChangesTable } from "./audit-changes-table"
 import { AuditResourceLink } from "./audit-resource-link"
 import { useAuditActors } from "./use-audit-actors"
-import { useAuditResources } from "./use-audit-resources"
 
 interface AuditEntryDrawerProps {
   /** The entry to show; the drawer is closed without one. */
@@ -26,7 +25,6 @@ const MetaRow = ({ title, value }: { title: string; value: ReactNode }) => (
 /** One audit entry in full: who, when, from where, and every field before and after. */
 export const AuditEntryDrawer = ({ entry, onClose }: AuditEntryDrawerProps) => {
   const { actorLabel } = useAuditActors()
-  const resourceOf = useAuditResources(entry ? [entry] : [])
   return (
     <Drawer open={!!entry} onOpenChange={(open) => !open && onClose()}>
       <Drawer.Content>
@@ -45,7 +43,7 @@ export const AuditEntryDrawer = ({ entry, onClose }: AuditEntryDrawerProps) => {
               <div className="flex flex-col gap-y-3">
                 <MetaRow title="Date" value={formatDateTime(entry.created_at)} />
                 <MetaRow title="Actor" value={actorLabel(entry)} />
-                <MetaRow title="Resource" value={<AuditResourceLink entry={entry} resource={resourceOf(entry)} />} />
+                <MetaRow title="Resource" value={<AuditResourceLink entry={entry} />} />
                 <MetaRow title="IP address" value={entry.ip} />
                 <MetaRow title="User agent" value={entry.user_agent} />
                 <MetaRow title="Request ID" value={entry.request_id} />

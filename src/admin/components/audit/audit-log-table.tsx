@@ -9,7 +9,6 @@ import { AuditEntryDrawer } from "./audit-entry-drawer"
 import { useAuditTableColumns } from "./audit-table-columns"
 import { auditUrlFilters, useAuditTableFilters } from "./audit-table-filters"
 import { ExportAuditButton } from "./export-audit-button"
-import { useAuditResources } from "./use-audit-resources"
 
 /** Every recorded change to the marketing data, newest first; a row opens the change in full. */
 export const AuditLogTable = () => {
@@ -17,12 +16,10 @@ export const AuditLogTable = () => {
   // The log has no text search: it is narrowed down by its filters.
   const { query, filterQuery, pagination, sorting, filtering } = useListTableState({ filters: auditUrlFilters })
   const { data, isPending, isError, error } = useAuditEntries(query)
-  const entries = data?.audit_entries ?? []
-  const resourceOf = useAuditResources(entries)
 
   const table = useDataTable({
-    data: entries,
-    columns: useAuditTableColumns({ resourceOf }),
+    data: data?.audit_entries ?? [],
+    columns: useAuditTableColumns({ withResource: true }),
     filters: useAuditTableFilters(),
     rowCount: data?.count ?? 0,
     getRowId: (entry) => entry.id,

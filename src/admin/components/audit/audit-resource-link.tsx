@@ -1,38 +1,39 @@
-import { Text } from "@medusajs/ui"
+import { Badge, Text, Tooltip } from "@medusajs/ui"
 import { Link } from "react-router-dom"
-import { AUDIT_RESOURCE_TYPES, auditResourceLabel } from "../../lib/audit-display"
+import { auditResourceLabel, auditResourceTypeDisplay } from "../../lib/audit-display"
 import type { AdminAuditEntry } from "../../types/audit"
-import type { AuditResource } from "./use-audit-resources"
 
-interface AuditResourceLinkProps {
-  entry: Pick<AdminAuditEntry, "resource_type" | "resource_id">
-  /** What the admin knows about the resource; undefined while it loads. */
-  resource?: AuditResource
-}
-
-/** "Campaign · Spring sale", linking to the resource's page while it exists. */
-export const AuditResourceLink = ({ entry, resource }: AuditResourceLinkProps) => {
-  const type = AUDIT_RESOURCE_TYPES[entry.resource_type]
-  const name = resource?.name || entry.resource_id
-  const isGone = resource?.exists === false
+/** "Campaign · Spring sale", linking to the resource's page while it exists, tagged "Deleted" once it does not. */
+export const AuditResourceLink = ({ entry }: { entry: Pick<AdminAuditEntry, "resource_type" | "resource_id" | "resource"> }) => {
+  const type = auditResourceTypeDisplay(entry.resource_type)
+  const { name, deleted } = entry.resource
+  const label = name ?? entry.resource_id
 
   return (
     <span className="flex min-w-0 items-center gap-x-1">
       <span className="text-ui-fg-subtle shrink-0">{auditResourceLabel(entry.resource_type)} ·</span>
-      {type && !isGone ? (
+      {type?.path && !deleted ? (
         <Link
           to={type.path(entry.resource_id)}
           // The row opens the entry; the link goes to the resource instead.
           onClick={(event) => event.stopPropagation()}
           className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover truncate transition-fg"
         >
-          {name}
+          {label}
         </Link>
       ) : (
-        <Text as="span" size="small" className="text-ui-fg-muted truncate">
-          {name}
-          {isGone && " (deleted)"}
-        </Text>
+        <>
+          <Tooltip content={entry.resource_id}>
+            <Text as="span" size="small" className="text-ui-fg-muted truncate">
+              {label}
+            </Text>
+          </Tooltip>
+          {deleted && (
+            <Badge size="2xsmall" color="grey" className="shrink-0">
+              Deleted
+            </Badge>
+          )}
+        </>
       )}
     </span>
   )

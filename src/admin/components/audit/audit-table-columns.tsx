@@ -5,19 +5,18 @@ import { formatDateTime } from "../../lib/format"
 import type { AdminAuditEntry } from "../../types/audit"
 import { AuditResourceLink } from "./audit-resource-link"
 import { useAuditActors } from "./use-audit-actors"
-import type { AuditResource } from "./use-audit-resources"
 
 const columnHelper = createDataTableColumnHelper<AdminAuditEntry>()
 
 interface AuditColumnsOptions {
   /**
-   * The resource each entry is about, for the audit log; a resource's own history leaves the column
-   * out, as every entry is about the same resource.
+   * Shows the resource each entry is about, for the audit log; a resource's own history leaves the
+   * column out, as every entry is about the same resource.
    */
-  resourceOf?: (entry: AdminAuditEntry) => AuditResource | undefined
+  withResource?: boolean
 }
 
-export function useAuditTableColumns({ resourceOf }: AuditColumnsOptions = {}) {
+export function useAuditTableColumns({ withResource }: AuditColumnsOptions = {}) {
   const { actorLabel } = useAuditActors()
   return [
       columnHelper.accessor("created_at", {
@@ -40,11 +39,11 @@ export function useAuditTableColumns({ resourceOf }: AuditColumnsOptions = {}) {
         cell: ({ getValue }) => auditActionLabel(getValue()),
         size: 170,
       }),
-      ...(resourceOf
+      ...(withResource
         ? [
             columnHelper.accessor("resource_id", {
               header: "Resource",
-              cell: ({ row }) => <AuditResourceLink entry={row.original} resource={resourceOf(row.original)} />,
+              cell: ({ row }) => <AuditResourceLink entry={row.original} />,
             }),
           ]
         : []),

@@ -1,8 +1,9 @@
 import { createDataTableColumnHelper } from "@medusajs/ui"
 import { CONTACT_SOURCES } from "../../lib/contact-display"
-import { formatAmount, formatDate, formatNumber } from "../../lib/format"
+import { formatDate, formatNumber } from "../../lib/format"
 import type { AdminContact } from "../../types/contacts"
 import { ConsentBadge } from "../consent-badge"
+import { ContactMoney } from "../contact-summary/contact-money"
 
 const columnHelper = createDataTableColumnHelper<AdminContact>()
 
@@ -49,7 +50,7 @@ export const contactTableColumns = [
   }),
   columnHelper.accessor("total_spent", {
     header: "Total spent",
-    cell: ({ getValue }) => formatAmount(getValue()),
+    cell: ({ getValue }) => <ContactMoney amount={getValue()} />,
     align: "right",
     enableSorting: true,
     sortLabel: "Total spent",

@@ -1,7 +1,10 @@
 import { Button, toast } from "@medusajs/ui"
 import { useMemo, useState } from "react"
-import { PromotionCodeListQuery, useExportCodes, usePromotionCodes } from "../../hooks/promotion-codes"
+import { PromotionCodeListQuery, useCodeBatches, useExportCodes, usePromotionCodes } from "../../hooks/promotion-codes"
+import { codeBatchLabel } from "../../lib/code-batch-display"
 import type { AdminPromotion } from "../../types/promotions"
+import { AssignCodesDrawer } from "./assign-codes-drawer"
+import { CodeBatchesSection } from "./code-batches-section"
 import { ResourceTableSection } from "../common/resource-table-section"
 import { codeTableColumns } from "./code-table-columns"
 import { codeTableFilters, codeUrlFilters } from "./code-table-filters"
@@ -9,11 +12,16 @@ import { GenerateCodesDrawer } from "./generate-codes-drawer"
 
 const PAGE_SIZE = 10
 
-/** The promotion's single-use codes: generated in batches, listed, exported and voided here. */
+/** The promotion's single-use codes: generated in batches, listed, assigned to contacts, exported and voided here. */
 export const PromotionCodesSection = ({ promotion }: { promotion: AdminPromotion }) => {
   const [isGenerating, setIsGenerating] = useState(false)
+  const [isAssigning, setIsAssigning] = useState(false)
   const exportCodes = useExportCodes(promotion.id)
-  const columns = useMemo(() => codeTableColumns(promotion.id), [promotion.id])
+  const { data: batchList } = useCodeBatches(promotion.id)
+  const columns = useMemo(() => {
+    const labels = new Map(batchList?.batches.map((batch) => [batch.batch_id, codeBatchLabel(batch)]))
+    return codeTableColumns(promotion.id, (batchId) => labels.get(batchId))
+  }, [promotion.id, batchList])
 
   return (
     <>
@@ -45,6 +53,9 @@ export const PromotionCodesSection = ({ promotion }: { promotion: AdminPromotion
             >
               Export CSV
             </Button>
+            <Button size="small" variant="secondary" className="shrink-0" onClick={() => setIsAssigning(true)}>
+              Assign
+            </Button>
             <Button size="small" variant="secondary" className="shrink-0" onClick={() => setIsGenerating(true)}>
               Generate
             </Button>
@@ -55,7 +66,9 @@ export const PromotionCodesSection = ({ promotion }: { promotion: AdminPromotion
           filtered: { heading: "No matching codes", description: "Try another search or status." },
         }}
       />
+      <CodeBatchesSection promotionId={promotion.id} />
       <GenerateCodesDrawer promotion={promotion} open={isGenerating} onOpenChange={setIsGenerating} />
+      <AssignCodesDrawer promotionId={promotion.id} open={isAssigning} onOpenChange={setIsAssigning} />
     </>
   )
 }

@@ -5,7 +5,7 @@ import { FormField } from "../common/form-field"
 import { NumberField } from "../common/number-field"
 import { BuyGetFields } from "./buy-get-fields"
 import { FormSection } from "./form-section"
-import { formShape } from "./promotion-form-values"
+import { formShape, needsCurrency } from "./promotion-form-values"
 import { TiersField } from "./tiers-field"
 import type { PromotionFormState } from "./use-promotion-form"
 
@@ -13,7 +13,6 @@ import type { PromotionFormState } from "./use-promotion-form"
 export const OfferFields = ({ form }: { form: PromotionFormState }) => {
   const { values, errors, setValue } = form
   const shape = formShape(values)
-  const needsCurrency = values.type === "fixed" || values.type === "tiered"
 
   return (
     <FormSection title="Offer">
@@ -47,7 +46,7 @@ export const OfferFields = ({ form }: { form: PromotionFormState }) => {
         )}
         <FormField
           label="Currency"
-          optional={!needsCurrency}
+          optional={!needsCurrency(values)}
           hint="Of every amount: off, tiers, minimum spend, budget."
           error={errors.currency_code}
         >

@@ -130,6 +130,13 @@ export const formShape = (values: Pick<PromotionFormValues, "type" | "code_mode"
   hasPriority: values.stacking === "priority",
 })
 
+/** Whether an amount of the form is money, which the API only takes with its currency (see terms-problems). */
+export const needsCurrency = (values: Pick<PromotionFormValues, "type" | "min_subtotal" | "budget_amount">) =>
+  values.type === "fixed" ||
+  values.type === "tiered" ||
+  values.min_subtotal.trim() !== "" ||
+  values.budget_amount.trim() !== ""
+
 const orNull = (input: string) => input.trim() || null
 const numberOrNull = (input: string) => (input.trim() === "" ? null : Number(input))
 

@@ -25,7 +25,7 @@ export const PromotionListTable = () => {
     <Container className="divide-y p-0">
       <ListTable
         instance={table}
-        heading="Promotions"
+        heading="Marketing offers"
         description="Discounts for your segments and campaigns, with codes, limits and budgets."
         actions={
           <Button size="small" variant="secondary" onClick={() => setIsCreating(true)}>

@@ -1,9 +1,9 @@
 import { Text } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import { contactName } from "../../lib/contact-display"
-import { formatAmount } from "../../lib/format"
 import { contactPath } from "../../lib/paths"
 import type { SegmentSampleContact } from "../../types/segments"
+import { ContactMoney } from "../contact-summary/contact-money"
 
 interface SampleContactRowProps {
   contact: SegmentSampleContact
@@ -38,7 +38,7 @@ export const SampleContactRow = ({ contact, linkToContact }: SampleContactRowPro
       </div>
       <div className="text-right">
         <Text size="small" leading="compact">
-          {formatAmount(contact.total_spent)}
+          <ContactMoney amount={contact.total_spent} />
         </Text>
         <Text size="small" leading="compact" className="text-ui-fg-subtle">
           {contact.orders_count === 1 ? "1 order" : `${contact.orders_count} orders`}

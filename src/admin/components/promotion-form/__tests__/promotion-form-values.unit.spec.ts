@@ -1,5 +1,6 @@
 import type { AdminPromotion } from "../../../types/promotions"
 import {
+  needsCurrency,
   placeServerErrors,
   PromotionFormValues,
   toCreatePayload,
@@ -159,5 +160,16 @@ describe("placeServerErrors", () => {
       fields: { code: "A shared-code promotion needs its code" },
       form: "A shared-code promotion needs its code",
     })
+  })
+})
+
+describe("needsCurrency", () => {
+  it("asks for the currency once an amount of the form is money: a fixed amount, tiers, a minimum spend or a budget", () => {
+    expect(needsCurrency(values({ type: "percentage" }))).toBe(false)
+    expect(needsCurrency(values({ type: "free_shipping", min_subtotal: " " }))).toBe(false)
+    expect(needsCurrency(values({ type: "fixed" }))).toBe(true)
+    expect(needsCurrency(values({ type: "tiered" }))).toBe(true)
+    expect(needsCurrency(values({ type: "percentage", budget_amount: "500" }))).toBe(true)
+    expect(needsCurrency(values({ type: "buy_get", min_subtotal: "20" }))).toBe(true)
   })
 })

@@ -3,13 +3,14 @@ import { PromotionListTable } from "../../../components/promotion-list/promotion
 
 const PromotionsPage = () => <PromotionListTable />
 
+// Not "Promotions": Medusa's own promotions have that entry in the same sidebar.
 export const config = defineRouteConfig({
-  label: "Promotions",
+  label: "Marketing offers",
   rank: 3,
 })
 
 export const handle = {
-  breadcrumb: () => "Promotions",
+  breadcrumb: () => "Marketing offers",
 }
 
 export default PromotionsPage

@@ -1,3 +1,21 @@
-import { listRoute } from "../../../utils/query"
+import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { auditResourceNames } from "./resource-names"
 
-export const GET = listRoute("audit_entry", "audit_entries")
+/** The entries, each with its resource's name and whether it was deleted since (`resource`). */
+export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data, metadata } = await query.graph({
+    entity: "audit_entry",
+    fields: req.queryConfig.fields,
+    filters: req.filterableFields,
+    pagination: req.queryConfig.pagination,
+  })
+  const resourceOf = await auditResourceNames(req.scope, data)
+  res.json({
+    audit_entries: data.map((entry) => ({ ...entry, resource: resourceOf(entry) })),
+    count: metadata!.count,
+    offset: metadata!.skip,
+    limit: metadata!.take,
+  })
+}

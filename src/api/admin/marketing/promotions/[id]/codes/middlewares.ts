@@ -27,6 +27,11 @@ export const adminPromotionCodeMiddlewares: MiddlewareRoute[] = [
   },
   {
     method: ["GET"],
+    matcher: `${BASE}/batches`,
+    policies: can("read"),
+  },
+  {
+    method: ["GET"],
     matcher: `${BASE}/export`,
     middlewares: [validateAndTransformQuery(AdminExportPromotionCodesParams, { defaults: ["id"], isList: false })],
     policies: can("export"),

@@ -238,6 +238,19 @@ medusaIntegrationTestRunner({
     })
 
     it.each([
+      ["POST", "segments", { name: "Nul\u0000", handle: "nul", dsl: "email CONTAINS '@'" }, "name"],
+      ["POST", "suppressions", { channel: "email", address: "x@example.com", note: "half \ud800 pair" }, "note"],
+      ["POST", "campaigns/:campaign", { metadata: { "k\u0000": "v" } }, "metadata.k"],
+      ["GET", "contacts?q=%00", undefined, "q"],
+    ])("refuses %s %s holding a character PostgreSQL cannot store with a 400 that names the field", async (method, path, body, field) => {
+      const before = await countRows(["marketing_segment", "marketing_suppression"])
+      const url = `${A}/${path.replace(/:(\w+)/g, (_, name) => existing[name])}`
+      const response = await api.request({ method, url, data: body, headers: admin.headers.headers, validateStatus: () => true })
+      expect([response.status, response.data.message]).toEqual([400, expect.stringContaining(field)])
+      expect(await countRows(["marketing_segment", "marketing_suppression"])).toEqual(before)
+    })
+
+    it.each([
       ["POST", "promotions/:promotion/codes/void", { batch_id: "b".repeat(90_000) }, "batch_id"],
       ["POST", "promotions/:promotion/codes/assign", { segment_id: "s".repeat(101) }, "segment_id"],
       ["POST", "segments/preview", { dsl: "email CONTAINS '@'", handle: "h".repeat(101) }, "handle"],

@@ -19,10 +19,12 @@ import { storePromotionMiddlewares } from "./store/marketing/promotions/middlewa
 import { storeJourneyEventMiddlewares } from "./store/marketing/events/middlewares"
 import { storeSubscriptionMiddlewares } from "./store/marketing/subscriptions/middlewares"
 import { adminJsonBodiesOnly } from "./utils/json-bodies-only"
+import { storableInputOnly } from "./utils/storable-input"
 
 export default defineMiddlewares({
   routes: [
     adminJsonBodiesOnly,
+    storableInputOnly,
     ...adminCampaignMiddlewares,
     ...adminSegmentMiddlewares,
     ...adminContactMiddlewares,

@@ -69,7 +69,9 @@ export default class AnalyticsModuleService extends MedusaService({ DailyRollup,
     const changed: Record<string, number> = {}
     for (const source of ROLLUP_SOURCES) {
       const { rows: [cursor] } = await client.query(
-        `SELECT position_at, position_id FROM marketing_analytics_rollup_cursor WHERE source = $1 AND deleted_at IS NULL FOR UPDATE`,
+        // As text: a JavaScript Date would cut the microseconds, and the position's row be counted again.
+        `SELECT position_at::text AS position_at, position_id FROM marketing_analytics_rollup_cursor
+          WHERE source = $1 AND deleted_at IS NULL FOR UPDATE`,
         [source.name]
       )
       const parameters = [

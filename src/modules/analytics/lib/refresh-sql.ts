@@ -148,7 +148,10 @@ export const ROLLUP_SOURCES: RollupSource[] = [
 
 const AMOUNT_COLUMNS = new Set(["revenue", "discount_amount"])
 
-/** Adds a source's batch up into the rollup; returns the batch's last position (no row when it is empty). */
+/**
+ * Adds a source's batch up into the rollup; returns the batch's last position (no row when it is empty),
+ * its time as text: a JavaScript Date would cut the microseconds, and the last row be read again.
+ */
 export function refreshStatement(source: RollupSource): string {
   const sums = METRICS.map((metric) => `coalesce(sum(value) FILTER (WHERE metric = '${metric}'), 0) AS ${metric}`).join(", ")
   const added = METRICS.map((metric) =>
@@ -171,6 +174,6 @@ export function refreshStatement(source: RollupSource): string {
     ON CONFLICT (dimension, dimension_id, day, attribution_model, currency_code) WHERE deleted_at IS NULL
     DO UPDATE SET ${added}, updated_at = now()
     RETURNING 1)
-  SELECT last.at, last.id, (SELECT count(*) FROM upserted)::int AS rows
+  SELECT last.at::text AS at, last.id, (SELECT count(*) FROM upserted)::int AS rows
     FROM (SELECT at, id FROM batch ORDER BY at DESC, id DESC LIMIT 1) last`
 }

@@ -103,11 +103,19 @@ medusaIntegrationTestRunner({
         graph: { start: "pause", steps: [waitADay("pause"), send("nudge", "Still looking?")], edges: [{ from: "pause", to: "nudge" }] },
       })
 
+      const welcomeJourney = await publishedJourney("Welcome", {
+        trigger: { kind: "customer.created" },
+        graph: { start: "settle", steps: [waitADay("settle")], edges: [] },
+      })
+
       const shopper = await new Shopper(api, store, "sam@example.com").signUp()
       const contact = await eventually(
         async () => (await t.audience.listContacts({ customer_id: shopper.customerId }))[0],
         (found) => !!found
       )
+      // The new customer enrols, though its contact is made by another subscriber of the same event.
+      const [welcomed] = await eventually(() => enrollmentsOf(welcomeJourney), (rows) => rows[0]?.state === "waiting")
+      expect(welcomed).toMatchObject({ contact_id: contact.id, step_id: "settle" })
       await t.audience.updateContacts({ id: contact.id, email_consent: "subscribed" })
 
       // The storefront reports the shopper browsing: the browse journey waits a day.

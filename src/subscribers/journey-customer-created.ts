@@ -1,10 +1,8 @@
 import { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { enrollTriggeredContactWorkflow } from "../workflows/automation/workflows/enroll-triggered-contact"
+import { enrollNewCustomerWorkflow } from "../workflows/automation/workflows/enroll-new-customer"
 
 export default async function journeyCustomerCreated({ event, container }: SubscriberArgs<{ id: string } | { id: string }[]>) {
-  for (const { id } of [event.data].flat()) {
-    await enrollTriggeredContactWorkflow(container).run({ input: { trigger: "customer.created", customer_id: id } })
-  }
+  for (const { id } of [event.data].flat()) await enrollNewCustomerWorkflow(container).run({ input: { customer_id: id } })
 }
 
 export const config: SubscriberConfig = {

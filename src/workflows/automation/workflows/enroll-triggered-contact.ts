@@ -1,16 +1,13 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { AuditActor } from "../../../types/audit"
-import { recordAuditEntriesStep } from "../../audit/steps/record-audit-entries"
-import { enrollContactsStep, JourneyTriggerKind } from "../steps/enroll-contacts"
+import { enrollAndWake } from "../enroll-and-wake"
 import { resolveTriggerContactStep } from "../steps/resolve-trigger-contacts"
-import { wakeJourneyWorkerStep } from "../steps/wake-journey-worker"
 
 export const enrollTriggeredContactWorkflowId = "enroll-triggered-marketing-journey-contact"
 
 export type TriggeredContactInput = {
-  trigger: JourneyTriggerKind
-  /** A custom event's name. */
-  event_name?: string
+  /** A custom event's name: only journeys triggered by that name enrol. */
+  event_name: string
   customer_id?: string | null
   email?: string | null
   properties?: Record<string, unknown>
@@ -18,26 +15,18 @@ export type TriggeredContactInput = {
 }
 
 /**
- * A trigger naming a customer or an email (a new customer, a custom event posted by the host's
- * backend or storefront): enrols its contact in the live journeys it starts, and wakes the worker.
+ * A custom event (posted by the host's backend or its storefront) naming a customer or an email:
+ * enrols its contact in the live journeys it starts, and wakes the worker.
  */
 export const enrollTriggeredContactWorkflow = createWorkflow(enrollTriggeredContactWorkflowId, (input: TriggeredContactInput) => {
   const contactId = resolveTriggerContactStep(input)
-  const decisions = enrollContactsStep(
+  const decisions = enrollAndWake(
     transform({ input, contactId }, ({ input, contactId }) => ({
-      trigger: input.trigger,
+      trigger: "custom.event" as const,
       event_name: input.event_name,
       contact_ids: contactId ? [contactId] : [],
-    }))
+    })),
+    input.actor
   )
-  recordAuditEntriesStep({
-    actor: input.actor,
-    changes: transform({ decisions }, ({ decisions }) =>
-      decisions
-        .filter((d) => d.enrollment_id)
-        .map((d) => ({ action: "enroll", resource_type: "marketing_journey", resource_id: d.journey_id, before: null, after: { enrollment_id: d.enrollment_id, contact_id: d.contact_id } }))
-    ),
-  })
-  wakeJourneyWorkerStep(transform({ decisions }, ({ decisions }) => ({ due: decisions.some((d) => d.enrollment_id) })))
   return new WorkflowResponse(transform({ contactId, decisions }, ({ contactId, decisions }) => ({ contact_id: contactId, decisions })))
 })

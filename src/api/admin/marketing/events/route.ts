@@ -7,7 +7,7 @@ import { AdminPostJourneyEventType } from "./validators"
 export const POST = async (req: AuthenticatedMedusaRequest<AdminPostJourneyEventType>, res: MedusaResponse) => {
   const { name, email, customer_id, properties } = req.validatedBody
   const { result } = await enrollTriggeredContactWorkflow(req.scope).run({
-    input: { trigger: "custom.event", event_name: name, email, customer_id, properties, actor: auditActor(req) },
+    input: { event_name: name, email, customer_id, properties, actor: auditActor(req) },
   })
   res.status(202).json({ contact_id: result.contact_id, enrollments: result.decisions })
 }

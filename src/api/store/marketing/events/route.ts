@@ -12,7 +12,7 @@ export const POST = async (req: AuthenticatedMedusaRequest<StorePostJourneyEvent
   const customerId = req.auth_context?.actor_type === "customer" ? req.auth_context.actor_id : null
   if (!customerId && !email) throw new MedusaError(MedusaError.Types.INVALID_DATA, "email is required when no customer is logged in")
   await enrollTriggeredContactWorkflow(req.scope).run({
-    input: { trigger: "custom.event", event_name: name, customer_id: customerId, email: customerId ? null : email, properties },
+    input: { event_name: name, customer_id: customerId, email: customerId ? null : email, properties },
   })
   res.status(202).json({ accepted: true })
 }

@@ -1,4 +1,5 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
+import { adminAnalyticsMiddlewares } from "./admin/marketing/analytics/middlewares"
 import { adminAuditEntryMiddlewares } from "./admin/marketing/audit-entries/middlewares"
 import { adminCampaignMiddlewares } from "./admin/marketing/campaigns/middlewares"
 import { adminContactImportMiddlewares } from "./admin/marketing/contact-imports/middlewares"
@@ -32,6 +33,7 @@ export default defineMiddlewares({
     ...adminContactImportMiddlewares,
     ...adminSuppressionMiddlewares,
     ...adminAuditEntryMiddlewares,
+    ...adminAnalyticsMiddlewares,
     ...adminMessageMiddlewares,
     ...adminJourneyMiddlewares,
     ...adminJourneyEventMiddlewares,

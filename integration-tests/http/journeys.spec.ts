@@ -219,5 +219,42 @@ medusaIntegrationTestRunner({
       expect(failed).toMatchObject({ state: "failed", step_id: "known", attempts: 6, due_at: null, last_error: expect.stringContaining("gone") })
       expect(await t.messaging.listMessages({ contact_id: reader.id })).toHaveLength(0)
     })
+
+    it("enrols once under concurrent triggers; an edit of a live journey is a new version, running enrollments finish on theirs; a paused journey holds them", async () => {
+      const [reader] = await createReachableContacts(t.container, 1, "versioned")
+      const definition = (subject: string): JourneyDefinitionInput => ({
+        trigger: { kind: "custom.event", name: "joined" },
+        graph: { start: "hold", steps: [waitADay("hold"), send("greet", subject)], edges: [{ from: "hold", to: "greet" }] },
+      })
+      const journey = await publishedJourney("Versioned", definition("First version"))
+
+      const posts = await Promise.all(
+        [1, 2, 3].map(() => api.post("/admin/marketing/events", { name: "joined", email: reader.email }, t.admin.headers))
+      )
+      expect(posts.flatMap((p) => p.data.enrollments).filter((d: any) => d.enrollment_id)).toHaveLength(1)
+      await runDueJourneys(t.container)
+      const [waiting] = await eventually(() => enrollmentsOf(journey), (rows) => rows[0]?.state === "waiting")
+      expect(await enrollmentsOf(journey)).toHaveLength(1)
+
+      await api.post(`${JOURNEYS}/${journey}`, { definition: definition("Second version") }, t.admin.headers)
+      const published = await api.post(`${JOURNEYS}/${journey}/publish`, {}, t.admin.headers)
+      const versions = published.data.journey.versions.sort((a: any, b: any) => a.number - b.number)
+      expect(versions.map((v: any) => [v.number, !!v.published_at])).toEqual([[1, true], [2, true]])
+      expect(published.data.journey.live_version_id).toBe(versions[1].id)
+      expect(waiting.version_id).toBe(versions[0].id)
+
+      // Paused: a due enrollment keeps its place.
+      await api.post(`${JOURNEYS}/${journey}/transition`, { transition: "pause" }, t.admin.headers)
+      await sql(t.container, `UPDATE marketing_journey_enrollment SET due_at = now() - interval '1 second' WHERE id = ?`, [waiting.id])
+      await runDueJourneys(t.container)
+      expect((await enrollmentsOf(journey))[0]).toMatchObject({ state: "waiting", step_id: "hold" })
+
+      await api.post(`${JOURNEYS}/${journey}/transition`, { transition: "resume" }, t.admin.headers)
+      await runDueJourneys(t.container)
+      expect((await enrollmentsOf(journey))[0]).toMatchObject({ state: "completed", version_id: versions[0].id })
+      await drainMessageQueue(t.container)
+      await eventually(async () => sinks.smtp.messages(), (messages) => messages.length === 1)
+      expect((await sinks.smtp.messages()[0].parsed()).subject).toBe("First version")
+    })
   },
 })

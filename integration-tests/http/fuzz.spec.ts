@@ -2,6 +2,12 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createApiKeysWorkflow } from "@medusajs/medusa/core-flows"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import fc from "fast-check"
+import {
+  AdminExportAnalyticsParams,
+  AdminGetAnalyticsCampaignsParams,
+  AdminGetAnalyticsSummaryParams,
+  AdminGetAnalyticsTimeseriesParams,
+} from "../../src/api/admin/marketing/analytics/validators"
 import { AdminExportAuditEntriesParams, AdminGetAuditEntriesParams } from "../../src/api/admin/marketing/audit-entries/validators"
 import {
   AdminCreateCampaign,
@@ -67,6 +73,10 @@ const A = "/admin/marketing"
  * tables that must not gain a row when the request is refused.
  */
 const SHAPES: Record<string, Shapes> = {
+  [`GET ${A}/analytics/summary`]: { query: AdminGetAnalyticsSummaryParams },
+  [`GET ${A}/analytics/timeseries`]: { query: AdminGetAnalyticsTimeseriesParams },
+  [`GET ${A}/analytics/campaigns`]: { query: AdminGetAnalyticsCampaignsParams },
+  [`GET ${A}/analytics/export`]: { query: AdminExportAnalyticsParams },
   [`GET ${A}/audit-entries`]: { query: AdminGetAuditEntriesParams },
   [`GET ${A}/audit-entries/export`]: { query: AdminExportAuditEntriesParams },
   [`GET ${A}/campaigns`]: { query: AdminGetCampaignsParams },

@@ -50,7 +50,11 @@ export const enrollContactsStep = createStep(
           decisions.push({ journey_id: version.journey_id, contact_id: contactId, enrollment_id: null, reason: "filtered_out" })
           continue
         }
-        const decision: EntryDecision = decideEntry(version.entry as EntryRule, previous.filter((p) => p.contact_id === contactId) as any, now)
+        const decision: EntryDecision = decideEntry(
+          version.entry as EntryRule,
+          previous.filter((p) => p.contact_id === contactId).map((p) => ({ state: p.state, entered_at: new Date(p.entered_at) })),
+          now
+        )
         if (decision.enter) rows.push({ journey_id: version.journey_id, version_id: version.id, contact_id: contactId, step_id: (version.graph as any).start })
         else decisions.push({ journey_id: version.journey_id, contact_id: contactId, enrollment_id: null, reason: decision.reason })
       }

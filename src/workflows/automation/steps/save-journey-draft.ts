@@ -15,7 +15,8 @@ export type SaveJourneyDraftInput = {
   created_by?: string | null
 }
 
-type Saved = { journey: Record<string, any>; version: Record<string, any> }
+/** The journey and its draft as saved, and the journey's name and description before (null when new), for the audit log. */
+type Saved = { journey: Record<string, any>; version: Record<string, any>; before: Record<string, unknown> | null }
 type Undo = { created_journey_id: string | null; created_version_id: string | null; journey_before: Record<string, any> | null; version_before: Record<string, any> | null }
 
 const DEFINITION_FIELDS = ["trigger", "graph", "entry", "goal", "exit"] as const
@@ -39,7 +40,7 @@ export const saveJourneyDraftStep = createStep(
         created_by: input.created_by ?? null,
       })
       const version = await automation.createJourneyVersions({ journey_id: journey.id, number: 1, ...input.definition })
-      return new StepResponse<Saved, Undo>({ journey, version }, { created_journey_id: journey.id, created_version_id: version.id, journey_before: null, version_before: null })
+      return new StepResponse<Saved, Undo>({ journey, version, before: null }, { created_journey_id: journey.id, created_version_id: version.id, journey_before: null, version_before: null })
     }
     const journey = await automation.retrieveJourney(input.id)
     if (journey.status === JourneyStatus.ARCHIVED) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "An archived journey cannot be edited")
@@ -50,7 +51,7 @@ export const saveJourneyDraftStep = createStep(
     )
     const updatedJourney = Object.keys(journeyChanges).length ? await automation.updateJourneys({ id: journey.id, ...journeyChanges }) : journey
     let version: Record<string, any>
-    let undo: Undo = { created_journey_id: null, created_version_id: null, journey_before: { id: journey.id, name: journey.name, description: journey.description }, version_before: null }
+    const undo: Undo = { created_journey_id: null, created_version_id: null, journey_before: { id: journey.id, name: journey.name, description: journey.description }, version_before: null }
     if (draft) {
       version = input.definition ? await automation.updateJourneyVersions({ id: draft.id, ...input.definition }) : draft
       undo.version_before = { id: draft.id, ...definitionOf(draft) }
@@ -63,7 +64,7 @@ export const saveJourneyDraftStep = createStep(
       })
       undo.created_version_id = version.id
     }
-    return new StepResponse<Saved, Undo>({ journey: updatedJourney, version }, undo)
+    return new StepResponse<Saved, Undo>({ journey: updatedJourney, version, before: { name: journey.name, description: journey.description } }, undo)
   },
   async (undo, { container }) => {
     if (!undo) return

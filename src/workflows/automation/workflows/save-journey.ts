@@ -15,7 +15,7 @@ export const saveJourneyWorkflow = createWorkflow(saveJourneyWorkflowId, (input:
         action: input.id ? "update" : "create",
         resource_type: "marketing_journey",
         resource_id: saved.journey.id,
-        before: null,
+        before: saved.before,
         after: { name: saved.journey.name, description: saved.journey.description, draft_version: saved.version.number },
       },
     ]),

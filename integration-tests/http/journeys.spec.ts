@@ -220,8 +220,8 @@ medusaIntegrationTestRunner({
       expect(await t.messaging.listMessages({ contact_id: reader.id })).toHaveLength(0)
     })
 
-    it("enrols once under concurrent triggers; an edit of a live journey is a new version, running enrollments finish on theirs; a paused journey holds them", async () => {
-      const [reader] = await createReachableContacts(t.container, 1, "versioned")
+    it("enrols once under concurrent triggers; an edit of a live journey is a new version, running enrollments finish on theirs; paused holds them, archived exits them; all audited", async () => {
+      const [reader, late] = await createReachableContacts(t.container, 2, "versioned")
       const definition = (subject: string): JourneyDefinitionInput => ({
         trigger: { kind: "custom.event", name: "joined" },
         graph: { start: "hold", steps: [waitADay("hold"), send("greet", subject)], edges: [{ from: "hold", to: "greet" }] },
@@ -255,6 +255,16 @@ medusaIntegrationTestRunner({
       await drainMessageQueue(t.container)
       await eventually(async () => sinks.smtp.messages(), (messages) => messages.length === 1)
       expect((await sinks.smtp.messages()[0].parsed()).subject).toBe("First version")
+
+      // Archived: what still runs is exited where it stands; every change is in the audit log.
+      await api.post("/admin/marketing/events", { name: "joined", email: late.email }, t.admin.headers)
+      await eventually(() => enrollmentsOf(journey, "state=waiting"), (rows) => rows.length === 1)
+      await api.post(`${JOURNEYS}/${journey}/transition`, { transition: "archive" }, t.admin.headers)
+      expect((await enrollmentsOf(journey, `contact_id=${late.id}`))[0]).toMatchObject({ state: "exited", due_at: null })
+      const { data: audit } = await api.get(`/admin/marketing/audit-entries?resource_id=${journey}&limit=50`, t.admin.headers)
+      expect(audit.audit_entries.map((e: any) => e.action).sort()).toEqual(
+        ["create", "enroll", "enroll", "publish", "publish", "transition", "transition", "transition", "update"].sort()
+      )
     })
   },
 })

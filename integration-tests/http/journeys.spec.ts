@@ -121,6 +121,12 @@ medusaIntegrationTestRunner({
       // The storefront reports the shopper browsing: the browse journey waits a day.
       const posted = await api.post("/store/marketing/events", { name: "browsed", properties: { product: "shirt" } }, shopper.headers)
       expect(posted.status).toBe(202)
+      const oversized = await api.post(
+        "/store/marketing/events",
+        { name: "browsed", properties: { notes: "x".repeat(9_000) } },
+        { ...shopper.headers, ...fail }
+      )
+      expect(oversized.status).toBe(400)
       const [browsing] = await eventually(() => enrollmentsOf(browseJourney), (rows) => rows[0]?.state === "waiting")
       expect(browsing).toMatchObject({ contact_id: contact.id, step_id: "pause", state: "waiting" })
 

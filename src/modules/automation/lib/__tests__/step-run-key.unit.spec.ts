@@ -1,0 +1,16 @@
+import { parseStepRunKey, stepRunKey } from "../step-run-key"
+
+describe("step run keys", () => {
+  it("read back the enrollment, step and sequence they were made of", () => {
+    expect(parseStepRunKey(stepRunKey("mjenr_01ABC", "welcome-mail_2", 12))).toEqual({ enrollment_id: "mjenr_01ABC", step_id: "welcome-mail_2", sequence: 12 })
+  })
+
+  it.each([
+    ["a campaign message's key", "mcamp_1:mcon_1:email:once"],
+    ["a test send's key", "test:mcamp_1:1733456789"],
+    ["a key without its sequence", "journey:mjenr_1:welcome"],
+    ["a key with a sequence that is not a number", "journey:mjenr_1:welcome:x"],
+  ])("are told apart from %s", (_, key) => {
+    expect(parseStepRunKey(key)).toBeNull()
+  })
+})

@@ -250,6 +250,21 @@ describe("Marketing › Segments, audit log and contacts in the admin", () => {
     await report.waitFor({ state: "detached" })
   })
 
+  step("opens on the dashboard: the KPI tiles, the trend and the funnel of the rolled-up activity", async () => {
+    await admin.host.exec("./integration-tests/browser/fixtures/analytics-activity.ts")
+    await page.goto(`${admin.host.url}/app/marketing`)
+    await page.getByRole("heading", { name: "Dashboard" }).waitFor()
+    expect(new URL(page.url()).pathname).toBe("/app/marketing/dashboard")
+    const tile = (label: string) => page.getByRole("listitem", { name: label, exact: true }).getByTestId("kpi-value")
+    const figures = { Sent: "4", Delivered: "4", "Unique opens": "2", "Unique clicks": "1", Unsubscribes: "0", Orders: "1" }
+    for (const [label, figure] of Object.entries(figures)) await tile(label).filter({ hasText: new RegExp(`^${figure}$`) }).waitFor()
+    await expect(tile("Revenue").textContent()).resolves.toMatch(/^€\s?50\.00 EUR$/)
+    const funnel = page.getByRole("list", { name: "Funnel" })
+    await funnel.getByRole("listitem", { name: "Ordered" }).getByText("1 (25%)").waitFor()
+    await page.getByRole("img", { name: "Messages sent and revenue per day" }).locator(".recharts-line").first().waitFor()
+    await page.screenshot({ path: artifact("analytics-dashboard.png"), fullPage: true })
+  })
+
   /** The contact's "Total spent" row, on its page and in the customer widget. */
   const totalSpent = () => page.getByText("Total spent", { exact: true }).locator("xpath=..")
 

@@ -162,19 +162,6 @@ export default class AutomationModuleService extends MedusaService({
     )
   }
 
-  /** Makes a contact's running enrollments due now, so that the worker sees what just happened (an order, an event). */
-  @InjectManager()
-  async wakeEnrollments(contactIds: string[], @MedusaContext() context: Context<EntityManager> = {}): Promise<number> {
-    if (!contactIds.length) return 0
-    const { rowCount } = await pgStatement(
-      context,
-      `UPDATE marketing_journey_enrollment SET due_at = now(), updated_at = now()
-        WHERE contact_id = ANY($1::text[]) AND state IN ('active', 'waiting') AND deleted_at IS NULL AND due_at > now()`,
-      [contactIds]
-    )
-    return rowCount
-  }
-
   /** Ends the running enrollments of a journey (archived): they are exited where they stand. */
   @InjectManager()
   async exitRunningEnrollments(journeyId: string, @MedusaContext() context: Context<EntityManager> = {}): Promise<string[]> {

@@ -29,9 +29,10 @@ export function refuseUnstorableInput(req: MedusaRequest, res: MedusaResponse, n
   })
 }
 
-// Methods are named: Medusa sorts a middleware without them after the routes' own handlers.
+// Methods are named: Medusa sorts a middleware without them after the routes' own handlers. The contact
+// import upload is left to itself: its CSV rows and its filename label are cleaned there, row by row.
 export const storableInputOnly: MiddlewareRoute = {
   method: ["GET", "POST", "PUT", "PATCH", "DELETE"],
-  matcher: /^\/(admin|store)\/marketing\//,
+  matcher: /^\/(admin|store)\/marketing\/(?!contact-imports\/?$)/,
   middlewares: [refuseUnstorableInput],
 }

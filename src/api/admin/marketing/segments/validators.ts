@@ -11,6 +11,13 @@ const text = (field: string, max: number) =>
     .refine((value) => value.length > 0, { message: `${field} must not be empty` })
     .pipe(z.string().max(max))
 
+/**
+ * Segment DSL text, kept as written: its errors are located by line and column, which must be the
+ * same at preview, create and update as in the editor that shows them.
+ */
+const MAX_DSL_LENGTH = 10_000
+const dslText = z.string().max(MAX_DSL_LENGTH)
+
 const handle = z
   .string()
   .regex(/^[a-z0-9]+(?:[-_][a-z0-9]+)*$/, {
@@ -33,7 +40,7 @@ const segmentFields = {
   name: text("name", MAX_LENGTH.name),
   handle,
   description: z.string().max(MAX_LENGTH.text).nullish(),
-  dsl: text("dsl", 10_000),
+  dsl: dslText.refine((value) => value.trim().length > 0, { message: "dsl must not be empty" }),
   kind: z.enum(SegmentKind).default(SegmentKind.LIVE),
   /** Keep a native customer group equal to the segment, for native promotions and other plugins. */
   sync_customer_group: z.boolean().optional(),
@@ -53,7 +60,7 @@ export const AdminUpdateSegment = z.strictObject({
 export type AdminUpdateSegmentType = z.infer<typeof AdminUpdateSegment>
 
 export const AdminPreviewSegment = z.strictObject({
-  dsl: z.string().max(10_000),
+  dsl: dslText,
   /** The handle of the segment being edited, so that it cannot refer to itself. */
   handle: idString.optional(),
 })

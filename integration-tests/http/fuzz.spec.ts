@@ -11,6 +11,7 @@ import {
 import { AdminExportAuditEntriesParams, AdminGetAuditEntriesParams } from "../../src/api/admin/marketing/audit-entries/validators"
 import {
   AdminCreateCampaign,
+  AdminDuplicateCampaign,
   AdminGetCampaignDeliveryParams,
   AdminGetCampaignParams,
   AdminGetCampaignsParams,
@@ -23,6 +24,15 @@ import {
 } from "../../src/api/admin/marketing/campaigns/validators"
 import { CONTACT_IMPORT_FIELDS } from "../../src/api/admin/marketing/contact-imports/middlewares"
 import { AdminGetContactParams, AdminGetContactsParams, AdminSetConsent } from "../../src/api/admin/marketing/contacts/validators"
+import { AdminPostJourneyEvent } from "../../src/api/admin/marketing/events/validators"
+import {
+  AdminCreateJourney,
+  AdminGetJourneyEnrollmentsParams,
+  AdminGetJourneyParams,
+  AdminGetJourneysParams,
+  AdminTransitionJourney,
+  AdminUpdateJourney,
+} from "../../src/api/admin/marketing/journeys/validators"
 import { AdminGetMessageParams, AdminGetMessagesParams } from "../../src/api/admin/marketing/messages/validators"
 import { AdminGetOrderAttributionsParams } from "../../src/api/admin/marketing/order-attributions/validators"
 import {
@@ -34,6 +44,7 @@ import {
 } from "../../src/api/admin/marketing/promotions/[id]/codes/validators"
 import {
   AdminCreatePromotion,
+  AdminDuplicatePromotion,
   AdminGetPromotionParams,
   AdminGetPromotionsParams,
   AdminGetRedemptionsParams,
@@ -42,6 +53,7 @@ import {
 } from "../../src/api/admin/marketing/promotions/validators"
 import {
   AdminCreateSegment,
+  AdminDuplicateSegment,
   AdminGetSegmentParams,
   AdminGetSegmentReachableParams,
   AdminGetSegmentsParams,
@@ -51,7 +63,9 @@ import {
 import { AdminCreateSuppression, AdminGetSuppressionsParams } from "../../src/api/admin/marketing/suppressions/validators"
 import { StoreRecordClick } from "../../src/api/store/marketing/carts/[id]/attribution/validators"
 import { StoreValidateCode } from "../../src/api/store/marketing/promotions/validators"
+import { StorePostJourneyEvent } from "../../src/api/store/marketing/events/validators"
 import { StoreSubscribe } from "../../src/api/store/marketing/subscriptions/validators"
+import { welcomeJourney } from "../../src/modules/automation/lib/__tests__/fixtures"
 import { findParams, selectParams } from "../../src/api/utils/validators"
 import { AdminSession, createAdminSession } from "../helpers/admin"
 import { apiRoutes } from "../helpers/admin-routes"
@@ -85,6 +99,7 @@ const SHAPES: Record<string, Shapes> = {
   [`POST ${A}/campaigns/:id`]: { body: AdminUpdateCampaign, query: AdminGetCampaignParams },
   [`DELETE ${A}/campaigns/:id`]: {},
   [`GET ${A}/campaigns/:id/delivery`]: { query: AdminGetCampaignDeliveryParams },
+  [`POST ${A}/campaigns/:id/duplicate`]: { body: AdminDuplicateCampaign, tables: ["marketing_campaign"] },
   [`POST ${A}/campaigns/:id/preview`]: { body: AdminPreviewCampaign },
   [`POST ${A}/campaigns/:id/send`]: { body: AdminSendCampaign, tables: ["marketing_message"] },
   [`POST ${A}/campaigns/:id/team`]: { body: AdminUpsertCampaignMember, tables: ["marketing_campaign_member"] },
@@ -100,6 +115,15 @@ const SHAPES: Record<string, Shapes> = {
   [`POST ${A}/contacts/:id/erase`]: {},
   [`GET ${A}/contacts/:id/export`]: {},
   [`GET ${A}/contacts/:id/segments`]: {},
+  [`GET ${A}/currency`]: {},
+  [`POST ${A}/events`]: { body: AdminPostJourneyEvent, tables: ["marketing_journey_enrollment"] },
+  [`GET ${A}/journeys`]: { query: AdminGetJourneysParams },
+  [`POST ${A}/journeys`]: { body: AdminCreateJourney, query: AdminGetJourneyParams, tables: ["marketing_journey"] },
+  [`GET ${A}/journeys/:id`]: { query: AdminGetJourneyParams },
+  [`POST ${A}/journeys/:id`]: { body: AdminUpdateJourney, query: AdminGetJourneyParams, tables: ["marketing_journey_version"] },
+  [`POST ${A}/journeys/:id/publish`]: { query: AdminGetJourneyParams, tables: ["marketing_journey_version"] },
+  [`POST ${A}/journeys/:id/transition`]: { body: AdminTransitionJourney, query: AdminGetJourneyParams },
+  [`GET ${A}/journeys/:id/enrollments`]: { query: AdminGetJourneyEnrollmentsParams },
   [`GET ${A}/messages`]: { query: AdminGetMessagesParams },
   [`GET ${A}/order-attributions`]: { query: AdminGetOrderAttributionsParams },
   [`GET ${A}/promotions`]: { query: AdminGetPromotionsParams },
@@ -108,10 +132,12 @@ const SHAPES: Record<string, Shapes> = {
   [`GET ${A}/promotions/by-native/:id`]: { query: AdminGetPromotionParams },
   [`GET ${A}/promotions/:id`]: { query: AdminGetPromotionParams },
   [`POST ${A}/promotions/:id`]: { body: AdminUpdatePromotion, query: AdminGetPromotionParams },
+  [`POST ${A}/promotions/:id/duplicate`]: { body: AdminDuplicatePromotion, tables: ["marketing_promotion", "promotion"] },
   [`DELETE ${A}/promotions/:id`]: {},
   [`GET ${A}/promotions/:id/codes`]: { query: AdminGetPromotionCodesParams },
   [`POST ${A}/promotions/:id/codes`]: { body: AdminGeneratePromotionCodes },
   [`POST ${A}/promotions/:id/codes/assign`]: { body: AdminAssignPromotionCodes },
+  [`GET ${A}/promotions/:id/codes/batches`]: {},
   [`GET ${A}/promotions/:id/codes/export`]: { query: AdminExportPromotionCodesParams },
   [`POST ${A}/promotions/:id/codes/void`]: { body: AdminVoidPromotionCodes },
   [`GET ${A}/promotions/:id/redemptions`]: { query: AdminGetRedemptionsParams },
@@ -122,12 +148,14 @@ const SHAPES: Record<string, Shapes> = {
   [`GET ${A}/segments/:id`]: { query: AdminGetSegmentParams },
   [`POST ${A}/segments/:id`]: { body: AdminUpdateSegment, query: AdminGetSegmentParams },
   [`DELETE ${A}/segments/:id`]: {},
+  [`POST ${A}/segments/:id/duplicate`]: { body: AdminDuplicateSegment, tables: ["marketing_segment"] },
   [`GET ${A}/segments/:id/reachable`]: { query: AdminGetSegmentReachableParams },
   [`POST ${A}/segments/:id/snapshot`]: { query: AdminGetSegmentParams },
   [`GET ${A}/suppressions`]: { query: AdminGetSuppressionsParams },
   [`POST ${A}/suppressions`]: { body: AdminCreateSuppression, tables: ["marketing_suppression"] },
   [`DELETE ${A}/suppressions/:id`]: {},
   [`POST /store/marketing/carts/:id/attribution`]: { body: StoreRecordClick },
+  [`POST /store/marketing/events`]: { body: StorePostJourneyEvent, tables: ["marketing_journey_enrollment"] },
   [`GET /store/marketing/offers`]: {},
   [`POST /store/marketing/promotions/validate`]: { body: StoreValidateCode },
   [`POST /store/marketing/subscriptions`]: { body: StoreSubscribe, tables: ["marketing_contact"] },
@@ -170,8 +198,9 @@ medusaIntegrationTestRunner({
       const { campaign } = await post("campaigns", { name: "Fuzz", channel: "email", subject: "Hi", body: "<p>Hi</p>", segment_id: segment.id })
       const { promotion } = await post("promotions", { name: "Fuzz", type: "percentage", code_mode: "unique", value: 10 })
       const { suppression } = await post("suppressions", { channel: "email", address: "fuzz@example.com" })
+      const { journey } = await post("journeys", { name: "Fuzz", definition: welcomeJourney() })
       const [contact] = await createReachableContacts(container, 1, "fuzz")
-      Object.assign(existing, { segment: segment.id, campaign: campaign.id, promotion: promotion.id, suppression: suppression.id, contact: contact.id, user_id: admin.user.id })
+      Object.assign(existing, { journey: journey.id, segment: segment.id, campaign: campaign.id, promotion: promotion.id, suppression: suppression.id, contact: contact.id, user_id: admin.user.id })
     })
 
     const countRows = async (tables: string[]) => {

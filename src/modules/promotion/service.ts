@@ -208,41 +208,6 @@ export default class PromotionModuleService extends MedusaService({
   }
 
   /**
-   * A promotion's generation runs, oldest first, with how many codes each made, how many of them are still
-   * available, given to a contact, and free to give (available, nobody's): batches have no row of their own,
-   * their codes carry them.
-   */
-  @InjectManager()
-  async codeBatches(promotionId: string, @MedusaContext() context: Context<EntityManager> = {}) {
-    const { rows } = await pgStatement<{
-      batch_id: string
-      created_at: Date
-      count: string
-      available: string
-      assigned: string
-      unassigned: string
-    }>(
-      context,
-      `SELECT batch_id, min(created_at) AS created_at, count(*) AS count,
-              count(*) FILTER (WHERE status = 'available') AS available,
-              count(*) FILTER (WHERE contact_id IS NOT NULL) AS assigned,
-              count(*) FILTER (WHERE status = 'available' AND contact_id IS NULL) AS unassigned
-         FROM marketing_promotion_code
-        WHERE promotion_id = $1 AND deleted_at IS NULL
-        GROUP BY batch_id ORDER BY min(created_at), batch_id`,
-      [promotionId]
-    )
-    return rows.map((row) => ({
-      batch_id: row.batch_id,
-      created_at: row.created_at,
-      count: Number(row.count),
-      available: Number(row.available),
-      assigned: Number(row.assigned),
-      unassigned: Number(row.unassigned),
-    }))
-  }
-
-  /**
    * Each contact's own available code of an active promotion of these campaigns (the oldest, when a
    * contact holds several), for messages that print `{{ promotion_code }}`.
    */

@@ -121,7 +121,8 @@ medusaIntegrationTestRunner({
       expect(badAddress.data.message).toBe("to: 'not an address' is not an email address")
 
       const { data: sent } = await api.post(`${base}/send`, {}, t.admin.headers)
-      expect(sent).toMatchObject({ queued: 2, reachable: 2, campaign: { status: "sending" } })
+      // Delivery starts as the fan-out commits, so two messages may be out before the answer is read.
+      expect(sent).toMatchObject({ queued: 2, reachable: 2, campaign: { status: expect.stringMatching(/^(sending|sent)$/) } })
       // Its send time is now, when it went out, no longer the time it was scheduled for.
       expect(new Date(sent.campaign.scheduled_at).getTime()).toBeLessThanOrEqual(Date.now())
       const again = await api.post(`${base}/send`, {}, { ...t.admin.headers, validateStatus: () => true })

@@ -253,6 +253,22 @@ describe("Marketing › Promotions in the admin", () => {
   })
 
   /** Whether the form's currency field is labelled "(Optional)". */
+  step("duplicates the promotion as a draft without its codes, and opens the copy", async () => {
+    await page.goto(`${admin.host.url}/app/marketing/promotions/${promotionId}`)
+    await page.getByRole("heading", { name: PROMOTION }).waitFor()
+    await page.getByRole("button", { name: "Promotion actions" }).click()
+    await page.getByRole("menuitem", { name: "Duplicate" }).click()
+    const copyHeading = page.getByRole("heading", { name: `${PROMOTION} (copy)` })
+    await copyHeading.waitFor()
+    const copyId = new URL(page.url()).pathname.split("/").pop()
+    expect(copyId).not.toBe(promotionId)
+    await copyHeading.locator("xpath=..").getByText("Draft", { exact: true }).waitFor()
+    await page.getByText("No codes yet").waitFor()
+    await page.screenshot({ path: artifact("promotion-duplicate.png") })
+    const { count } = await api("GET", `/admin/marketing/promotions/${promotionId}/codes`)
+    expect(count).toBe(CODE_COUNT)
+  })
+
   const currencyIsOptional = async (form: Locator) =>
     (await form.locator("label", { hasText: /^Currency$/ }).locator("xpath=..").getByText("(Optional)").count()) === 1
 

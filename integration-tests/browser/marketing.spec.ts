@@ -250,6 +250,42 @@ describe("Marketing › Segments, audit log and contacts in the admin", () => {
     await report.waitFor({ state: "detached" })
   })
 
+  step("greys the last count while the conditions have a problem, suggests the field meant, and duplicates the segment", async () => {
+    await page.goto(`${admin.host.url}/app/marketing/segments`)
+    await page.getByRole("cell", { name: SEGMENT, exact: true }).click()
+    await page.getByRole("heading", { name: SEGMENT }).waitFor()
+    await page.getByRole("button", { name: "Segment actions" }).click()
+    await page.getByRole("menuitem", { name: "Edit" }).click()
+    const form = page.getByRole("dialog")
+    const editor = form.getByLabel("Conditions")
+    await form.getByTestId(MATCH_COUNT).filter({ hasText: /^1$/ }).waitFor()
+    // Ada never agreed to email: matched, but not reachable by it.
+    await form.getByTestId("segment-reachable-count").filter({ hasText: /^0 reachable by email$/ }).waitFor()
+    const count = form.getByTestId("segment-count")
+    await expect(count.getAttribute("data-out-of-date")).resolves.toBe("false")
+
+    await editor.fill("email CONTAINS '@audience.test' AND frist_name = 'Ada'")
+    await form.getByText(/unknown field 'frist_name'; did you mean 'first_name'\?$/).waitFor()
+    await count.getByText("Matching contacts (out of date)").waitFor()
+    await expect(count.getAttribute("data-out-of-date")).resolves.toBe("true")
+    await expect(form.getByTestId(MATCH_COUNT).textContent()).resolves.toBe("1")
+    await page.screenshot({ path: artifact("segment-editor-out-of-date.png") })
+    await editor.fill("email CONTAINS '@audience.test'")
+    // The form's own count: the segment page behind the form shows one too.
+    await form.getByTestId(MATCH_COUNT).filter({ hasText: /^3$/ }).waitFor()
+    await expect(count.getAttribute("data-out-of-date")).resolves.toBe("false")
+    await form.getByRole("button", { name: "Cancel" }).click()
+    await form.waitFor({ state: "detached" })
+
+    await page.getByRole("button", { name: "Segment actions" }).click()
+    await page.getByRole("menuitem", { name: "Duplicate" }).click()
+    await page.getByRole("heading", { name: `${SEGMENT} (copy)` }).waitFor()
+    await page.getByText("pioneers-named-ada-copy", { exact: true }).waitFor()
+    // The copy has the original's conditions: its members are counted again.
+    await waitForMatchCount("1")
+    await page.screenshot({ path: artifact("segment-duplicate.png") })
+  })
+
   step("opens on the dashboard: the KPI tiles, the trend and the funnel of the rolled-up activity", async () => {
     await admin.host.exec("./integration-tests/browser/fixtures/analytics-activity.ts")
     await page.goto(`${admin.host.url}/app/marketing`)

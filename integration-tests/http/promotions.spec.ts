@@ -533,6 +533,12 @@ medusaIntegrationTestRunner({
         expect((await preview({ promotion: { ...tenOff, usage_limit: 1 } })).estimate).toMatchObject({
           expected_redemptions: 1, expected_cost: 10, capped_by: "usage_limit",
         })
+        // Targeting reads each line's product: the shirts are apparel, in the Summer Edit, and not footwear.
+        const targeting = (target: object) =>
+          preview({ promotion: { ...tenOff, min_subtotal: null, target: { product_ids: [], category_ids: [], collection_ids: [], ...target } } })
+        expect((await targeting({ category_ids: [store.categories.apparel] })).estimate.eligible_orders).toBe(3)
+        expect((await targeting({ collection_ids: [store.collectionId] })).estimate.eligible_orders).toBe(3)
+        expect((await targeting({ category_ids: [store.categories.footwear] })).estimate.eligible_orders).toBe(0)
         const bad = await fail(api.post(`${BASE}/cost-preview`, { segment_id: segment.segment.id, promotion: { type: "fixed", value: 5 } }, admin.headers))
         expect(bad.status).toBe(400)
         expect(bad.data.message).toContain("promotion.currency_code: a fixed amount needs its currency")

@@ -4,8 +4,12 @@ import AudienceModuleService from "../../modules/audience/service"
 import { CustomerOrderHistory } from "../../modules/promotion/lib/engine"
 import { MarketingModule } from "../../types/modules"
 
-/** Customers whose orders a preview reads: a larger segment is estimated from this many and scaled up. */
-export const PREVIEW_SAMPLE = 2_000
+/**
+ * Customers whose orders a preview reads: a larger segment is estimated from this many and scaled up.
+ * Reading an order costs about a millisecond (Medusa's order module builds it with its items), so this
+ * bounds the preview's time; a random thousand puts a share of redeeming customers within ±3 points.
+ */
+export const PREVIEW_SAMPLE = 1_000
 
 const ORDER_FIELDS = [
   "id",
@@ -17,8 +21,6 @@ const ORDER_FIELDS = [
   "items.detail.quantity",
   "items.unit_price",
   "items.product_id",
-  "items.product.collection_id",
-  "items.product.categories.id",
   "shipping_methods.id",
   "shipping_methods.amount",
 ]
@@ -38,16 +40,21 @@ export async function segmentOrderHistory(container: MedusaContainer, segmentId:
   const sample = customerIds.length > PREVIEW_SAMPLE ? shuffled(customerIds).slice(0, PREVIEW_SAMPLE) : customerIds
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const since = new Date(Date.now() - days * 86_400_000)
-  const { data: orders } = sample.length
-    ? await query.graph({
-        entity: "order",
-        fields: ORDER_FIELDS,
-        filters: { customer_id: sample, created_at: { $gte: since }, status: { $ne: "canceled" } } as any,
-      })
+  if (!sample.length) return { history: [], segment_size: customerIds.length, sampled: 0 }
+  const [{ data: orders }, { data: customers }] = await Promise.all([
+    query.graph({
+      entity: "order",
+      fields: ORDER_FIELDS,
+      filters: { customer_id: sample, created_at: { $gte: since }, status: { $ne: "canceled" } } as any,
+    }),
+    query.graph({ entity: "customer", fields: ["id", "groups.id"], filters: { id: sample } }),
+  ])
+  // A store's orders share a few products: read each once, not once per line through the order's link.
+  const productIds = [...new Set(orders.flatMap((order: any) => (order.items ?? []).map((item: any) => item?.product_id)).filter(Boolean))]
+  const { data: products } = productIds.length
+    ? await query.graph({ entity: "product", fields: ["id", "collection_id", "categories.id"], filters: { id: productIds } })
     : { data: [] as any[] }
-  const { data: customers } = sample.length
-    ? await query.graph({ entity: "customer", fields: ["id", "groups.id"], filters: { id: sample } })
-    : { data: [] as any[] }
+  const productOf = new Map(products.map((product: any) => [product.id, product]))
   const groupsOf = new Map(customers.map((c: any) => [c.id, (c.groups ?? []).filter(Boolean).map((g: any) => g.id)]))
   const byCustomer = new Map<string, CustomerOrderHistory>(sample.map((id) => [id, { customer_id: id, orders: [] }]))
   for (const order of [...orders].sort((a: any, b: any) => +new Date(a.created_at) - +new Date(b.created_at))) {
@@ -59,8 +66,8 @@ export async function segmentOrderHistory(container: MedusaContainer, segmentId:
       items: (order.items ?? []).filter(Boolean).map((item: any) => ({
         id: item.id,
         product_id: item.product_id ?? null,
-        category_ids: (item.product?.categories ?? []).filter(Boolean).map((c: any) => c.id),
-        collection_id: item.product?.collection_id ?? null,
+        category_ids: (productOf.get(item.product_id)?.categories ?? []).filter(Boolean).map((c: any) => c.id),
+        collection_id: productOf.get(item.product_id)?.collection_id ?? null,
         quantity: Number(item.detail.quantity),
         unit_price: Number(item.unit_price),
       })),

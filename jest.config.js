@@ -20,6 +20,9 @@ const project = (displayName, testMatch, extra = {}) => ({
 })
 
 module.exports = {
+  // Suites run one at a time in a worker process that is replaced once it holds this much after a suite:
+  // each HTTP suite boots a Medusa app, and one process running them all ran out of heap.
+  workerIdleMemoryLimit: "1500MB",
   reporters: ["default", "<rootDir>/scripts/jest-project-times.js"],
   projects: [
     project("unit", ["<rootDir>/src/**/__tests__/**/*.unit.spec.[jt]s", "<rootDir>/demo/**/__tests__/**/*.unit.spec.[jt]s"]),

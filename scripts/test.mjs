@@ -30,7 +30,7 @@ delete env.DATABASE_URL
 
 const jest = spawn(
   process.execPath,
-  ["--experimental-vm-modules", path.join(root, "node_modules/jest/bin/jest.js"), "--forceExit", "--runInBand", ...process.argv.slice(2)],
+  ["--experimental-vm-modules", path.join(root, "node_modules/jest/bin/jest.js"), "--forceExit", "--maxWorkers=1", ...process.argv.slice(2)],
   { cwd: root, env, stdio: "inherit" }
 )
 const forward = (signal) => jest.kill(signal)

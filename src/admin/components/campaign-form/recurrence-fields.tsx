@@ -1,5 +1,5 @@
 import { Checkbox, Input, Label, Select, Switch, Text } from "@medusajs/ui"
-import { useMemo, useState } from "react"
+import { useId, useMemo, useState } from "react"
 import {
   cronToRecurrence,
   DEFAULT_RECURRENCE,
@@ -44,6 +44,7 @@ interface RecurrenceFieldsProps {
 export const RecurrenceFields = ({ form, disabled }: RecurrenceFieldsProps) => {
   const { values, errors, setValue } = form
   const custom = values.schedule_mode === "custom"
+  const switchId = useId()
   const recurrence = cronToRecurrence(values.schedule_cron) ?? DEFAULT_RECURRENCE
   const setRecurrence = (next: Recurrence) => setValue("schedule_cron", recurrenceToCron(next))
 
@@ -56,8 +57,8 @@ export const RecurrenceFields = ({ form, disabled }: RecurrenceFieldsProps) => {
   return (
     <div className="flex flex-col gap-y-4">
       <div className="flex items-center gap-x-2">
-        <Switch id="custom-cron" checked={custom} disabled={disabled} onCheckedChange={switchMode} />
-        <Label htmlFor="custom-cron" size="small">
+        <Switch id={switchId} checked={custom} disabled={disabled} onCheckedChange={switchMode} />
+        <Label htmlFor={switchId} size="small">
           Write a custom cron expression
         </Label>
       </div>
@@ -94,97 +95,100 @@ interface RecurrenceBuilderProps {
   error?: string
 }
 
-const RecurrenceBuilder = ({ recurrence, onChange, disabled, error }: RecurrenceBuilderProps) => (
-  <>
-    <div className="grid grid-cols-2 gap-4">
-      <FormField label="Repeats" error={error}>
-        {(control) => (
-          <Select
-            value={recurrence.frequency}
-            disabled={disabled}
-            onValueChange={(frequency) => onChange(withFrequency(recurrence, frequency as Frequency))}
-          >
-            <Select.Trigger {...control}>
-              <Select.Value />
-            </Select.Trigger>
-            <Select.Content>
-              {Object.entries(FREQUENCIES).map(([frequency, label]) => (
-                <Select.Item key={frequency} value={frequency}>
-                  {label}
-                </Select.Item>
-              ))}
-            </Select.Content>
-          </Select>
-        )}
-      </FormField>
-      <FormField label="At" hint="Time of day, in the campaign's timezone.">
-        {(control) => (
-          <Input
-            {...control}
-            type="time"
-            required
-            disabled={disabled}
-            value={recurrence.time}
-            // A cleared time input gives "": keep the last time rather than write an unreadable cron.
-            onChange={(event) => event.target.value && onChange({ ...recurrence, time: event.target.value })}
-          />
-        )}
-      </FormField>
-    </div>
-    {recurrence.frequency === "weekly" && (
-      <fieldset className="flex flex-col gap-y-2">
-        <legend className="txt-compact-small-plus mb-2">On</legend>
-        <div className="flex flex-wrap gap-x-4 gap-y-2">
-          {WEEKDAYS.map(({ value, name }) => {
-            const checked = recurrence.weekdays.includes(value)
-            const id = `weekday-${value}`
-            return (
-              <div key={value} className="flex items-center gap-x-2">
-                <Checkbox
-                  id={id}
-                  checked={checked}
-                  // A week without a day would never run: the last day stays chosen.
-                  disabled={disabled || (checked && recurrence.weekdays.length === 1)}
-                  onCheckedChange={(on) =>
-                    onChange({
-                      ...recurrence,
-                      weekdays: on ? [...recurrence.weekdays, value] : recurrence.weekdays.filter((day) => day !== value),
-                    })
-                  }
-                />
-                <Label htmlFor={id} size="small">
-                  {name}
-                </Label>
-              </div>
-            )
-          })}
-        </div>
-      </fieldset>
-    )}
-    {recurrence.frequency === "monthly" && (
-      <FormField label="On day" hint="Months without this day (such as the 31st in April) are skipped.">
-        {(control) => (
-          <Select
-            value={String(recurrence.dayOfMonth)}
-            disabled={disabled}
-            onValueChange={(day) => onChange({ ...recurrence, dayOfMonth: Number(day) })}
-          >
-            <Select.Trigger {...control}>
-              <Select.Value />
-            </Select.Trigger>
-            <Select.Content>
-              {DAYS_OF_MONTH.map((day) => (
-                <Select.Item key={day} value={String(day)}>
-                  {day}
-                </Select.Item>
-              ))}
-            </Select.Content>
-          </Select>
-        )}
-      </FormField>
-    )}
-  </>
-)
+const RecurrenceBuilder = ({ recurrence, onChange, disabled, error }: RecurrenceBuilderProps) => {
+  const weekdayIdPrefix = useId()
+  return (
+    <>
+      <div className="grid grid-cols-2 gap-4">
+        <FormField label="Repeats" error={error}>
+          {(control) => (
+            <Select
+              value={recurrence.frequency}
+              disabled={disabled}
+              onValueChange={(frequency) => onChange(withFrequency(recurrence, frequency as Frequency))}
+            >
+              <Select.Trigger {...control}>
+                <Select.Value />
+              </Select.Trigger>
+              <Select.Content>
+                {Object.entries(FREQUENCIES).map(([frequency, label]) => (
+                  <Select.Item key={frequency} value={frequency}>
+                    {label}
+                  </Select.Item>
+                ))}
+              </Select.Content>
+            </Select>
+          )}
+        </FormField>
+        <FormField label="At" hint="Time of day, in the campaign's timezone.">
+          {(control) => (
+            <Input
+              {...control}
+              type="time"
+              required
+              disabled={disabled}
+              value={recurrence.time}
+              // A cleared time input gives "": keep the last time rather than write an unreadable cron.
+              onChange={(event) => event.target.value && onChange({ ...recurrence, time: event.target.value })}
+            />
+          )}
+        </FormField>
+      </div>
+      {recurrence.frequency === "weekly" && (
+        <fieldset className="flex flex-col gap-y-2">
+          <legend className="txt-compact-small-plus mb-2">On</legend>
+          <div className="flex flex-wrap gap-x-4 gap-y-2">
+            {WEEKDAYS.map(({ value, name }) => {
+              const checked = recurrence.weekdays.includes(value)
+              const id = `${weekdayIdPrefix}-${value}`
+              return (
+                <div key={value} className="flex items-center gap-x-2">
+                  <Checkbox
+                    id={id}
+                    checked={checked}
+                    // A week without a day would never run: the last day stays chosen.
+                    disabled={disabled || (checked && recurrence.weekdays.length === 1)}
+                    onCheckedChange={(on) =>
+                      onChange({
+                        ...recurrence,
+                        weekdays: on ? [...recurrence.weekdays, value] : recurrence.weekdays.filter((day) => day !== value),
+                      })
+                    }
+                  />
+                  <Label htmlFor={id} size="small">
+                    {name}
+                  </Label>
+                </div>
+              )
+            })}
+          </div>
+        </fieldset>
+      )}
+      {recurrence.frequency === "monthly" && (
+        <FormField label="On day" hint="Months without this day (such as the 31st in April) are skipped.">
+          {(control) => (
+            <Select
+              value={String(recurrence.dayOfMonth)}
+              disabled={disabled}
+              onValueChange={(day) => onChange({ ...recurrence, dayOfMonth: Number(day) })}
+            >
+              <Select.Trigger {...control}>
+                <Select.Value />
+              </Select.Trigger>
+              <Select.Content>
+                {DAYS_OF_MONTH.map((day) => (
+                  <Select.Item key={day} value={String(day)}>
+                    {day}
+                  </Select.Item>
+                ))}
+              </Select.Content>
+            </Select>
+          )}
+        </FormField>
+      )}
+    </>
+  )
+}
 
 const TimezoneField = ({ form, disabled }: { form: CampaignFormState; disabled: boolean }) => {
   const { values, errors, setValue } = form

@@ -1,6 +1,7 @@
 export * from "./assign-promotion-codes"
 export * from "./create-promotion"
 export * from "./delete-promotions"
+export * from "./duplicate-promotion"
 export * from "./find-abandoned-carts"
 export * from "./generate-promotion-codes"
 export * from "./record-placed-order"

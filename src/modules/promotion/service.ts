@@ -88,6 +88,8 @@ export interface RedeemedPromotion {
 
 /** Codes are written in pages this large: one statement each, so that 1M codes are 20 statements. */
 const CODE_PAGE = 50_000
+/** Codes generated at once past which the table's statistics are refreshed (see generateCodes). */
+const ANALYZE_AFTER_CODES = 10_000
 
 export default class PromotionModuleService extends MedusaService({
   MarketingPromotion,
@@ -142,6 +144,10 @@ export default class PromotionModuleService extends MedusaService({
       drawn += wanted
       inserted += Number(rows[0].inserted)
     }
+    // A large batch leaves the planner's statistics describing a much smaller table until autovacuum
+    // comes round: the paged void and delete that may follow at once would then join page by page
+    // with a sequential scan of every code (minutes at 1M) instead of a primary key lookup.
+    if (inserted >= ANALYZE_AFTER_CODES) await pgStatement(context, "ANALYZE marketing_promotion_code", [])
     return inserted
   }
 

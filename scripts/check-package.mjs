@@ -57,7 +57,16 @@ try {
   // A fresh name, so that a reused DATABASE_URL server cannot hand us campaigns from an earlier run.
   const database = `package_check_${Date.now()}`
   await ensureDatabase(db, database)
-  const env = { ...process.env, DATABASE_URL: db.url(database), PORT: String(port), MEDUSA_DISABLE_TELEMETRY: "true" }
+  // Outside development and test the plugin refuses to load without a real link-signing secret: every
+  // command that loads the host's modules (migrate, user, start) gets one.
+  const options = { token_secret: randomBytes(24).toString("hex") }
+  const env = {
+    ...process.env,
+    DATABASE_URL: db.url(database),
+    PORT: String(port),
+    MEDUSA_DISABLE_TELEMETRY: "true",
+    MARKETING_PLUGIN_OPTIONS: JSON.stringify(options),
+  }
 
   await phase("db:migrate", async () => {
     await run(medusa, ["db:migrate"], { cwd: hostDir, env })
@@ -67,10 +76,8 @@ try {
   await phase("create admin user", () =>
     run(medusa, ["user", "-e", admin.email, "-p", admin.password], { cwd: hostDir, env })
   )
-  // `medusa start` runs in production, where the plugin refuses to sign links without a real secret.
-  const options = { token_secret: randomBytes(24).toString("hex") }
   await phase("boot and call plugin routes", async () => {
-    const server = await startHost({ ...env, MARKETING_PLUGIN_OPTIONS: JSON.stringify(options) })
+    const server = await startHost(env)
     const outcome = await waitForBoot(server)
     if (outcome !== "healthy") throw new Error(`medusa start exited (${outcome}) before /health answered 200`)
     console.log("GET /health -> 200")

@@ -1,8 +1,10 @@
 import { ChildProcess, spawn } from "node:child_process"
 import path from "node:path"
+import { createStep, createWorkflow } from "@medusajs/framework/workflows-sdk"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { drainMessageQueue, ROUNDS_IN_FLIGHT } from "../../src/lib/delivery-runner"
 import { sendDueCampaigns } from "../../src/lib/send-due-campaigns"
+import { campaignMessageKey, enqueueCampaignMessagesStep } from "../../src/workflows/delivery/steps/enqueue-campaign-messages"
 import AuditModuleService from "../../src/modules/audit/service"
 import CampaignModuleService from "../../src/modules/campaign/service"
 import MessagingModuleService from "../../src/modules/messaging/service"
@@ -128,6 +130,43 @@ medusaIntegrationTestRunner({
       const entries = await completions()
       expect(entries).toHaveLength(1)
       expect(entries[0].changes).toEqual({ status: { from: "sending", to: "sent" } })
+    })
+
+    it("takes back only what it queued when a fan-out fails while another run of the same send succeeded", async () => {
+      const container = getContainer()
+      const admin = await createAdminSession(api, container)
+      const campaigns: CampaignModuleService = container.resolve(MarketingModule.CAMPAIGN)
+      const messaging: MessagingModuleService = container.resolve(MarketingModule.MESSAGING)
+      const [first, second] = await createReachableContacts(container, 2, "fanout")
+      const scheduled = await createScheduledCampaign(api, admin, { dsl: "email CONTAINS 'fanout'" })
+      const campaign = await campaigns.retrieveMarketingCampaign(scheduled.id)
+
+      // Another process's run of this send (the send lock is per process) queued the first contact,
+      // for tomorrow so that no delivery round sends it while this test looks.
+      const tomorrow = new Date(Date.now() + 86_400_000)
+      await messaging.enqueueMessages(
+        [{
+          campaign_id: campaign.id, occurrence: "once", contact_id: first.id, channel: "email" as any, to: first.email!,
+          idempotency_key: campaignMessageKey(campaign.id, first.id, "email", "once"), not_before: tomorrow, queued_by: "the-other-run",
+        }],
+        null
+      )
+      // This run queues the rest of the audience, then a later step of its workflow fails.
+      const failing = createStep("marketing-test-fan-out-fails", async () => {
+        throw new Error("fan-out failed")
+      })
+      const fanOutThenFail = createWorkflow("marketing-test-fan-out-then-fail", (input: { campaign: any }) => {
+        enqueueCampaignMessagesStep({ campaign: input.campaign, occurrence: "once" })
+        failing()
+      })
+      const { errors } = await fanOutThenFail(container).run({ input: { campaign }, throwOnError: false })
+      expect(errors[0].error.message).toBe("fan-out failed")
+
+      const left = await messaging.listMessages({ campaign_id: campaign.id }, { select: ["contact_id", "status", "queued_by"] })
+      const queuedForFirst = left.filter((m) => m.contact_id === first.id)
+      expect(queuedForFirst).toEqual([expect.objectContaining({ status: "queued", queued_by: "the-other-run" })])
+      // The failed run's own message is gone, unless delivery had already sent it before the failure.
+      expect(left.filter((m) => m.contact_id === second.id && m.status === "queued")).toEqual([])
     })
   },
 })

@@ -24,6 +24,7 @@ export interface QueuedMessage {
   idempotency_key: string
   not_before: Date
   is_test?: boolean
+  queued_by?: string
 }
 
 /** At most `max` messages per contact and channel within `days`. */
@@ -187,11 +188,11 @@ export default class MessagingModuleService extends MedusaService({ Message, Tra
     return pgConnection(context, async (client) => {
       const { rowCount } = await client.query(
         `INSERT INTO marketing_message
-           (id, campaign_id, occurrence, contact_id, channel, "to", idempotency_key, not_before, is_test, status, attempts, created_at, updated_at)
-         SELECT ${newId("mmsg")}, q.campaign_id, q.occurrence, q.contact_id, q.channel, q.to, q.idempotency_key, q.not_before,
+           (id, campaign_id, occurrence, contact_id, channel, "to", idempotency_key, queued_by, not_before, is_test, status, attempts, created_at, updated_at)
+         SELECT ${newId("mmsg")}, q.campaign_id, q.occurrence, q.contact_id, q.channel, q.to, q.idempotency_key, q.queued_by, q.not_before,
                 COALESCE(q.is_test, false), 'queued', 0, now(), now()
-           FROM unnest($1::text[], $10::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::boolean[])
-                AS q(campaign_id, occurrence, contact_id, channel, "to", idempotency_key, not_before, is_test)
+           FROM unnest($1::text[], $10::text[], $2::text[], $3::text[], $4::text[], $5::text[], $11::text[], $6::timestamptz[], $7::boolean[])
+                AS q(campaign_id, occurrence, contact_id, channel, "to", idempotency_key, queued_by, not_before, is_test)
           WHERE $8::int IS NULL OR q.contact_id IS NULL OR (
                 SELECT count(*) FROM marketing_message r
                  WHERE r.contact_id = q.contact_id AND r.channel = q.channel AND ${countsTowardsCap("$9")}) < $8::int
@@ -207,6 +208,7 @@ export default class MessagingModuleService extends MedusaService({ Message, Tra
           cap?.max ?? null,
           cap?.days ?? null,
           column("occurrence"),
+          column("queued_by"),
         ]
       )
       return rowCount
@@ -320,16 +322,20 @@ export default class MessagingModuleService extends MedusaService({ Message, Tra
     })
   }
 
-  /** Removes a send's messages that never left, e.g. when the fan-out that queued them failed. */
+  /**
+   * Removes the messages a failed fan-out run queued that never left. Only that run's: another
+   * run of the same send may have queued the rest of the audience and counts on them.
+   */
   @InjectManager()
   async discardUnsentMessages(
-    { campaign_id, occurrence }: { campaign_id: string; occurrence: string },
+    { campaign_id, occurrence, queued_by }: { campaign_id: string; occurrence: string; queued_by: string },
     @MedusaContext() context: Context<EntityManager> = {}
   ): Promise<number> {
     return pgConnection(context, async (client) => {
       const { rowCount } = await client.query(
-        `DELETE FROM marketing_message WHERE campaign_id = $1 AND occurrence = $2 AND status = 'queued' AND attempts = 0`,
-        [campaign_id, occurrence]
+        `DELETE FROM marketing_message
+          WHERE campaign_id = $1 AND occurrence = $2 AND queued_by = $3 AND status = 'queued' AND attempts = 0`,
+        [campaign_id, occurrence, queued_by]
       )
       return rowCount
     })

@@ -15,6 +15,8 @@ const Message = model
     occurrence: model.text().nullable(),
     /** campaign × contact × channel × occurrence (or a test send's own): a second enqueue is a no-op. */
     idempotency_key: model.text(),
+    /** The fan-out run that queued it: a failed run takes back only its own messages, never a concurrent run's. */
+    queued_by: model.text().nullable(),
     is_test: model.boolean().default(false),
     status: model.enum(MessageStatus).default(MessageStatus.QUEUED),
     attempts: model.number().default(0),

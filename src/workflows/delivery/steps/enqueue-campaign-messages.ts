@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto"
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { nextSendableAt } from "../../../modules/messaging/lib/quiet-hours"
@@ -19,7 +20,8 @@ export const enqueueCampaignMessagesStepId = "enqueue-marketing-campaign-message
 /**
  * Queues one message per reachable contact of the campaign's segment (consented, not
  * suppressed, under the frequency cap), page by page. Safe to run again: idempotency keys skip
- * the contacts queued before. Undone by removing this occurrence's messages not yet sent.
+ * the contacts queued before. Undone by removing the messages this run queued that are not yet
+ * sent: a concurrent run of the same send (another worker process) keeps the ones it queued.
  *
  * Each committed page wakes delivery at once, so that the first messages leave while the rest of
  * a large audience is read: the workflow's own event is held until the workflow completes. What
@@ -36,6 +38,7 @@ export const enqueueCampaignMessagesStep = createStep(
     const segment = await audience.retrieveSegment(campaign.segment_id!)
     const compiled = await audience.compileSegmentMembership(segment)
     const cap = options.frequency_caps[campaign.channel] ?? null
+    const run = randomUUID()
     let afterId: string | null = null
     let reachable = 0
     let queued = 0
@@ -51,6 +54,7 @@ export const enqueueCampaignMessagesStep = createStep(
           channel: campaign.channel,
           to: contact.address,
           idempotency_key: campaignMessageKey(campaign.id, contact.id, campaign.channel, occurrence),
+          queued_by: run,
           not_before: nextSendableAt(now, options.quiet_hours, contact.timezone ?? options.default_timezone),
         })),
         cap
@@ -60,7 +64,7 @@ export const enqueueCampaignMessagesStep = createStep(
       reachable += page.length
       afterId = page[page.length - 1].id
     }
-    return new StepResponse({ reachable, queued }, { campaign_id: campaign.id, occurrence })
+    return new StepResponse({ reachable, queued }, { campaign_id: campaign.id, occurrence, queued_by: run })
   },
   async (sent, { container }) => {
     if (!sent) return

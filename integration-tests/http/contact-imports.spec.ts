@@ -6,6 +6,7 @@ import AudienceModuleService from "../../src/modules/audience/service"
 import { failStalledContactImportsWorkflow } from "../../src/workflows/contact-import/workflows/fail-stalled-contact-imports"
 import { MarketingModule } from "../../src/types/modules"
 import { AdminSession, createAdminSession } from "../helpers/admin"
+import { eventually } from "../helpers/eventually"
 
 jest.setTimeout(180_000)
 
@@ -193,6 +194,41 @@ medusaIntegrationTestRunner({
         expect(data.contact_import.error).toMatch(/^stopped: no progress for 15 minutes/)
       }
       expect((await audience.retrieveContactImport(running.id)).status).toBe("processing")
+    })
+
+    it("stops a slow worker whose import was failed as stalled, leaving it failed", async () => {
+      const container = getContainer()
+      const audience: AudienceModuleService = container.resolve(MarketingModule.AUDIENCE)
+      const [held] = await audience.createContacts([{ email: "held@example.com", email_consent: "subscribed", source: "import" }])
+      const warnings: string[] = []
+      const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+      const warn = logger.warn.bind(logger)
+      logger.warn = (message: string, ...rest: unknown[]) => (warnings.push(message), warn(message, ...rest))
+
+      // The worker's first batch updates the held contact and waits on its lock, as a slow worker would.
+      const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      const holder = await pg.transaction()
+      await holder.raw(`SELECT 1 FROM marketing_contact WHERE id = ? FOR UPDATE`, [held.id])
+      const csv = ["email,first_name", "held@example.com,Held", ...Array.from({ length: 1_500 }, (_, i) => `slow${i}@example.com,Slow`)].join("\n")
+      const id = (await upload(csv)).data.contact_import.id
+      const lockWaits = async () =>
+        (await pg.raw(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`))
+          .rows[0].n as number
+      expect(await eventually(lockWaits, (n) => n > 0, 60_000)).toBeGreaterThan(0)
+
+      // Meanwhile the stalled-import job fails it; then the worker's lock is released.
+      const { result } = await failStalledContactImportsWorkflow(container).run({ input: { now: new Date(Date.now() + 86_400_000) } })
+      expect(result).toContain(id)
+      await holder.rollback()
+      const stopped = await eventually(async () => warnings.filter((w) => w.includes(id)), (w) => w.length > 0, 60_000)
+      logger.warn = warn
+
+      expect(stopped).toEqual([expect.stringMatching(/stopped after 1000 rows, it was failed as stalled meanwhile/)])
+      const { data } = await api.get(`${IMPORTS}/${id}`, admin.headers)
+      expect(data.contact_import).toMatchObject({ status: "failed", processed_rows: 0 })
+      expect(data.contact_import.error).toMatch(/^stopped: no progress/)
+      // The first batch stays imported; the rest of the file is never read into contacts.
+      expect(await audience.listContacts({ email: { $like: "slow%" } }, { select: ["id"] })).toHaveLength(999)
     })
 
     it("lists imports, newest first", async () => {

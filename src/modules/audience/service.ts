@@ -441,6 +441,47 @@ export default class AudienceModuleService extends MedusaService({
   }
 
   /**
+   * Records a running import's progress, or its end when `status` is given, unless it is no longer
+   * running: the stalled-import job may have failed it while its worker was slow. Then nothing is
+   * written and the answer is false, so that the worker stops instead of turning `failed` into `completed`.
+   */
+  @InjectManager()
+  async recordRunningContactImport(
+    id: string,
+    fields: Partial<{
+      processed_rows: number
+      created_count: number
+      updated_count: number
+      rejected_count: number
+      problems: { rows: unknown[] }
+      status: "completed" | "failed"
+      error: string
+    }>,
+    @MedusaContext() context: Context<EntityManager> = {}
+  ): Promise<boolean> {
+    const { rowCount } = await pgStatement(
+      context,
+      `UPDATE marketing_contact_import
+          SET processed_rows = COALESCE($2, processed_rows), created_count = COALESCE($3, created_count),
+              updated_count = COALESCE($4, updated_count), rejected_count = COALESCE($5, rejected_count),
+              problems = COALESCE($6::jsonb, problems), status = COALESCE($7::text, status), error = COALESCE($8, error),
+              finished_at = CASE WHEN $7::text IS NULL THEN finished_at ELSE now() END, updated_at = now()
+        WHERE id = $1 AND status = 'processing' AND deleted_at IS NULL`,
+      [
+        id,
+        fields.processed_rows ?? null,
+        fields.created_count ?? null,
+        fields.updated_count ?? null,
+        fields.rejected_count ?? null,
+        fields.problems ? JSON.stringify(fields.problems) : null,
+        fields.status ?? null,
+        fields.error ?? null,
+      ]
+    )
+    return rowCount === 1
+  }
+
+  /**
    * Fails the imports that have not moved since `before`: pending ones whose processing never started
    * (the event was lost) and processing ones that stopped reporting progress (each batch reports some).
    * Returns them with the status they had.

@@ -19,11 +19,15 @@ const KEPT_PROBLEMS = 1_000
 /** How much of an error the second attempt at recording it keeps. */
 const RECORDED_ERROR = 2_000
 
+/** The import is no longer this worker's to finish: the stalled-import job failed it. */
+class ImportNoLongerRunning extends Error {}
+
 /**
  * Streams an uploaded CSV from the file module through the parser in batches, so a file of any
  * length is never held in memory, and reports progress after every batch. Importing the same file
  * again changes nothing: contacts are matched by email and phone. Not undone on failure: what was
- * imported stays, the import is marked failed, and uploading the file again completes it.
+ * imported stays, the import is marked failed, and uploading the file again completes it. A worker
+ * whose import the stalled-import job failed meanwhile stops at its next batch, leaving it failed.
  */
 export const processContactImportStep = createStep(
   "process-marketing-contact-import",
@@ -40,7 +44,9 @@ export const processContactImportStep = createStep(
       const { created, updated } = await audience.upsertImportedContacts(mergeDuplicates(batch))
       totals.created_count += created
       totals.updated_count += updated
-      await audience.updateContactImports({ id, ...totals, problems: { rows: problems } })
+      if (!(await audience.recordRunningContactImport(id, { ...totals, problems: { rows: problems } }))) {
+        throw new ImportNoLongerRunning()
+      }
     }
 
     try {
@@ -77,19 +83,25 @@ export const processContactImportStep = createStep(
         }
       }
       await flush(batch)
-      await audience.updateContactImports({ id, status: "completed", finished_at: new Date() })
+      await audience.recordRunningContactImport(id, { status: "completed" })
     } catch (error) {
-      const failed = { id, ...totals, status: "failed" as const, finished_at: new Date() }
+      if (error instanceof ImportNoLongerRunning) {
+        container
+          .resolve(ContainerRegistrationKeys.LOGGER)
+          .warn(`Contact import ${id}: stopped after ${totals.processed_rows} rows, it was failed as stalled meanwhile`)
+        return new StepResponse({ id, claimed: true })
+      }
+      const failed = { ...totals, status: "failed" as const }
       const message = (error as Error).message
       try {
-        await audience.updateContactImports({ ...failed, problems: { rows: problems }, error: message })
+        await audience.recordRunningContactImport(id, { ...failed, problems: { rows: problems }, error: message })
       } catch (refused) {
         // The error's text comes from the file, the parser or the database and may hold what the
         // database refuses (a NUL byte): the second attempt records only what is always storable.
         container
           .resolve(ContainerRegistrationKeys.LOGGER)
           .warn(`Contact import ${id}: recording its failure failed (${(refused as Error).message}); recording it again`)
-        await audience.updateContactImports({ ...failed, error: storableText(message, RECORDED_ERROR) })
+        await audience.recordRunningContactImport(id, { ...failed, error: storableText(message, RECORDED_ERROR) })
       }
     }
     return new StepResponse({ id, claimed: true })

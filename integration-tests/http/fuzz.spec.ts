@@ -300,6 +300,7 @@ medusaIntegrationTestRunner({
       ["GET", `campaigns?fields=${"f".repeat(2_001)}`, undefined, "fields"],
       ["GET", "promotions/:promotion/codes?order=null", undefined, "order"],
       ["GET", "segments?limit=-8", undefined, "limit"],
+      ["GET", "campaigns?limit=1001", undefined, "limit"],
     ])("refuses %s %s past its bounds with a 400 that names the field", async (method, path, body, field) => {
       const url = `${A}/${path.replace(/:(\w+)/g, (_, name) => existing[name])}`
       const response = await api.request({ method, url, data: body, headers: admin.headers.headers, validateStatus: () => true })

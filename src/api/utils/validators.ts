@@ -20,6 +20,9 @@ export const MAX_LENGTH = {
   date: 64,
 } as const
 
+/** Records in one page of a list: more is an export's job, not a page's. */
+export const MAX_PAGE_SIZE = 1_000
+
 /** Items in one filter (`?id[]=a&id[]=b`). */
 export const MAX_FILTER_VALUES = 100
 
@@ -51,16 +54,16 @@ export const dateFilter = () => z.strictObject({ $gt: dateBound, $gte: dateBound
 /** `fields` of a single record's route. */
 export const selectParams = () => z.strictObject({ fields: z.string().max(MAX_LENGTH.fieldList).optional() })
 
-/** A count in a query string: a whole number, not negative. */
-const wholeNumber = (fallback: number) =>
+/** A count in a query string: a whole number, not negative, and at most `max`. */
+const wholeNumber = (fallback: number, max = Number.MAX_SAFE_INTEGER) =>
   z.preprocess(
     (value) => (typeof value === "string" && value !== "" ? Number(value) : value),
-    z.number().int().min(0).optional().default(fallback)
+    z.number().int().min(0).max(max).optional().default(fallback)
   )
 
 /**
- * Medusa's list parameters (`fields`, `order`, `limit`, `offset`), with their strings bounded and
- * `order` one of the listed record's own fields (`-` in front for descending).
+ * Medusa's list parameters (`fields`, `order`, `limit`, `offset`), with their strings bounded,
+ * `limit` at most MAX_PAGE_SIZE and `order` one of the listed record's own fields (`-` in front for descending).
  */
 export const findParams = (defaults: { limit: number; offset: number; order: string }, fields: readonly string[]) => {
   const sortable = fields.filter((field) => !field.includes("."))
@@ -74,7 +77,7 @@ export const findParams = (defaults: { limit: number; offset: number; order: str
       })
       .optional()
       .default(defaults.order),
-    limit: wholeNumber(defaults.limit),
+    limit: wholeNumber(defaults.limit, MAX_PAGE_SIZE),
     offset: wholeNumber(defaults.offset),
   })
 }

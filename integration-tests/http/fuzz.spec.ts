@@ -8,6 +8,7 @@ import {
   AdminGetAnalyticsSummaryParams,
   AdminGetAnalyticsTimeseriesParams,
 } from "../../src/api/admin/marketing/analytics/validators"
+import { AdminExportPromotionReportParams, AdminGetPromotionReportParams } from "../../src/api/admin/marketing/analytics/report-validators"
 import { AdminExportAuditEntriesParams, AdminGetAuditEntriesParams } from "../../src/api/admin/marketing/audit-entries/validators"
 import {
   AdminCreateCampaign,
@@ -91,6 +92,12 @@ const SHAPES: Record<string, Shapes> = {
   [`GET ${A}/analytics/timeseries`]: { query: AdminGetAnalyticsTimeseriesParams },
   [`GET ${A}/analytics/campaigns`]: { query: AdminGetAnalyticsCampaignsParams },
   [`GET ${A}/analytics/export`]: { query: AdminExportAnalyticsParams },
+  [`GET ${A}/analytics/pdf`]: { query: AdminGetAnalyticsSummaryParams },
+  [`GET ${A}/analytics/promotions/:id`]: { query: AdminGetPromotionReportParams },
+  [`GET ${A}/analytics/promotions/:id/export`]: { query: AdminExportPromotionReportParams },
+  [`GET ${A}/analytics/promotions/:id/pdf`]: { query: AdminGetPromotionReportParams },
+  [`GET ${A}/analytics/orders/:id`]: {},
+  [`GET ${A}/analytics/customers/:id`]: {},
   [`GET ${A}/audit-entries`]: { query: AdminGetAuditEntriesParams },
   [`GET ${A}/audit-entries/export`]: { query: AdminExportAuditEntriesParams },
   [`GET ${A}/campaigns`]: { query: AdminGetCampaignsParams },

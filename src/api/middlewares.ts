@@ -1,5 +1,6 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminAnalyticsMiddlewares } from "./admin/marketing/analytics/middlewares"
+import { adminAnalyticsReportMiddlewares } from "./admin/marketing/analytics/report-middlewares"
 import { adminAuditEntryMiddlewares } from "./admin/marketing/audit-entries/middlewares"
 import { adminCampaignMiddlewares } from "./admin/marketing/campaigns/middlewares"
 import { adminContactImportMiddlewares } from "./admin/marketing/contact-imports/middlewares"
@@ -34,6 +35,7 @@ export default defineMiddlewares({
     ...adminSuppressionMiddlewares,
     ...adminAuditEntryMiddlewares,
     ...adminAnalyticsMiddlewares,
+    ...adminAnalyticsReportMiddlewares,
     ...adminMessageMiddlewares,
     ...adminJourneyMiddlewares,
     ...adminJourneyEventMiddlewares,

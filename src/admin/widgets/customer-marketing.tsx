@@ -6,15 +6,21 @@ import { SectionRow } from "../components/common/section-row"
 import { ContactSegmentBadges } from "../components/contact-summary/contact-segment-badges"
 import { ContactStatsRows } from "../components/contact-summary/contact-stats-rows"
 import { MarketingWidgetHeader } from "../components/marketing-widget-header"
+import { useCustomerAnalytics } from "../hooks/analytics-reports"
 import { useContacts } from "../hooks/contacts"
+import { formatMinorMoney } from "../lib/analytics-display"
+import { ATTRIBUTION_MODEL_NAMES } from "../lib/attribution-models"
+import { formatDateTime } from "../lib/format"
+import type { AdminCustomerAnalyticsResponse } from "../types/analytics-reports"
 import { contactPath } from "../lib/paths"
 
 /**
- * On Medusa's customer page: the customer as marketing sees them — purchases, segments and consent —
- * from the contact the plugin keeps for them.
+ * On Medusa's customer page: the customer as marketing sees them — purchases, revenue attributed to
+ * marketing, last engagement, segments and consent — from the contact the plugin keeps for them.
  */
 const CustomerMarketingWidget = ({ data: customer }: DetailWidgetProps<HttpTypes.AdminCustomer>) => {
   const { data, isPending, isError, error } = useContacts({ limit: 1, offset: 0, customer_id: customer.id })
+  const { data: analytics } = useCustomerAnalytics(customer.id)
   const contact = data?.contacts[0]
 
   return (
@@ -31,6 +37,7 @@ const CustomerMarketingWidget = ({ data: customer }: DetailWidgetProps<HttpTypes
       ) : contact ? (
         <>
           <ContactStatsRows contact={contact} />
+          {analytics && <CustomerAnalyticsRows analytics={analytics} />}
           <SectionRow title="Email consent" value={<ConsentBadge status={contact.email_consent} />} />
           <SectionRow title="SMS consent" value={<ConsentBadge status={contact.sms_consent} />} />
           <SectionRow title="Segments" value={<ContactSegmentBadges contactId={contact.id} />} />
@@ -41,6 +48,39 @@ const CustomerMarketingWidget = ({ data: customer }: DetailWidgetProps<HttpTypes
         </Text>
       )}
     </Container>
+  )
+}
+
+/** Revenue credited to marketing under each model (side by side, never summed: orders in brackets), and the last open or click. */
+const CustomerAnalyticsRows = ({ analytics }: { analytics: AdminCustomerAnalyticsResponse }) => {
+  const engagement = analytics.last_engagement
+  return (
+    <>
+      <SectionRow
+        title="Attributed revenue"
+        value={
+          analytics.attributed.length ? (
+            <span className="flex flex-col items-end" data-testid="customer-attributed-revenue">
+              {analytics.attributed.map((row) =>
+                (["last_click", "last_touch", "code"] as const).map((model) => (
+                  <span key={`${row.currency_code}:${model}`}>
+                    {ATTRIBUTION_MODEL_NAMES[model]}: {formatMinorMoney(row[model].revenue, row.currency_code)} ({row[model].orders})
+                  </span>
+                ))
+              )}
+            </span>
+          ) : null
+        }
+      />
+      <SectionRow
+        title="Last engagement"
+        value={
+          engagement
+            ? `${engagement.type === "click" ? "Clicked" : "Opened"} ${engagement.campaign?.name ?? engagement.journey?.name ?? "a message"}, ${formatDateTime(engagement.at)}`
+            : null
+        }
+      />
+    </>
   )
 }
 

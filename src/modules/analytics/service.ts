@@ -1,10 +1,12 @@
 import { Context } from "@medusajs/framework/types"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { PgClient, pgStatement, pgTransaction } from "../../lib/pg-transaction"
+import { PgClient, pgConnection, pgStatement, pgTransaction } from "../../lib/pg-transaction"
 import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
 import { currencyDigits } from "../promotion/lib/engine/money"
 import { refreshStatement, ROLLUP_SOURCES } from "./lib/refresh-sql"
+import { AttributionEvidence, readAttributionEvidence, readPromotionDrivers } from "./lib/report-reads"
+import { PromotionDriver } from "./lib/promotion-report"
 import AudienceCount from "./models/audience-count"
 import DailyRollup from "./models/daily-rollup"
 import RollupCursor from "./models/rollup-cursor"
@@ -122,5 +124,28 @@ export default class AnalyticsModuleService extends MedusaService({ DailyRollup,
          ON CONFLICT (kind, key, day) WHERE deleted_at IS NULL DO UPDATE SET count = excluded.count, updated_at = now()`,
         [now, this.options_.default_timezone]
     )
+  }
+
+  /**
+   * The campaigns and journeys whose tracked clicks (within the attribution window) brought the orders
+   * that redeemed a promotion on some store days, in one currency; money in minor units.
+   */
+  @InjectManager()
+  async promotionDrivers(
+    input: { promotion_id: string; first: string; last: string; currency_code: string },
+    @MedusaContext() context: Context<EntityManager> = {}
+  ): Promise<PromotionDriver[]> {
+    return pgConnection(context, (client) =>
+      readPromotionDrivers(client, { ...input, timezone: this.options_.default_timezone, attribution_days: this.options_.promotions.attribution_days })
+    )
+  }
+
+  /** Orders as each attribution model credits them, and the last engagement of their contacts and of `contact_ids`. */
+  @InjectManager()
+  async attributionEvidence(
+    input: { order_ids: string[]; contact_ids: string[] },
+    @MedusaContext() context: Context<EntityManager> = {}
+  ): Promise<AttributionEvidence> {
+    return pgConnection(context, (client) => readAttributionEvidence(client, input, this.options_.promotions.attribution_days))
   }
 }

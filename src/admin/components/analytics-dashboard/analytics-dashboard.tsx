@@ -4,6 +4,7 @@ import { useAnalyticsSummary, type AnalyticsRange } from "../../hooks/analytics"
 import { dayBefore } from "../../lib/analytics-display"
 import type { CreditingModel } from "../../types/analytics"
 import { Funnel } from "./funnel"
+import { DashboardPdfButton } from "./dashboard-pdf-button"
 import { KpiTiles } from "./kpi-tiles"
 import { TrendChart } from "./trend-chart"
 
@@ -57,6 +58,7 @@ export const AnalyticsDashboard = () => {
                 </Select.Content>
               </Select>
             </div>
+            <DashboardPdfButton range={range} />
           </div>
         </div>
         {summary.error ? (

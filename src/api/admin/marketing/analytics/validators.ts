@@ -7,7 +7,7 @@ import { findParams, idString } from "../../../utils/validators"
 /** The longest range a report reads: a year and a day, so that a leap year fits. */
 export const MAX_RANGE_DAYS = 366
 
-const storeDay = z
+export const storeDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "must be a day written YYYY-MM-DD" })
   .refine(
@@ -18,7 +18,7 @@ const storeDay = z
     { message: "must be a calendar day" }
   )
 
-const ianaTimezone = z
+export const ianaTimezone = z
   .string()
   .max(64)
   .refine(
@@ -49,7 +49,7 @@ const rangeFields = {
 
 type RangeFields = { from: string; to: string; campaign_id?: string; channel?: string; promotion_id?: string }
 
-const checkRange = (query: RangeFields, context: z.core.$RefinementCtx) => {
+export const checkRange = (query: RangeFields, context: z.core.$RefinementCtx) => {
   if (query.from > query.to) context.addIssue({ code: "custom", path: ["to"], message: "must not be before from" })
   else if (daysBetween(query.from, query.to).length > MAX_RANGE_DAYS) {
     context.addIssue({ code: "custom", path: ["to"], message: `the range may span at most ${MAX_RANGE_DAYS} days` })

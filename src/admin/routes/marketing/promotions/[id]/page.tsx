@@ -9,6 +9,7 @@ import { PromotionBreadcrumb } from "../../../../components/promotion-detail/pro
 import { PromotionGeneralSection } from "../../../../components/promotion-detail/promotion-general-section"
 import { PromotionTermsSection } from "../../../../components/promotion-detail/promotion-terms-section"
 import { PromotionUsageSection } from "../../../../components/promotion-detail/promotion-usage-section"
+import { PromotionReportSection } from "../../../../components/promotion-report/promotion-report-section"
 import { RedemptionsSection } from "../../../../components/promotion-detail/redemptions-section"
 import { usePromotion } from "../../../../hooks/promotions"
 import { hasGeneratedCodes } from "../../../../lib/promotion-lifecycle"
@@ -32,6 +33,7 @@ const PromotionDetailPage = () => {
         <>
           <PromotionGeneralSection promotion={promotion} />
           <PromotionUsageSection promotion={promotion} />
+          <PromotionReportSection promotion={promotion} />
           {hasGeneratedCodes(promotion) && <PromotionCodesSection promotion={promotion} />}
           <RedemptionsSection promotion={promotion} />
           <HistorySection resourceId={promotion.id} />

@@ -43,6 +43,7 @@ export const AUDIT_ACTIONS: Record<AuditAction, string> = {
   publish: "Published",
   enroll: "Contact enrolled",
   convert: "Converted",
+  exit: "Exited",
 }
 
 export const AUDIT_ACTOR_TYPES: Record<AuditActorType, string> = {

@@ -2,10 +2,15 @@ import { Context } from "@medusajs/framework/types"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { pgConnection, pgStatement, pgTransaction } from "../../lib/pg-transaction"
+import { CLAIM_DUE_ENROLLMENTS_SQL } from "./lib/claim-due-enrollments-sql"
 import { parseStepRunKey } from "./lib/step-run-key"
 import Journey from "./models/journey"
+import JourneyCart from "./models/journey-cart"
+import JourneyCartActivity from "./models/journey-cart-activity"
 import JourneyEnrollment from "./models/journey-enrollment"
+import JourneySegmentMember from "./models/journey-segment-member"
 import JourneyStepRun from "./models/journey-step-run"
+import JourneyTriggerCursor from "./models/journey-trigger-cursor"
 import JourneyVersion from "./models/journey-version"
 
 const newId = (prefix: string) => `'${prefix}_' || replace(gen_random_uuid()::text, '-', '')`
@@ -51,6 +56,10 @@ export default class AutomationModuleService extends MedusaService({
   JourneyVersion,
   JourneyEnrollment,
   JourneyStepRun,
+  JourneyTriggerCursor,
+  JourneySegmentMember,
+  JourneyCartActivity,
+  JourneyCart,
 }) {
   /**
    * Starts these contacts on a version's first step, due now. A contact already running in the
@@ -59,22 +68,257 @@ export default class AutomationModuleService extends MedusaService({
    */
   @InjectManager()
   async enroll(
-    rows: { journey_id: string; version_id: string; contact_id: string; step_id: string }[],
+    rows: { journey_id: string; version_id: string; contact_id: string; step_id: string; due_at?: Date | null }[],
     @MedusaContext() context: Context<EntityManager> = {}
   ): Promise<{ id: string; journey_id: string; contact_id: string }[]> {
     if (!rows.length) return []
-    const column = (key: keyof (typeof rows)[number]) => rows.map((row) => row[key])
+    const column = (key: "journey_id" | "version_id" | "contact_id" | "step_id") => rows.map((row) => row[key])
     const { rows: created } = await pgStatement(
       context,
       `INSERT INTO marketing_journey_enrollment
          (id, journey_id, version_id, contact_id, state, step_id, sequence, due_at, attempts, entered_at, created_at, updated_at)
-       SELECT ${newId("mjenr")}, r.journey_id, r.version_id, r.contact_id, 'active', r.step_id, 0, now(), 0, now(), now(), now()
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS r(journey_id, version_id, contact_id, step_id)
+       SELECT ${newId("mjenr")}, r.journey_id, r.version_id, r.contact_id, 'active', r.step_id, 0, COALESCE(r.due_at, now()), 0, now(), now(), now()
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[]) AS r(journey_id, version_id, contact_id, step_id, due_at)
        ON CONFLICT (contact_id, journey_id) WHERE state IN ('active', 'waiting') AND deleted_at IS NULL DO NOTHING
        RETURNING id, journey_id, contact_id`,
-      [column("journey_id"), column("version_id"), column("contact_id"), column("step_id")]
+      [column("journey_id"), column("version_id"), column("contact_id"), column("step_id"), rows.map((row) => row.due_at ?? null)]
     )
     return created
+  }
+
+  /**
+   * Brings a segment-triggered journey's copy of its segment's members up to date with the segment's
+   * condition evaluated now (`where` reads `marketing_contact c`), for `contactIds` only or, with
+   * null, for everyone; returns who entered and who left. The unique index and the delete's
+   * RETURNING make two refreshes at once report each change once.
+   */
+  @InjectTransactionManager()
+  async refreshSegmentMembers(
+    { journey_id, where, params, contact_ids }: { journey_id: string; where: string; params: unknown[]; contact_ids: string[] | null },
+    @MedusaContext() context: Context<EntityManager> = {}
+  ): Promise<{ entered: string[]; left: string[] }> {
+    const n = params.length
+    const scoped = (column: string) => (contact_ids ? `AND ${column} = ANY($${n + 2}::text[])` : "")
+    const { rows } = await pgStatement(
+      context,
+      `WITH now_in AS (SELECT c.id FROM marketing_contact c WHERE c.deleted_at IS NULL ${scoped("c.id")} AND (${where})),
+            entered AS (INSERT INTO marketing_journey_segment_member (id, journey_id, contact_id)
+                          SELECT ${newId("mjsgm")}, $${n + 1}, now_in.id FROM now_in
+                        ON CONFLICT (journey_id, contact_id) WHERE deleted_at IS NULL DO NOTHING
+                        RETURNING contact_id),
+            left_segment AS (DELETE FROM marketing_journey_segment_member m
+                              WHERE m.journey_id = $${n + 1} ${scoped("m.contact_id")}
+                                AND NOT EXISTS (SELECT 1 FROM now_in WHERE now_in.id = m.contact_id)
+                             RETURNING contact_id)
+       SELECT 'entered' AS change, contact_id FROM entered UNION ALL SELECT 'left', contact_id FROM left_segment`,
+      [...params, journey_id, ...(contact_ids ? [contact_ids] : [])]
+    )
+    const of = (change: string) => rows.filter((row: { change: string }) => row.change === change).map((row: { contact_id: string }) => row.contact_id)
+    return { entered: of("entered"), left: of("left") }
+  }
+
+  /** Undoes a refresh of a journey's copy of its segment: who entered is taken out, who left put back. */
+  @InjectTransactionManager()
+  async putBackSegmentMembers(
+    { journey_id, entered, left }: { journey_id: string; entered: string[]; left: string[] },
+    @MedusaContext() context: Context<EntityManager> = {}
+  ): Promise<void> {
+    await pgTransaction(context, async (client) => {
+      await client.query(`DELETE FROM marketing_journey_segment_member WHERE journey_id = $1 AND contact_id = ANY($2::text[])`, [journey_id, entered])
+      await client.query(
+        `INSERT INTO marketing_journey_segment_member (id, journey_id, contact_id)
+         SELECT ${newId("mjsgm")}, $1, contact_id FROM unnest($2::text[]) AS contact_id
+         ON CONFLICT (journey_id, contact_id) WHERE deleted_at IS NULL DO NOTHING`,
+        [journey_id, left]
+      )
+    })
+  }
+
+  /** Forgets a journey's copy of its segment (its trigger moved to another segment, or to another kind). */
+  @InjectManager()
+  async clearSegmentMembers(journeyId: string, @MedusaContext() context: Context<EntityManager> = {}): Promise<void> {
+    await pgStatement(context, `DELETE FROM marketing_journey_segment_member WHERE journey_id = $1`, [journeyId])
+  }
+
+  /** Where a journey's trigger has looked up to, as a row (created empty on first use). */
+  @InjectManager()
+  async moveTriggerCursor(
+    journeyId: string,
+    position: { segment_id?: string | null; position_at?: Date | null; position_id?: string | null },
+    @MedusaContext() context: Context<EntityManager> = {}
+  ): Promise<void> {
+    await pgStatement(
+      context,
+      `INSERT INTO marketing_journey_trigger_cursor (id, journey_id, segment_id, position_at, position_id)
+       VALUES (${newId("mjcur")}, $1, $2, $3, $4)
+       ON CONFLICT (journey_id) WHERE deleted_at IS NULL
+       DO UPDATE SET segment_id = EXCLUDED.segment_id, position_at = EXCLUDED.position_at, position_id = EXCLUDED.position_id, updated_at = now()`,
+      [journeyId, position.segment_id ?? null, position.position_at ?? null, position.position_id ?? null]
+    )
+  }
+
+  /**
+   * Carts that changed: their last change is now, and what a journey decided about them while they
+   * did not qualify (no email yet, no items, an entry refused) is forgotten, so that they are looked
+   * at again when idle. A cart that enrolled keeps its row: it enrols at most once.
+   */
+  @InjectTransactionManager()
+  async recordCartActivity(cartIds: string[], @MedusaContext() context: Context<EntityManager> = {}): Promise<void> {
+    if (!cartIds.length) return
+    await pgTransaction(context, async (client) => {
+      await client.query(
+        `INSERT INTO marketing_journey_cart_activity (id, cart_id, last_activity_at)
+         SELECT ${newId("mjcac")}, cart_id, now() FROM unnest($1::text[]) AS cart_id
+         ON CONFLICT (cart_id) WHERE deleted_at IS NULL DO UPDATE SET last_activity_at = now(), updated_at = now()`,
+        [cartIds]
+      )
+      await client.query(`DELETE FROM marketing_journey_cart WHERE cart_id = ANY($1::text[]) AND enrollment_id IS NULL`, [cartIds])
+    })
+  }
+
+  /**
+   * Up to `limit` carts idle for `idleMinutes` (but not for a week more: older ones are left alone)
+   * that this journey has not dealt with: one range scan of the activity index, each candidate
+   * checked against the journey's carts by their unique index.
+   */
+  @InjectManager()
+  async idleCarts(
+    { journey_id, idle_minutes, limit }: { journey_id: string; idle_minutes: number; limit: number },
+    @MedusaContext() context: Context<EntityManager> = {}
+  ): Promise<string[]> {
+    const { rows } = await pgStatement(
+      context,
+      `SELECT a.cart_id FROM marketing_journey_cart_activity a
+        WHERE a.deleted_at IS NULL
+          AND a.last_activity_at <= now() - make_interval(mins => $2)
+          AND a.last_activity_at > now() - make_interval(mins => $2) - interval '7 days'
+          AND NOT EXISTS (SELECT 1 FROM marketing_journey_cart t
+                           WHERE t.journey_id = $1 AND t.cart_id = a.cart_id AND t.deleted_at IS NULL)
+        ORDER BY a.last_activity_at
+        LIMIT $3`,
+      [journey_id, idle_minutes, limit]
+    )
+    return rows.map((row: { cart_id: string }) => row.cart_id)
+  }
+
+  /** What a journey decided about idle carts; a cart already recorded keeps its first decision. */
+  @InjectManager()
+  async recordJourneyCarts(
+    rows: { journey_id: string; cart_id: string; enrollment_id: string | null }[],
+    @MedusaContext() context: Context<EntityManager> = {}
+  ): Promise<void> {
+    if (!rows.length) return
+    await pgStatement(
+      context,
+      `INSERT INTO marketing_journey_cart (id, journey_id, cart_id, enrollment_id)
+       SELECT ${newId("mjcrt")}, r.journey_id, r.cart_id, r.enrollment_id
+         FROM unnest($1::text[], $2::text[], $3::text[]) AS r(journey_id, cart_id, enrollment_id)
+       ON CONFLICT (journey_id, cart_id) WHERE deleted_at IS NULL DO NOTHING`,
+      [rows.map((r) => r.journey_id), rows.map((r) => r.cart_id), rows.map((r) => r.enrollment_id)]
+    )
+  }
+
+  /**
+   * The next `limit` message events recorded after `after` (in (created_at, id) order, and a few
+   * seconds old, so that a batch still committing is not skipped) and the contacts whose message had
+   * one of `type` (of `campaignId`'s messages when given; machine opens and clicks left out). Returns
+   * the position of the last event read, matching or not, for the cursor.
+   */
+  @InjectManager()
+  async messageEventContacts(
+    { after, type, campaign_id, limit }: { after: { at: Date; id: string }; type: string; campaign_id: string | null; limit: number },
+    @MedusaContext() context: Context<EntityManager> = {}
+  ): Promise<{ contact_ids: string[]; position: { at: Date; id: string } }> {
+    const { rows } = await pgStatement(
+      context,
+      `WITH batch AS (
+         SELECT ev.id, ev.created_at, ev.type, ev.flag, ev.message_id FROM marketing_message_event ev
+          WHERE (ev.created_at, ev.id) > ($1::timestamptz, $2::text) AND ev.created_at <= now() - interval '5 seconds'
+          ORDER BY ev.created_at, ev.id
+          LIMIT $5)
+       SELECT b.id, b.created_at, m.contact_id,
+              (b.type = $3 AND b.flag IS NULL AND m.contact_id IS NOT NULL AND m.deleted_at IS NULL
+               AND ($4::text IS NULL OR m.campaign_id = $4)) AS matches
+         FROM batch b JOIN marketing_message m ON m.id = b.message_id
+        ORDER BY b.created_at, b.id`,
+      [after.at, after.id, type, campaign_id, limit]
+    )
+    const last = rows[rows.length - 1]
+    return {
+      contact_ids: [...new Set(rows.filter((row: { matches: boolean }) => row.matches).map((row: { contact_id: string }) => row.contact_id))],
+      position: last ? { at: last.created_at, id: last.id } : after,
+    }
+  }
+
+  /**
+   * The contacts whose date falls in [from, to): `offset_days` after (before, when negative) the
+   * contact's `field`, or a fixed date, at `time_of_day` in the contact's timezone (the store's when
+   * it has none, or one PostgreSQL does not know). Each with that moment, when its journey starts.
+   */
+  @InjectManager()
+  async contactsDueOnDate(
+    {
+      date,
+      time_of_day,
+      from,
+      to,
+      store_timezone,
+    }: {
+      date: { field: string; offset_days: number } | { fixed: string }
+      time_of_day: string
+      from: Date
+      to: Date
+      store_timezone: string
+    },
+    @MedusaContext() context: Context<EntityManager> = {}
+  ): Promise<{ contact_id: string; at: Date }[]> {
+    const params: unknown[] = [from, to, store_timezone, time_of_day]
+    const tz = "COALESCE(tzn.name, $3)"
+    let day: string
+    let narrowing = ""
+    if ("fixed" in date) {
+      params.push(date.fixed)
+      day = "$5::date"
+    } else if (date.field.startsWith("metadata.")) {
+      params.push(date.field.slice("metadata.".length), date.offset_days)
+      // A metadata date as YYYY-MM-DD (a timestamp's first ten characters); anything else is no date.
+      const value = "(c.metadata ->> $5)"
+      day = `(CASE WHEN ${value} ~ '^[1-9][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])'
+                   THEN make_date(substr(${value}, 1, 4)::int, substr(${value}, 6, 2)::int, 1) + (substr(${value}, 9, 2)::int - 1) END + $6::int)`
+    } else {
+      params.push(date.offset_days)
+      const column = `c.${date.field}` // one of the schema's date columns
+      day = `((${column} AT TIME ZONE ${tz})::date + $5::int)`
+      // Through the column's index: a day either side covers every timezone.
+      narrowing = `AND ${column} >= $1::timestamptz - make_interval(days => $5::int + 2) AND ${column} < $2::timestamptz - make_interval(days => $5::int - 2)`
+    }
+    const { rows } = await pgStatement(
+      context,
+      `SELECT contact_id, at FROM (
+         SELECT c.id AS contact_id, ((${day} + $4::time) AT TIME ZONE ${tz}) AS at
+           FROM marketing_contact c
+           LEFT JOIN pg_timezone_names tzn ON tzn.name = c.timezone
+          WHERE c.deleted_at IS NULL ${narrowing}) occurrence
+        WHERE at >= $1 AND at < $2`,
+      params
+    )
+    return rows
+  }
+
+  /** The running enrollments that a cart's abandonment started. */
+  @InjectManager()
+  async runningCartEnrollments(
+    cartId: string,
+    @MedusaContext() context: Context<EntityManager> = {}
+  ): Promise<{ id: string; step_id: string; sequence: number }[]> {
+    const { rows } = await pgStatement(
+      context,
+      `SELECT e.id, e.step_id, e.sequence FROM marketing_journey_cart t
+         JOIN marketing_journey_enrollment e ON e.id = t.enrollment_id
+        WHERE t.cart_id = $1 AND t.deleted_at IS NULL AND e.state IN ('active', 'waiting') AND e.deleted_at IS NULL`,
+      [cartId]
+    )
+    return rows
   }
 
   /**
@@ -86,22 +330,7 @@ export default class AutomationModuleService extends MedusaService({
     { limit, leaseMs, ids }: { limit: number; leaseMs: number; ids?: string[] },
     @MedusaContext() context: Context<EntityManager> = {}
   ): Promise<ClaimedEnrollment[]> {
-    const { rows } = await pgStatement(
-      context,
-      `WITH due AS (
-         SELECT e.id, e.due_at FROM marketing_journey_enrollment e
-           JOIN marketing_journey j ON j.id = e.journey_id AND j.status = 'live' AND j.deleted_at IS NULL
-          WHERE e.state IN ('active', 'waiting') AND e.deleted_at IS NULL AND e.due_at <= now()
-            AND ($3::text[] IS NULL OR e.id = ANY($3::text[]))
-          ORDER BY e.due_at LIMIT $1
-          FOR UPDATE OF e SKIP LOCKED)
-       UPDATE marketing_journey_enrollment e
-          SET due_at = now() + make_interval(secs => $2::float8 / 1000), updated_at = now()
-         FROM due WHERE e.id = due.id
-       RETURNING e.id, e.journey_id, e.version_id, e.contact_id, e.state, e.step_id, e.sequence, e.attempts, e.entered_at,
-                 CASE WHEN e.state = 'waiting' THEN due.due_at END AS waiting_until`,
-      [limit, leaseMs, ids ?? null]
-    )
+    const { rows } = await pgStatement(context, CLAIM_DUE_ENROLLMENTS_SQL, [limit, leaseMs, ids ?? null])
     return rows
   }
 

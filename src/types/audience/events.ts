@@ -3,4 +3,6 @@ export const AudienceEvents = {
   SEGMENT_CHANGED: "marketing.segment.changed",
   /** Contacts' profile or aggregates changed: `{ ids }`, one event per batch rather than per contact. */
   CONTACTS_CHANGED: "marketing.contacts.changed",
+  /** A double opt-in was confirmed: `{ contact_id, channel }`. */
+  SUBSCRIPTION_CONFIRMED: "marketing.subscription.confirmed",
 } as const

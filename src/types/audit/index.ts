@@ -37,6 +37,7 @@ export const AuditAction = {
   PUBLISH: "publish",
   ENROLL: "enroll",
   CONVERT: "convert",
+  EXIT: "exit",
 } as const
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction]
 

@@ -41,8 +41,11 @@ export const Trigger = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("newsletter.confirmed"), ...filter }),
   /** A cart with an email and items, no order and no change for `idle_minutes`. */
   z.object({ kind: z.literal("cart.abandoned"), idle_minutes: z.number().int().min(5).max(43_200), ...filter }),
-  /** Entering (or leaving) a live segment. */
-  z.object({ kind: z.literal("segment.entered"), segment_id: z.string().min(1), ...filter }),
+  /**
+   * Entering (or leaving) a live segment. Counted from publishing: contacts already in the segment
+   * then enrol only with `enroll_current_members`.
+   */
+  z.object({ kind: z.literal("segment.entered"), segment_id: z.string().min(1), enroll_current_members: z.boolean().default(false), ...filter }),
   z.object({ kind: z.literal("segment.left"), segment_id: z.string().min(1), ...filter }),
   /**
    * A date: `offset_days` before (negative) or after a contact's date field, or a fixed date,

@@ -1,7 +1,17 @@
 import type { JourneyDefinition, StepKind, TriggerKind } from "./journey-schema"
 
-/** The triggers that enrol contacts today: the others have no subscriber yet. */
-export const RUNNABLE_TRIGGERS: readonly TriggerKind[] = ["order.placed", "customer.created", "custom.event"]
+/** The triggers that enrol contacts today. */
+export const RUNNABLE_TRIGGERS: readonly TriggerKind[] = [
+  "order.placed",
+  "customer.created",
+  "custom.event",
+  "newsletter.confirmed",
+  "cart.abandoned",
+  "segment.entered",
+  "segment.left",
+  "date",
+  "message.event",
+]
 /** The step kinds the worker carries out today. */
 export const RUNNABLE_STEP_KINDS: readonly StepKind[] = ["wait", "send", "branch", "split", "exit"]
 

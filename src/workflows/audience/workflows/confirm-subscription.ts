@@ -1,4 +1,6 @@
+import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { AudienceEvents } from "../../../types/audience"
 import { confirmPendingConsentStep } from "../steps/confirm-pending-consent"
 import { verifyConfirmTokenStep } from "../steps/consent-links"
 
@@ -12,6 +14,10 @@ export const confirmSubscriptionWorkflow = createWorkflow(
     const confirmed = confirmPendingConsentStep(
       transform({ claim, input }, ({ claim, input }) => ({ ...claim, ip: input.ip ?? null, user_agent: input.user_agent ?? null }))
     )
+    emitEventStep({
+      eventName: AudienceEvents.SUBSCRIPTION_CONFIRMED,
+      data: transform({ confirmed }, ({ confirmed }) => ({ contact_id: confirmed.contact_id, channel: confirmed.channel })),
+    })
     return new WorkflowResponse(confirmed)
   }
 )

@@ -5,7 +5,7 @@ import { stepRunKey } from "../../../modules/automation/lib/step-run-key"
 import AutomationModuleService from "../../../modules/automation/service"
 import { MarketingModule } from "../../../types/modules"
 
-export type PlacedOrder = { id: string; contact_id: string; revenue: number; currency_code: string }
+export type PlacedOrder = { id: string; contact_id: string; revenue: number; currency_code: string; cart_id: string | null }
 
 /**
  * Ends the contact's running enrollments whose journey's goal is an order (and whose goal filter

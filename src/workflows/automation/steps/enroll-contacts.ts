@@ -2,17 +2,22 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import AudienceModuleService from "../../../modules/audience/service"
 import AutomationModuleService from "../../../modules/automation/service"
 import { decideEntry, EntryDecision } from "../../../modules/automation/lib/entry-rule"
-import type { EntryRule, Trigger } from "../../../modules/automation/lib/journey-schema"
+import type { EntryRule, Trigger, TriggerKind } from "../../../modules/automation/lib/journey-schema"
 import { JourneyStatus } from "../../../types/automation"
 import { MarketingModule } from "../../../types/modules"
 
-export type JourneyTriggerKind = "order.placed" | "customer.created" | "custom.event"
-
 export type EnrollContactsInput = {
-  trigger: JourneyTriggerKind
+  /** The trigger kinds whose journeys may enrol (segment diffs enrol in entered and left journeys at once). */
+  trigger: TriggerKind | TriggerKind[]
   contact_ids: string[]
   /** A custom event's name: only journeys triggered by that name enrol. */
   event_name?: string
+  /** Only these journeys (a trigger found for one journey: its segment's diff, its idle carts, its dates). */
+  journey_ids?: string[]
+  /** Per journey, the only contacts it may enrol (of `contact_ids`): what a job found for that journey. */
+  contacts_by_journey?: Record<string, string[]>
+  /** Per journey, when each contact's first step falls due, when later than now (a date trigger's moment). */
+  due_at_by_journey?: Record<string, Record<string, string>>
 }
 
 export type EnrollmentDecision = { journey_id: string; contact_id: string; enrollment_id: string | null; reason: string | null }
@@ -29,23 +34,28 @@ export const enrollContactsStep = createStep(
     const audience: AudienceModuleService = container.resolve(MarketingModule.AUDIENCE)
     const decisions: EnrollmentDecision[] = []
     if (!input.contact_ids.length) return new StepResponse(decisions, [] as string[])
-    const journeys = await automation.listJourneys({ status: JourneyStatus.LIVE, trigger_kind: input.trigger }, { take: null })
+    const journeys = await automation.listJourneys(
+      { status: JourneyStatus.LIVE, trigger_kind: input.trigger, ...(input.journey_ids ? { id: input.journey_ids } : {}) },
+      { take: null }
+    )
     const versions = journeys.length
       ? await automation.listJourneyVersions({ id: journeys.map((j) => j.live_version_id!) }, { take: null })
       : []
     const now = new Date()
-    const rows: { journey_id: string; version_id: string; contact_id: string; step_id: string }[] = []
+    const rows: { journey_id: string; version_id: string; contact_id: string; step_id: string; due_at: Date | null }[] = []
     for (const version of versions) {
       const trigger = version.trigger as Trigger
       if (trigger.kind === "custom.event" && trigger.name !== input.event_name) continue
+      const contactIds = input.contacts_by_journey ? input.contacts_by_journey[version.journey_id] ?? [] : input.contact_ids
+      if (!contactIds.length) continue
       const candidates = trigger.filter
-        ? new Set(await audience.contactsMatching(await audience.compileSegment(trigger.filter), input.contact_ids))
-        : new Set(input.contact_ids)
+        ? new Set(await audience.contactsMatching(await audience.compileSegment(trigger.filter), contactIds))
+        : new Set(contactIds)
       const previous = await automation.listJourneyEnrollments(
-        { journey_id: version.journey_id, contact_id: input.contact_ids },
+        { journey_id: version.journey_id, contact_id: contactIds },
         { select: ["contact_id", "state", "entered_at"], take: null }
       )
-      for (const contactId of input.contact_ids) {
+      for (const contactId of contactIds) {
         if (!candidates.has(contactId)) {
           decisions.push({ journey_id: version.journey_id, contact_id: contactId, enrollment_id: null, reason: "filtered_out" })
           continue
@@ -55,7 +65,11 @@ export const enrollContactsStep = createStep(
           previous.filter((p) => p.contact_id === contactId).map((p) => ({ state: p.state, entered_at: new Date(p.entered_at) })),
           now
         )
-        if (decision.enter) rows.push({ journey_id: version.journey_id, version_id: version.id, contact_id: contactId, step_id: (version.graph as any).start })
+        if (decision.enter) {
+          const dueAt = input.due_at_by_journey?.[version.journey_id]?.[contactId]
+          const due_at = dueAt ? new Date(dueAt) : null
+          rows.push({ journey_id: version.journey_id, version_id: version.id, contact_id: contactId, step_id: (version.graph as any).start, due_at })
+        }
         else decisions.push({ journey_id: version.journey_id, contact_id: contactId, enrollment_id: null, reason: decision.reason })
       }
     }

@@ -1,13 +1,17 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { AuditActor } from "../../../types/audit"
+import type { Trigger } from "../../../modules/automation/lib/journey-schema"
 import { recordAuditEntriesStep } from "../../audit/steps/record-audit-entries"
+import { enrollAndWake } from "../enroll-and-wake"
+import { loadJourneySegmentStep } from "../steps/load-journey-segment"
 import { publishJourneyDraftStep } from "../steps/publish-journey-draft"
 
 export const publishJourneyWorkflowId = "publish-marketing-journey"
 
 /**
  * Publishes a journey's draft as its live version (400 with the located problems when it does not
- * validate). Running enrollments stay on the version they started on.
+ * validate). Running enrollments stay on the version they started on. A segment trigger takes its
+ * segment's members as they are now (enrolled now only when the trigger asks for it).
  */
 export const publishJourneyWorkflow = createWorkflow(publishJourneyWorkflowId, (input: { id: string; actor?: AuditActor }) => {
   const published = publishJourneyDraftStep(
@@ -28,6 +32,17 @@ export const publishJourneyWorkflow = createWorkflow(publishJourneyWorkflowId, (
         },
       },
     ]),
-  })
+  }).config({ name: "record-journey-publish-audit" })
+  const segment = loadJourneySegmentStep(
+    transform({ published }, ({ published }) => ({ journey_id: published.journey.id, trigger: published.version.trigger as Trigger }))
+  )
+  enrollAndWake(
+    transform({ published, segment }, ({ published, segment }) => ({
+      trigger: "segment.entered" as const,
+      contact_ids: segment.current_members,
+      journey_ids: [published.journey.id],
+    })),
+    input.actor
+  )
   return new WorkflowResponse(published)
 })

@@ -2,6 +2,7 @@ import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework
 import { recordAuditEntriesStep } from "../../audit/steps/record-audit-entries"
 import { enrollAndWake } from "../enroll-and-wake"
 import { convertEnrollmentsOnOrderStep } from "../steps/convert-enrollments-on-order"
+import { exitCompletedCartEnrollmentsStep } from "../steps/exit-completed-cart-enrollments"
 import { resolvePlacedOrderStep } from "../steps/resolve-trigger-contacts"
 
 export const recordOrderForJourneysWorkflowId = "record-order-for-marketing-journeys"
@@ -24,8 +25,22 @@ export const recordOrderForJourneysWorkflow = createWorkflow(recordOrderForJourn
       }))
     ),
   }).config({ name: "record-journey-conversions-audit" })
+  const cartExited = exitCompletedCartEnrollmentsStep({ order })
+  recordAuditEntriesStep({
+    changes: transform({ order, cartExited }, ({ order, cartExited }) =>
+      cartExited.map((id) => ({
+        action: "exit",
+        resource_type: "marketing_journey_enrollment",
+        resource_id: id,
+        before: null,
+        after: { reason: "cart_completed", order_id: order!.id },
+      }))
+    ),
+  }).config({ name: "record-journey-cart-exits-audit" })
   const decisions = enrollAndWake(
     transform({ order }, ({ order }) => ({ trigger: "order.placed" as const, contact_ids: order ? [order.contact_id] : [] }))
   )
-  return new WorkflowResponse(transform({ converted, decisions }, ({ converted, decisions }) => ({ converted, enrolled: decisions })))
+  return new WorkflowResponse(
+    transform({ converted, cartExited, decisions }, ({ converted, cartExited, decisions }) => ({ converted, cart_exited: cartExited, enrolled: decisions }))
+  )
 })

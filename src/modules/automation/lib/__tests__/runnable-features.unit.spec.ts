@@ -41,8 +41,17 @@ describe("unsupportedFeatures", () => {
     for (const kind of ["order.placed", "customer.created", "custom.event"] as const) expect(unsupportedFeatures(runnable(kind))).toEqual([])
   })
 
-  it("names a trigger that enrols no one yet", () => {
-    const journey = parseJourney({ ...welcomeJourney(), trigger: { kind: "cart.abandoned", idle_minutes: 60 } })
-    expect(unsupportedFeatures(journey)[0]).toMatchObject({ path: ["trigger", "kind"], message: expect.stringContaining("'cart.abandoned'") })
+  it("accepts every trigger kind: each has its subscriber or job", () => {
+    const triggers = [
+      { kind: "newsletter.confirmed" },
+      { kind: "cart.abandoned", idle_minutes: 60 },
+      { kind: "segment.entered", segment_id: "mseg_1" },
+      { kind: "segment.left", segment_id: "mseg_1" },
+      { kind: "date", date: { field: "first_order_at", offset_days: 30 } },
+      { kind: "message.event", event: "clicked" },
+    ]
+    for (const trigger of triggers) {
+      expect(unsupportedFeatures(parseJourney({ ...welcomeJourney(), trigger })).filter((f) => f.path[0] === "trigger")).toEqual([])
+    }
   })
 })

@@ -1,0 +1,132 @@
+/**
+ * `npm run bench:journeys`: the journey worker's claim, timed on the automation module's own tables
+ * (its committed migrations, applied to a throw-away PostgreSQL), for a batch of 1,000 due
+ * enrollments with nothing else waiting and then with 1,000,000 enrollments waiting behind them, side
+ * by side, with the storage a waiting enrollment costs (heap and each index) and the claim's plan.
+ * Each timed claim runs in a transaction that is rolled back, so every run claims the same 1,000
+ * rows; the table is vacuumed between runs so that the rolled-back versions do not pile up.
+ * BENCH_WAITING changes the number waiting, BENCH_RUNS the runs per side.
+ */
+import fs from "node:fs"
+import os from "node:os"
+import path from "node:path"
+import { Client } from "pg"
+import { CLAIM_DUE_ENROLLMENTS_SQL } from "../src/modules/automation/lib/claim-due-enrollments-sql"
+import { JOURNEY_LEASE_MS } from "../src/lib/journey-runner"
+
+const WAITING = Number(process.env.BENCH_WAITING ?? 1_000_000)
+const RUNS = Number(process.env.BENCH_RUNS ?? 15)
+const BATCH = 1_000
+const JOURNEYS = 20
+const TARGET_MS = 20
+const ROOT = path.resolve(__dirname, "..")
+const MIGRATIONS = path.join(ROOT, "src/modules/automation/migrations")
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`
+
+/** The automation module's migrations as SQL, in order, collected from their `up()` without MikroORM. */
+async function migrationSql(): Promise<string[]> {
+  const statements: string[] = []
+  for (const file of fs.readdirSync(MIGRATIONS).filter((f) => /^Migration\d+\.ts$/.test(f)).sort()) {
+    const module = require(path.join(MIGRATIONS, file))
+    const Migration = Object.values(module)[0] as { prototype: { up: () => Promise<void> } }
+    const collector = Object.create(Migration.prototype, { addSql: { value: (sql: string) => statements.push(sql) } })
+    await collector.up()
+  }
+  return statements
+}
+
+/** Enrollment rows with ids, contacts and journeys of real length, due `dueSql` (an expression of i). */
+const insertEnrollments = (from: number, to: number, state: string, dueSql: string) => `
+  INSERT INTO marketing_journey_enrollment (id, journey_id, version_id, contact_id, state, step_id, sequence, due_at, attempts, entered_at)
+  SELECT 'mjenr_' || md5(i::text || '${state}')::varchar(26), 'mjrny_bench' || (i % ${JOURNEYS}), 'mjver_bench' || (i % ${JOURNEYS}),
+         'mcon_' || md5(i::text)::varchar(26), '${state}', 'wait_a_day', 1, ${dueSql}, 0, now() - interval '1 day'
+    FROM generate_series(${from}, ${to}) AS i`
+
+async function timeClaims(client: Client): Promise<{ median: number; claimed: number }> {
+  const times: number[] = []
+  let claimed = 0
+  for (let run = 0; run < RUNS + 2; run++) {
+    await client.query("BEGIN")
+    const started = process.hrtime.bigint()
+    const { rowCount } = await client.query(CLAIM_DUE_ENROLLMENTS_SQL, [BATCH, JOURNEY_LEASE_MS, null])
+    const ms = Number(process.hrtime.bigint() - started) / 1e6
+    await client.query("ROLLBACK")
+    await client.query("VACUUM marketing_journey_enrollment")
+    claimed = rowCount ?? 0
+    if (run >= 2) times.push(ms) // the first two warm the cache
+  }
+  return { median: median(times), claimed }
+}
+
+async function sizes(client: Client) {
+  const { rows } = await client.query(`
+    SELECT c.relname AS name, pg_relation_size(c.oid) AS bytes, c.relkind AS kind
+      FROM pg_class c
+     WHERE c.oid = 'marketing_journey_enrollment'::regclass
+        OR c.oid IN (SELECT indexrelid FROM pg_index WHERE indrelid = 'marketing_journey_enrollment'::regclass)
+     ORDER BY c.relkind DESC, c.relname`)
+  return rows.map((r) => ({ name: r.name as string, bytes: Number(r.bytes), index: r.kind === "i" }))
+}
+
+async function main() {
+  const { startPostgres, ensureDatabase } = await import(path.join(ROOT, "scripts/postgres.mjs"))
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "marketing-bench-journeys-"))
+  const db = await startPostgres({ dataDir })
+  const client = new Client({ connectionString: db.url("marketing_bench_journeys") })
+  try {
+    await ensureDatabase(db, "marketing_bench_journeys")
+    await client.connect()
+    for (const sql of await migrationSql()) await client.query(sql)
+    await client.query(`
+      INSERT INTO marketing_journey (id, name, status, live_version_id, trigger_kind)
+      SELECT 'mjrny_bench' || i, 'Bench ' || i, 'live', 'mjver_bench' || i, 'custom.event' FROM generate_series(0, ${JOURNEYS - 1}) AS i`)
+
+    // The 1,000 due: waits that ended in the last hour.
+    await client.query(insertEnrollments(1, BATCH, "waiting", `now() - (i || ' seconds')::interval`))
+    await client.query("VACUUM ANALYZE marketing_journey_enrollment")
+    const empty = await sizes(client)
+    const alone = await timeClaims(client)
+
+    let t = Date.now()
+    // Waiting behind them: due over the next 3 days, as the last session's measurement had them.
+    await client.query(insertEnrollments(BATCH + 1, BATCH + WAITING, "waiting", `now() + (random() * interval '3 days') + interval '1 minute'`))
+    const loadSeconds = ((Date.now() - t) / 1000).toFixed(1)
+    t = Date.now()
+    await client.query("VACUUM ANALYZE marketing_journey_enrollment")
+    const full = await sizes(client)
+    const behind = await timeClaims(client)
+    await client.query("BEGIN")
+    const { rows: plan } = await client.query(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${CLAIM_DUE_ENROLLMENTS_SQL}`, [BATCH, JOURNEY_LEASE_MS, null])
+
+    console.log(`\nbench:journeys — claim of ${BATCH.toLocaleString()} due enrollments (${JOURNEYS} live journeys), median of ${RUNS} runs`)
+    console.log(`loaded ${WAITING.toLocaleString()} waiting enrollments in ${loadSeconds} s\n`)
+    console.log(`| waiting behind the due | claim (ms) | claimed | target |`)
+    console.log(`| ---: | ---: | ---: | --- |`)
+    console.log(`| 0 | ${alone.median.toFixed(1)} | ${alone.claimed} | ≤ ${TARGET_MS} ms |`)
+    console.log(
+      `| ${WAITING.toLocaleString()} | ${behind.median.toFixed(1)} | ${behind.claimed} | ≤ ${TARGET_MS} ms: ${behind.median <= TARGET_MS ? "pass" : "FAIL"} |`
+    )
+    console.log(`\nstorage per waiting enrollment (${WAITING.toLocaleString()} rows):`)
+    let total = 0
+    for (const relation of full) {
+      const grown = relation.bytes - (empty.find((e) => e.name === relation.name)?.bytes ?? 0)
+      total += grown
+      console.log(`  ${relation.index ? "index" : "heap "} ${relation.name}: ${mb(grown)} (${(grown / WAITING).toFixed(0)} B)`)
+    }
+    console.log(`  all: ${mb(total)} (${(total / WAITING).toFixed(0)} B per waiting enrollment)`)
+    await client.query("ROLLBACK")
+    console.log(`\nplan with ${WAITING.toLocaleString()} waiting (rolled back):`)
+    for (const row of plan) console.log(`  ${row["QUERY PLAN"]}`)
+  } finally {
+    await client.end().catch(() => undefined)
+    await db.stop()
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  }
+}
+
+main().catch((error) => {
+  console.error(error)
+  process.exit(1)
+})

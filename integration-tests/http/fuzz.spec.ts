@@ -11,6 +11,12 @@ import {
 import { AdminExportPromotionReportParams, AdminGetPromotionReportParams } from "../../src/api/admin/marketing/analytics/report-validators"
 import { AdminExportAuditEntriesParams, AdminGetAuditEntriesParams } from "../../src/api/admin/marketing/audit-entries/validators"
 import {
+  AdminCreateCampaignTemplate,
+  AdminGetCampaignTemplateParams,
+  AdminGetCampaignTemplatesParams,
+  AdminUpdateCampaignTemplate,
+} from "../../src/api/admin/marketing/campaign-templates/validators"
+import {
   AdminCreateCampaign,
   AdminDuplicateCampaign,
   AdminGetCampaignDeliveryParams,
@@ -100,6 +106,11 @@ const SHAPES: Record<string, Shapes> = {
   [`GET ${A}/analytics/customers/:id`]: {},
   [`GET ${A}/audit-entries`]: { query: AdminGetAuditEntriesParams },
   [`GET ${A}/audit-entries/export`]: { query: AdminExportAuditEntriesParams },
+  [`GET ${A}/campaign-templates`]: { query: AdminGetCampaignTemplatesParams },
+  [`POST ${A}/campaign-templates`]: { body: AdminCreateCampaignTemplate, query: AdminGetCampaignTemplateParams, tables: ["marketing_campaign_template"] },
+  [`GET ${A}/campaign-templates/:id`]: { query: AdminGetCampaignTemplateParams },
+  [`POST ${A}/campaign-templates/:id`]: { body: AdminUpdateCampaignTemplate, query: AdminGetCampaignTemplateParams },
+  [`DELETE ${A}/campaign-templates/:id`]: {},
   [`GET ${A}/campaigns`]: { query: AdminGetCampaignsParams },
   [`POST ${A}/campaigns`]: { body: AdminCreateCampaign, query: AdminGetCampaignParams, tables: ["marketing_campaign"] },
   [`GET ${A}/campaigns/:id`]: { query: AdminGetCampaignParams },
@@ -206,8 +217,9 @@ medusaIntegrationTestRunner({
       const { promotion } = await post("promotions", { name: "Fuzz", type: "percentage", code_mode: "unique", value: 10 })
       const { suppression } = await post("suppressions", { channel: "email", address: "fuzz@example.com" })
       const { journey } = await post("journeys", { name: "Fuzz", definition: welcomeJourney() })
+      const { campaign_template } = await post("campaign-templates", { name: "Fuzz", blocks: [{ type: "heading", text: "Hi" }] })
       const [contact] = await createReachableContacts(container, 1, "fuzz")
-      Object.assign(existing, { journey: journey.id, segment: segment.id, campaign: campaign.id, promotion: promotion.id, suppression: suppression.id, contact: contact.id, user_id: admin.user.id })
+      Object.assign(existing, { "campaign-template": campaign_template.id, journey: journey.id, segment: segment.id, campaign: campaign.id, promotion: promotion.id, suppression: suppression.id, contact: contact.id, user_id: admin.user.id })
     })
 
     const countRows = async (tables: string[]) => {

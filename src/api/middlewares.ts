@@ -2,6 +2,7 @@ import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminAnalyticsMiddlewares } from "./admin/marketing/analytics/middlewares"
 import { adminAnalyticsReportMiddlewares } from "./admin/marketing/analytics/report-middlewares"
 import { adminAuditEntryMiddlewares } from "./admin/marketing/audit-entries/middlewares"
+import { adminCampaignTemplateMiddlewares } from "./admin/marketing/campaign-templates/middlewares"
 import { adminCampaignMiddlewares } from "./admin/marketing/campaigns/middlewares"
 import { adminContactImportMiddlewares } from "./admin/marketing/contact-imports/middlewares"
 import { adminContactMiddlewares } from "./admin/marketing/contacts/middlewares"
@@ -28,6 +29,7 @@ export default defineMiddlewares({
     adminJsonBodiesOnly,
     storableInputOnly,
     ...adminCampaignMiddlewares,
+    ...adminCampaignTemplateMiddlewares,
     ...adminSegmentMiddlewares,
     ...adminContactMiddlewares,
     ...adminCurrencyMiddlewares,

@@ -10,6 +10,8 @@ interface ResourceTypeDisplay {
 /** The resources whose changes the audit log records, by their `resource_type`. */
 export const AUDIT_RESOURCE_TYPES: Record<AuditResourceType, ResourceTypeDisplay> = {
   marketing_campaign: { label: "Campaign", path: campaignPath },
+  // Templates are picked in the campaign form: they have no page of their own.
+  marketing_campaign_template: { label: "Campaign template" },
   marketing_segment: { label: "Segment", path: segmentPath },
   marketing_contact: { label: "Contact", path: contactPath },
   // Imports and suppressions have no page of their own: they are rows of a list.

@@ -5,11 +5,13 @@ import { pgStatement } from "../../lib/pg-transaction"
 import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
 import { CampaignStatus } from "../../types/campaign/module"
 import CampaignMember from "./models/campaign-member"
+import CampaignTemplate from "./models/campaign-template"
 import MarketingCampaign from "./models/campaign"
 
 export default class CampaignModuleService extends MedusaService({
   MarketingCampaign,
   CampaignMember,
+  CampaignTemplate,
 }) {
   protected readonly options_: PluginOptions
 

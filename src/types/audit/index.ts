@@ -44,6 +44,7 @@ export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction]
 /** Every kind of resource the audit log records changes of: each has a label in the admin. */
 export const AuditResourceType = {
   CAMPAIGN: "marketing_campaign",
+  CAMPAIGN_TEMPLATE: "marketing_campaign_template",
   SEGMENT: "marketing_segment",
   CONTACT: "marketing_contact",
   CONTACT_IMPORT: "marketing_contact_import",

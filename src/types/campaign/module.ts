@@ -1,3 +1,5 @@
+import type { EmailBlock } from "../../modules/campaign/lib/email-blocks/types"
+
 export const CampaignChannel = {
   EMAIL: "email",
   SMS: "sms",
@@ -32,6 +34,7 @@ export interface CampaignDTO {
   status: CampaignStatus
   subject: string | null
   body: string | null
+  blocks: EmailBlock[] | null
   scheduled_at: Date | null
   schedule_cron: string | null
   schedule_timezone: string | null
@@ -59,6 +62,8 @@ export interface CreateCampaignDTO {
   channel: CampaignChannel
   subject?: string | null
   body?: string | null
+  /** Given, `body` is compiled from them. */
+  blocks?: EmailBlock[] | null
   scheduled_at?: Date | null
   schedule_cron?: string | null
   schedule_timezone?: string | null
@@ -80,3 +85,26 @@ export interface UpsertCampaignMemberDTO {
   user_id: string
   role: CampaignMemberRole
 }
+
+export interface CampaignTemplateDTO {
+  id: string
+  name: string
+  description: string | null
+  subject: string | null
+  blocks: EmailBlock[] | null
+  body: string | null
+  created_by: string | null
+  created_at: Date
+  updated_at: Date
+}
+
+export interface CreateCampaignTemplateDTO {
+  name: string
+  description?: string | null
+  subject?: string | null
+  blocks?: EmailBlock[] | null
+  body?: string | null
+  created_by?: string | null
+}
+
+export type UpdateCampaignTemplateDTO = Partial<Omit<CreateCampaignTemplateDTO, "created_by">> & { id: string }

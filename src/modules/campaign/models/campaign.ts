@@ -12,6 +12,8 @@ const MarketingCampaign = model
     status: model.enum(CampaignStatus).default(CampaignStatus.DRAFT),
     subject: model.text().searchable().nullable(),
     body: model.text().nullable(),
+    /** The email's blocks when it is composed in the block editor; `body` is then compiled from them. */
+    blocks: model.json().nullable(),
     scheduled_at: model.dateTime().nullable(),
     schedule_cron: model.text().nullable(),
     schedule_timezone: model.text().nullable(),

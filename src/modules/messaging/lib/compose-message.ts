@@ -1,4 +1,5 @@
 import { MessageChannel, OutgoingMessage, RenderedContent } from "../../../types/messaging"
+import { CONTACT_MERGE_FIELDS } from "./merge-tags"
 import { instrumentHtml, listUnsubscribeHeaders, TrackedLink } from "./instrument-html"
 import { RenderedEmail, renderEmail, renderEmailHtml, renderText, TemplateVariables } from "./render-template"
 import { smsSegments, SmsSegments } from "./sms-segments"
@@ -16,19 +17,7 @@ export function trackingUrls(publicUrl: string, token: string) {
 }
 
 /** The contact fields templates see as `contact.*`. */
-export const TEMPLATE_CONTACT_FIELDS = [
-  "id",
-  "email",
-  "phone",
-  "first_name",
-  "last_name",
-  "country_code",
-  "orders_count",
-  "total_spent",
-  "first_order_at",
-  "last_order_at",
-  "metadata",
-] as const
+export const TEMPLATE_CONTACT_FIELDS = CONTACT_MERGE_FIELDS.map(({ field }) => field)
 
 /**
  * The variables a template sees, from the contact's stored fields and the campaign's, and the

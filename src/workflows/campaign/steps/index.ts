@@ -1,4 +1,6 @@
+export * from "./campaign-template-steps"
 export * from "./change-campaign-status"
+export * from "./compile-campaign-content"
 export * from "./create-campaigns"
 export * from "./delete-campaigns"
 export * from "./remove-campaign-members"

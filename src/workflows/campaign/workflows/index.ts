@@ -1,3 +1,4 @@
+export * from "./campaign-templates"
 export * from "./create-campaigns"
 export * from "./delete-campaigns"
 export * from "./duplicate-campaign"

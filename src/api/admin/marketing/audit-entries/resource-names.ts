@@ -17,6 +17,7 @@ const byName: NamedEntity = { entity: "", fields: ["name"], name: (record) => re
  */
 const NAMED_ENTITIES: Partial<Record<AuditResourceType, NamedEntity>> = {
   marketing_campaign: { ...byName, entity: "marketing_campaign" },
+  marketing_campaign_template: { ...byName, entity: "campaign_template" },
   marketing_segment: { ...byName, entity: "segment" },
   marketing_promotion: { ...byName, entity: "marketing_promotion" },
   marketing_contact: { entity: "contact", fields: ["first_name", "last_name", "email", "phone"], name: contactName },

@@ -6,6 +6,7 @@ export const campaignFields = [
   "status",
   "subject",
   "body",
+  "blocks",
   "scheduled_at",
   "schedule_cron",
   "schedule_timezone",

@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { EmailBlocksSchema } from "../../../../modules/campaign/lib/email-blocks/schema"
 import { cronProblem, isValidTimezone } from "../../../../modules/campaign/lib/schedule"
 import { TemplateError, validateTemplate } from "../../../../modules/messaging/lib/render-template"
 import {
@@ -45,6 +46,8 @@ const campaignFields = {
   channel: z.enum(CampaignChannel),
   subject: z.string().trim().pipe(template("subject", 998)).nullish(),
   body: template("body", 1_000_000).nullish(),
+  /** An email composed of blocks: the server compiles `body` from them. */
+  blocks: EmailBlocksSchema.nullish(),
   scheduled_at: z.coerce
     .date({ error: "scheduled_at must be an ISO 8601 date-time" })
     .refine((date) => date.getTime() > Date.now(), { message: "scheduled_at must be in the future" })
@@ -73,6 +76,16 @@ type CampaignInput = Partial<Record<keyof typeof campaignFields, unknown>>
 
 /** Rules that span fields; the cron check needs the timezone it runs in. */
 function checkCampaign(campaign: CampaignInput, ctx: z.RefinementCtx) {
+  if (campaign.blocks && campaign.body != null) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["body"],
+      message: "body and blocks: the body is compiled from the blocks; give one or the other",
+    })
+  }
+  if (campaign.blocks && campaign.channel && campaign.channel !== "email") {
+    ctx.addIssue({ code: "custom", path: ["blocks"], message: "blocks: only an email is composed of blocks" })
+  }
   if (campaign.scheduled_at && campaign.schedule_cron) {
     ctx.addIssue({
       code: "custom",
@@ -121,7 +134,9 @@ export type AdminSendTestMessageType = z.infer<typeof AdminSendTestMessage>
 export const AdminPreviewCampaign = z.strictObject({
   /** Renders for this contact; without one, for an empty profile. */
   contact_id: idString.min(1).optional(),
-})
+  /** Renders for a made-up contact with a made-up code, to show what the merge tags become. */
+  sample: z.boolean().optional(),
+}).refine((body) => !(body.sample && body.contact_id), { message: "contact_id and sample: render for one or the other" })
 export type AdminPreviewCampaignType = z.infer<typeof AdminPreviewCampaign>
 
 export const AdminGetCampaignDeliveryParams = z.strictObject({})

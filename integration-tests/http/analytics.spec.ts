@@ -95,14 +95,14 @@ medusaIntegrationTestRunner({
       const today = dayOf(new Date())
       const yesterday = dayOf(Date.now() - 86_400_000)
       const range = `from=${yesterday}&to=${today}`
-      const nothing = { orders: 0, revenue: 0, revenue_per_recipient: null }
+      const nothing = { orders: 0, revenue: 0, refunded: 0, net_revenue: 0, revenue_per_recipient: null }
       const expected = {
         sent: 3, delivered: 3, bounced: 0, complained: 0, opened: 2, clicked: 1, clicks: 2, unsubscribed: 1,
         attributed: {
-          last_click: { orders: 1, revenue, revenue_per_recipient: revenue / 3 },
-          last_touch: { orders: 1, revenue, revenue_per_recipient: revenue / 3 },
+          last_click: { orders: 1, revenue, refunded: 0, net_revenue: revenue, revenue_per_recipient: revenue / 3 },
+          last_touch: { orders: 1, revenue, refunded: 0, net_revenue: revenue, revenue_per_recipient: revenue / 3 },
           // The code is shared, not one of a contact's own: the code model credits no message.
-          code: { orders: 0, revenue: 0, revenue_per_recipient: 0 },
+          code: { orders: 0, revenue: 0, refunded: 0, net_revenue: 0, revenue_per_recipient: 0 },
         },
         codes_redeemed: 1,
         discount_amount: 400,

@@ -27,7 +27,7 @@ function random(seed: number) {
 /**
  * Raw data over the days around Berlin's spring DST change: two campaigns (one with a segment),
  * four contacts, messages on two channels (test sends among them), every kind of event with machine
- * flags and repeats, orders with clicks and codes, and ledger lines, some cancelled.
+ * flags and repeats, orders with clicks and codes, some refunded, and ledger lines, some cancelled.
  */
 function generate(seed: number): RawData & { customers: Map<string, string> } {
   const rnd = random(seed)
@@ -104,7 +104,16 @@ function generate(seed: number): RawData & { customers: Map<string, string> } {
       released_at: rnd() < 0.3 ? time(redeemed.getTime(), 24) : null,
     }
   })
-  return { messages, events, orders, redemptions, codes, customers }
+  // Refunds of some orders, partial or whole, one or two each, within days of the order.
+  const refunds = orders.filter(() => rnd() < 0.4).flatMap((order, i) =>
+    Array.from({ length: 1 + Math.floor(rnd() * 2) }, (_, j) => ({
+      id: `ordtrx_${String(i).padStart(3, "0")}_${j}`,
+      order_id: order.id,
+      amount: Math.round(rnd() * order.revenue * 50) / 100,
+      refunded_at: time(order.created_at.getTime(), 72),
+    }))
+  )
+  return { messages, events, orders, refunds, redemptions, codes, customers }
 }
 
 async function insertRawData(db: Client, raw: ReturnType<typeof generate>) {
@@ -150,6 +159,19 @@ async function insertRawData(db: Client, raw: ReturnType<typeof generate>) {
       (o) => JSON.stringify(o.promotion_ids), (o) => o.currency_code, (o) => o.revenue, (o) => o.discount_total, (o) => o.created_at
     )
   )
+  // Medusa's orders (what a transaction needs of them) and their refund transactions.
+  await db.query(
+    `INSERT INTO "order" (id, currency_code, version, status) SELECT 'order_' || id, currency_code, 1, 'pending'
+       FROM unnest($1::text[], $2::text[]) AS o(id, currency_code)`,
+    rows(raw.orders, (o) => o.id, (o) => o.currency_code)
+  )
+  await db.query(
+    `INSERT INTO order_transaction (id, order_id, version, amount, raw_amount, currency_code, reference, reference_id, created_at)
+     SELECT r.id, 'order_' || r.order_id, 1, -r.amount, '{}', o.currency_code, 'refund', 'ref_' || r.id, r.refunded_at
+       FROM unnest($1::text[], $2::text[], $3::numeric[], $4::timestamptz[]) AS r(id, order_id, amount, refunded_at)
+       JOIN "order" o ON o.id = 'order_' || r.order_id`,
+    rows(raw.refunds, (r) => r.id, (r) => r.order_id, (r) => r.amount, (r) => r.refunded_at)
+  )
   await db.query(
     `INSERT INTO marketing_promotion_redemption (id, promotion_id, campaign_id, code, cart_id, currency_code, estimated_discount,
                                                  raw_estimated_discount, discount_amount, status, reserved_at, redeemed_at, released_at, release_reason)
@@ -170,7 +192,11 @@ moduleIntegrationTestRunner<AnalyticsModuleService>({
   moduleName: MarketingModule.ANALYTICS,
   resolve: path.join(__dirname, ".."),
   moduleOptions: { default_timezone: TIMEZONE, promotions: { attribution_days: ATTRIBUTION_DAYS } },
-  pathToMigrations: ["analytics", "messaging", "promotion", "campaign", "audience"].map(migrations),
+  pathToMigrations: [
+    ...["analytics", "messaging", "promotion", "campaign", "audience"].map(migrations),
+    // Refunds are read from Medusa's order transactions.
+    path.join(path.dirname(require.resolve("@medusajs/order/package.json")), "dist", "migrations"),
+  ],
   testSuite: ({ service, dbConfig }) => {
     let db: Client
     beforeEach(async () => {

@@ -4,13 +4,14 @@ import { attributeOrder, CodeCarrier, Touch } from "./attribution"
 import { messageDimensions } from "./message-dimensions"
 import { uniqueCountersOf } from "./message-rollup"
 import { RawData } from "./raw-data"
-import { addTo, Rollup } from "./rollup"
+import { addTo, Metrics, Rollup } from "./rollup"
 import { storeDay } from "./store-day"
 
 /**
  * The order rollup (the specification the SQL refresh is tested against): each order once under
  * each attribution model that finds a message for it, on the rows of that message (store, channel,
  * campaign, segment), and once on each promotion it used; on the day it was placed, in its currency.
+ * Its refunds are counted on the same rows, on the day of each refund.
  */
 export function rollupOrders(raw: RawData, options: { timezone: string; attribution_days: number }): Rollup {
   const rollup: Rollup = new Map()
@@ -29,13 +30,10 @@ export function rollupOrders(raw: RawData, options: { timezone: string; attribut
       .map((m) => ({ code: code.code, message_id: m.id, sent_at: m.sent_at! }))
   )
 
+  const refundsOf = new Map<string, RawData["refunds"]>()
+  for (const refund of raw.refunds) refundsOf.set(refund.order_id, [...(refundsOf.get(refund.order_id) ?? []), refund])
+
   for (const order of raw.orders) {
-    const day = storeDay(order.created_at, options.timezone)
-    const metrics = {
-      orders: 1,
-      revenue: toMinor(order.revenue, order.currency_code),
-      discount_amount: toMinor(order.discount_total, order.currency_code),
-    }
     const attributions = attributeOrder(
       {
         placed_at: order.created_at,
@@ -48,19 +46,28 @@ export function rollupOrders(raw: RawData, options: { timezone: string; attribut
         days: options.attribution_days,
       }
     )
-    for (const { model, message_id } of attributions) {
-      const message = messages.get(message_id)
-      const dimensions = message ? messageDimensions(message) : [{ dimension: RollupDimension.ALL, dimension_id: "" }]
-      for (const dimension of dimensions) {
-        addTo(rollup, { day, ...dimension, attribution_model: model, currency_code: order.currency_code }, metrics)
+    const count = (at: Date, metrics: Partial<Metrics>, promotionMetrics: Partial<Metrics>) => {
+      const day = storeDay(at, options.timezone)
+      for (const { model, message_id } of attributions) {
+        const message = messages.get(message_id)
+        const dimensions = message ? messageDimensions(message) : [{ dimension: RollupDimension.ALL, dimension_id: "" }]
+        for (const dimension of dimensions) {
+          addTo(rollup, { day, ...dimension, attribution_model: model, currency_code: order.currency_code }, metrics)
+        }
+      }
+      for (const promotionId of new Set(order.promotion_ids)) {
+        addTo(
+          rollup,
+          { day, dimension: RollupDimension.PROMOTION, dimension_id: promotionId, attribution_model: AttributionModel.NONE, currency_code: order.currency_code },
+          promotionMetrics
+        )
       }
     }
-    for (const promotionId of new Set(order.promotion_ids)) {
-      addTo(
-        rollup,
-        { day, dimension: RollupDimension.PROMOTION, dimension_id: promotionId, attribution_model: AttributionModel.NONE, currency_code: order.currency_code },
-        { orders: 1, revenue: metrics.revenue }
-      )
+    const revenue = toMinor(order.revenue, order.currency_code)
+    count(order.created_at, { orders: 1, revenue, discount_amount: toMinor(order.discount_total, order.currency_code) }, { orders: 1, revenue })
+    for (const refund of refundsOf.get(order.id) ?? []) {
+      const refunded = { refunded: toMinor(refund.amount, order.currency_code) }
+      count(refund.refunded_at, refunded, refunded)
     }
   }
   return rollup

@@ -40,6 +40,15 @@ export interface RawOrder {
   created_at: Date
 }
 
+/** A refund of an order (Medusa's order transaction with reference "refund"); amount in major units, positive. */
+export interface RawRefund {
+  id: string
+  /** The order attribution's id (the raw order's). */
+  order_id: string
+  amount: number
+  refunded_at: Date
+}
+
 /** A line of the promotion ledger that was redeemed by an order, and perhaps given back when it was cancelled. */
 export interface RawRedemption {
   id: string
@@ -64,6 +73,7 @@ export interface RawData {
   messages: RawMessage[]
   events: RawMessageEvent[]
   orders: RawOrder[]
+  refunds: RawRefund[]
   redemptions: RawRedemption[]
   codes: RawAssignedCode[]
 }

@@ -1,5 +1,5 @@
 import { RollupDimension } from "../../../types/analytics"
-import { METRICS } from "./rollup"
+import { AMOUNTS, METRICS } from "./rollup"
 
 /**
  * The SQL of the incremental refresh. Each raw source is read in the order of its own timestamp
@@ -79,17 +79,15 @@ const messageEvents: RollupSource = {
 const minor = (amount: string, currency: string) =>
   `round(${amount} * power(10::numeric, coalesce((SELECT digits FROM unnest($5::text[], $6::int[]) AS cd(code, digits) WHERE cd.code = upper(${currency})), 2)))`
 
-/** $7: the attribution window in days. */
-const inWindow = (at: string) => `${at} <= b.at AND ${at} >= b.at - make_interval(days => $7::int)`
+/** $7: the attribution window in days, before the batch row's order `b.placed_at`. */
+const inWindow = (at: string) => `${at} <= b.placed_at AND ${at} >= b.placed_at - make_interval(days => $7::int)`
 
-const orders: RollupSource = {
-  name: "orders",
-  parameters: 7,
-  batch: `SELECT a.id, a.created_at AS at, a.message_id, a.clicked_at, a.codes, a.promotion_ids, a.currency_code,
-                 ${minor("a.revenue", "a.currency_code")} AS revenue, ${minor("a.discount_total", "a.currency_code")} AS discount_amount,
-                 (SELECT ct.id FROM marketing_contact ct WHERE ct.customer_id = a.customer_id AND ct.deleted_at IS NULL) AS contact_id
-            FROM marketing_order_attribution a WHERE a.deleted_at IS NULL AND ${past("a.created_at", "a.id")}`,
-  facts: `attributed AS (
+/**
+ * The attribution of a batch of orders (or of their refunds) as `attributed(id, model, message_id)`: per
+ * row `b` with the order's placed_at, click (message_id, clicked_at), codes and customer's contact_id.
+ * Orders and refunds share it, so that a refund is taken off the messages its order was credited to.
+ */
+const ATTRIBUTED = `attributed AS (
     SELECT b.id, 'last_click' AS model, b.message_id FROM batch b WHERE b.message_id IS NOT NULL AND ${inWindow("b.clicked_at")}
     UNION ALL
     SELECT b.id, 'last_touch', t.message_id FROM batch b CROSS JOIN LATERAL (
@@ -106,20 +104,55 @@ const orders: RollupSource = {
       SELECT m.id AS message_id FROM marketing_promotion_code pc
         JOIN marketing_promotion p ON p.id = pc.promotion_id AND p.campaign_id IS NOT NULL
         JOIN marketing_message m ON m.contact_id = pc.contact_id AND m.campaign_id = p.campaign_id
-         AND m.is_test = false AND m.deleted_at IS NULL AND m.sent_at <= b.at
+         AND m.is_test = false AND m.deleted_at IS NULL AND m.sent_at <= b.placed_at
        WHERE pc.code IN (SELECT jsonb_array_elements_text(b.codes)) AND pc.contact_id IS NOT NULL
-       ORDER BY m.sent_at DESC, m.id DESC LIMIT 1) k),
-  facts AS (
+       ORDER BY m.sent_at DESC, m.id DESC LIMIT 1) k)`
+
+/** An order attribution `a`'s columns the attribution reads. */
+const ATTRIBUTION_COLUMNS = `a.created_at AS placed_at, a.message_id, a.clicked_at, a.codes, a.promotion_ids,
+                 (SELECT ct.id FROM marketing_contact ct WHERE ct.customer_id = a.customer_id AND ct.deleted_at IS NULL) AS contact_id`
+
+/**
+ * Attributed amounts (`metrics`, `values` arrays of a batch row `b`) on the rows of each model's
+ * message, and under no model on each promotion the order used: `b.at` is their day.
+ */
+const attributedFacts = (metrics: string, values: string, promotionMetrics: string, promotionValues: string) => `facts AS (
     SELECT ${day("b.at")} AS day, d.dimension, d.dimension_id, x.model AS attribution_model, b.currency_code, v.metric, v.value
       FROM attributed x JOIN batch b ON b.id = x.id
       LEFT JOIN marketing_message m ON m.id = x.message_id AND m.is_test = false AND m.deleted_at IS NULL
       LEFT JOIN marketing_campaign c ON c.id = m.campaign_id
       ${MESSAGE_DIMENSIONS}
-      CROSS JOIN LATERAL unnest(ARRAY['orders', 'revenue', 'discount_amount'], ARRAY[1, b.revenue, b.discount_amount]) AS v(metric, value)
+      CROSS JOIN LATERAL unnest(${metrics}, ${values}) AS v(metric, value)
     UNION ALL
     SELECT ${day("b.at")}, '${RollupDimension.PROMOTION}', pr.promotion_id, 'none', b.currency_code, v.metric, v.value
       FROM batch b CROSS JOIN LATERAL (SELECT DISTINCT jsonb_array_elements_text(b.promotion_ids) AS promotion_id) pr
-      CROSS JOIN LATERAL unnest(ARRAY['orders', 'revenue'], ARRAY[1, b.revenue]) AS v(metric, value))`,
+      CROSS JOIN LATERAL unnest(${promotionMetrics}, ${promotionValues}) AS v(metric, value))`
+
+const orders: RollupSource = {
+  name: "orders",
+  parameters: 7,
+  batch: `SELECT a.id, a.created_at AS at, ${ATTRIBUTION_COLUMNS}, a.currency_code,
+                 ${minor("a.revenue", "a.currency_code")} AS revenue, ${minor("a.discount_total", "a.currency_code")} AS discount_amount
+            FROM marketing_order_attribution a WHERE a.deleted_at IS NULL AND ${past("a.created_at", "a.id")}`,
+  facts: `${ATTRIBUTED},
+  ${attributedFacts("ARRAY['orders', 'revenue', 'discount_amount']", "ARRAY[1, b.revenue, b.discount_amount]", "ARRAY['orders', 'revenue']", "ARRAY[1, b.revenue]")}`,
+}
+
+/**
+ * Refunds of attributed orders, read where Medusa records every one (a refund, an order's
+ * cancellation, a return): the order's transactions with reference "refund", amount negative. Taken
+ * off on the day of the refund, from the rows its order was credited to.
+ */
+const refunds: RollupSource = {
+  name: "refunds",
+  parameters: 7,
+  batch: `SELECT t.id, t.created_at AS at, ${ATTRIBUTION_COLUMNS}, a.currency_code,
+                 ${minor("-t.amount", "a.currency_code")} AS refunded
+            FROM order_transaction t
+            JOIN marketing_order_attribution a ON a.order_id = t.order_id AND a.deleted_at IS NULL
+           WHERE t.reference = 'refund' AND t.deleted_at IS NULL AND ${past("t.created_at", "t.id")}`,
+  facts: `${ATTRIBUTED},
+  ${attributedFacts("ARRAY['refunded']", "ARRAY[b.refunded]", "ARRAY['refunded']", "ARRAY[b.refunded]")}`,
 }
 
 /** The promotion ledger: redemptions on the order's day, and taken back (sign -1) on the day it was cancelled. */
@@ -144,9 +177,10 @@ export const ROLLUP_SOURCES: RollupSource[] = [
   orders,
   ledger("redemptions", "redeemed_at", 1),
   ledger("cancelled_redemptions", "released_at", -1),
+  refunds,
 ]
 
-const AMOUNT_COLUMNS = new Set(["revenue", "discount_amount"])
+const AMOUNT_COLUMNS = new Set<string>(AMOUNTS)
 
 /**
  * Adds a source's batch up into the rollup; returns the batch's last position (no row when it is empty),
@@ -167,9 +201,9 @@ export function refreshStatement(source: RollupSource): string {
   upserted AS (
     INSERT INTO marketing_analytics_daily_rollup AS r
       (id, day, dimension, dimension_id, attribution_model, currency_code, ${METRICS.join(", ")},
-       raw_revenue, raw_discount_amount, created_at, updated_at)
+       ${AMOUNTS.map((amount) => `raw_${amount}`).join(", ")}, created_at, updated_at)
     SELECT ${newId}, day, dimension, dimension_id, attribution_model, currency_code, ${METRICS.join(", ")},
-           ${raw("revenue")}, ${raw("discount_amount")}, now(), now()
+           ${AMOUNTS.map((amount) => raw(amount)).join(", ")}, now(), now()
       FROM deltas
     ON CONFLICT (dimension, dimension_id, day, attribution_model, currency_code) WHERE deleted_at IS NULL
     DO UPDATE SET ${added}, updated_at = now()

@@ -21,7 +21,15 @@ export const CREDITING_MODELS = [AttributionModel.LAST_CLICK, AttributionModel.L
 export type CreditingModel = (typeof CREDITING_MODELS)[number]
 
 const LEDGER_METRICS: Metric[] = ["codes_redeemed", "discount_amount"]
-const ORDER_METRICS: Metric[] = ["orders", "revenue"]
+const ORDER_METRICS: Metric[] = ["orders", "revenue", "refunded"]
+
+export interface AttributedKpis {
+  orders: number
+  revenue: number
+  refunded: number
+  net_revenue: number
+  revenue_per_recipient: number | null
+}
 
 export interface Kpis {
   sent: number
@@ -33,8 +41,11 @@ export interface Kpis {
   clicked: number
   clicks: number
   unsubscribed: number
-  /** Orders and revenue (minor units) per attribution model, with revenue per message sent. */
-  attributed: Record<CreditingModel, { orders: number; revenue: number; revenue_per_recipient: number | null }>
+  /**
+   * Orders and revenue (minor units, order totals after discounts) per attribution model, with revenue
+   * per message sent; what was refunded of them, and the net revenue the store kept.
+   */
+  attributed: Record<CreditingModel, AttributedKpis>
   /** Codes redeemed and the discount given (minor units), from the ledger; null where it is not kept. */
   codes_redeemed: number | null
   discount_amount: number | null
@@ -77,7 +88,15 @@ export function kpisOf(report: ReportRows): Kpis {
   const attributed = Object.fromEntries(
     CREDITING_MODELS.map((model) => {
       const revenue = metricTotal(report, "revenue", model)!
-      return [model, { orders: metricTotal(report, "orders", model)!, revenue, revenue_per_recipient: ratio(revenue, messages.sent) }]
+      const refunded = metricTotal(report, "refunded", model)!
+      const kpis: AttributedKpis = {
+        orders: metricTotal(report, "orders", model)!,
+        revenue,
+        refunded,
+        net_revenue: revenue - refunded,
+        revenue_per_recipient: ratio(revenue, messages.sent),
+      }
+      return [model, kpis]
     })
   ) as Kpis["attributed"]
   return {

@@ -19,8 +19,11 @@ export const COUNTERS = [
 ] as const
 export type Counter = (typeof COUNTERS)[number]
 
-/** Money in the currency's minor units (cents): order totals after discounts, and discounts given. */
-export const AMOUNTS = ["revenue", "discount_amount"] as const
+/**
+ * Money in the currency's minor units (cents): order totals after discounts, discounts given, and
+ * what was refunded of attributed orders (on the day of the refund).
+ */
+export const AMOUNTS = ["revenue", "discount_amount", "refunded"] as const
 export type Amount = (typeof AMOUNTS)[number]
 
 export const METRICS = [...COUNTERS, ...AMOUNTS] as const

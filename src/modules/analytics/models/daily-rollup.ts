@@ -29,6 +29,7 @@ const DailyRollup = model
     codes_redeemed: model.number().default(0),
     revenue: model.bigNumber().default(0),
     discount_amount: model.bigNumber().default(0),
+    refunded: model.bigNumber().default(0),
   })
   .indexes([
     { on: ["dimension", "dimension_id", "day", "attribution_model", "currency_code"], unique: true },

@@ -16,17 +16,18 @@ const ROWS = [
   row("2026-03-31", AttributionModel.NONE, { delivered: 0, unsubscribed: 1, bounced_hard: 1, bounced_soft: 1 }),
   row("2026-04-01", AttributionModel.LAST_CLICK, { orders: 1, revenue: 5000, discount_amount: 500 }),
   row("2026-04-01", AttributionModel.LAST_TOUCH, { orders: 2, revenue: 7000 }),
+  row("2026-04-02", AttributionModel.LAST_CLICK, { refunded: 1200 }),
 ]
 const LEDGER = [row("2026-04-01", AttributionModel.NONE, { codes_redeemed: 2, discount_amount: 900 })]
 
 describe("kpisOf", () => {
-  it("takes message metrics from uncredited rows, orders per model side by side, and the discount from the ledger", () => {
+  it("takes message metrics from uncredited rows, orders and refunds per model side by side, and the discount from the ledger", () => {
     expect(kpisOf({ rows: ROWS, ledger: LEDGER })).toEqual({
       sent: 4, delivered: 4, bounced: 2, complained: 0, opened: 2, clicked: 1, clicks: 3, unsubscribed: 1,
       attributed: {
-        last_click: { orders: 1, revenue: 5000, revenue_per_recipient: 1250 },
-        last_touch: { orders: 2, revenue: 7000, revenue_per_recipient: 1750 },
-        code: { orders: 0, revenue: 0, revenue_per_recipient: 0 },
+        last_click: { orders: 1, revenue: 5000, refunded: 1200, net_revenue: 3800, revenue_per_recipient: 1250 },
+        last_touch: { orders: 2, revenue: 7000, refunded: 0, net_revenue: 7000, revenue_per_recipient: 1750 },
+        code: { orders: 0, revenue: 0, refunded: 0, net_revenue: 0, revenue_per_recipient: 0 },
       },
       codes_redeemed: 2,
       discount_amount: 900,

@@ -9,18 +9,18 @@ import { readReportRows, reportSettings } from "../helpers"
 import { AdminExportAnalyticsParamsType } from "../validators"
 
 const MESSAGE_METRICS = COUNTERS.filter((metric) => metric !== "orders")
-const ORDER_METRICS: Metric[] = ["orders", "revenue"]
+const ORDER_METRICS: Metric[] = ["orders", "revenue", "refunded"]
 
 /**
  * Every metric per day, ISO week or month of a range, as CSV: message and ledger metrics, then orders
- * and revenue under each attribution model. Money in minor units; empty where not kept (a channel's ledger).
+ * revenue and refunds under each attribution model. Money in minor units; empty where not kept (a channel's ledger).
  */
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminExportAnalyticsParamsType>, res: MedusaResponse) => {
   const query = req.validatedQuery as AdminExportAnalyticsParamsType
   const { currency_code } = reportSettings(req.scope, query)
   const rows = await readReportRows(req.scope, query, { first: query.from, last: query.to }, currency_code)
   const columns: { header: string; metric: Metric; model: (typeof CREDITING_MODELS)[number] }[] = [
-    ...[...MESSAGE_METRICS, ...AMOUNTS.filter((metric) => metric !== "revenue")].map((metric) => ({
+    ...[...MESSAGE_METRICS, ...AMOUNTS.filter((metric) => !ORDER_METRICS.includes(metric))].map((metric) => ({
       header: metric,
       metric,
       model: AttributionModel.LAST_CLICK,

@@ -8,6 +8,7 @@ import {
   AdminGetAnalyticsSummaryParams,
   AdminGetAnalyticsTimeseriesParams,
 } from "../../src/api/admin/marketing/analytics/validators"
+import { AdminExportCampaignReportParams, AdminGetCampaignReportParams } from "../../src/api/admin/marketing/analytics/campaigns/[id]/validators"
 import { AdminExportPromotionReportParams, AdminGetPromotionReportParams } from "../../src/api/admin/marketing/analytics/report-validators"
 import { AdminExportAuditEntriesParams, AdminGetAuditEntriesParams } from "../../src/api/admin/marketing/audit-entries/validators"
 import {
@@ -97,6 +98,8 @@ const SHAPES: Record<string, Shapes> = {
   [`GET ${A}/analytics/summary`]: { query: AdminGetAnalyticsSummaryParams },
   [`GET ${A}/analytics/timeseries`]: { query: AdminGetAnalyticsTimeseriesParams },
   [`GET ${A}/analytics/campaigns`]: { query: AdminGetAnalyticsCampaignsParams },
+  [`GET ${A}/analytics/campaigns/:id`]: { query: AdminGetCampaignReportParams },
+  [`GET ${A}/analytics/campaigns/:id/export`]: { query: AdminExportCampaignReportParams },
   [`GET ${A}/analytics/export`]: { query: AdminExportAnalyticsParams },
   [`GET ${A}/analytics/pdf`]: { query: AdminGetAnalyticsSummaryParams },
   [`GET ${A}/analytics/promotions/:id`]: { query: AdminGetPromotionReportParams },

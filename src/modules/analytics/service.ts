@@ -5,6 +5,8 @@ import { PgClient, pgConnection, pgStatement, pgTransaction } from "../../lib/pg
 import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
 import { currencyDigits } from "../promotion/lib/engine/money"
 import { refreshStatement, ROLLUP_SOURCES } from "./lib/refresh-sql"
+import { CampaignActivity, ENGAGEMENT_HOURS } from "./lib/campaign-report"
+import { CAMPAIGN_DOMAINS, CAMPAIGN_HOURS, CAMPAIGN_LINK_URLS, CAMPAIGN_ORDERS } from "./lib/campaign-report-sql"
 import { AttributionEvidence, readAttributionEvidence, readPromotionDrivers } from "./lib/report-reads"
 import { PromotionDriver } from "./lib/promotion-report"
 import AudienceCount from "./models/audience-count"
@@ -54,6 +56,27 @@ export default class AnalyticsModuleService extends MedusaService({ DailyRollup,
       await client.query(`DELETE FROM marketing_analytics_daily_rollup`)
       return this.refreshIn(client, now)
     })
+  }
+
+  /**
+   * What one campaign's report reads of the raw data, current to the second: its messages per
+   * recipient domain, first opens and clicks per hour after sending, its links' URLs, and the newest
+   * `orderLimit` orders recorded against it.
+   */
+  @InjectManager()
+  async campaignActivity(
+    campaignId: string,
+    orderLimit: number,
+    @MedusaContext() context: Context<EntityManager> = {}
+  ): Promise<CampaignActivity> {
+    const read = async <T>(sql: string, parameters: unknown[] = []) =>
+      (await pgStatement(context, sql, [campaignId, ...parameters])).rows as T[]
+    return {
+      domains: await read(CAMPAIGN_DOMAINS),
+      hours: await read(CAMPAIGN_HOURS, [ENGAGEMENT_HOURS]),
+      links: await read(CAMPAIGN_LINK_URLS),
+      orders: await read(CAMPAIGN_ORDERS, [orderLimit]),
+    }
   }
 
   private async refreshIn(client: PgClient, now: Date): Promise<Record<string, number>> {

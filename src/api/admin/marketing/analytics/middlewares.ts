@@ -6,6 +6,7 @@ import {
   AdminGetAnalyticsSummaryParams,
   AdminGetAnalyticsTimeseriesParams,
 } from "./validators"
+import { AdminExportCampaignReportParams, AdminGetCampaignReportParams } from "./campaigns/[id]/validators"
 
 const BASE = "/admin/marketing/analytics"
 const read = [{ resource: MarketingResource.ANALYTICS, operation: "read" as const }]
@@ -28,6 +29,18 @@ export const adminAnalyticsMiddlewares: MiddlewareRoute[] = [
     matcher: `${BASE}/campaigns`,
     middlewares: [validateAndTransformQuery(AdminGetAnalyticsCampaignsParams, {})],
     policies: read,
+  },
+  {
+    method: ["GET"],
+    matcher: `${BASE}/campaigns/:id`,
+    middlewares: [validateAndTransformQuery(AdminGetCampaignReportParams, {})],
+    policies: read,
+  },
+  {
+    method: ["GET"],
+    matcher: `${BASE}/campaigns/:id/export`,
+    middlewares: [validateAndTransformQuery(AdminExportCampaignReportParams, {})],
+    policies: [{ resource: MarketingResource.ANALYTICS, operation: "export" }],
   },
   {
     method: ["GET"],

@@ -15,7 +15,10 @@ const inDays = (days: number, hour: number) => {
   return date
 }
 
-/** The audiences of the two ready campaigns: 50 and 80 contacts, of whom about 20 agreed to email and 15 to texts. */
+/**
+ * The audiences of the two ready campaigns (50 and 80 contacts, of whom about 20 agreed to email and
+ * 15 to texts), then those of the campaigns scheduled weeks ahead or recurring: none goes out without one.
+ */
 const segments: CreateSegmentDTO[] = [
   {
     name: "Regulars in Germany",
@@ -29,6 +32,20 @@ const segments: CreateSegmentDTO[] = [
     handle: "footwear-spain",
     description: "Customers in Spain who bought shoes, boots or trail runners.",
     dsl: "country = 'es' AND purchased(category = 'footwear')",
+    kind: "live",
+  },
+  {
+    name: "Top spenders",
+    handle: "top-spenders",
+    description: "Customers who spent 1,000 or more, for the perks and early access of the best customers.",
+    dsl: "total_spent >= 1000",
+    kind: "live",
+  },
+  {
+    name: "Recent buyers",
+    handle: "recent-buyers",
+    description: "Customers with an order in the last 90 days, for the recurring newsletters.",
+    dsl: "days_since_last_order <= 90",
     kind: "live",
   },
 ]
@@ -128,6 +145,7 @@ const campaigns = (
       channel: "email",
       subject: "Your Black Friday early access starts now",
       body: "As one of our best customers you can shop the sale 24 hours before everyone else.",
+      segment_id: segmentId("top-spenders"),
       scheduled_at: inDays(21, 8),
       budget_amount: 2500,
       budget_currency_code: CURRENCY,
@@ -151,6 +169,7 @@ const campaigns = (
       channel: "email",
       subject: "New this week",
       body: "Fresh in the store this week, picked for you.",
+      segment_id: segmentId("recent-buyers"),
       schedule_cron: "0 9 * * 1",
       schedule_timezone: "Europe/Amsterdam",
       budget_amount: 400,
@@ -163,6 +182,7 @@ const campaigns = (
       name: "VIP monthly perks",
       channel: "push",
       body: "Your VIP perks for this month are ready: free express shipping on every order.",
+      segment_id: segmentId("top-spenders"),
       schedule_cron: "0 18 1 * *",
       schedule_timezone: "Europe/Berlin",
     },
@@ -175,6 +195,7 @@ const campaigns = (
       channel: "email",
       subject: "Running low?",
       body: "Time to restock the serum and hand cream you love.",
+      segment_id: segmentId("recent-buyers"),
       schedule_cron: "0 10 * * 3",
       schedule_timezone: "Europe/Paris",
     },

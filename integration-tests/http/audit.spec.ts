@@ -28,9 +28,14 @@ medusaIntegrationTestRunner({
     })
 
     it("records every mutation route with actor, action, changed fields and request", async () => {
+      const { data: audience } = await api.post(
+        "/admin/marketing/segments",
+        { name: "Everyone", handle: "everyone", dsl: "email CONTAINS '@'" },
+        admin.headers
+      )
       const created = await api.post(
         CAMPAIGNS,
-        { name: "Audited", channel: "email", body: "v1", subject: "S", scheduled_at: inDays(2) },
+        { name: "Audited", channel: "email", body: "v1", subject: "S", segment_id: audience.segment.id, scheduled_at: inDays(2) },
         traced("req-create")
       )
       const id = created.data.campaign.id

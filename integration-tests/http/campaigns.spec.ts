@@ -14,6 +14,8 @@ const ready = { subject: "Spring sale", body: "<p>Hello {{ first_name }}</p>" }
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let admin: AdminSession
+    /** What a campaign goes out to: without it, it cannot be scheduled or activated. */
+    let audience: { segment_id: string }
     const create = (body: Record<string, unknown>) => api.post(BASE, body, admin.headers)
     const fail = async (promise: Promise<unknown>) => {
       const error: any = await promise.catch((e) => e)
@@ -23,6 +25,8 @@ medusaIntegrationTestRunner({
 
     beforeEach(async () => {
       admin = await createAdminSession(api, getContainer())
+      const { data } = await api.post("/admin/marketing/segments", { name: "Everyone", handle: "everyone", dsl: "email CONTAINS '@'" }, admin.headers)
+      audience = { segment_id: data.segment.id }
     })
 
     describe("authentication", () => {
@@ -118,7 +122,7 @@ medusaIntegrationTestRunner({
         await create({ name: "Alpha email", channel: "email", scheduled_at: inDays(1), ...ready })
         await create({ name: "Beta sms", channel: "sms", scheduled_at: inDays(10), body: "Hi" })
         await create({ name: "Gamma push", channel: "push", description: "winter clearance" })
-        const { data } = await create({ name: "Delta email", channel: "email", scheduled_at: inDays(20), ...ready })
+        const { data } = await create({ name: "Delta email", channel: "email", scheduled_at: inDays(20), ...ready , ...audience })
         await api.post(`${BASE}/${data.campaign.id}/transition`, { status: "scheduled" }, admin.headers)
       })
 
@@ -208,7 +212,7 @@ medusaIntegrationTestRunner({
       })
 
       it("keeps a scheduled campaign ready to send", async () => {
-        const { data } = await create({ name: "S", channel: "email", scheduled_at: inDays(2), ...ready })
+        const { data } = await create({ name: "S", channel: "email", scheduled_at: inDays(2), ...ready , ...audience })
         const id = data.campaign.id
         await api.post(`${BASE}/${id}/transition`, { status: "scheduled" }, admin.headers)
         const response = await fail(api.post(`${BASE}/${id}`, { subject: null }, admin.headers))
@@ -217,7 +221,7 @@ medusaIntegrationTestRunner({
       })
 
       it("refuses to delete an active recurring campaign", async () => {
-        const { data } = await create({ name: "R", channel: "sms", body: "Hi", schedule_cron: "0 9 * * 1" })
+        const { data } = await create({ name: "R", channel: "sms", body: "Hi", schedule_cron: "0 9 * * 1" , ...audience })
         const id = data.campaign.id
         await api.post(`${BASE}/${id}/transition`, { status: "active" }, admin.headers)
         const response = await fail(api.delete(`${BASE}/${id}`, admin.headers))
@@ -232,7 +236,7 @@ medusaIntegrationTestRunner({
         api.post(`${BASE}/${id}/transition`, { status }, admin.headers)
 
       it("walks a one-off campaign through its lifecycle", async () => {
-        const { data } = await create({ name: "One-off", channel: "email", scheduled_at: inDays(1), ...ready })
+        const { data } = await create({ name: "One-off", channel: "email", scheduled_at: inDays(1), ...ready , ...audience })
         const id = data.campaign.id
         expect((await transition(id, "scheduled")).data.campaign.status).toBe("scheduled")
         expect((await transition(id, "draft")).data.campaign.status).toBe("draft")
@@ -244,7 +248,7 @@ medusaIntegrationTestRunner({
       })
 
       it("walks a recurring campaign through active, paused and completed", async () => {
-        const { data } = await create({ name: "Weekly", channel: "sms", body: "Hi", schedule_cron: "0 9 * * 1" })
+        const { data } = await create({ name: "Weekly", channel: "sms", body: "Hi", schedule_cron: "0 9 * * 1" , ...audience })
         const id = data.campaign.id
         for (const status of ["active", "paused", "active", "completed"]) {
           expect((await transition(id, status)).data.campaign.status).toBe(status)
@@ -259,7 +263,7 @@ medusaIntegrationTestRunner({
       })
 
       it("leaves sending and sent to the delivery pipeline", async () => {
-        const { data } = await create({ name: "x", channel: "email", scheduled_at: inDays(1), ...ready })
+        const { data } = await create({ name: "x", channel: "email", scheduled_at: inDays(1), ...ready, ...audience })
         await transition(data.campaign.id, "scheduled")
         const response = await fail(transition(data.campaign.id, "sending"))
         expect(response.status).toBe(400)
@@ -274,6 +278,21 @@ medusaIntegrationTestRunner({
         expect((await api.get(`${BASE}/${data.campaign.id}`, admin.headers)).data.campaign.status).toBe("draft")
       })
 
+      it.each([
+        ["scheduled", { scheduled_at: inDays(1) }],
+        ["active", { schedule_cron: "0 9 * * 1" }],
+      ])("refuses to make a campaign without an audience %s, saying what is missing", async (status, schedule) => {
+        const { data } = await create({ name: "Nobody", channel: "email", ...ready, ...schedule })
+        const response = await fail(transition(data.campaign.id, status))
+        expect(response.status).toBe(400)
+        expect(response.data.message).toBe(
+          `Cannot move campaign from 'draft' to '${status}': segment_id: a campaign needs an audience: pick the segment it goes to`
+        )
+        expect((await api.get(`${BASE}/${data.campaign.id}`, admin.headers)).data.campaign.status).toBe("draft")
+        await api.post(`${BASE}/${data.campaign.id}`, audience, admin.headers)
+        expect((await transition(data.campaign.id, status)).data.campaign.status).toBe(status)
+      })
+
       it("validates the requested status and the id", async () => {
         const { data } = await create({ name: "x", channel: "email" })
         expect((await fail(transition(data.campaign.id, "launched"))).status).toBe(400)
@@ -281,7 +300,7 @@ medusaIntegrationTestRunner({
       })
 
       it("lets one of two concurrent transitions win; the other is a 400 that says what moved the campaign", async () => {
-        const { data } = await create({ name: "Raced", channel: "email", scheduled_at: inDays(1), ...ready })
+        const { data } = await create({ name: "Raced", channel: "email", scheduled_at: inDays(1), ...ready , ...audience })
         const id = data.campaign.id
         const row = await holdCampaignRow(getContainer(), id)
         const racing = ["scheduled", "cancelled"].map((status) =>

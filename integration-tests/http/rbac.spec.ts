@@ -89,9 +89,20 @@ medusaIntegrationTestRunner({
 
     it("a marketer creates and schedules campaigns but cannot export the audit log", async () => {
       const marketer = sessions["Marketer"].headers
+      const { data: audience } = await api.post(
+        "/admin/marketing/segments",
+        { name: "Texters", handle: "texters", dsl: "phone IS NOT NULL" },
+        marketer
+      )
       const { data } = await api.post(
         "/admin/marketing/campaigns",
-        { name: "By a marketer", channel: "sms", body: "Hi", scheduled_at: new Date(Date.now() + 86_400_000).toISOString() },
+        {
+          name: "By a marketer",
+          channel: "sms",
+          body: "Hi",
+          segment_id: audience.segment.id,
+          scheduled_at: new Date(Date.now() + 86_400_000).toISOString(),
+        },
         marketer
       )
       const scheduled = await api.post(`/admin/marketing/campaigns/${data.campaign.id}/transition`, { status: "scheduled" }, marketer)

@@ -36,8 +36,9 @@ const JourneyEnrollment = model
     { on: ["due_at"], where: "state IN ('active', 'waiting')" },
     // At most one running enrollment per contact and journey; also finds a contact's running ones.
     { on: ["contact_id", "journey_id"], unique: true, where: "state IN ('active', 'waiting')" },
-    // Entry rules read a contact's earlier enrollments; reports read a journey's.
-    { on: ["journey_id", "contact_id", "entered_at"] },
+    // Entry rules read a contact's earlier enrollments: ended ones here, running ones by the index above.
+    // Ended only, so that a claim or a step of a running one does not write an entry in it too (bench:journeys).
+    { on: ["journey_id", "contact_id", "entered_at"], where: "state NOT IN ('active', 'waiting')" },
   ])
 
 export default JourneyEnrollment

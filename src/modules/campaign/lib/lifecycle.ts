@@ -10,6 +10,7 @@ export interface LifecycleSubject {
   body: string | null
   scheduled_at: Date | string | null
   schedule_cron: string | null
+  segment_id: string | null
 }
 
 const invalid = (message: string) => new MedusaError(MedusaError.Types.INVALID_DATA, message)
@@ -50,6 +51,7 @@ export function readinessProblems(campaign: LifecycleSubject, now: Date): string
   if (campaign.channel === "email" && !campaign.subject?.trim()) {
     problems.push("subject: an email campaign needs a subject")
   }
+  if (!campaign.segment_id) problems.push("segment_id: a campaign needs an audience: pick the segment it goes to")
   if (!isRecurring(campaign)) {
     if (!campaign.scheduled_at) {
       problems.push("scheduled_at: a one-off campaign needs a send time")

@@ -3,7 +3,7 @@ import AudienceModuleService from "../../../modules/audience/service"
 import AutomationModuleService from "../../../modules/automation/service"
 import { decideEntry, EntryDecision } from "../../../modules/automation/lib/entry-rule"
 import type { EntryRule, Trigger, TriggerKind } from "../../../modules/automation/lib/journey-schema"
-import { JourneyStatus } from "../../../types/automation"
+import { JourneyStatus, RUNNING_ENROLLMENT_STATES } from "../../../types/automation"
 import { MarketingModule } from "../../../types/modules"
 
 export type EnrollContactsInput = {
@@ -51,10 +51,13 @@ export const enrollContactsStep = createStep(
       const candidates = trigger.filter
         ? new Set(await audience.contactsMatching(await audience.compileSegment(trigger.filter), contactIds))
         : new Set(contactIds)
-      const previous = await automation.listJourneyEnrollments(
-        { journey_id: version.journey_id, contact_id: contactIds },
-        { select: ["contact_id", "state", "entered_at"], take: null }
-      )
+      // Running and ended ones apart: each is read through its own partial index.
+      const earlier = (state: object) =>
+        automation.listJourneyEnrollments(
+          { journey_id: version.journey_id, contact_id: contactIds, state },
+          { select: ["contact_id", "state", "entered_at"], take: null }
+        )
+      const previous = (await Promise.all([earlier([...RUNNING_ENROLLMENT_STATES]), earlier({ $nin: [...RUNNING_ENROLLMENT_STATES] })])).flat()
       for (const contactId of contactIds) {
         if (!candidates.has(contactId)) {
           decisions.push({ journey_id: version.journey_id, contact_id: contactId, enrollment_id: null, reason: "filtered_out" })

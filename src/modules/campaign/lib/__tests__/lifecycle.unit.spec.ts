@@ -21,6 +21,7 @@ const oneOff = (overrides: Partial<LifecycleSubject> = {}): LifecycleSubject => 
   body: "Body",
   scheduled_at: LATER,
   schedule_cron: null,
+  segment_id: "mseg_regulars",
   ...overrides,
 })
 const recurring = (overrides: Partial<LifecycleSubject> = {}) =>
@@ -104,9 +105,10 @@ describe("campaign lifecycle", () => {
     })
 
     it("names every missing piece", () => {
-      expect(readinessProblems(oneOff({ body: " ", subject: null, scheduled_at: null }), NOW)).toEqual([
+      expect(readinessProblems(oneOff({ body: " ", subject: null, scheduled_at: null, segment_id: null }), NOW)).toEqual([
         "body: a campaign needs content before it can go out",
         "subject: an email campaign needs a subject",
+        "segment_id: a campaign needs an audience: pick the segment it goes to",
         "scheduled_at: a one-off campaign needs a send time",
       ])
     })
@@ -128,6 +130,10 @@ describe("campaign lifecycle", () => {
         "Cannot move campaign from 'draft' to 'scheduled': body:"
       )
       expect(() => assertTransition(recurring({ subject: "" }), "active", { now: NOW })).toThrow("subject:")
+      expect(() => assertTransition(oneOff({ segment_id: null }), "scheduled", { now: NOW })).toThrow(
+        "Cannot move campaign from 'draft' to 'scheduled': segment_id: a campaign needs an audience"
+      )
+      expect(() => assertTransition(recurring({ segment_id: null }), "active", { now: NOW })).toThrow("segment_id:")
       expect(() => assertTransition(oneOff({ body: null }), "cancelled", { now: NOW })).not.toThrow()
     })
   })
@@ -166,6 +172,7 @@ describe("campaign lifecycle", () => {
         "Cannot update a campaign in status 'scheduled': body:"
       )
       expect(() => assertUpdate(recurring({ status: "paused" }), { subject: null }, NOW)).toThrow("subject:")
+      expect(() => assertUpdate(oneOff({ status: "scheduled" }), { segment_id: null }, NOW)).toThrow("segment_id:")
       expect(() => assertUpdate(oneOff({ status: "draft" }), { body: "" }, NOW)).not.toThrow()
     })
 

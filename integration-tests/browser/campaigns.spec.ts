@@ -94,6 +94,7 @@ describe("Marketing › Campaigns in the admin", () => {
     await page.screenshot({ path: artifact("campaign-form-audience.png") })
 
     await form.getByLabel("Subject").fill("Spring is here")
+    await form.getByRole("button", { name: "Edit as HTML" }).click()
     await form.getByLabel("Message").fill(`<p>Hello {{ contact.first_name }}, spring is here.</p><a href="https://shop.example.com/spring">Shop</a>`)
     await form.getByRole("button", { name: "Save" }).click()
     // A new campaign opens on its own page, with its audience.

@@ -28,6 +28,14 @@ export const useCampaignPreview = (campaign: Pick<AdminCampaign, "id" | "updated
     placeholderData: keepPreviousData,
   })
 
+/** The campaign rendered for a made-up contact with a made-up code: what its merge tags become. */
+export const useCampaignSamplePreview = (campaign: Pick<AdminCampaign, "id" | "updated_at">) =>
+  useQuery<AdminCampaignPreviewResponse, FetchError>({
+    queryKey: ["marketing_campaign_preview", campaign.id, campaign.updated_at, "sample"],
+    queryFn: () => sdk.client.fetch(`${campaignApiPath(campaign.id)}/preview`, { method: "POST", body: { sample: true } }),
+    retry: false,
+  })
+
 /** Sends the campaign's content to one address now; the message says whether the provider took it. */
 export const useSendTestMessage = (campaignId: string) => {
   const queryClient = useQueryClient()

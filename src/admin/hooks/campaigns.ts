@@ -11,6 +11,7 @@ import type {
   AdminCampaignResponse,
 } from "../../types/campaign/http"
 import type { CampaignChannel, CampaignStatus } from "../../types/campaign/module"
+import type { EmailBlock } from "../../modules/campaign/lib/email-blocks/types"
 import type { PageQuery } from "../lib/page-query"
 import { sdk } from "../lib/sdk"
 import { auditQueryKeys } from "./audit-entries"
@@ -39,6 +40,8 @@ export interface CreateCampaignPayload {
   segment_id?: string | null
   subject?: string | null
   body?: string | null
+  /** An email composed in the block editor: the server compiles the body from them. */
+  blocks?: EmailBlock[] | null
   scheduled_at?: string | null
   schedule_cron?: string | null
   schedule_timezone?: string | null

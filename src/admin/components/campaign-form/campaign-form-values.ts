@@ -1,10 +1,14 @@
 import type { AdminCampaign } from "../../../types/campaign/http"
 import type { CampaignChannel } from "../../../types/campaign/module"
+import type { EmailBlock } from "../../../modules/campaign/lib/email-blocks/types"
 import type { CreateCampaignPayload, UpdateCampaignPayload } from "../../hooks/campaigns"
 import { cronToRecurrence } from "../../lib/recurrence"
 import { ServerErrors, splitServerErrors } from "../../lib/server-errors"
 
 export type ScheduleType = "one_off" | "recurring"
+
+/** How an email's content is written: with the block editor, or as HTML by hand. */
+export type ContentMode = "blocks" | "html"
 
 /** How a recurring schedule is entered: with the recurrence builder, or as a cron expression typed out. */
 export type ScheduleMode = "builder" | "custom"
@@ -16,6 +20,8 @@ export interface CampaignFormValues {
   channel: CampaignChannel
   segment_id: string | null
   subject: string
+  content_mode: ContentMode
+  blocks: EmailBlock[]
   body: string
   schedule_type: ScheduleType
   scheduled_at: Date | null
@@ -33,6 +39,7 @@ export const CAMPAIGN_FORM_FIELDS = [
   "channel",
   "segment_id",
   "subject",
+  "blocks",
   "body",
   "scheduled_at",
   "schedule_cron",
@@ -50,7 +57,10 @@ export function toFormValues(campaign?: AdminCampaign): CampaignFormValues {
     channel: campaign?.channel ?? "email",
     segment_id: campaign?.segment_id ?? null,
     subject: campaign?.subject ?? "",
-    body: campaign?.body ?? "",
+    // A new email starts in the block editor; one written as HTML stays HTML.
+    content_mode: campaign && !campaign.blocks ? "html" : "blocks",
+    blocks: campaign?.blocks ?? [],
+    body: campaign?.blocks ? "" : campaign?.body ?? "",
     schedule_type: campaign?.schedule_cron ? "recurring" : "one_off",
     scheduled_at: campaign?.scheduled_at ? new Date(campaign.scheduled_at) : null,
     // A cron expression the builder cannot show stays in the custom field, as it was written.
@@ -64,16 +74,24 @@ export function toFormValues(campaign?: AdminCampaign): CampaignFormValues {
 
 const orNull = (text: string) => text.trim() || null
 
-/** Every field as the API takes it; a field that does not apply (e.g. a subject for SMS) is null. */
-function toPayload(values: CampaignFormValues): Required<CreateCampaignPayload> {
+/** Whether the content is the block editor's: only an email has blocks. */
+const usesBlocks = (values: CampaignFormValues) => values.channel === "email" && values.content_mode === "blocks"
+
+/**
+ * Every field as the API takes it; a field that does not apply (e.g. a subject for SMS) is null. An
+ * email of blocks sends no body: the server compiles it.
+ */
+function toPayload(values: CampaignFormValues): Required<Omit<CreateCampaignPayload, "body">> & Pick<CreateCampaignPayload, "body"> {
   const recurring = values.schedule_type === "recurring"
+  const blocks = usesBlocks(values)
   return {
     name: values.name.trim(),
     description: orNull(values.description),
     channel: values.channel,
     segment_id: values.segment_id,
     subject: values.channel === "email" ? orNull(values.subject) : null,
-    body: orNull(values.body),
+    ...(blocks ? {} : { body: orNull(values.body) }),
+    blocks: blocks && values.blocks.length ? values.blocks : null,
     scheduled_at: !recurring && values.scheduled_at ? values.scheduled_at.toISOString() : null,
     schedule_cron: recurring ? orNull(values.schedule_cron) : null,
     schedule_timezone: recurring ? orNull(values.schedule_timezone) : null,
@@ -94,7 +112,8 @@ export function toCreatePayload(values: CampaignFormValues): CreateCampaignPaylo
  */
 export function toUpdatePayload(values: CampaignFormValues, initial: CampaignFormValues): UpdateCampaignPayload {
   const previous = toPayload(initial)
-  return pickEntries(toPayload(values), (field, value) => previous[field] !== value)
+  // Blocks are compared by what they hold: the editor makes new objects as it edits.
+  return pickEntries(toPayload(values), (field, value) => JSON.stringify(previous[field]) !== JSON.stringify(value))
 }
 
 function pickEntries<T extends object>(

@@ -63,7 +63,7 @@ export const CampaignForm = ({ campaign, onSaved }: CampaignFormProps) => {
         )}
         <GeneralFields form={form} contentLocked={contentLocked} />
         <AudienceField form={form} contentLocked={contentLocked} />
-        <ContentFields form={form} contentLocked={contentLocked} />
+        <ContentFields form={form} contentLocked={contentLocked} isNew={!campaign} />
         <ScheduleFields form={form} contentLocked={contentLocked} scheduleTypeLocked={scheduleTypeLocked} />
         <BudgetFields form={form} contentLocked={contentLocked} />
       </Drawer.Body>

@@ -118,6 +118,36 @@ describe("toUpdatePayload", () => {
   })
 })
 
+describe("email content", () => {
+  const heading = { type: "heading" as const, text: "Spring" }
+  const blocksCampaign = { ...sentCampaign, status: "draft", blocks: [heading], body: "<!doctype html>…" } as AdminCampaign
+
+  it("sends a new email's blocks and no body: the server compiles it", () => {
+    expect(toCreatePayload(values({ name: "Spring", blocks: [heading], body: "left from the code view" }))).toEqual({
+      name: "Spring",
+      channel: "email",
+      blocks: [heading],
+    })
+  })
+
+  it("opens a campaign of blocks in the block editor, and one of HTML in the code view", () => {
+    expect(toFormValues(blocksCampaign)).toMatchObject({ content_mode: "blocks", blocks: [heading], body: "" })
+    expect(toFormValues(sentCampaign)).toMatchObject({ content_mode: "html", blocks: [], body: "<p>Hello</p>" })
+  })
+
+  it("sends blocks only when they hold something else, and HTML in their place from the code view", () => {
+    const initial = toFormValues(blocksCampaign)
+    expect(toUpdatePayload({ ...initial, blocks: [{ ...heading }] }, initial)).toEqual({})
+    expect(toUpdatePayload({ ...initial, blocks: [{ ...heading, text: "Summer" }] }, initial)).toEqual({
+      blocks: [{ type: "heading", text: "Summer" }],
+    })
+    expect(toUpdatePayload({ ...initial, content_mode: "html", body: "<p>By hand</p>" }, initial)).toEqual({
+      blocks: null,
+      body: "<p>By hand</p>",
+    })
+  })
+})
+
 describe("placeServerErrors", () => {
   it("moves a message about a field the form does not show to the top", () => {
     const recurring = values({ schedule_type: "recurring", schedule_cron: "0 9 * * 1" })

@@ -1,7 +1,9 @@
 import { MedusaContainer } from "@medusajs/framework/types"
-import { MedusaError } from "@medusajs/framework/utils"
+import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { InvalidTokenError } from "./signed-token"
+import AutomationModuleService from "../modules/automation/service"
 import CampaignModuleService from "../modules/campaign/service"
+import { JourneyEvents } from "../types/automation"
 import { classifyClick, classifyOpen } from "../modules/messaging/lib/classify-engagement"
 import { legacyTrackingTokenValid, readTrackingToken } from "../modules/messaging/lib/tracking-token"
 import MessagingModuleService, { EngagementRecord, EngagementTarget } from "../modules/messaging/service"
@@ -86,5 +88,13 @@ export async function recordOpenOrClick(
       else clicksInFlight.delete(target.id)
     }
   }
+  // A journey's message (it has no campaign) may be what a wait of its contact waits for: wake it.
+  if (!target.campaign_id && target.contact_id && !flag) await wakeJourneysWaitingFor(container, target.contact_id)
   return event
+}
+
+/** One indexed update and an event: the worker, not this hot path, reads whether the wait's event came. */
+async function wakeJourneysWaitingFor(container: Resolver, contactId: string) {
+  const woken = await (container.resolve(MarketingModule.AUTOMATION) as AutomationModuleService).wakeWaitingEnrollments([contactId])
+  if (woken) await container.resolve(Modules.EVENT_BUS).emit({ name: JourneyEvents.ENROLLMENTS_DUE, data: {} })
 }

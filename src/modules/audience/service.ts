@@ -8,6 +8,7 @@ import { SegmentDslError } from "./lib/segment-dsl/errors"
 import { pgConnection, pgStatement, pgTransaction } from "../../lib/pg-transaction"
 import { CampaignChannel } from "../../types/campaign/module"
 import { ImportedContact } from "./lib/contact-rows"
+import { changeContactMetadata, ContactMetadataChange } from "./lib/contact-metadata-change"
 import ConsentRecord from "./models/consent-record"
 import Contact from "./models/contact"
 import ContactImport from "./models/contact-import"
@@ -137,6 +138,62 @@ export default class AudienceModuleService extends MedusaService({
         [rowCount, segmentId]
       )
       return rowCount
+    })
+  }
+
+  /**
+   * Adds contacts to, or removes them from, a static segment's members, and recounts them. Returns
+   * the contacts whose membership changed (an erased contact is never added), for compensation.
+   */
+  @InjectTransactionManager()
+  async changeSegmentMembers(
+    { segment_id, contact_ids, operation }: { segment_id: string; contact_ids: string[]; operation: "add" | "remove" },
+    @MedusaContext() context: Context<EntityManager> = {}
+  ): Promise<string[]> {
+    return pgTransaction(context, async (client) => {
+      const { rows } =
+        operation === "add"
+          ? await client.query(
+              `INSERT INTO marketing_segment_member (id, segment_id, contact_id)
+               SELECT 'msgm_' || replace(gen_random_uuid()::text, '-', ''), $1, c.id
+                 FROM marketing_contact c WHERE c.id = ANY($2::text[]) AND c.deleted_at IS NULL
+               ON CONFLICT (segment_id, contact_id) WHERE deleted_at IS NULL DO NOTHING
+               RETURNING contact_id`,
+              [segment_id, contact_ids]
+            )
+          : await client.query(
+              `DELETE FROM marketing_segment_member WHERE segment_id = $1 AND contact_id = ANY($2::text[]) RETURNING contact_id`,
+              [segment_id, contact_ids]
+            )
+      if (rows.length) {
+        await client.query(
+          `UPDATE marketing_segment SET counted_at = now(), updated_at = now(),
+                  member_count = (SELECT count(*) FROM marketing_segment_member WHERE segment_id = $1 AND deleted_at IS NULL)
+            WHERE id = $1`,
+          [segment_id]
+        )
+      }
+      return rows.map((row) => row.contact_id as string)
+    })
+  }
+
+  /**
+   * Changes a contact's tags and attributes under a row lock, so that two changes at once both
+   * count. Returns the metadata before (for compensation) and after.
+   */
+  @InjectTransactionManager()
+  async changeContactMetadata(
+    contactId: string,
+    change: ContactMetadataChange,
+    @MedusaContext() context: Context<EntityManager> = {}
+  ): Promise<{ before: Record<string, unknown> | null; after: Record<string, unknown> }> {
+    return pgTransaction(context, async (client) => {
+      const { rows } = await client.query(`SELECT metadata FROM marketing_contact WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`, [contactId])
+      if (!rows.length) throw new MedusaError(MedusaError.Types.NOT_FOUND, `No contact with id '${contactId}'`)
+      const before = rows[0].metadata as Record<string, unknown> | null
+      const after = changeContactMetadata(before, change)
+      await client.query(`UPDATE marketing_contact SET metadata = $2::jsonb, updated_at = now() WHERE id = $1`, [contactId, JSON.stringify(after)])
+      return { before, after }
     })
   }
 

@@ -1,7 +1,7 @@
 import { Context } from "@medusajs/framework/types"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { pgConnection, pgStatement, pgTransaction } from "../../lib/pg-transaction"
+import { PgClient, pgConnection, pgStatement, pgTransaction } from "../../lib/pg-transaction"
 import { CLAIM_DUE_ENROLLMENTS_SQL } from "./lib/claim-due-enrollments-sql"
 import { parseStepRunKey } from "./lib/step-run-key"
 import Journey from "./models/journey"
@@ -9,6 +9,7 @@ import JourneyCart from "./models/journey-cart"
 import JourneyCartActivity from "./models/journey-cart-activity"
 import JourneyEnrollment from "./models/journey-enrollment"
 import JourneySegmentMember from "./models/journey-segment-member"
+import JourneyEvent from "./models/journey-event"
 import JourneyStepRun from "./models/journey-step-run"
 import JourneyTriggerCursor from "./models/journey-trigger-cursor"
 import JourneyVersion from "./models/journey-version"
@@ -51,11 +52,36 @@ export interface RecordedStep {
   move: EnrollmentMove
 }
 
+/** A journey message's content: its send step's, and the code an issue-code step of its enrollment gave last. */
+export type JourneyMessageContent = { name: string; subject: string | null; body: string; promotion_code: string | null }
+
+export type StepRunRecord = Pick<RecordedStep, "enrollment_id" | "step_id" | "outcome" | "detail"> & { idempotency_key: string }
+
+/** The step run's key is unique: a second record of one run changes nothing. */
+async function insertStepRun(client: PgClient, run: StepRunRecord) {
+  await client.query(
+    `INSERT INTO marketing_journey_step_run (id, enrollment_id, step_id, outcome, detail, idempotency_key, at, created_at, updated_at)
+     VALUES (${newId("mjrun")}, $1, $2, $3, $4, $5, now(), now(), now())
+     ON CONFLICT (idempotency_key) WHERE deleted_at IS NULL DO NOTHING`,
+    [run.enrollment_id, run.step_id, run.outcome, run.detail === null ? null : JSON.stringify(run.detail), run.idempotency_key]
+  )
+}
+
+async function wakeWaiting(client: PgClient, contactIds: string[]) {
+  const { rowCount } = await client.query(
+    `UPDATE marketing_journey_enrollment SET due_at = now(), updated_at = now()
+      WHERE contact_id = ANY($1::text[]) AND state = 'waiting' AND due_at > now() AND deleted_at IS NULL`,
+    [contactIds]
+  )
+  return rowCount
+}
+
 export default class AutomationModuleService extends MedusaService({
   Journey,
   JourneyVersion,
   JourneyEnrollment,
   JourneyStepRun,
+  JourneyEvent,
   JourneyTriggerCursor,
   JourneySegmentMember,
   JourneyCartActivity,
@@ -345,7 +371,10 @@ export default class AutomationModuleService extends MedusaService({
       const { move } = step
       const { rowCount } = await client.query(
         `UPDATE marketing_journey_enrollment
-            SET state = $3, step_id = $4, due_at = $5, sequence = sequence + $6::int, attempts = 0, last_error = NULL,
+            SET state = $3, step_id = $4, sequence = sequence + $6::int, attempts = 0, last_error = NULL,
+                -- A wait that parks again after a wake-up during the claim stays due: the wake may be its event.
+                due_at = CASE WHEN $3 = 'waiting' AND state = 'waiting' AND due_at <= now() THEN now() ELSE $5::timestamptz END,
+                waiting_until = CASE WHEN $3 = 'waiting' THEN $5::timestamptz END,
                 ended_at = CASE WHEN $3 IN ('active', 'waiting') THEN NULL ELSE now() END,
                 converted_order_id = $7, revenue = $8, raw_revenue = $9, currency_code = $10, updated_at = now()
           WHERE id = $1 AND sequence = $2 AND state IN ('active', 'waiting')`,
@@ -364,14 +393,18 @@ export default class AutomationModuleService extends MedusaService({
       )
       if (!rowCount) return false
       if (step.idempotency_key === null) return true
-      await client.query(
-        `INSERT INTO marketing_journey_step_run (id, enrollment_id, step_id, outcome, detail, idempotency_key, at, created_at, updated_at)
-         VALUES (${newId("mjrun")}, $1, $2, $3, $4, $5, now(), now(), now())
-         ON CONFLICT (idempotency_key) WHERE deleted_at IS NULL DO NOTHING`,
-        [step.enrollment_id, step.step_id, step.outcome, step.detail === null ? null : JSON.stringify(step.detail), step.idempotency_key]
-      )
+      await insertStepRun(client, { ...step, idempotency_key: step.idempotency_key })
       return true
     })
+  }
+
+  /**
+   * Records what a step with a side effect did as soon as it is done, before the move: a worker
+   * that runs the step again (a lost lease) finds it recorded and does not do it twice.
+   */
+  @InjectManager()
+  async recordStepRun(run: StepRunRecord, @MedusaContext() context: Context<EntityManager> = {}): Promise<void> {
+    await pgConnection(context, (client) => insertStepRun(client, run))
   }
 
   /** A step that threw: tried again at `retryAt`, or failed for good (visible, with its error) when null. */
@@ -404,13 +437,46 @@ export default class AutomationModuleService extends MedusaService({
     return rows.map((row: { id: string }) => row.id)
   }
 
+  /**
+   * Keeps an awaited event (an order, a custom event) of a contact that has a running enrollment,
+   * and wakes its waiting enrollments, which then read whether it is the event they wait for.
+   * Returns the event's id, null when no enrollment of the contact runs (nothing can wait for it).
+   */
+  @InjectTransactionManager()
+  async recordAwaitedEvent(
+    event: { contact_id: string; type: "order_placed" | "custom_event"; name: string | null },
+    @MedusaContext() context: Context<EntityManager> = {}
+  ): Promise<string | null> {
+    return pgTransaction(context, async (client) => {
+      const { rows } = await client.query(
+        `INSERT INTO marketing_journey_event (id, contact_id, type, name, occurred_at, created_at, updated_at)
+         SELECT ${newId("mjevt")}, $1, $2, $3, now(), now(), now()
+          WHERE EXISTS (SELECT 1 FROM marketing_journey_enrollment
+                         WHERE contact_id = $1 AND state IN ('active', 'waiting') AND deleted_at IS NULL)
+         RETURNING id`,
+        [event.contact_id, event.type, event.name]
+      )
+      if (rows.length) await wakeWaiting(client, [event.contact_id])
+      return rows[0]?.id ?? null
+    })
+  }
+
+  /**
+   * Makes the contacts' waiting enrollments due now, so that the worker reads what woke them; a wait
+   * that was not for this keeps its end (`waiting_until`). Returns how many were woken.
+   */
+  @InjectManager()
+  async wakeWaitingEnrollments(contactIds: string[], @MedusaContext() context: Context<EntityManager> = {}): Promise<number> {
+    return pgConnection(context, (client) => wakeWaiting(client, contactIds))
+  }
+
   /** The send steps' content of journey messages, by the message's idempotency key (its step run key). */
   @InjectManager()
   async sendContents(
     messageKeys: string[],
     @MedusaContext() context: Context<EntityManager> = {}
-  ): Promise<Map<string, { name: string; subject: string | null; body: string }>> {
-    const contents = new Map<string, { name: string; subject: string | null; body: string }>()
+  ): Promise<Map<string, JourneyMessageContent>> {
+    const contents = new Map<string, JourneyMessageContent>()
     const keys = messageKeys.flatMap((key) => {
       const parsed = parseStepRunKey(key)
       return parsed ? [{ key, ...parsed }] : []
@@ -418,7 +484,11 @@ export default class AutomationModuleService extends MedusaService({
     if (!keys.length) return contents
     const { rows } = await pgConnection(context, (client) =>
       client.query(
-        `SELECT e.id AS enrollment_id, j.name, v.graph FROM marketing_journey_enrollment e
+        `SELECT e.id AS enrollment_id, j.name, v.graph,
+                (SELECT r.detail ->> 'code' FROM marketing_journey_step_run r
+                  WHERE r.enrollment_id = e.id AND r.detail ->> 'code' IS NOT NULL AND r.deleted_at IS NULL
+                  ORDER BY r.at DESC LIMIT 1) AS promotion_code
+           FROM marketing_journey_enrollment e
            JOIN marketing_journey_version v ON v.id = e.version_id
            JOIN marketing_journey j ON j.id = e.journey_id
           WHERE e.id = ANY($1::text[])`,
@@ -429,7 +499,9 @@ export default class AutomationModuleService extends MedusaService({
     for (const { key, enrollment_id, step_id } of keys) {
       const row: any = byEnrollment.get(enrollment_id)
       const step = row?.graph.steps.find((s: { id: string }) => s.id === step_id)
-      if (step?.kind === "send") contents.set(key, { name: row.name, subject: step.subject ?? null, body: step.body ?? "" })
+      if (step?.kind === "send") {
+        contents.set(key, { name: row.name, subject: step.subject ?? null, body: step.body ?? "", promotion_code: row.promotion_code })
+      }
     }
     return contents
   }

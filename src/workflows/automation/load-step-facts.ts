@@ -1,6 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import AudienceModuleService from "../../modules/audience/service"
-import { EnrollmentPosition, FactName, PreparedJourney, requiredFacts, StepFacts } from "../../modules/automation/lib/advance"
+import { EnrollmentPosition, eventWaitBegan, FactName, PreparedJourney, requiredFacts, StepFacts } from "../../modules/automation/lib/advance"
+import type { StepOf } from "../../modules/automation/lib/journey-schema"
 import AutomationModuleService from "../../modules/automation/service"
 import MessagingModuleService from "../../modules/messaging/service"
 import CampaignModuleService from "../../modules/campaign/service"
@@ -101,10 +102,10 @@ export async function loadStepFacts(container: MedusaContainer, running: Running
     each("left_segment", (r) => !inside.has(`${r.journey.exit.when_left_segment}:${r.position.contact_id}`))
   }
 
-  if (needing("engagement").length) {
-    const referenced = (r: RunningEnrollment) => (stepOf(r) as any).condition.step_id as string
+  /** Per enrollment, the open and click of the message an earlier send step sent it; null when none was sent. */
+  const messagesOf = async (wanting: RunningEnrollment[], referenced: (r: RunningEnrollment) => string) => {
     const runs = await automation.listJourneyStepRuns(
-      { enrollment_id: needing("engagement").map((r) => r.position.enrollment_id), step_id: needing("engagement").map(referenced) },
+      { enrollment_id: wanting.map((r) => r.position.enrollment_id), step_id: wanting.map(referenced) },
       { select: ["enrollment_id", "step_id", "detail", "at"], order: { at: "DESC" }, take: null }
     )
     const messageIds = runs.map((run: any) => run.detail?.message_id).filter(Boolean) as string[]
@@ -113,10 +114,51 @@ export async function loadStepFacts(container: MedusaContainer, running: Running
         (m) => [m.id, m]
       )
     )
-    each("engagement", (r) => {
+    return (r: RunningEnrollment) => {
       const run: any = runs.find((x: any) => x.enrollment_id === r.position.enrollment_id && x.step_id === referenced(r))
       const message = run?.detail?.message_id ? messages.get(run.detail.message_id) : undefined
       return message ? { opened: !!message.opened_at, clicked: !!message.clicked_at } : null
+    }
+  }
+
+  if (needing("engagement").length) {
+    const engagementOf = await messagesOf(needing("engagement"), (r) => (stepOf(r) as any).condition.step_id)
+    each("engagement", engagementOf)
+  }
+
+  if (needing("awaited_event").length) {
+    const awaitedOf = (r: RunningEnrollment) => (stepOf(r) as StepOf<"wait"> & { wait: { type: "event" } }).wait.event
+    const onMessages = needing("awaited_event").filter((r) => awaitedOf(r).type.startsWith("message_"))
+    const messageOf = onMessages.length ? await messagesOf(onMessages, (r) => (awaitedOf(r) as { step_id: string }).step_id) : () => null
+    const onEvents = needing("awaited_event").filter((r) => !awaitedOf(r).type.startsWith("message_"))
+    const began = (r: RunningEnrollment) => eventWaitBegan(stepOf(r) as StepOf<"wait">, r.position.waiting_until!)
+    const events = onEvents.length
+      ? await automation.listJourneyEvents(
+          {
+            contact_id: [...new Set(onEvents.map((r) => r.position.contact_id))],
+            occurred_at: { $gte: new Date(Math.min(...onEvents.map((r) => began(r).getTime()))) },
+          },
+          { select: ["contact_id", "type", "name", "occurred_at"], take: null }
+        )
+      : []
+    each("awaited_event", (r) => {
+      const awaited = awaitedOf(r)
+      switch (awaited.type) {
+        case "message_opened":
+        case "message_clicked": {
+          const message = messageOf(r)
+          // Clicking implies having opened, as for engagement branches.
+          return !!message && (awaited.type === "message_clicked" ? message.clicked : message.opened || message.clicked)
+        }
+        case "order_placed":
+        case "custom_event":
+          return events.some(
+            (e) =>
+              e.contact_id === r.position.contact_id &&
+              new Date(e.occurred_at) >= began(r) &&
+              (awaited.type === "order_placed" ? e.type === "order_placed" : e.type === "custom_event" && e.name === awaited.name)
+          )
+      }
     })
   }
 

@@ -103,6 +103,16 @@ const UNIT_MS: Record<Duration["unit"], number> = {
 }
 export const durationMs = (duration: Duration) => duration.amount * UNIT_MS[duration.unit]
 
+/**
+ * When the event wait the enrollment stands at began: its end less its timeout (the evaluator set
+ * that end on arrival, and a published version never changes). Orders and custom events count from
+ * then; a message's open or click counts whenever it came, since the message is the enrollment's own.
+ */
+export function eventWaitBegan(step: StepOf<"wait">, waitingUntil: Date): Date {
+  if (step.wait.type !== "event" || !step.wait.timeout) throw new Error(`step '${step.id}' is not an event wait with a timeout`)
+  return new Date(waitingUntil.getTime() - durationMs(step.wait.timeout))
+}
+
 /** The facts `advance` will read for this position: the worker looks up these and no others. */
 export function requiredFacts(journey: PreparedJourney, position: EnrollmentPosition): FactName[] {
   const facts: FactName[] = []

@@ -18,4 +18,4 @@ export const CLAIM_DUE_ENROLLMENTS_SQL = `WITH due AS (
           SET due_at = now() + make_interval(secs => $2::float8 / 1000), updated_at = now()
          FROM due WHERE e.id = due.id
        RETURNING e.id, e.journey_id, e.version_id, e.contact_id, e.state, e.step_id, e.sequence, e.attempts, e.entered_at,
-                 CASE WHEN e.state = 'waiting' THEN due.due_at END AS waiting_until`
+                 CASE WHEN e.state = 'waiting' THEN COALESCE(e.waiting_until, due.due_at) END AS waiting_until`

@@ -77,7 +77,10 @@ export const Trigger = z.discriminatedUnion("kind", [
 export type Trigger = z.infer<typeof Trigger>
 export type TriggerKind = Trigger["kind"]
 
-/** What a wait-for-event step listens for, always since it began waiting. */
+/**
+ * What a wait-for-event step listens for: an order or a custom event since it began waiting, or an
+ * open or click of the message an earlier send step of the enrollment sent (whenever it came).
+ */
 export const AwaitedEvent = z.discriminatedUnion("type", [
   z.object({ type: z.literal("order_placed") }),
   /** An earlier send step's message was opened (or clicked) / clicked. */

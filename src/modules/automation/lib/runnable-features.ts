@@ -13,7 +13,17 @@ export const RUNNABLE_TRIGGERS: readonly TriggerKind[] = [
   "message.event",
 ]
 /** The step kinds the worker carries out today. */
-export const RUNNABLE_STEP_KINDS: readonly StepKind[] = ["wait", "send", "branch", "split", "exit"]
+export const RUNNABLE_STEP_KINDS: readonly StepKind[] = [
+  "wait",
+  "send",
+  "branch",
+  "split",
+  "issue_code",
+  "update_contact",
+  "segment_membership",
+  "webhook",
+  "exit",
+]
 
 /** A part of a valid journey that the worker cannot run yet, located like a validation problem. */
 export interface UnsupportedFeature {
@@ -42,13 +52,6 @@ export function unsupportedFeatures(definition: JourneyDefinition): UnsupportedF
         code: "not_supported_yet",
         message: `Step '${step.id}': the step kind '${step.kind}' is not supported yet (supported: ${RUNNABLE_STEP_KINDS.join(", ")})`,
         path: ["graph", "steps", index, "kind"],
-        step_id: step.id,
-      })
-    } else if (step.kind === "wait" && step.wait.type === "event") {
-      found.push({
-        code: "not_supported_yet",
-        message: `Step '${step.id}': waiting for an event is not supported yet (wait a duration or until a time of day)`,
-        path: ["graph", "steps", index, "wait", "type"],
         step_id: step.id,
       })
     }

@@ -19,8 +19,10 @@ const JourneyEnrollment = model
     step_id: model.text().nullable(),
     /** Steps taken so far: part of each step run's idempotency key, and the claim's guard against a stale move. */
     sequence: model.number().default(0),
-    /** When it is next due: now for active ones, the wait's end for waiting ones; null once ended. */
+    /** When it is next due: now for active ones, the wait's end for waiting ones (sooner when an event wakes it); null once ended. */
     due_at: model.dateTime().nullable(),
+    /** While waiting, the wait's end: a wake-up brings `due_at` forward without ending a duration wait early. */
+    waiting_until: model.dateTime().nullable(),
     /** Failed tries of the current step, for backoff; reset on each move. */
     attempts: model.number().default(0),
     last_error: model.text().nullable(),

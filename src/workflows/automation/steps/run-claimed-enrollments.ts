@@ -13,6 +13,7 @@ import { CampaignChannel } from "../../../types/campaign/module"
 import { DeliveryEvents } from "../../../types/messaging"
 import { MarketingModule } from "../../../types/modules"
 import { CONTACT_FACT_FIELDS, ContactFacts, loadStepFacts, RunningEnrollment } from "../load-step-facts"
+import { performStepActions, SideEffectAct } from "../perform-step-actions"
 import { reachableAmong } from "../reachable-among"
 
 /** Steps one enrollment may take in one claim: a valid graph has a wait in every loop, so this only bounds a bug. */
@@ -37,7 +38,9 @@ function unreachableReason(channel: CampaignChannel, contact: ContactFacts | und
  * at once, evaluates each with `advance`, and applies the results. A send queues its message through
  * the messaging module under the step run's key before the step is recorded, so that a step run
  * again (a lost lease) finds its message queued and queues nothing; the delivery pipeline then does
- * quiet hours, tracking and sending. An enrollment whose step throws is tried again with backoff,
+ * quiet hours, tracking and sending. Other side effects (codes, contact changes, segment members,
+ * webhooks) run through their modules' workflows and are recorded as soon as done (see
+ * performStepActions). An enrollment whose step throws is tried again with backoff,
  * and fails (with its error) after the delivery's max attempts. No compensation: what was queued
  * and recorded stays, as sending does.
  */
@@ -104,10 +107,21 @@ export const runClaimedEnrollmentsStep = createStep(
       const sendDetails = await queueSends(
         results.filter((x): x is { r: RunningEnrollment; result: Send } => x.result.type === "act" && x.result.action.type === "send")
       )
+      const effects = await performStepActions(
+        container,
+        results.filter((x): x is SideEffectAct => x.result.type === "act" && x.result.action.type !== "send"),
+        contacts,
+        attempts
+      )
       const next: RunningEnrollment[] = []
       for (const { r, result } of results) {
+        const effect = effects.get(r.position.enrollment_id)
+        if (effect instanceof Error) {
+          await fail(r, effect)
+          continue
+        }
         try {
-          const recorded = recordedStep(r, result, sendDetails.get(r.position.enrollment_id) ?? null)
+          const recorded = recordedStep(r, result, sendDetails.get(r.position.enrollment_id) ?? effect ?? null)
           if (!(await automation.recordStep(recorded))) continue // moved by another worker meanwhile
           tally.steps++
           if (recorded.move.state === "active") {

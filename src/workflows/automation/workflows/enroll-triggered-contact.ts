@@ -1,6 +1,7 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { AuditActor } from "../../../types/audit"
 import { enrollAndWake } from "../enroll-and-wake"
+import { recordAwaitedEventAndWake } from "../record-awaited-event-and-wake"
 import { resolveTriggerContactStep } from "../steps/resolve-trigger-contacts"
 
 export const enrollTriggeredContactWorkflowId = "enroll-triggered-marketing-journey-contact"
@@ -20,6 +21,10 @@ export type TriggeredContactInput = {
  */
 export const enrollTriggeredContactWorkflow = createWorkflow(enrollTriggeredContactWorkflowId, (input: TriggeredContactInput) => {
   const contactId = resolveTriggerContactStep(input)
+  // Before enrolling: an enrollment the event starts does not count it as the event it may wait for.
+  recordAwaitedEventAndWake(
+    transform({ input, contactId }, ({ input, contactId }) => ({ contact_id: contactId, type: "custom_event" as const, name: input.event_name }))
+  )
   const decisions = enrollAndWake(
     transform({ input, contactId }, ({ input, contactId }) => ({
       trigger: "custom.event" as const,

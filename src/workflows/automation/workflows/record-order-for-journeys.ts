@@ -1,6 +1,7 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { recordAuditEntriesStep } from "../../audit/steps/record-audit-entries"
 import { enrollAndWake } from "../enroll-and-wake"
+import { recordAwaitedEventAndWake } from "../record-awaited-event-and-wake"
 import { convertEnrollmentsOnOrderStep } from "../steps/convert-enrollments-on-order"
 import { exitCompletedCartEnrollmentsStep } from "../steps/exit-completed-cart-enrollments"
 import { resolvePlacedOrderStep } from "../steps/resolve-trigger-contacts"
@@ -37,6 +38,7 @@ export const recordOrderForJourneysWorkflow = createWorkflow(recordOrderForJourn
       }))
     ),
   }).config({ name: "record-journey-cart-exits-audit" })
+  recordAwaitedEventAndWake(transform({ order }, ({ order }) => ({ contact_id: order?.contact_id ?? null, type: "order_placed" as const })))
   const decisions = enrollAndWake(
     transform({ order }, ({ order }) => ({ trigger: "order.placed" as const, contact_ids: order ? [order.contact_id] : [] }))
   )

@@ -1,0 +1,330 @@
+import { createHmac } from "node:crypto"
+import { createServer, IncomingMessage, Server } from "node:http"
+import { AddressInfo } from "node:net"
+import { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { drainMessageQueue } from "../../src/lib/delivery-runner"
+import { runDueJourneys } from "../../src/lib/journey-runner"
+import type { JourneyDefinitionInput } from "../../src/modules/automation/lib/journey-schema"
+import AutomationModuleService from "../../src/modules/automation/service"
+import CampaignModuleService from "../../src/modules/campaign/service"
+import PromotionModuleService from "../../src/modules/promotion/service"
+import { MarketingModule } from "../../src/types/modules"
+import { backdateMessages, createReachableContacts, Sinks, startDeliverySinks, useDeliverySuite } from "../helpers/delivery"
+import { eventually } from "../helpers/eventually"
+import { createUniqueCodePromotion } from "../helpers/promotions"
+
+jest.setTimeout(120_000)
+
+let sinks: Sinks
+beforeAll(async () => {
+  sinks = await startDeliverySinks({ emailProvider: "smtp" })
+})
+afterAll(async () => sinks.close())
+
+/** A real HTTP receiver for webhooks: answers each request with the next status of its script (then 200). */
+async function startWebhookReceiver(statuses: number[]) {
+  const received: { headers: IncomingMessage["headers"]; body: string }[] = []
+  const server: Server = createServer((req, res) => {
+    let body = ""
+    req.on("data", (chunk) => (body += chunk))
+    req.on("end", () => {
+      received.push({ headers: req.headers, body })
+      res.writeHead(statuses[received.length - 1] ?? 200, { "content-type": "application/json" }).end("{}")
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks/journey`,
+    received,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  }
+}
+
+const JOURNEYS = "/admin/marketing/journeys"
+const fail = { validateStatus: () => true }
+const HUMAN = { headers: { "user-agent": "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 Safari/605.1.15" } }
+const tag = (id: string, ...tags: string[]) => ({ id, kind: "update_contact" as const, add_tags: tags })
+
+const sql = (container: MedusaContainer, text: string, params: unknown[] = []) =>
+  container.resolve(ContainerRegistrationKeys.PG_CONNECTION).raw(text, params)
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    const t = useDeliverySuite(api, getContainer, () => sinks)
+    const automation = () => t.container.resolve(MarketingModule.AUTOMATION) as AutomationModuleService
+    const promotions = () => t.container.resolve(MarketingModule.PROMOTION) as PromotionModuleService
+
+    const publishedJourney = async (name: string, definition: JourneyDefinitionInput) => {
+      const { data } = await api.post(JOURNEYS, { name, definition }, t.admin.headers)
+      const published = await api.post(`${JOURNEYS}/${data.journey.id}/publish`, {}, { ...t.admin.headers, ...fail })
+      expect(published.data).toMatchObject({ journey: { status: "live" } })
+      return data.journey.id as string
+    }
+    const enrollmentsOf = async (journeyId: string, query = "") =>
+      (await api.get(`${JOURNEYS}/${journeyId}/enrollments?${query}`, t.admin.headers)).data.enrollments as any[]
+    const stepRunsOf = (enrollmentId: string) => automation().listJourneyStepRuns({ enrollment_id: enrollmentId }, { order: { at: "ASC" } })
+    /** The worker also runs in the background (woken by events): waits for the enrollment to get there. */
+    const enrollmentWhen = (journeyId: string, query: string, done: (enrollment: any) => boolean) =>
+      eventually(async () => (await enrollmentsOf(journeyId, query))[0], (enrollment) => !!enrollment && done(enrollment))
+    const postEvent = (name: string, email: string) => api.post("/admin/marketing/events", { name, email }, t.admin.headers)
+    const tagsOf = async (contactId: string) => ((await t.audience.retrieveContact(contactId)).metadata as any)?.tags ?? []
+    /** A worker that lost its lease after the step's effect: the row is put back where it stood. */
+    const rewind = (enrollmentId: string, stepId: string, sequence: number) =>
+      sql(t.container, `UPDATE marketing_journey_enrollment SET state = 'active', step_id = ?, sequence = ?, due_at = now(), ended_at = NULL WHERE id = ?`, [
+        stepId,
+        sequence,
+        enrollmentId,
+      ])
+
+    it("issues a code once per step, prints it in a later message, tags the contact and changes static segments; a step run again changes nothing twice", async () => {
+      const [contact] = await createReachableContacts(t.container, 1, "coded")
+      await t.audience.updateContacts({ id: contact.id, metadata: { tags: ["newcomer"], source: "ad", tier: "bronze" } })
+      const promotion = await createUniqueCodePromotion(promotions(), { name: "Welcome code" })
+      expect((await api.post(`/admin/marketing/promotions/${promotion.id}/codes`, { count: 5 }, t.admin.headers)).status).toBe(200)
+      const segment = async (handle: string, dsl: string) => {
+        const { data } = await api.post("/admin/marketing/segments", { name: handle, handle, kind: "static", dsl }, t.admin.headers)
+        await api.post(`/admin/marketing/segments/${data.segment.id}/snapshot`, {}, t.admin.headers)
+        return data.segment.id as string
+      }
+      const vip = await segment("vip-list", "email = 'nobody@example.com'")
+      const prospects = await segment("prospects", `email = '${contact.email}'`)
+
+      const journey = await publishedJourney("Welcome with a code", {
+        trigger: { kind: "custom.event", name: "joined" },
+        graph: {
+          start: "code",
+          steps: [
+            { id: "code", kind: "issue_code", promotion_id: promotion.id },
+            { id: "tag", kind: "update_contact", add_tags: ["vip"], remove_tags: ["newcomer"], set_attributes: { tier: "gold", source: null } },
+            { id: "join", kind: "segment_membership", segment_id: vip, operation: "add" },
+            { id: "leave", kind: "segment_membership", segment_id: prospects, operation: "remove" },
+            { id: "offer", kind: "send", channel: "email", subject: "Your code", body: "<p>Use {{ promotion_code }} today</p>" },
+          ],
+          edges: [
+            { from: "code", to: "tag" },
+            { from: "tag", to: "join" },
+            { from: "join", to: "leave" },
+            { from: "leave", to: "offer" },
+          ],
+        },
+      })
+      await postEvent("joined", contact.email!)
+      await runDueJourneys(t.container)
+      const [enrollment] = await eventually(() => enrollmentsOf(journey), (rows) => rows[0]?.state === "completed")
+
+      const held = await promotions().listPromotionCodes({ promotion_id: promotion.id, contact_id: contact.id })
+      expect(held).toHaveLength(1)
+      const runs = await stepRunsOf(enrollment.id)
+      expect(runs.map((r) => r.step_id)).toEqual(["code", "tag", "join", "leave", "offer"])
+      expect(runs[0].detail).toEqual({ promotion_id: promotion.id, code_id: held[0].id, code: held[0].code })
+      expect(runs[2].detail).toEqual({ segment_id: vip, operation: "add", changed: true })
+      expect((await t.audience.retrieveContact(contact.id)).metadata).toEqual({ tags: ["vip"], tier: "gold" })
+      expect(await t.audience.listSegmentMembers({ segment_id: vip })).toEqual([expect.objectContaining({ contact_id: contact.id })])
+      expect(await t.audience.listSegmentMembers({ segment_id: prospects })).toEqual([])
+      expect((await t.audience.retrieveSegment(vip)).member_count).toBe(1)
+
+      await drainMessageQueue(t.container)
+      const [email] = await eventually(async () => sinks.smtp.messages(), (messages) => messages.length === 1)
+      expect((await email.parsed()).html).toContain(`Use ${held[0].code} today`)
+
+      // Run again from the first step, as after a lost lease; then once more with the code step's run
+      // lost too (a crash between the assignment and its record): still the one code, nothing twice.
+      await rewind(enrollment.id, "code", 0)
+      await runDueJourneys(t.container)
+      await enrollmentWhen(journey, "", (e) => e.state === "completed")
+      await sql(t.container, `DELETE FROM marketing_journey_step_run WHERE enrollment_id = ? AND step_id = 'code'`, [enrollment.id])
+      await rewind(enrollment.id, "code", 0)
+      await runDueJourneys(t.container)
+      expect(await enrollmentWhen(journey, "", (e) => e.state === "completed")).toMatchObject({ state: "completed", sequence: 5 })
+      expect(await promotions().listPromotionCodes({ promotion_id: promotion.id, contact_id: contact.id })).toEqual([
+        expect.objectContaining({ id: held[0].id }),
+      ])
+      expect((await stepRunsOf(enrollment.id)).find((r) => r.step_id === "code")!.detail).toMatchObject({ code: held[0].code })
+      expect(await t.audience.listSegmentMembers({ segment_id: vip })).toHaveLength(1)
+      await drainMessageQueue(t.container)
+      expect(sinks.smtp.messages()).toHaveLength(1)
+    })
+
+    it("fails an issue-code step visibly when the promotion has no code left, and refuses a live segment for membership", async () => {
+      const [contact] = await createReachableContacts(t.container, 1, "short")
+      const promotion = await createUniqueCodePromotion(promotions(), { name: "No codes" })
+      const journey = await publishedJourney("Short of codes", {
+        trigger: { kind: "custom.event", name: "asked" },
+        graph: { start: "code", steps: [{ id: "code", kind: "issue_code", promotion_id: promotion.id }], edges: [] },
+      })
+      const { data } = await api.post("/admin/marketing/segments", { name: "Live", handle: "live-one", dsl: "orders_count > 0" }, t.admin.headers)
+      const liveJourney = await publishedJourney("Into a live segment", {
+        trigger: { kind: "custom.event", name: "asked" },
+        graph: { start: "join", steps: [{ id: "join", kind: "segment_membership", segment_id: data.segment.id, operation: "add" }], edges: [] },
+      })
+      await postEvent("asked", contact.email!)
+      await runDueJourneys(t.container)
+      const short = await enrollmentWhen(journey, "", (e) => e.attempts > 0)
+      expect(short).toMatchObject({ state: "active", step_id: "code", attempts: 1, last_error: expect.stringContaining("not enough available codes") })
+      const live = await enrollmentWhen(liveJourney, "", (e) => e.attempts > 0)
+      expect(live).toMatchObject({ state: "active", attempts: 1, last_error: expect.stringContaining("is live") })
+      expect(await t.audience.listSegmentMembers({ segment_id: data.segment.id })).toEqual([])
+    })
+
+    it("posts a signed webhook, retries it with backoff after a failure, records its answer, and never delivers an acknowledged step again", async () => {
+      const receiver = await startWebhookReceiver([500])
+      try {
+        const [contact] = await createReachableContacts(t.container, 1, "hooked")
+        const journey = await publishedJourney("CRM sync", {
+          trigger: { kind: "custom.event", name: "vip.reached" },
+          graph: { start: "crm", steps: [{ id: "crm", kind: "webhook", url: receiver.url }], edges: [] },
+        })
+        await postEvent("vip.reached", contact.email!)
+        await runDueJourneys(t.container)
+        const retrying = await enrollmentWhen(journey, "", (e) => e.attempts > 0)
+        expect(retrying).toMatchObject({ state: "active", step_id: "crm", attempts: 1, last_error: expect.stringContaining("answered 500") })
+        expect(receiver.received).toHaveLength(1)
+
+        await sql(t.container, `UPDATE marketing_journey_enrollment SET due_at = now() - interval '1 second' WHERE id = ?`, [retrying.id])
+        await runDueJourneys(t.container)
+        const done = await enrollmentWhen(journey, "", (e) => e.state === "completed")
+        expect(done).toMatchObject({ state: "completed", attempts: 0, last_error: null })
+        const key = `journey:${done.id}:crm:0`
+        const [run] = await stepRunsOf(done.id)
+        expect(run).toMatchObject({ step_id: "crm", idempotency_key: key, detail: { delivery_id: key, status: 200, attempt: 2 } })
+
+        // Both tries carry the same delivery id, and a signature the receiver recomputes with the plugin's secret.
+        const { token_secret } = (t.container.resolve(MarketingModule.CAMPAIGN) as CampaignModuleService).getOptions()
+        expect(receiver.received).toHaveLength(2)
+        for (const { headers, body } of receiver.received) {
+          expect(headers["x-marketing-delivery"]).toBe(key)
+          const [, timestamp, signature] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(String(headers["x-marketing-signature"]))!
+          expect(signature).toBe(createHmac("sha256", token_secret).update(`${timestamp}.${body}`).digest("hex"))
+          expect(Math.abs(Number(timestamp) - Date.now() / 1000)).toBeLessThan(120)
+          expect(JSON.parse(body)).toMatchObject({
+            id: key,
+            type: "journey.step",
+            journey_id: journey,
+            enrollment_id: done.id,
+            step_id: "crm",
+            contact: { id: contact.id, email: contact.email },
+          })
+        }
+
+        // A worker that lost its lease after the receiver acknowledged: the step is not delivered again.
+        await rewind(done.id, "crm", 0)
+        await runDueJourneys(t.container)
+        expect(await enrollmentWhen(journey, "", (e) => e.state === "completed")).toMatchObject({ state: "completed", sequence: 1 })
+        expect(receiver.received).toHaveLength(2)
+      } finally {
+        await receiver.close()
+      }
+    })
+
+    it("waits for a custom event or an order until its timeout: the event wakes the enrollment, another wake-up leaves a wait as it was", async () => {
+      const [gifted, idle, browsing] = await createReachableContacts(t.container, 3, "waiting")
+      const journey = await publishedJourney("Gift follow-up", {
+        trigger: { kind: "custom.event", name: "gift.viewed" },
+        graph: {
+          start: "hold",
+          steps: [
+            { id: "hold", kind: "wait", wait: { type: "event", event: { type: "custom_event", name: "gift.bought" }, timeout: { amount: 1, unit: "days" } } },
+            tag("thanks", "gifted"),
+            tag("nudge", "nudged"),
+          ],
+          edges: [
+            { from: "hold", to: "thanks", outcome: "event" },
+            { from: "hold", to: "nudge", outcome: "timeout" },
+          ],
+        },
+      })
+      const pause = await publishedJourney("Pause", {
+        trigger: { kind: "custom.event", name: "gift.viewed" },
+        graph: { start: "day", steps: [{ id: "day", kind: "wait", wait: { type: "duration", duration: { amount: 1, unit: "days" } } }], edges: [] },
+      })
+      for (const contact of [gifted, idle, browsing]) await postEvent("gift.viewed", contact.email!)
+      await runDueJourneys(t.container)
+      const waiting = await eventually(() => enrollmentsOf(journey, "state=waiting"), (rows) => rows.length === 3)
+      expect(waiting).toHaveLength(3)
+      await eventually(() => enrollmentsOf(pause, "state=waiting"), (rows) => rows.length === 3)
+      const byContact = new Map(waiting.map((e) => [e.contact_id, e]))
+      const { rows: before } = await sql(t.container, `SELECT id, due_at, waiting_until, updated_at FROM marketing_journey_enrollment WHERE contact_id = ? ORDER BY journey_id`, [
+        browsing.id,
+      ])
+
+      // The awaited event: woken at once, it takes the event branch.
+      await postEvent("gift.bought", gifted.email!)
+      await enrollmentWhen(journey, `contact_id=${gifted.id}`, (e) => e.state === "completed")
+      expect((await stepRunsOf(byContact.get(gifted.id).id)).map((r) => [r.step_id, r.outcome])).toEqual([
+        ["hold", "event"],
+        ["thanks", "next"],
+      ])
+      expect(await tagsOf(gifted.id)).toEqual(["gifted"])
+
+      // Another event wakes both waits of a contact; neither ends early, each keeps its end.
+      await postEvent("something.else", browsing.email!)
+      const { rows: after } = await eventually(
+        () => sql(t.container, `SELECT id, due_at, waiting_until, updated_at FROM marketing_journey_enrollment WHERE contact_id = ? ORDER BY journey_id`, [browsing.id]),
+        ({ rows }: any) => rows.every((row: any, i: number) => row.updated_at > before[i].updated_at && row.due_at.getTime() === row.waiting_until.getTime())
+      )
+      expect(after.map((row: any) => [row.id, row.waiting_until.getTime(), row.due_at.getTime()])).toEqual(
+        before.map((row: any) => [row.id, row.waiting_until.getTime(), row.waiting_until.getTime()])
+      )
+      expect((await enrollmentsOf(pause, `contact_id=${browsing.id}`))[0]).toMatchObject({ state: "waiting", step_id: "day" })
+
+      // The deadline: the timeout branch.
+      await sql(t.container, `UPDATE marketing_journey_enrollment SET due_at = now() - interval '1 second', waiting_until = now() - interval '1 second' WHERE id = ?`, [
+        byContact.get(idle.id).id,
+      ])
+      await runDueJourneys(t.container)
+      await enrollmentWhen(journey, `contact_id=${idle.id}`, (e) => e.state === "completed")
+      expect((await stepRunsOf(byContact.get(idle.id).id)).map((r) => [r.step_id, r.outcome])).toEqual([
+        ["hold", "timeout"],
+        ["nudge", "next"],
+      ])
+      expect(await tagsOf(idle.id)).toEqual(["nudged"])
+      expect((await enrollmentsOf(journey, `contact_id=${browsing.id}`))[0]).toMatchObject({ state: "waiting", step_id: "hold" })
+    })
+
+    it("waits for an open of the enrollment's own message, woken by the tracking pixel, then branches on its engagement", async () => {
+      const [reader] = await createReachableContacts(t.container, 1, "opener")
+      const journey = await publishedJourney("Read it?", {
+        trigger: { kind: "custom.event", name: "subscribed" },
+        graph: {
+          start: "hello",
+          steps: [
+            { id: "hello", kind: "send", channel: "email", subject: "Hello", body: '<p>Hi</p><a href="https://shop.example.com/new">New</a>' },
+            { id: "read", kind: "wait", wait: { type: "event", event: { type: "message_opened", step_id: "hello" }, timeout: { amount: 2, unit: "days" } } },
+            { id: "clicked", kind: "branch", condition: { type: "engagement", step_id: "hello", engagement: "clicked" } },
+            tag("clicker", "clicker"),
+            tag("reader", "reader"),
+            tag("unread", "unread"),
+          ],
+          edges: [
+            { from: "hello", to: "read" },
+            { from: "read", to: "clicked", outcome: "event" },
+            { from: "read", to: "unread", outcome: "timeout" },
+            { from: "clicked", to: "clicker", outcome: "yes" },
+            { from: "clicked", to: "reader", outcome: "no" },
+          ],
+        },
+      })
+      await postEvent("subscribed", reader.email!)
+      await runDueJourneys(t.container)
+      const [enrollment] = await eventually(() => enrollmentsOf(journey), (rows) => rows[0]?.state === "waiting")
+      expect(enrollment.step_id).toBe("read")
+      await drainMessageQueue(t.container)
+      const [email] = await eventually(async () => sinks.smtp.messages(), (messages) => messages.length === 1)
+      await backdateMessages(t.container, (await t.messaging.listMessages({ contact_id: reader.id })).map((m) => m.id))
+      const pixel = (await email.parsed()).html.match(/<img src="([^"]+\/marketing\/t\/o\/[^"]+)"/)[1]
+      expect((await api.get(new URL(pixel).pathname, HUMAN)).status).toBe(200)
+
+      // Woken by the open, not by the two days' timeout.
+      await enrollmentWhen(journey, "", (e) => e.state === "completed")
+      expect((await stepRunsOf(enrollment.id)).map((r) => [r.step_id, r.outcome])).toEqual([
+        ["hello", "next"],
+        ["read", "event"],
+        ["clicked", "no"],
+        ["reader", "next"],
+      ])
+      expect(await tagsOf(reader.id)).toEqual(["reader"])
+    })
+  },
+})

@@ -1,10 +1,11 @@
 import { createHmac } from "node:crypto"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createApiKeysWorkflow } from "@medusajs/medusa/core-flows"
 import { DEVELOPMENT_TOKEN_SECRET } from "../../src/lib/plugin-options"
 import { signToken } from "../../src/lib/signed-token"
 import AudienceModuleService from "../../src/modules/audience/service"
+import { welcomeJourney } from "../../src/modules/automation/lib/__tests__/fixtures"
 import { MarketingModule } from "../../src/types/modules"
 import { CONFIRM_PURPOSE } from "../../src/workflows/audience/steps/consent-links"
 import { AdminSession, createAdminSession } from "../helpers/admin"
@@ -221,6 +222,129 @@ medusaIntegrationTestRunner({
           ["consent", null],
           ["erase", null],
         ])
+      })
+    })
+
+    describe("activity", () => {
+      const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 10, minute))
+      const activity = async (contactId: string, query = "") =>
+        (await api.get(`${CONTACTS}/${contactId}/activity${query}`, admin.headers)).data
+
+      /**
+       * One contact's history in every module, a minute apart, plus what is not theirs: a test send
+       * and another contact's message. Returns the contact and the ids expected newest first.
+       */
+      async function recordHistory() {
+        const container = getContainer()
+        const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        const messaging: any = container.resolve(MarketingModule.MESSAGING)
+        const promotions: any = container.resolve(MarketingModule.PROMOTION)
+        const automation: any = container.resolve(MarketingModule.AUTOMATION)
+        const [contact, other] = await audience.createContacts([
+          { email: "tia@x.test", first_name: "Tia", customer_id: "cus_tia" },
+          { email: "other@x.test" },
+        ])
+        const post = async (path: string, body: unknown) => (await api.post(`/admin/marketing/${path}`, body, admin.headers)).data
+        const { campaign } = await post("campaigns", { name: "Spring sale", channel: "email" })
+        const { promotion } = await post("promotions", { name: "Spring 10", type: "percentage", value: 10, code_mode: "shared", code: "SPRING10" })
+        const { journey } = await post("journeys", { name: "Welcome", definition: welcomeJourney() })
+        const [version] = await automation.listJourneyVersions({ journey_id: journey.id })
+
+        const [emailConsent, smsConsent] = await audience.createConsentRecords([
+          { contact_id: contact.id, channel: "email", status: "subscribed", source: "checkout" },
+          { contact_id: contact.id, channel: "sms", status: "unsubscribed", source: "admin" },
+        ])
+        const enrollment = await automation.createJourneyEnrollments({
+          journey_id: journey.id, version_id: version.id, contact_id: contact.id, state: "completed", entered_at: at(1), ended_at: at(2),
+        })
+        await automation.createJourneyStepRuns({ enrollment_id: enrollment.id, step_id: "welcome", outcome: "next", idempotency_key: "run-1", at: at(2) })
+        const message = (key: string, fields: Record<string, unknown>) => ({
+          idempotency_key: key, channel: "email", status: "sent", not_before: at(0), sent_at: at(3), ...fields,
+        })
+        const [email, sms] = await messaging.createMessages([
+          message("email", { contact_id: contact.id, campaign_id: campaign.id, to: contact.email }),
+          message("sms", { contact_id: contact.id, channel: "sms", to: "+4915100000001" }),
+          message("test", { contact_id: contact.id, campaign_id: campaign.id, to: "qa@x.test", is_test: true }),
+          message("other", { contact_id: other.id, campaign_id: campaign.id, to: other.email }),
+        ])
+        await messaging.createMessageEvents([
+          { message_id: email.id, type: "open", occurred_at: at(4) },
+          { message_id: email.id, type: "open", flag: "apple_mpp", occurred_at: at(4) },
+          { message_id: email.id, type: "click", url: "https://shop.example.com/spring", occurred_at: at(5) },
+        ])
+        const line = (id: string, amount: number, quantity: number) => ({
+          contact_id: contact.id, order_id: "order_tia", line_item_id: id, quantity, amount, currency_code: "eur", purchased_at: at(7),
+        })
+        await audience.createPurchases([line("li_1", 30, 1), line("li_2", 12.5, 2)])
+        // Redeemed by that order at the same instant: the id decides which comes first.
+        const redemption = await promotions.createRedemptions({
+          promotion_id: promotion.id, status: "redeemed", code: "SPRING10", cart_id: "cart_tia", customer_id: "cus_tia", currency_code: "eur",
+          estimated_discount: 4.25, discount_amount: 4.25, order_id: "order_tia", reserved_at: at(6), redeemed_at: at(7),
+        })
+        const setTime = (table: string, id: string, time: Date) => pg(table).where({ id }).update({ created_at: time })
+        await setTime("marketing_consent_record", emailConsent.id, at(0))
+        await setTime("marketing_message", email.id, at(3))
+        await setTime("marketing_message", sms.id, at(9))
+        await setTime("marketing_consent_record", smsConsent.id, at(10))
+        return {
+          contact,
+          campaign,
+          promotion,
+          journey,
+          newestFirst: [smsConsent.id, sms.id, "order_tia", redemption.id, email.id, enrollment.id, emailConsent.id],
+        }
+      }
+
+      it("merges messages, orders, redemptions, consents and journeys newest first, each with what it links to", async () => {
+        const { contact, campaign, promotion, journey, newestFirst } = await recordHistory()
+        const { activity: items, next_cursor } = await activity(contact.id)
+        expect(items.map((item: any) => item.id)).toEqual(newestFirst)
+        expect(next_cursor).toBeNull()
+        const [consent, sms, order, redemption, email, enrollment] = items
+        expect(consent).toMatchObject({ kind: "consent", channel: "sms", status: "unsubscribed", source: "admin", at: at(10).toISOString() })
+        expect(sms).toMatchObject({ kind: "message", channel: "sms", campaign_id: null, opens: 0, clicks: 0, engagements: [] })
+        expect(order).toMatchObject({ kind: "order", order_id: "order_tia", total: 42.5, currency_code: "eur", items: 3 })
+        expect(redemption).toMatchObject({
+          kind: "redemption", promotion_id: promotion.id, promotion_name: "Spring 10", code: "SPRING10", order_id: "order_tia", discount_amount: 4.25,
+        })
+        expect(email).toMatchObject({ kind: "message", campaign_id: campaign.id, campaign_name: "Spring sale", to: "tia@x.test", opens: 2, clicks: 1 })
+        expect(email.engagements).toEqual([
+          expect.objectContaining({ type: "click", url: "https://shop.example.com/spring" }),
+          expect.objectContaining({ type: "open" }),
+          expect.objectContaining({ type: "open" }),
+        ])
+        expect(email.engagements.map((e: any) => e.flag).sort()).toEqual(["apple_mpp", null, null])
+        expect(enrollment).toMatchObject({
+          kind: "enrollment", journey_id: journey.id, journey_name: "Welcome", state: "completed",
+          steps: [{ step_id: "welcome", step: "send", outcome: "next", at: at(2).toISOString() }],
+        })
+      })
+
+      it("pages by cursor without losing or repeating an item, ties included", async () => {
+        const { contact, newestFirst } = await recordHistory()
+        const seen: string[] = []
+        let cursor: string | null = ""
+        let pages = 0
+        while (cursor !== null) {
+          const page: any = await activity(contact.id, `?limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`)
+          expect(page.activity.length).toBeLessThanOrEqual(3)
+          seen.push(...page.activity.map((item: any) => item.id))
+          cursor = page.next_cursor
+          pages++
+        }
+        expect(seen).toEqual(newestFirst)
+        expect(pages).toBe(3)
+      })
+
+      it("answers 404 for an unknown contact and 400 for a cursor it did not hand out or a bad limit", async () => {
+        const [contact] = await audience.createContacts([{ email: "empty@x.test" }])
+        expect(await activity(contact.id)).toEqual({ activity: [], next_cursor: null, limit: 20 })
+        expect((await fail(api.get(`${CONTACTS}/mcon_missing/activity`, admin.headers))).status).toBe(404)
+        const forged = Buffer.from(JSON.stringify(["2026-02-30T10:00:00.000000Z", "x"])).toString("base64url")
+        for (const query of ["cursor=nonsense", `cursor=${forged}`, "limit=0", "limit=101", "limit=two", "order=at"]) {
+          const response = await fail(api.get(`${CONTACTS}/${contact.id}/activity?${query}`, admin.headers))
+          expect([query, response.status]).toEqual([query, 400])
+        }
       })
     })
 

@@ -31,7 +31,12 @@ import {
   AdminUpsertCampaignMember,
 } from "../../src/api/admin/marketing/campaigns/validators"
 import { CONTACT_IMPORT_FIELDS } from "../../src/api/admin/marketing/contact-imports/middlewares"
-import { AdminGetContactParams, AdminGetContactsParams, AdminSetConsent } from "../../src/api/admin/marketing/contacts/validators"
+import {
+  AdminGetContactActivityParams,
+  AdminGetContactParams,
+  AdminGetContactsParams,
+  AdminSetConsent,
+} from "../../src/api/admin/marketing/contacts/validators"
 import { AdminPostJourneyEvent } from "../../src/api/admin/marketing/events/validators"
 import {
   AdminCreateJourney,
@@ -136,6 +141,7 @@ const SHAPES: Record<string, Shapes> = {
   [`POST ${A}/contacts/:id/erase`]: {},
   [`GET ${A}/contacts/:id/export`]: {},
   [`GET ${A}/contacts/:id/segments`]: {},
+  [`GET ${A}/contacts/:id/activity`]: { query: AdminGetContactActivityParams },
   [`GET ${A}/currency`]: {},
   [`POST ${A}/events`]: { body: AdminPostJourneyEvent, tables: ["marketing_journey_enrollment"] },
   [`GET ${A}/journeys`]: { query: AdminGetJourneysParams },

@@ -1,11 +1,12 @@
 import type { FetchError } from "@medusajs/js-sdk"
 import type { DataTableDateComparisonOperator } from "@medusajs/ui"
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import type { ConsentChannel, ConsentStatus, ContactSource } from "../../types/audience"
 import { saveResponseAsFile } from "../lib/download"
 import type { PageQuery } from "../lib/page-query"
 import { sdk } from "../lib/sdk"
 import type {
+  AdminContactActivityResponse,
   AdminContactListResponse,
   AdminContactResponse,
   AdminContactSegmentsResponse,
@@ -20,6 +21,7 @@ export const contactQueryKeys = {
   list: (query: ContactListQuery) => [...contactQueryKeys.lists(), query] as const,
   detail: (id: string) => [...contactQueryKeys.all, "detail", id] as const,
   segments: (id: string) => [...contactQueryKeys.all, "segments", id] as const,
+  activity: (id: string) => [...contactQueryKeys.all, "activity", id] as const,
 }
 
 export interface ContactListQuery extends PageQuery {
@@ -56,6 +58,16 @@ export const useContactSegments = (id: string) =>
     queryFn: () => sdk.client.fetch(`${CONTACTS_API_PATH}/${id}/segments`),
   })
 
+/** The contact's timeline, a page at a time: each "load more" asks for the page after the last one loaded. */
+export const useContactActivity = (id: string) =>
+  useInfiniteQuery<AdminContactActivityResponse, FetchError>({
+    queryKey: contactQueryKeys.activity(id),
+    queryFn: ({ pageParam }) =>
+      sdk.client.fetch(`${CONTACTS_API_PATH}/${id}/activity`, { query: pageParam ? { cursor: pageParam } : {} }),
+    initialPageParam: null,
+    getNextPageParam: (page) => page.next_cursor,
+  })
+
 export const useSetConsent = (id: string) => {
   const queryClient = useQueryClient()
   return useMutation<AdminContactResponse, FetchError, SetConsentPayload>({
@@ -66,6 +78,7 @@ export const useSetConsent = (id: string) => {
         queryClient.invalidateQueries({ queryKey: contactQueryKeys.lists() }),
         // Consent can decide segment membership (`email_consent = 'subscribed'`).
         queryClient.invalidateQueries({ queryKey: contactQueryKeys.segments(id) }),
+        queryClient.invalidateQueries({ queryKey: contactQueryKeys.activity(id) }),
         queryClient.invalidateQueries({ queryKey: auditQueryKeys.all }),
       ])
     },

@@ -15,6 +15,9 @@ export const SUPPRESSIONS_PATH = "/marketing/suppressions"
 /** The native customer page, which shows the contact's marketing widget. */
 export const customerPath = (id: string) => `/customers/${id}`
 
+/** The native order page. */
+export const orderPath = (id: string) => `/orders/${id}`
+
 /** The native customer group page, where a synced segment's group and its members are. */
 export const customerGroupPath = (id: string) => `/customer-groups/${id}`
 

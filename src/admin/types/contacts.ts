@@ -1,3 +1,4 @@
+import type { ContactActivityItem } from "../../types/analytics/contact-activity"
 import type { ConsentChannel, ConsentStatus, ContactSource, SegmentKind } from "../../types/audience"
 import type { PageResponse } from "../lib/page-query"
 
@@ -42,6 +43,15 @@ export interface AdminContactListResponse extends PageResponse {
 
 export interface AdminContactSegmentsResponse {
   segments: { id: string; handle: string; name: string; kind: SegmentKind }[]
+}
+
+export type AdminContactActivityItem = ContactActivityItem<string>
+
+/** A page of the contact's timeline, newest first; `next_cursor` asks for the page after it. */
+export interface AdminContactActivityResponse {
+  activity: AdminContactActivityItem[]
+  next_cursor: string | null
+  limit: number
 }
 
 export type SuppressionReason = "manual" | "bounce" | "complaint" | "unsubscribe"

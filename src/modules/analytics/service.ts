@@ -4,6 +4,8 @@ import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { PgClient, pgConnection, pgStatement, pgTransaction } from "../../lib/pg-transaction"
 import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
 import { currencyDigits } from "../promotion/lib/engine/money"
+import { ContactActivityCursor, ContactActivityPage } from "../../types/analytics/contact-activity"
+import { readContactActivity } from "./lib/contact-activity"
 import { refreshStatement, ROLLUP_SOURCES } from "./lib/refresh-sql"
 import { CampaignActivity, ENGAGEMENT_HOURS } from "./lib/campaign-report"
 import { CAMPAIGN_DOMAINS, CAMPAIGN_HOURS, CAMPAIGN_LINK_URLS, CAMPAIGN_ORDERS } from "./lib/campaign-report-sql"
@@ -77,6 +79,16 @@ export default class AnalyticsModuleService extends MedusaService({ DailyRollup,
       links: await read(CAMPAIGN_LINK_URLS),
       orders: await read(CAMPAIGN_ORDERS, [orderLimit]),
     }
+  }
+
+  /** One page of a contact's timeline, newest first: see lib/contact-activity. */
+  @InjectManager()
+  async contactActivity(
+    contactId: string,
+    page: { limit: number; cursor?: ContactActivityCursor },
+    @MedusaContext() context: Context<EntityManager> = {}
+  ): Promise<ContactActivityPage> {
+    return pgConnection(context, (client) => readContactActivity(client, contactId, page))
   }
 
   private async refreshIn(client: PgClient, now: Date): Promise<Record<string, number>> {

@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { ConsentChannel, ConsentStatus, ContactSource } from "../../../../types/audience/module"
-import { dateFilter, findParams, idString, nameString, oneOrMany, selectParams } from "../../../utils/validators"
+import { dateFilter, findParams, idString, MAX_LENGTH, nameString, oneOrMany, selectParams } from "../../../utils/validators"
 import { contactFields } from "./query-config"
 
 
@@ -18,6 +18,16 @@ export const AdminGetContactsParams = findParams({ limit: 20, offset: 0, order: 
   .strict()
 
 export const AdminGetContactParams = selectParams()
+
+/** A page of the contact's timeline: `cursor` is the `next_cursor` of the page before. */
+export const AdminGetContactActivityParams = z.strictObject({
+  limit: z.preprocess(
+    (value) => (typeof value === "string" && value !== "" ? Number(value) : value),
+    z.number().int().min(1).max(100).optional().default(20)
+  ),
+  cursor: z.string().max(MAX_LENGTH.name).optional(),
+})
+export type AdminGetContactActivityParamsType = z.infer<typeof AdminGetContactActivityParams>
 
 export const AdminSetConsent = z.strictObject({
   channel: z.enum(ConsentChannel),

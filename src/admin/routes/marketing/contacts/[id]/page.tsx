@@ -1,7 +1,7 @@
 import { UIMatch, useParams } from "react-router-dom"
-import { HistorySection } from "../../../../components/audit/history-section"
 import { DetailSkeleton } from "../../../../components/common/detail-skeleton"
 import { TwoColumnLayout } from "../../../../components/common/two-column-layout"
+import { ContactActivitySection } from "../../../../components/contact-detail/contact-activity-section"
 import { ContactBreadcrumb } from "../../../../components/contact-detail/contact-breadcrumb"
 import { ContactConsentSection } from "../../../../components/contact-detail/contact-consent-section"
 import { ContactGeneralSection } from "../../../../components/contact-detail/contact-general-section"
@@ -27,7 +27,7 @@ const ContactDetailPage = () => {
         <>
           <ContactGeneralSection contact={contact} />
           <ContactConsentSection contact={contact} />
-          <HistorySection resourceId={contact.id} />
+          <ContactActivitySection contactId={contact.id} />
         </>
       }
       side={

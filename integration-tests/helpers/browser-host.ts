@@ -34,12 +34,15 @@ interface BrowserHostOptions {
 export async function startBrowserHost({ admin, log }: BrowserHostOptions): Promise<BrowserHost> {
   const database = await createDatabase()
   const port = await freePort()
+  const url = `http://localhost:${port}`
   const env = {
     ...process.env,
     NODE_ENV: "development",
     DATABASE_URL: database.url,
     PORT: String(port),
     MEDUSA_DISABLE_TELEMETRY: "true",
+    // Tracked links and the open pixel of the mail it sends lead back to this host, as a shopper's would.
+    MARKETING_OPTIONS_JSON: JSON.stringify({ public_url: url, ...JSON.parse(process.env.MARKETING_OPTIONS_JSON ?? "{}") }),
   }
   let server: ChildProcess | undefined
   const stop = async () => {
@@ -48,7 +51,6 @@ export async function startBrowserHost({ admin, log }: BrowserHostOptions): Prom
   }
   try {
     await run(["db:migrate"], env, log)
-    const url = `http://localhost:${port}`
     const booting = spawn(MEDUSA, ["start"], { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] })
     server = booting
     booting.stdout!.on("data", (chunk) => log(String(chunk)))

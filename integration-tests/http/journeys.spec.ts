@@ -142,7 +142,9 @@ medusaIntegrationTestRunner({
       expect((await enrollmentsOf(orderJourney))[0]).toMatchObject({ state: "waiting", step_id: "later", sequence: 1 })
 
       // A day later (the clock moved by SQL): the wait ends, the second send goes, the journey completes.
-      await sql(t.container, `UPDATE marketing_journey_enrollment SET due_at = now() - interval '1 second' WHERE id = ?`, [enrollment.id])
+      await sql(t.container, `UPDATE marketing_journey_enrollment SET due_at = now() - interval '1 second', waiting_until = now() - interval '1 second' WHERE id = ?`, [
+        enrollment.id,
+      ])
       await runDueJourneys(t.container)
       expect((await enrollmentsOf(orderJourney))[0]).toMatchObject({ state: "completed", step_id: null, sequence: 3 })
       await drainMessageQueue(t.container)
@@ -235,7 +237,9 @@ medusaIntegrationTestRunner({
 
       // Paused: a due enrollment keeps its place.
       await api.post(`${JOURNEYS}/${journey}/transition`, { transition: "pause" }, t.admin.headers)
-      await sql(t.container, `UPDATE marketing_journey_enrollment SET due_at = now() - interval '1 second' WHERE id = ?`, [waiting.id])
+      await sql(t.container, `UPDATE marketing_journey_enrollment SET due_at = now() - interval '1 second', waiting_until = now() - interval '1 second' WHERE id = ?`, [
+        waiting.id,
+      ])
       await runDueJourneys(t.container)
       expect((await enrollmentsOf(journey))[0]).toMatchObject({ state: "waiting", step_id: "hold" })
 

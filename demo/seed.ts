@@ -4,6 +4,7 @@
 import { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { backfillAudience } from "../src/lib/backfill-audience"
+import { seedAnalyticsHistory } from "./seed/analytics-history"
 import { seedAdminUser } from "./seed/admin-user"
 import { seedCampaigns } from "./seed/campaigns"
 import { seedCatalog } from "./seed/catalog"
@@ -38,6 +39,7 @@ export default async function seedDemo({ container, args: [email, password] }: E
   await timed("marketing audience (contacts and purchases)", () => backfillAudience(container))
   const consent = await timed("marketing consent", () => seedConsent(container))
   const promotions = await timed("promotions and personal codes", () => seedPromotions(container))
+  await timed("a year of marketing history (newsletters, engagement, attributed orders)", () => seedAnalyticsHistory(container))
   logger.info(
     `Demo store: ${new Set(variants.map((v) => v.productId)).size} products, ${customers.length} customers, ` +
       `${orders} orders, ${campaigns} campaigns, ${promotions} promotions, ${consent.email} contacts subscribed to email, ` +

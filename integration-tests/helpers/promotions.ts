@@ -56,6 +56,21 @@ export async function inParallel<T, R>(items: T[], limit: number, work: (item: T
   return results
 }
 
+/** What a host application's own route does to apply codes: Medusa's cart workflow, run directly. */
+export const applyThroughHostWorkflow = (container: MedusaContainer, cartId: string, codes: string[]) =>
+  updateCartPromotionsWorkflow(container).run({ input: { cart_id: cartId, promo_codes: codes, action: PromotionActions.ADD } })
+
+/**
+ * A completion refused because of a limit: by the ledger when it holds the cart's codes (400 with the
+ * reason as `code`), or by Medusa's own mirrored limit.
+ */
+export const refusedAtCompletion = (error: any): string => {
+  const { code, message } = error?.response?.data ?? {}
+  if (/Promotion usage exceeds/.test(message ?? "")) return "native limit"
+  if (error?.response?.status === 400 && code) return `${code}: ${message}`
+  throw error
+}
+
 const refusedWith = (error: any) => {
   if (error?.response?.status !== 400) throw error
   return `${error.response.data.code}: ${error.response.data.message}`
@@ -65,7 +80,7 @@ const refusedWith = (error: any) => {
  * `shoppers` shoppers apply one shared code limited to `limit` uses, all at once, through one path,
  * and check out: the outcome per shopper, counted. The "host workflow" path runs Medusa's
  * updateCartPromotionsWorkflow itself, as a host application's own route would: the plugin does not
- * see it, so only Medusa's limit at completion (the mirrored backstop) can hold there.
+ * see the apply, so only the backstop at completion can hold there.
  */
 export async function raceForCode(input: {
   api: AxiosInstance
@@ -105,15 +120,13 @@ export async function raceForCode(input: {
           ? shopper.setCodes(cartId, [code])
           : path === "promotions add"
             ? shopper.applyCodes(cartId, [code])
-            : updateCartPromotionsWorkflow(container).run({
-                input: { cart_id: cartId, promo_codes: [code], action: PromotionActions.ADD },
-              })
+            : applyThroughHostWorkflow(container, cartId, [code])
       await applying.catch((error: unknown) => {
         refusal = refusedWith(error)
       })
     }
     const order = await shopper.checkOut(cartId).catch((error) => {
-      if (!/Promotion usage exceeds/.test(error?.response?.data?.message ?? "")) throw error
+      refusedAtCompletion(error)
       return null
     })
     return { refusal: refusal as string | null, discount: order ? Number(order.discount_total) : null }

@@ -2,7 +2,15 @@ import { writeFileSync } from "node:fs"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { AdminSession, createAdminSession } from "../helpers/admin"
 import { eventually } from "../helpers/eventually"
-import { APPLY_PATHS, inParallel, openDraftOrder, raceForCode, RaceResult } from "../helpers/promotions"
+import {
+  APPLY_PATHS,
+  applyThroughHostWorkflow,
+  inParallel,
+  openDraftOrder,
+  raceForCode,
+  RaceResult,
+  refusedAtCompletion,
+} from "../helpers/promotions"
 import { setUpStorefront, Shopper, Storefront } from "../helpers/storefront"
 import PromotionModuleService from "../../src/modules/promotion/service"
 import { MarketingModule } from "../../src/types/modules"
@@ -114,6 +122,66 @@ medusaIntegrationTestRunner({
         60_000
       )
       expect(redeemed.reduce((sum, r) => sum + Number(r.discount_amount), 0)).toBe(spent)
+    })
+
+    describe("a host route applying codes with Medusa's cart workflow, unseen by the plugin", () => {
+      const shirt = () => [{ variantId: store.products.shirt.variantId, quantity: 1 }]
+
+      it("holds a per-customer limit beside a money budget at completion, and a failed completion holds nothing", async () => {
+        await api.post(
+          "/admin/marketing/promotions",
+          {
+            name: "Once each", type: "percentage", value: 20, currency_code: "EUR", code_mode: "shared", code: "ONCEEACH",
+            per_customer_limit: 1, budget_amount: 1000, status: "active",
+          },
+          admin.headers
+        )
+        const shopper = await new Shopper(api, store, "once@example.com").signUp()
+        const cartWithCode = async () => {
+          const cart = await shopper.createCart(shirt())
+          await applyThroughHostWorkflow(getContainer(), cart.id, ["ONCEEACH"])
+          return cart.id
+        }
+
+        // Completion fails after the code was held (no shipping method): the hold is given back.
+        const unshipped = await cartWithCode()
+        const { data } = await api.post("/store/payment-collections", { cart_id: unshipped }, shopper.headers)
+        await api.post(`/store/payment-collections/${data.payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, shopper.headers)
+        const failed = await api.post(`/store/carts/${unshipped}/complete`, {}, shopper.headers).catch((error) => error.response)
+        expect(failed.data.message).toMatch(/No shipping method/)
+
+        const checkOut = async () => shopper.checkOut(await cartWithCode()).then((order) => Number(order.discount_total), refusedAtCompletion)
+        expect(await checkOut()).toBe(8)
+        expect(await checkOut()).toBe(
+          "customer_limit_reached: ONCEEACH: You have already used this offer the maximum number of times."
+        )
+      })
+
+      it("holds a campaign's budget across its promotions at completion: the discounts never exceed it", async () => {
+        const { data } = await api.post(
+          "/admin/marketing/campaigns",
+          { name: "Small budget", channel: "email", budget_amount: 10, budget_currency_code: "eur" },
+          admin.headers
+        )
+        const offer = { type: "fixed", value: 6, currency_code: "eur", code_mode: "shared", status: "active", campaign_id: data.campaign.id }
+        await api.post("/admin/marketing/promotions", { ...offer, name: "A", code: "CAMPAIGNA" }, admin.headers)
+        await api.post("/admin/marketing/promotions", { ...offer, name: "B", code: "CAMPAIGNB" }, admin.headers)
+        const shoppers = ["CAMPAIGNA", "CAMPAIGNB", "CAMPAIGNA", "CAMPAIGNB"].map(
+          (code, i) => ({ code, shopper: new Shopper(api, store, `campaign${i}@example.com`) })
+        )
+        const outcomes = await inParallel(shoppers, 4, async ({ code, shopper }) => {
+          const cart = await shopper.createCart(shirt())
+          await applyThroughHostWorkflow(getContainer(), cart.id, [code])
+          return shopper.checkOut(cart.id).then((order) => Number(order.discount_total), refusedAtCompletion)
+        })
+        const spent = outcomes.filter((o): o is number => typeof o === "number").reduce((sum, d) => sum + d, 0)
+        expect(spent).toBe(6)
+        expect(outcomes.filter((o) => typeof o === "string")).toEqual([
+          expect.stringMatching(/^budget_exhausted: CAMPAIGN[AB]: This offer's budget has been used up\.$/),
+          expect.stringMatching(/^budget_exhausted: /),
+          expect.stringMatching(/^budget_exhausted: /),
+        ])
+      })
     })
   },
 })

@@ -54,10 +54,15 @@ export interface ReservationRequest {
    * a lock per campaign so that promotions reserved at once cannot overrun it together.
    */
   campaign_budget: number | null
+  /**
+   * At completion, `estimated_discount` is the cart's real discount: a reservation the cart already
+   * holds is raised to it (within the campaign's budget) if the cart grew since.
+   */
+  follow_discount?: boolean
 }
 
 export type ReservationResult =
-  | { reserved: true; redemption_id: string; already_held: boolean }
+  | { reserved: true; redemption_id: string; already_held: boolean; raised_by: number }
   | { reserved: false; reason: IneligibilityReason }
 
 export interface ReleasedReservation {
@@ -297,12 +302,15 @@ export default class PromotionModuleService extends MedusaService({
 
   private async reserveIn(client: PgClient, request: ReservationRequest): Promise<ReservationResult> {
     const held = await client.query(
-      `SELECT id FROM marketing_promotion_redemption
+      `SELECT id, estimated_discount FROM marketing_promotion_redemption
         WHERE promotion_id = $1 AND cart_id = $2 AND status = 'reserved' AND deleted_at IS NULL`,
       [request.promotion_id, request.cart_id]
     )
     if (held.rowCount) {
-      return { reserved: true as const, redemption_id: held.rows[0].id as string, already_held: true }
+      const redemptionId = held.rows[0].id as string
+      const growth = request.follow_discount ? request.estimated_discount - Number(held.rows[0].estimated_discount) : 0
+      if (growth > 0) await this.raiseIn(client, redemptionId, request, growth)
+      return { reserved: true as const, redemption_id: redemptionId, already_held: true, raised_by: Math.max(growth, 0) }
     }
     const counted = await client.query(
       `UPDATE marketing_promotion
@@ -319,16 +327,7 @@ export default class PromotionModuleService extends MedusaService({
     if (!counted.rowCount) {
       throw new Refusal(await this.exhaustedReason(client, request))
     }
-    if (request.campaign_id && request.campaign_budget !== null) {
-      await client.query(`SELECT pg_advisory_xact_lock(hashtext('marketing_campaign_budget:' || $1))`, [request.campaign_id])
-      const { rows } = await client.query(
-        `SELECT coalesce(sum(spent_amount), 0) AS spent FROM marketing_promotion WHERE campaign_id = $1 AND deleted_at IS NULL`,
-        [request.campaign_id]
-      )
-      if (Number(rows[0].spent) > request.campaign_budget) {
-        throw new Refusal(IneligibilityReason.BUDGET_EXHAUSTED)
-      }
-    }
+    await holdCampaignBudget(client, request)
     const perCustomerLimit = counted.rows[0].per_customer_limit as number | null
     if (perCustomerLimit !== null && request.customer_id) {
       const { rows } = await client.query(
@@ -368,7 +367,56 @@ export default class PromotionModuleService extends MedusaService({
         request.estimated_discount,
       ]
     )
-    return { reserved: true as const, redemption_id: rows[0].id as string, already_held: false }
+    return { reserved: true as const, redemption_id: rows[0].id as string, already_held: false, raised_by: 0 }
+  }
+
+  /**
+   * A held reservation raised by `growth`, refused if that takes the campaign past its budget. The
+   * promotion's own budget is not checked here: Medusa's spend budget, mirrored from it, counts the real
+   * discounts of completions under its row lock, and refuses the one that would overrun it.
+   */
+  private async raiseIn(client: PgClient, redemptionId: string, request: ReservationRequest, growth: number) {
+    await client.query(
+      `UPDATE marketing_promotion
+          SET spent_amount = spent_amount + $2::numeric, raw_spent_amount = ${raw("spent_amount + $2::numeric")},
+              updated_at = now()
+        WHERE id = $1`,
+      [request.promotion_id, growth]
+    )
+    await holdCampaignBudget(client, request)
+    await client.query(
+      `UPDATE marketing_promotion_redemption
+          SET estimated_discount = estimated_discount + $2::numeric,
+              raw_estimated_discount = ${raw("estimated_discount + $2::numeric")}, updated_at = now()
+        WHERE id = $1`,
+      [redemptionId, growth]
+    )
+  }
+
+  /** Undoes a reservation's raise at completion (workflow compensation): the completion failed. */
+  @InjectTransactionManager()
+  async lowerReservation(
+    input: { redemption_id: string; by: number },
+    @MedusaContext() context: Context<EntityManager> = {}
+  ): Promise<void> {
+    await pgTransaction(context, async (client) => {
+      const { rows } = await client.query(
+        `UPDATE marketing_promotion_redemption
+            SET estimated_discount = estimated_discount - $2::numeric,
+                raw_estimated_discount = ${raw("estimated_discount - $2::numeric")}, updated_at = now()
+          WHERE id = $1 AND status = 'reserved' AND deleted_at IS NULL
+          RETURNING promotion_id`,
+        [input.redemption_id, input.by]
+      )
+      if (!rows.length) return
+      await client.query(
+        `UPDATE marketing_promotion
+            SET spent_amount = spent_amount - $2::numeric, raw_spent_amount = ${raw("spent_amount - $2::numeric")},
+                updated_at = now()
+          WHERE id = $1`,
+        [rows[0].promotion_id, input.by]
+      )
+    })
   }
 
   private async exhaustedReason(client: PgClient, request: ReservationRequest) {
@@ -710,6 +758,22 @@ async function updateCodesInPages(
     changed += Number(rows[0].changed)
     if (!rows[0].last) return changed
     after = rows[0].last
+  }
+}
+
+/**
+ * A campaign's spend budget counts every promotion of the campaign: checked after the promotion's own
+ * counter moved, under a lock per campaign so that its promotions reserved at once cannot overrun it together.
+ */
+async function holdCampaignBudget(client: PgClient, request: ReservationRequest) {
+  if (!request.campaign_id || request.campaign_budget === null) return
+  await client.query(`SELECT pg_advisory_xact_lock(hashtext('marketing_campaign_budget:' || $1))`, [request.campaign_id])
+  const { rows } = await client.query(
+    `SELECT coalesce(sum(spent_amount), 0) AS spent FROM marketing_promotion WHERE campaign_id = $1 AND deleted_at IS NULL`,
+    [request.campaign_id]
+  )
+  if (Number(rows[0].spent) > request.campaign_budget) {
+    throw new Refusal(IneligibilityReason.BUDGET_EXHAUSTED)
   }
 }
 

@@ -78,6 +78,15 @@ export async function loadDraftOrder(container: MedusaContainer, orderId: string
   return withPromotions(container, order, !order.is_draft_order)
 }
 
+/** What codes are applied to: a cart, or an admin's draft order, whose codes the ledger holds under its order id. */
+export interface Holder {
+  type: "cart" | "draft_order"
+  id: string
+}
+
+export const loadHolder = (container: MedusaContainer, holder: Holder) =>
+  holder.type === "cart" ? loadCart(container, holder.id) : loadDraftOrder(container, holder.id)
+
 async function withPromotions(container: MedusaContainer, record: any, completed: boolean): Promise<CartWithPromotions> {
   const groupIds = (record.customer?.groups ?? []).filter(Boolean).map((g: any) => g.id as string)
   const audience: AudienceModuleService = container.resolve(MarketingModule.AUDIENCE)
@@ -240,7 +249,7 @@ export async function marketingCodesAmong(container: MedusaContainer, codes: str
 }
 
 /** A campaign budget counts the discounts of all its promotions, in its own currency. */
-async function campaignBudget(container: MedusaContainer, campaignId: string | null, currencyCode: string) {
+export async function campaignBudget(container: MedusaContainer, campaignId: string | null, currencyCode: string) {
   if (!campaignId) return null
   const campaigns: CampaignModuleService = container.resolve(MarketingModule.CAMPAIGN)
   const [campaign] = await campaigns.listMarketingCampaigns(

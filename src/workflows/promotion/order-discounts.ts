@@ -34,8 +34,11 @@ export const PLACED_ORDER_FIELDS = [
   "shipping_methods.adjustments.code",
 ]
 
-/** What each marketing promotion took off an order, from the adjustments of its native mirrors. */
-export async function marketingDiscounts(container: MedusaContainer, order: PlacedOrder): Promise<RedeemedPromotion[]> {
+/** What each marketing promotion took off an order (or a completing cart), from the adjustments of its native mirrors. */
+export async function marketingDiscounts(
+  container: MedusaContainer,
+  order: Pick<PlacedOrder, "items" | "shipping_methods">
+): Promise<RedeemedPromotion[]> {
   const adjustments = [...(order.items ?? []), ...(order.shipping_methods ?? [])]
     .flatMap((line) => line?.adjustments ?? [])
     .filter((a) => a?.promotion_id)

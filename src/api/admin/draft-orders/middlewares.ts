@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { ReleaseReason } from "../../../types/promotion/module"
 import { marketingCodesAmong } from "../../../workflows/promotion/check-cart-codes"
 import { releaseCartPromotionsWorkflow } from "../../../workflows/promotion/workflows/release-cart-promotions"
-import { reserveDraftOrderCodesWorkflow } from "../../../workflows/promotion/workflows/reserve-draft-order-codes"
+import { reserveCodesWorkflow } from "../../../workflows/promotion/workflows/reserve-codes"
 import { afterResponse, codesOf, setCodes } from "../../store/carts/middlewares"
 
 /**
@@ -16,7 +16,9 @@ async function reserveDraftOrderCodes(req: MedusaRequest<{ promo_codes?: unknown
   if (!codes) return next()
   try {
     const draftOrderId = req.params.id
-    const { result } = await reserveDraftOrderCodesWorkflow(req.scope).run({ input: { draft_order_id: draftOrderId, codes } })
+    const { result } = await reserveCodesWorkflow(req.scope).run({
+      input: { holder: { type: "draft_order", id: draftOrderId }, codes },
+    })
     setCodes(req, result.codes)
     afterResponse(req, res, async (succeeded) => {
       if (succeeded || !result.reserved_promotion_ids.length) return

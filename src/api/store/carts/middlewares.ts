@@ -11,7 +11,7 @@ import { normalizeCode } from "../../../modules/promotion/lib/code-pattern"
 import { ReleaseReason } from "../../../types/promotion/module"
 import { marketingCodesAmong } from "../../../workflows/promotion/check-cart-codes"
 import { releaseCartPromotionsWorkflow } from "../../../workflows/promotion/workflows/release-cart-promotions"
-import { reserveCartCodesWorkflow } from "../../../workflows/promotion/workflows/reserve-cart-codes"
+import { reserveCodesWorkflow } from "../../../workflows/promotion/workflows/reserve-codes"
 
 type CodesBody = { promo_codes?: unknown }
 
@@ -45,7 +45,7 @@ async function reserveCodes(req: MedusaRequest<CodesBody>, res: MedusaResponse, 
   if (!codes) return next()
   try {
     const cartId = req.params.id
-    const { result } = await reserveCartCodesWorkflow(req.scope).run({ input: { cart_id: cartId, codes } })
+    const { result } = await reserveCodesWorkflow(req.scope).run({ input: { holder: { type: "cart", id: cartId }, codes } })
     setCodes(req, result.codes)
     // Adding to /promotions keeps the cart's other codes; a cart update's list replaces them all.
     const replacing = !req.originalUrl.split("?")[0].endsWith("/promotions") || codes.length === 0
@@ -102,7 +102,7 @@ async function reserveCodesOnNewCart(req: MedusaRequest<CodesBody>, res: MedusaR
 }
 
 async function applyToNewCart(req: MedusaRequest, cartId: string, codes: string[]) {
-  const { result } = await reserveCartCodesWorkflow(req.scope).run({ input: { cart_id: cartId, codes } })
+  const { result } = await reserveCodesWorkflow(req.scope).run({ input: { holder: { type: "cart", id: cartId }, codes } })
   try {
     await updateCartPromotionsWorkflow(req.scope).run({
       input: { cart_id: cartId, promo_codes: result.codes, action: PromotionActions.ADD },
@@ -133,8 +133,8 @@ async function releaseRemovedCodes(req: MedusaRequest<CodesBody>, res: MedusaRes
 }
 
 /**
- * Plugin middlewares run before Medusa's own handlers for the same routes, and leave every core
- * workflow hook to the host application.
+ * Plugin middlewares run before Medusa's own handlers for the same routes. Paths they do not see are
+ * held at completion (`src/workflows/hooks/complete-cart-validate.ts`).
  */
 export const storeCartPromotionMiddlewares: MiddlewareRoute[] = [
   { method: ["POST"], matcher: "/store/carts", middlewares: [reserveCodesOnNewCart] },

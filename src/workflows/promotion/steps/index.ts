@@ -1,6 +1,6 @@
 export * from "./assign-promotion-codes"
 export * from "./attribute-order"
-export * from "./check-cart-codes"
+export * from "./check-codes"
 export * from "./delete-promotions"
 export * from "./find-abandoned-carts"
 export * from "./find-order-discounts"

@@ -24,7 +24,7 @@ import { instrumentHtml } from "../src/modules/messaging/lib/instrument-html"
 import { personal } from "../src/modules/messaging/lib/personal-content"
 import { htmlToPlainText, renderEmail } from "../src/modules/messaging/lib/render-template"
 import { batchBySharedContent } from "../src/modules/messaging/providers/shared-content-batches"
-import { CLAIM_DUE_MESSAGES_SQL } from "../src/modules/messaging/service"
+import { CLAIM_DUE_MESSAGES } from "../src/modules/messaging/statements"
 import { parsePluginOptions } from "../src/lib/plugin-options"
 import { CONTENT, insertContactsSql } from "./lib/campaign-content"
 import {
@@ -526,14 +526,14 @@ async function queueSqlCosts(db: Database) {
   const runs: number[] = []
   let claimed = 0
   for (let i = 0; i < 12; i++) {
-    const { ms, rows } = await timeIt(CLAIM_DUE_MESSAGES_SQL, ["bench", limit, 120_000, null])
+    const { ms, rows } = await timeIt(CLAIM_DUE_MESSAGES, ["bench", limit, 120_000, null])
     if (i >= 2) runs.push(ms)
     claimed = rows
   }
   console.log(`
 === the claim alone: ${fmt(N)} queued behind ${fmt(N)} sent messages, median of 10 (rolled back)`)
   console.log(`  claim ${limit} (claimMessages): ${median(runs).toFixed(1)} ms (${claimed} rows)`)
-  const { rows: plan } = await db.query(`EXPLAIN ${CLAIM_DUE_MESSAGES_SQL}`, ["bench", limit, 120_000, null])
+  const { rows: plan } = await db.query(`EXPLAIN ${CLAIM_DUE_MESSAGES}`, ["bench", limit, 120_000, null])
   const scans = plan.map((r) => r["QUERY PLAN"].trim()).filter((line: string) => /Scan/.test(line))
   console.log(`  its scans: ${scans.join("; ")}`)
 }

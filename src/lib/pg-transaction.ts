@@ -23,9 +23,25 @@ export async function pgConnection<T>(context: Context<EntityManager>, work: (cl
   const knex = manager.getTransactionContext() ?? manager.getKnex()
   const client = (await knex.client.acquireConnection()) as PgClient
   try {
-    return await work(client)
+    return await work(oneStatementAtATime(client))
   } finally {
     await knex.client.releaseConnection(client)
+  }
+}
+
+/**
+ * A connection runs one statement at a time. Statements started together (a `Promise.all` of
+ * queries) wait their turn in the order they were started, as pg would queue them itself, which pg
+ * deprecates (pg 9 will refuse a query while another one runs on the connection).
+ */
+export function oneStatementAtATime(connection: PgClient): PgClient {
+  let previous: Promise<unknown> = Promise.resolve()
+  return {
+    query(sql, params) {
+      const result = previous.then(() => connection.query(sql, params))
+      previous = result.catch(() => undefined)
+      return result
+    },
   }
 }
 

@@ -3,6 +3,7 @@ import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { pgStatement } from "../../lib/pg-transaction"
 import AuditEntry from "./models/audit-entry"
+import { PRUNE_AUDIT_ENTRIES_BEFORE, REDACT_AUDIT_ENTRIES_FOR } from "./statements"
 
 /**
  * The audit log is append-only: the plugin's routes only create and read entries. The single way
@@ -12,7 +13,7 @@ export default class AuditModuleService extends MedusaService({ AuditEntry }) {
   /** Deletes every entry created before `cutoff`; returns how many went. */
   @InjectManager()
   async pruneAuditEntriesBefore(cutoff: Date, @MedusaContext() context: Context<EntityManager> = {}) {
-    const { rowCount } = await pgStatement(context, `DELETE FROM marketing_audit_entry WHERE created_at < $1`, [cutoff])
+    const { rowCount } = await pgStatement(context, PRUNE_AUDIT_ENTRIES_BEFORE, [cutoff])
     return rowCount
   }
 
@@ -26,12 +27,7 @@ export default class AuditModuleService extends MedusaService({ AuditEntry }) {
     resourceId: string,
     @MedusaContext() context: Context<EntityManager> = {}
   ): Promise<number> {
-    const { rowCount } = await pgStatement(
-      context,
-      `UPDATE marketing_audit_entry SET changes = NULL, ip = NULL, user_agent = NULL
-        WHERE resource_type = $1 AND resource_id = $2`,
-      [resourceType, resourceId]
-    )
+    const { rowCount } = await pgStatement(context, REDACT_AUDIT_ENTRIES_FOR, [resourceType, resourceId])
     return rowCount
   }
 }

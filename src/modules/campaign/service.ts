@@ -7,6 +7,7 @@ import { CampaignStatus } from "../../types/campaign/module"
 import CampaignMember from "./models/campaign-member"
 import CampaignTemplate from "./models/campaign-template"
 import MarketingCampaign from "./models/campaign"
+import { CHANGE_CAMPAIGN_STATUS_IF_STILL } from "./statements"
 
 export default class CampaignModuleService extends MedusaService({
   MarketingCampaign,
@@ -37,10 +38,7 @@ export default class CampaignModuleService extends MedusaService({
   ): Promise<boolean> {
     const { rowCount } = await pgStatement(
       context,
-      `UPDATE marketing_campaign
-          SET status = $3, updated_at = now(),
-              last_occurrence_at = CASE WHEN $4::boolean THEN $5::timestamptz ELSE last_occurrence_at END
-        WHERE id = $1 AND status = $2 AND deleted_at IS NULL`,
+      CHANGE_CAMPAIGN_STATUS_IF_STILL,
       [id, from, to, last_occurrence_at !== undefined, last_occurrence_at ?? null]
     )
     return rowCount === 1

@@ -3,7 +3,7 @@ import { useState } from "react"
 import { useAnalyticsSummary, type AnalyticsRange } from "../../hooks/analytics"
 import { dayBefore } from "../../lib/analytics-display"
 import type { CreditingModel } from "../../types/analytics"
-import { Funnel } from "./funnel"
+import { Funnel, funnelOf } from "./funnel"
 import { DashboardPdfButton } from "./dashboard-pdf-button"
 import { KpiTiles } from "./kpi-tiles"
 import { TrendChart } from "./trend-chart"
@@ -82,7 +82,7 @@ export const AnalyticsDashboard = () => {
           <div className="px-6 py-4">
             <Heading level="h2">Funnel</Heading>
           </div>
-          <Funnel kpis={summary.data.current} model={model} />
+          <Funnel counts={funnelOf(summary.data.current, model)} />
         </Container>
       )}
     </div>

@@ -3,19 +3,39 @@ import { formatCount } from "../../lib/analytics-display"
 import { formatPercent } from "../../lib/format"
 import type { CreditingModel, Kpis } from "../../types/analytics"
 
-/** Sent → delivered → opened → clicked → ordered, each bar as wide as its share of the sent messages. */
-export const Funnel = ({ kpis, model }: { kpis: Kpis; model: CreditingModel }) => {
+export interface FunnelCounts {
+  sent: number
+  delivered: number
+  opened: number
+  clicked: number
+  ordered: number
+}
+
+/** The funnel of some KPIs, orders under one attribution model. */
+export const funnelOf = (kpis: Kpis, model: CreditingModel): FunnelCounts => ({
+  sent: kpis.sent,
+  delivered: kpis.delivered,
+  opened: kpis.opened,
+  clicked: kpis.clicked,
+  ordered: kpis.attributed[model].orders,
+})
+
+/**
+ * Sent → delivered → opened → clicked → ordered, each bar as wide as its share of the sent messages.
+ * With `testIdPrefix`, each count is findable on its own (e.g. `delivery-opened`).
+ */
+export const Funnel = ({ counts, testIdPrefix }: { counts: FunnelCounts; testIdPrefix?: string }) => {
   const stages = [
-    ["Sent", kpis.sent],
-    ["Delivered", kpis.delivered],
-    ["Opened", kpis.opened],
-    ["Clicked", kpis.clicked],
-    ["Ordered", kpis.attributed[model].orders],
+    ["Sent", counts.sent],
+    ["Delivered", counts.delivered],
+    ["Opened", counts.opened],
+    ["Clicked", counts.clicked],
+    ["Ordered", counts.ordered],
   ] as const
   return (
     <ol className="flex flex-col gap-2 px-6 py-4" aria-label="Funnel">
       {stages.map(([label, count]) => {
-        const share = kpis.sent > 0 ? count / kpis.sent : 0
+        const share = counts.sent > 0 ? count / counts.sent : 0
         return (
           <li key={label} className="grid grid-cols-[96px_1fr_120px] items-center gap-3" aria-label={label}>
             <Text size="small" leading="compact" className="text-ui-fg-subtle">
@@ -25,8 +45,8 @@ export const Funnel = ({ kpis, model }: { kpis: Kpis; model: CreditingModel }) =
               <div className="bg-ui-fg-interactive h-full rounded-full" style={{ width: `${share * 100}%` }} />
             </div>
             <Text size="small" leading="compact" className="text-right">
-              {formatCount(count)}
-              {kpis.sent > 0 ? ` (${formatPercent(share)})` : ""}
+              <span data-testid={testIdPrefix && `${testIdPrefix}-${label.toLowerCase()}`}>{formatCount(count)}</span>
+              {counts.sent > 0 ? ` (${formatPercent(share)})` : ""}
             </Text>
           </li>
         )

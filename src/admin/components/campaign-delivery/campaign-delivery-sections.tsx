@@ -2,11 +2,11 @@ import { Container, Text } from "@medusajs/ui"
 import type { AdminCampaign } from "../../../types/campaign/http"
 import { useCampaignDelivery } from "../../hooks/messages"
 import { hasDelivery, isDeliveryLive } from "../../lib/delivery-progress"
-import { DeliverySection } from "./delivery-section"
+import { CampaignReportSection } from "../campaign-report/campaign-report-section"
 import { MessageLogSection } from "./message-log-section"
 
 /**
- * How the campaign is going out, once it has started to: its numbers, and its messages one by one. A
+ * How the campaign is going out, once it has started to: its report, and its messages one by one. A
  * draft or a campaign waiting for its send time shows neither.
  */
 export const CampaignDeliverySections = ({ campaign }: { campaign: AdminCampaign }) => {
@@ -29,7 +29,7 @@ export const CampaignDeliverySections = ({ campaign }: { campaign: AdminCampaign
   const live = isDeliveryLive(campaign, delivery)
   return (
     <>
-      <DeliverySection campaign={campaign} delivery={delivery} live={live} />
+      <CampaignReportSection campaign={campaign} delivery={delivery} live={live} />
       <MessageLogSection campaign={campaign} live={live} />
     </>
   )

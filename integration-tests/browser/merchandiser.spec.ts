@@ -129,8 +129,8 @@ describe("Marketing › A merchandiser runs a campaign from the admin", () => {
     await delivery.getByText(`${READERS.length} of ${READERS.length} sent`).waitFor()
     allSentAt = Date.now()
     await header().getByText("Sent", { exact: true }).waitFor()
-    await expect(delivery.getByTestId("delivery-opened").textContent()).resolves.toBe("0")
-    await expect(delivery.getByTestId("delivery-clicked").textContent()).resolves.toBe("0")
+    await expect(delivery.getByTestId("funnel-opened").textContent()).resolves.toBe("0")
+    await expect(delivery.getByTestId("funnel-clicked").textContent()).resolves.toBe("0")
   })
 
   step("reads the email in the demo inbox, opens it and follows its link, and the campaign page counts both without a reload", async () => {
@@ -151,8 +151,8 @@ describe("Marketing › A merchandiser runs a campaign from the admin", () => {
     await mail.close()
 
     const delivery = page.getByRole("region", { name: "Delivery" })
-    await delivery.getByTestId("delivery-opened").filter({ hasText: /^1$/ }).waitFor({ timeout: 30_000 })
-    await delivery.getByTestId("delivery-clicked").filter({ hasText: /^1$/ }).waitFor({ timeout: 30_000 })
+    await delivery.getByTestId("funnel-opened").filter({ hasText: /^1$/ }).waitFor({ timeout: 30_000 })
+    await delivery.getByTestId("funnel-clicked").filter({ hasText: /^1$/ }).waitFor({ timeout: 30_000 })
     await delivery.screenshot({ path: artifact("figures-after-reading.png") })
   })
 

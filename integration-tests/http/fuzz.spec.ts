@@ -41,8 +41,10 @@ import { AdminPostJourneyEvent } from "../../src/api/admin/marketing/events/vali
 import {
   AdminCreateJourney,
   AdminGetJourneyEnrollmentsParams,
+  AdminGetJourneyFiguresParams,
   AdminGetJourneyParams,
   AdminGetJourneysParams,
+  AdminTestJourney,
   AdminTransitionJourney,
   AdminUpdateJourney,
 } from "../../src/api/admin/marketing/journeys/validators"
@@ -144,6 +146,8 @@ const SHAPES: Record<string, Shapes> = {
   [`GET ${A}/contacts/:id/activity`]: { query: AdminGetContactActivityParams },
   [`GET ${A}/currency`]: {},
   [`POST ${A}/events`]: { body: AdminPostJourneyEvent, tables: ["marketing_journey_enrollment"] },
+  [`GET ${A}/journey-figures`]: { query: AdminGetJourneyFiguresParams },
+  [`GET ${A}/journey-templates`]: {},
   [`GET ${A}/journeys`]: { query: AdminGetJourneysParams },
   [`POST ${A}/journeys`]: { body: AdminCreateJourney, query: AdminGetJourneyParams, tables: ["marketing_journey"] },
   [`GET ${A}/journeys/:id`]: { query: AdminGetJourneyParams },
@@ -151,6 +155,7 @@ const SHAPES: Record<string, Shapes> = {
   [`POST ${A}/journeys/:id/publish`]: { query: AdminGetJourneyParams, tables: ["marketing_journey_version"] },
   [`POST ${A}/journeys/:id/transition`]: { body: AdminTransitionJourney, query: AdminGetJourneyParams },
   [`GET ${A}/journeys/:id/enrollments`]: { query: AdminGetJourneyEnrollmentsParams },
+  [`POST ${A}/journeys/:id/test`]: { body: AdminTestJourney },
   [`GET ${A}/messages`]: { query: AdminGetMessagesParams },
   [`GET ${A}/order-attributions`]: { query: AdminGetOrderAttributionsParams },
   [`GET ${A}/promotions`]: { query: AdminGetPromotionsParams },

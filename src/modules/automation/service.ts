@@ -1,6 +1,7 @@
 import { Context } from "@medusajs/framework/types"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
+import { JourneyFigures, JourneyStepFigures } from "../../types/automation/http"
 import { PgClient, pgConnection, pgStatement, pgTransaction } from "../../lib/pg-transaction"
 import { CLAIM_DUE_ENROLLMENTS_SQL } from "./lib/claim-due-enrollments-sql"
 import { parseStepRunKey } from "./lib/step-run-key"
@@ -468,6 +469,63 @@ export default class AutomationModuleService extends MedusaService({
   @InjectManager()
   async wakeWaitingEnrollments(contactIds: string[], @MedusaContext() context: Context<EntityManager> = {}): Promise<number> {
     return pgConnection(context, (client) => wakeWaiting(client, contactIds))
+  }
+
+  /**
+   * How many contacts each journey enrolled and where they are, and per step how many stand at it
+   * (running or failed there) and how many passed it: the figures of the list and of the canvas.
+   * Steps are counted by id across versions, as the canvas shows one.
+   */
+  @InjectManager()
+  async journeyFigures(journeyIds: string[], @MedusaContext() context: Context<EntityManager> = {}): Promise<JourneyFigures[]> {
+    const [totals, standing, passed] = await pgConnection(context, (client) =>
+      Promise.all([
+        client.query(
+          `SELECT journey_id, count(*)::int AS enrolled,
+                  count(*) FILTER (WHERE state IN ('active', 'waiting'))::int AS running,
+                  count(*) FILTER (WHERE state = 'converted')::int AS converted,
+                  count(*) FILTER (WHERE state = 'completed')::int AS completed,
+                  count(*) FILTER (WHERE state = 'exited')::int AS exited,
+                  count(*) FILTER (WHERE state = 'failed')::int AS failed
+             FROM marketing_journey_enrollment WHERE journey_id = ANY($1::text[]) AND deleted_at IS NULL
+            GROUP BY journey_id`,
+          [journeyIds]
+        ),
+        client.query(
+          `SELECT journey_id, step_id, count(*) FILTER (WHERE state IN ('active', 'waiting'))::int AS at,
+                  count(*) FILTER (WHERE state = 'failed')::int AS failed
+             FROM marketing_journey_enrollment
+            WHERE journey_id = ANY($1::text[]) AND state IN ('active', 'waiting', 'failed') AND deleted_at IS NULL
+            GROUP BY journey_id, step_id`,
+          [journeyIds]
+        ),
+        client.query(
+          `SELECT e.journey_id, r.step_id, count(*)::int AS passed
+             FROM marketing_journey_step_run r JOIN marketing_journey_enrollment e ON e.id = r.enrollment_id
+            WHERE e.journey_id = ANY($1::text[]) AND r.deleted_at IS NULL
+            GROUP BY e.journey_id, r.step_id`,
+          [journeyIds]
+        ),
+      ])
+    )
+    return journeyIds.map((journeyId) => {
+      const steps = new Map<string, JourneyStepFigures>()
+      const stepOf = (stepId: string) =>
+        steps.get(stepId) ?? steps.set(stepId, { step_id: stepId, at: 0, failed: 0, passed: 0 }).get(stepId)!
+      for (const row of standing.rows) if (row.journey_id === journeyId) Object.assign(stepOf(row.step_id), { at: row.at, failed: row.failed })
+      for (const row of passed.rows) if (row.journey_id === journeyId) stepOf(row.step_id).passed = row.passed
+      const total = totals.rows.find((row) => row.journey_id === journeyId)
+      return {
+        journey_id: journeyId,
+        enrolled: total?.enrolled ?? 0,
+        running: total?.running ?? 0,
+        converted: total?.converted ?? 0,
+        completed: total?.completed ?? 0,
+        exited: total?.exited ?? 0,
+        failed: total?.failed ?? 0,
+        steps: [...steps.values()],
+      }
+    })
   }
 
   /** The send steps' content of journey messages, by the message's idempotency key (its step run key). */

@@ -4,8 +4,10 @@ import { listEnrollmentsQueryConfig, listJourneysQueryConfig, retrieveJourneyQue
 import {
   AdminCreateJourney,
   AdminGetJourneyEnrollmentsParams,
+  AdminGetJourneyFiguresParams,
   AdminGetJourneyParams,
   AdminGetJourneysParams,
+  AdminTestJourney,
   AdminTransitionJourney,
   AdminUpdateJourney,
 } from "./validators"
@@ -37,6 +39,14 @@ export const adminJourneyMiddlewares: MiddlewareRoute[] = [
     method: ["GET"],
     matcher: `${BASE}/:id/enrollments`,
     middlewares: [validateAndTransformQuery(AdminGetJourneyEnrollmentsParams, listEnrollmentsQueryConfig)],
+    policies: can("read"),
+  },
+  { method: ["POST"], matcher: `${BASE}/:id/test`, middlewares: [validateAndTransformBody(AdminTestJourney)], policies: can("update") },
+  { method: ["GET"], matcher: "/admin/marketing/journey-templates", policies: can("read") },
+  {
+    method: ["GET"],
+    matcher: "/admin/marketing/journey-figures",
+    middlewares: [validateAndTransformQuery(AdminGetJourneyFiguresParams, {})],
     policies: can("read"),
   },
 ]

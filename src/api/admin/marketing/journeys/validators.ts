@@ -47,3 +47,10 @@ export const AdminGetJourneyEnrollmentsParams = findParams({ limit: 50, offset: 
     step_id: oneOrMany(idString).optional(),
   })
   .strict()
+
+/** Test a journey with one contact. */
+export const AdminTestJourney = z.strictObject({ contact_id: idString.min(1) })
+export type AdminTestJourneyType = z.infer<typeof AdminTestJourney>
+
+export const AdminGetJourneyFiguresParams = z.strictObject({ journey_id: oneOrMany(idString.min(1)) })
+export type AdminGetJourneyFiguresParamsType = z.infer<typeof AdminGetJourneyFiguresParams>

@@ -1,0 +1,127 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { runDueJourneys } from "../../src/lib/journey-runner"
+import { createReachableContacts, Sinks, startDeliverySinks, useDeliverySuite } from "../helpers/delivery"
+import { eventually } from "../helpers/eventually"
+
+jest.setTimeout(120_000)
+
+let sinks: Sinks
+beforeAll(async () => {
+  sinks = await startDeliverySinks({ emailProvider: "smtp" })
+})
+afterAll(async () => sinks.close())
+
+const JOURNEYS = "/admin/marketing/journeys"
+const fail = { validateStatus: () => true }
+
+/** What the journey canvas reads besides the journey itself: templates, figures, and a test run. */
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    const t = useDeliverySuite(api, getContainer, () => sinks)
+
+    it("serves the templates, each of which creates a draft; those the worker runs today go live as they are", async () => {
+      const { data } = await api.get("/admin/marketing/journey-templates", t.admin.headers)
+      expect(data.templates.map((template: { key: string }) => template.key)).toEqual([
+        "blank",
+        "welcome_series",
+        "abandoned_cart",
+        "post_purchase",
+        "win_back",
+      ])
+      for (const template of data.templates) {
+        const created = await api.post(JOURNEYS, { name: template.name, definition: template.definition }, t.admin.headers)
+        expect(created.data.journey.status).toBe("draft")
+      }
+      const welcome = data.templates.find((template: { key: string }) => template.key === "welcome_series")
+      const { data: created } = await api.post(JOURNEYS, { name: "Welcome", definition: welcome.definition }, t.admin.headers)
+      const published = await api.post(`${JOURNEYS}/${created.journey.id}/publish`, {}, t.admin.headers)
+      expect(published.data.journey).toMatchObject({ status: "live", trigger_kind: "customer.created" })
+    })
+
+    it("counts enrollments per journey and per step, and test-runs a contact through the draft without sending or enrolling", async () => {
+      const [reader, unsubscribed] = await createReachableContacts(t.container, 2, "figures")
+      await t.audience.updateContacts({ id: unsubscribed.id, email_consent: "unsubscribed" })
+      const definition = {
+        trigger: { kind: "custom.event", name: "quiz.done" },
+        exit: { when_unsubscribed: false },
+        graph: {
+          start: "hello",
+          steps: [
+            { id: "hello", kind: "send", channel: "email", subject: "Hi {{ contact.first_name }}", body: "<p>Your results, {{ contact.first_name }}</p>" },
+            { id: "pause", kind: "wait", wait: { type: "duration", duration: { amount: 2, unit: "days" } } },
+            { id: "bought", kind: "branch", condition: { type: "purchased_since_entry" } },
+            { id: "done", kind: "exit" },
+            { id: "tip", kind: "send", channel: "sms", body: "A tip for you, {{ contact.first_name }}" },
+          ],
+          edges: [
+            { from: "hello", to: "pause" },
+            { from: "pause", to: "bought" },
+            { from: "bought", to: "done", outcome: "yes" },
+            { from: "bought", to: "tip", outcome: "no" },
+          ],
+        },
+      }
+      const { data } = await api.post(JOURNEYS, { name: "Quiz", definition }, t.admin.headers)
+      const journeyId = data.journey.id
+      await api.post(`${JOURNEYS}/${journeyId}/publish`, {}, t.admin.headers)
+      const { data: idle } = await api.post(JOURNEYS, { name: "Idle", definition }, t.admin.headers)
+      for (const email of [reader.email, unsubscribed.email]) {
+        await api.post("/admin/marketing/events", { name: "quiz.done", email }, t.admin.headers)
+      }
+      await runDueJourneys(t.container)
+
+      const figures = async () =>
+        (await api.get(`/admin/marketing/journey-figures?journey_id=${journeyId}&journey_id=${idle.journey.id}`, t.admin.headers)).data.figures
+      const [quiz, idleFigures] = await eventually(figures, ([f]) => f.steps.some((s: { step_id: string; at: number }) => s.step_id === "pause" && s.at === 2))
+      expect(quiz).toMatchObject({ journey_id: journeyId, enrolled: 2, running: 2, converted: 0, completed: 0, exited: 0, failed: 0 })
+      expect(quiz.steps).toEqual(
+        expect.arrayContaining([
+          { step_id: "hello", at: 0, failed: 0, passed: 2 },
+          { step_id: "pause", at: 2, failed: 0, passed: 0 },
+        ])
+      )
+      expect(idleFigures).toEqual({ journey_id: idle.journey.id, enrolled: 0, running: 0, converted: 0, completed: 0, exited: 0, failed: 0, steps: [] })
+      const missing = await api.get("/admin/marketing/journey-figures", { ...t.admin.headers, ...fail })
+      expect(missing.status).toBe(400)
+
+      // The test edits the draft: the canvas tests what it shows, not the live version.
+      await api.post(
+        `${JOURNEYS}/${journeyId}`,
+        { definition: { ...definition, graph: { ...definition.graph, steps: definition.graph.steps.map((s) => (s.id === "hello" ? { ...s, subject: "Hello {{ contact.first_name }}" } : s)) } } },
+        t.admin.headers
+      )
+      const enrollmentsBefore = (await api.get(`${JOURNEYS}/${journeyId}/enrollments`, t.admin.headers)).data.count
+      const messagesBefore = (await t.messaging.listMessages({})).length
+      const tested = await api.post(`${JOURNEYS}/${journeyId}/test`, { contact_id: reader.id }, t.admin.headers)
+      expect(tested.data.path.map(({ step_id, outcome }: any) => [step_id, outcome])).toEqual([
+        ["hello", "next"],
+        ["pause", "next"],
+        ["bought", "no"],
+        ["tip", "next"],
+      ])
+      const [hello, pause, , tip] = tested.data.path
+      expect(hello.message).toMatchObject({ channel: "email", to: reader.email, preview: { subject: `Hello ${reader.first_name}` } })
+      expect(hello.message.preview.html).toContain(`Your results, ${reader.first_name}`)
+      // The wait is skipped: the run goes on at the time it would have ended.
+      expect(new Date(pause.waited_until).getTime()).toBeGreaterThan(Date.now() + 47 * 3_600_000)
+      expect(tip).toMatchObject({ message: { channel: "sms", to: reader.phone }, ended: { state: "completed", reason: "end_of_journey" } })
+      expect(tip.message.preview.text).toBe(`A tip for you, ${reader.first_name}`)
+
+      const blocked = await api.post(`${JOURNEYS}/${journeyId}/test`, { contact_id: unsubscribed.id }, t.admin.headers)
+      expect(blocked.data.path[0].message).toMatchObject({ to: null, unreachable: true })
+
+      // Nothing sent, nobody enrolled.
+      expect((await t.messaging.listMessages({})).length).toBe(messagesBefore)
+      expect((await api.get(`${JOURNEYS}/${journeyId}/enrollments`, t.admin.headers)).data.count).toBe(enrollmentsBefore)
+
+      const unknown = await api.post(`${JOURNEYS}/${journeyId}/test`, { contact_id: "mkt_contact_missing" }, { ...t.admin.headers, ...fail })
+      expect(unknown.status).toBe(404)
+      const shapeless = await api.post(`${JOURNEYS}/${journeyId}/test`, {}, { ...t.admin.headers, ...fail })
+      expect(shapeless.status).toBe(400)
+      await api.post(`${JOURNEYS}/${journeyId}`, { definition: { ...definition, graph: { ...definition.graph, start: "nowhere" } } }, t.admin.headers)
+      const invalid = await api.post(`${JOURNEYS}/${journeyId}/test`, { contact_id: reader.id }, { ...t.admin.headers, ...fail })
+      expect(invalid.status).toBe(400)
+      expect(invalid.data.problems).toEqual(expect.arrayContaining([expect.objectContaining({ code: "unknown_step", path: ["graph", "start"] })]))
+    })
+  },
+})

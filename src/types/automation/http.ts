@@ -1,0 +1,48 @@
+import type { StepKind } from "../../modules/automation/lib/journey-schema"
+
+/** Where a journey's enrollments stand at one step: the canvas shows these on the step's node. */
+export interface JourneyStepFigures {
+  step_id: string
+  /** Running enrollments standing at the step (due, or waiting there). */
+  at: number
+  /** Enrollments that failed at the step. */
+  failed: number
+  /** Times an enrollment left the step (a loop counts each pass). */
+  passed: number
+}
+
+/** `GET /admin/marketing/journey-figures`: one journey's headline figures and its steps'. */
+export interface JourneyFigures {
+  journey_id: string
+  enrolled: number
+  running: number
+  converted: number
+  completed: number
+  exited: number
+  failed: number
+  steps: JourneyStepFigures[]
+}
+
+/** One step of a test run (`POST /admin/marketing/journeys/:id/test`): how the contact left it, and what it would have done. */
+export interface DryRunStep {
+  step_id: string
+  kind: StepKind
+  /** The way on ("next", "yes", a split key, "timeout"), or null where the journey ended. */
+  outcome: string | null
+  /** A wait: when the contact would have gone on (the run skips ahead to it). */
+  waited_until?: string
+  /** A send: the message as the contact would receive it, or why it would not reach them. */
+  message?: {
+    channel: string
+    to: string | null
+    preview: { subject: string | null; html: string | null; text: string; sms: { characters: number; segments: number; encoding: string } | null } | null
+    /** Nothing would be sent: no address, no consent, or suppressed. */
+    unreachable?: boolean
+    /** The template does not render. */
+    error?: string
+  }
+  /** Any other action (issue a code, update the contact, ...), as it would be carried out. */
+  action?: { type: string } & Record<string, unknown>
+  /** Where the journey ended: completed, converted or exited, and why. */
+  ended?: { state: string; reason: string }
+}

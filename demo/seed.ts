@@ -10,6 +10,7 @@ import { seedCampaigns } from "./seed/campaigns"
 import { seedCatalog } from "./seed/catalog"
 import { seedConsent } from "./seed/consent"
 import { seedCustomers } from "./seed/customers"
+import { seedJourneys } from "./seed/journeys"
 import { seedOrders } from "./seed/orders"
 import { seedPromotions } from "./seed/promotions"
 import { seedRandom } from "./seed/random"
@@ -39,10 +40,11 @@ export default async function seedDemo({ container, args: [email, password] }: E
   await timed("marketing audience (contacts and purchases)", () => backfillAudience(container))
   const consent = await timed("marketing consent", () => seedConsent(container))
   const promotions = await timed("promotions and personal codes", () => seedPromotions(container))
+  const journeys = await timed("journeys from the templates", () => seedJourneys(container, adminId))
   await timed("a year of marketing history (newsletters, engagement, attributed orders)", () => seedAnalyticsHistory(container))
   logger.info(
     `Demo store: ${new Set(variants.map((v) => v.productId)).size} products, ${customers.length} customers, ` +
       `${orders} orders, ${campaigns} campaigns, ${promotions} promotions, ${consent.email} contacts subscribed to email, ` +
-      `${consent.sms} to SMS`
+      `${consent.sms} to SMS, ${journeys} live journeys`
   )
 }

@@ -26,3 +26,6 @@ export const promotionPath = (id: string) => `${PROMOTIONS_PATH}/${id}`
 
 /** The native promotion page, which shows the marketing promotion behind it. */
 export const nativePromotionPath = (id: string) => `/promotions/${id}`
+
+export const JOURNEYS_PATH = "/marketing/journeys"
+export const journeyPath = (id: string) => `${JOURNEYS_PATH}/${id}`

@@ -1,0 +1,141 @@
+import type { FetchError } from "@medusajs/js-sdk"
+import { keepPreviousData, useMutation, useQuery, useQueryClient, UseQueryResult } from "@tanstack/react-query"
+import type { JourneyStatus } from "../../types/automation"
+import type { JourneyDefinition, JourneyDefinitionInput } from "../../modules/automation/lib/journey-schema"
+import type { PageQuery } from "../lib/page-query"
+import { fetchBackend, sdk } from "../lib/sdk"
+import type {
+  AdminJourney,
+  AdminJourneyListResponse,
+  AdminJourneyResponse,
+  JourneyFigures,
+  JourneyProblem,
+  JourneyTemplate,
+  JourneyTestResponse,
+} from "../types/journeys"
+import { auditQueryKeys } from "./audit-entries"
+
+export const JOURNEYS_API_PATH = "/admin/marketing/journeys"
+
+export const journeyQueryKeys = {
+  all: ["marketing_journeys"] as const,
+  lists: () => [...journeyQueryKeys.all, "list"] as const,
+  list: (query: JourneyListQuery) => [...journeyQueryKeys.lists(), query] as const,
+  detail: (id: string) => [...journeyQueryKeys.all, "detail", id] as const,
+  figures: (ids: string[]) => [...journeyQueryKeys.all, "figures", ids] as const,
+  templates: () => [...journeyQueryKeys.all, "templates"] as const,
+}
+
+export interface JourneyListQuery extends PageQuery {
+  status?: JourneyStatus[]
+  fields?: string
+}
+
+/** A list row with its headline figures, once they have loaded. */
+export type AdminJourneyRow = AdminJourney & { figures: JourneyFigures | null }
+
+const useJourneyFigures = (ids: string[], refetchInterval?: number) =>
+  useQuery<{ figures: JourneyFigures[] }, FetchError>({
+    queryKey: journeyQueryKeys.figures(ids),
+    queryFn: () => sdk.client.fetch("/admin/marketing/journey-figures", { query: { journey_id: ids } }),
+    enabled: ids.length > 0,
+    placeholderData: keepPreviousData,
+    refetchInterval,
+  })
+
+/** The journeys of a page, each with how many contacts it enrolled, runs and converted. */
+export const useJourneyRows = (query: JourneyListQuery): UseQueryResult<{ journeys: AdminJourneyRow[]; count: number }, FetchError> => {
+  const list = useQuery<AdminJourneyListResponse, FetchError>({
+    queryKey: journeyQueryKeys.list(query),
+    queryFn: () => sdk.client.fetch(JOURNEYS_API_PATH, { query }),
+    placeholderData: keepPreviousData,
+  })
+  const figures = useJourneyFigures(list.data?.journeys.map((journey) => journey.id) ?? [])
+  const byJourney = new Map(figures.data?.figures.map((f) => [f.journey_id, f]))
+  const data = list.data && {
+    count: list.data.count,
+    journeys: list.data.journeys.map((journey) => ({ ...journey, figures: byJourney.get(journey.id) ?? null })),
+  }
+  // The list's own state (loading, error, paging), with rows that carry their figures.
+  return { ...list, data } as unknown as UseQueryResult<{ journeys: AdminJourneyRow[]; count: number }, FetchError>
+}
+
+export const useJourney = (id: string) =>
+  useQuery<AdminJourneyResponse, FetchError>({
+    queryKey: journeyQueryKeys.detail(id),
+    queryFn: () => sdk.client.fetch(`${JOURNEYS_API_PATH}/${id}`),
+  })
+
+/** One journey's figures, per step for the canvas; refreshed while the page is open, as contacts move on. */
+export const useJourneyStepFigures = (id: string) => {
+  const { data } = useJourneyFigures([id], 10_000)
+  return data?.figures[0] ?? null
+}
+
+export const useJourneyTemplates = () =>
+  useQuery<{ templates: JourneyTemplate[] }, FetchError>({
+    queryKey: journeyQueryKeys.templates(),
+    queryFn: () => sdk.client.fetch("/admin/marketing/journey-templates"),
+    staleTime: Infinity,
+  })
+
+/** A refusal that names where the journey is wrong: publishing's and the test's 400 carry `problems`. */
+export class JourneyProblemsError extends Error {
+  constructor(message: string, public readonly problems: JourneyProblem[]) {
+    super(message)
+  }
+}
+
+/**
+ * A POST whose 400 may carry located problems, which the sdk would drop (it keeps only the message):
+ * so it goes through fetchBackend, like the segment editor's.
+ */
+async function postWithProblems<T>(path: string, body: unknown): Promise<T> {
+  const response = await fetchBackend(path, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  })
+  const answer = await response.json().catch(() => ({}))
+  if (!response.ok) throw new JourneyProblemsError(answer.message ?? response.statusText, answer.problems ?? [])
+  return answer
+}
+
+function useJourneyMutation<TVariables>(mutationFn: (variables: TVariables) => Promise<AdminJourneyResponse>) {
+  const queryClient = useQueryClient()
+  return useMutation<AdminJourneyResponse, JourneyProblemsError | FetchError, TVariables>({
+    mutationFn,
+    onSuccess: ({ journey }) => {
+      queryClient.setQueryData(journeyQueryKeys.detail(journey.id), { journey })
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: journeyQueryKeys.lists() }),
+        queryClient.invalidateQueries({ queryKey: auditQueryKeys.all }),
+      ])
+    },
+  })
+}
+
+export const useCreateJourney = () =>
+  useJourneyMutation((body: { name: string; description?: string | null; definition: JourneyDefinitionInput }) =>
+    sdk.client.fetch(JOURNEYS_API_PATH, { method: "POST", body })
+  )
+
+/** Saves the draft: of a live journey, a new version that goes live when published. */
+export const useSaveJourneyDraft = (id: string) =>
+  useJourneyMutation((body: { name?: string; definition?: JourneyDefinition }) =>
+    postWithProblems<AdminJourneyResponse>(`${JOURNEYS_API_PATH}/${id}`, body)
+  )
+
+export const usePublishJourney = (id: string) =>
+  useJourneyMutation((_: void) => postWithProblems<AdminJourneyResponse>(`${JOURNEYS_API_PATH}/${id}/publish`, {}))
+
+export const useTransitionJourney = (id: string) =>
+  useJourneyMutation((transition: "pause" | "resume" | "archive") =>
+    sdk.client.fetch(`${JOURNEYS_API_PATH}/${id}/transition`, { method: "POST", body: { transition } })
+  )
+
+/** Walks a contact through the draft with the waits skipped and nothing sent. */
+export const useTestJourney = (id: string) =>
+  useMutation<JourneyTestResponse, JourneyProblemsError, string>({
+    mutationFn: (contactId) => postWithProblems<JourneyTestResponse>(`${JOURNEYS_API_PATH}/${id}/test`, { contact_id: contactId }),
+  })

@@ -5,39 +5,54 @@ import { PgClient, pgStatement, pgTransaction } from "../../lib/pg-transaction"
 import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
 import { IneligibilityReason, PromotionUsage, RedemptionStatus, ReleaseReason } from "../../types/promotion/module"
 import { CodePattern } from "./lib/code-pattern"
+import {
+  ADJUST_PROMOTION_COUNTERS,
+  ADJUST_REDEEMED_COUNTS,
+  ANALYZE_CODES,
+  ASSIGN_FREE_CODES,
+  CAMPAIGN_SPEND,
+  CARTS_HOLDING_SINCE,
+  CODES_OF_PROMOTION_AFTER,
+  CODE_BATCHES_OF_PROMOTION,
+  CODE_PAGE,
+  COUNT_REDEMPTIONS_AND_CORRECT_SPEND,
+  COUNT_RESERVATION_WITHIN_LIMITS,
+  CUSTOMER_USES_OF_PROMOTION,
+  FREE_CODES,
+  HELD_RESERVATION_OF_CART,
+  INSERT_RESERVATION,
+  INSERT_UNHELD_REDEMPTIONS,
+  LOCK_CAMPAIGN_BUDGET,
+  LOCK_CODE_ASSIGNMENT,
+  LOWER_PROMOTION_SPEND,
+  LOWER_RESERVATION_ESTIMATE,
+  ORDER_ALREADY_REDEEMED,
+  OWN_CODES_OF_CONTACTS,
+  PROMOTION_AT_LIMIT,
+  RAISE_PROMOTION_SPEND,
+  RAISE_RESERVATION_ESTIMATE,
+  REDEEMED_SPEND_OF_PROMOTION,
+  REDEEM_CART_RESERVATIONS,
+  REDEEM_CODES,
+  REINSTATE_CODES,
+  REINSTATE_REDEMPTIONS,
+  REINSTATE_WITHDRAWN_PROMOTIONS,
+  RELEASE_CART_RESERVATIONS,
+  RELEASE_ORDER_REDEMPTIONS,
+  RESERVE_AVAILABLE_CODE,
+  UNASSIGN_AVAILABLE_CODES,
+  UNVOID_CODES_VOIDED_AT,
+  USAGE_OF_PROMOTIONS,
+  VOID_AVAILABLE_CODES_PAGE,
+  WITHDRAW_CODES_PAGE,
+  WITHDRAW_CODE_BATCH,
+  WITHDRAW_PROMOTIONS,
+  insertGeneratedCodes,
+} from "./statements"
 import MarketingPromotion from "./models/promotion"
 import OrderAttribution from "./models/order-attribution"
 import PromotionCode from "./models/promotion-code"
 import Redemption from "./models/redemption"
-
-/**
- * A pattern as one flat SQL expression over a candidate's random bytes (`c.bytes`), literal runs bound
- * from $6 on: per row, a concatenation is several times cheaper than aggregating the positions.
- */
-function codeExpression(pattern: CodePattern) {
-  const parts: string[] = []
-  const literals: string[] = []
-  let literal = ""
-  const flush = () => {
-    if (!literal) return
-    literals.push(literal)
-    parts.push(`$${5 + literals.length}::text`)
-    literal = ""
-  }
-  pattern.byteIndexes.forEach((byteIndex, position) => {
-    if (byteIndex < 0) {
-      literal += pattern.literals[position]
-      return
-    }
-    flush()
-    parts.push(`substr($2, get_byte(c.bytes, ${byteIndex}) % 32 + 1, 1)`)
-  })
-  flush()
-  return { expression: parts.join(" || "), literals }
-}
-
-/** A bigNumber column's raw twin, which Medusa reads back in preference to the numeric column. */
-const raw = (expression: string) => `jsonb_build_object('value', (${expression})::text, 'precision', 20)`
 
 export interface ReservationRequest {
   promotion_id: string
@@ -91,8 +106,6 @@ export interface RedeemedPromotion {
   code: string | null
 }
 
-/** Codes are written in pages this large: one statement each, so that 1M codes are 20 statements. */
-const CODE_PAGE = 50_000
 /** Codes generated at once past which the table's statistics are refreshed (see generateCodes). */
 const ANALYZE_AFTER_CODES = 10_000
 
@@ -124,35 +137,26 @@ export default class PromotionModuleService extends MedusaService({
     @MedusaContext() context: Context<EntityManager> = {}
   ): Promise<number> {
     const { promotion_id, batch_id, count, pattern } = input
-    const { expression, literals } = codeExpression(pattern)
+    const { statement, literals } = insertGeneratedCodes(pattern)
     let inserted = 0
     let drawn = 0
     for (let round = 0; inserted < count && round < count / CODE_PAGE + 5; round++) {
       const wanted = Math.min(CODE_PAGE, count - inserted)
-      // Ids follow the batch's own (time-ordered) id and a running number, so that the primary key
-      // grows at its end instead of taking a random page for every code.
-      const { rows } = await pgStatement<{ inserted: string }>(
-        context,
-        `WITH candidates AS (
-           SELECT n, uuid_send(gen_random_uuid()) || uuid_send(gen_random_uuid()) AS bytes
-             FROM generate_series($5::int + 1, $5::int + $1::int) AS n
-         ), inserted AS (
-           INSERT INTO marketing_promotion_code (id, code, status, batch_id, promotion_id, created_at, updated_at)
-           SELECT 'mpcode_' || substr($3, 9) || lpad(c.n::text, 7, '0'), ${expression}, 'available', $3, $4, now(), now()
-             FROM candidates c
-           ON CONFLICT (code) WHERE deleted_at IS NULL DO NOTHING
-           RETURNING 1
-         )
-         SELECT count(*) AS inserted FROM inserted`,
-        [wanted, pattern.alphabet, batch_id, promotion_id, drawn, ...literals]
-      )
+      const { rows } = await pgStatement<{ inserted: string }>(context, statement, [
+        wanted,
+        pattern.alphabet,
+        batch_id,
+        promotion_id,
+        drawn,
+        ...literals,
+      ])
       drawn += wanted
       inserted += Number(rows[0].inserted)
     }
     // A large batch leaves the planner's statistics describing a much smaller table until autovacuum
     // comes round: the paged void and delete that may follow at once would then join page by page
     // with a sequential scan of every code (minutes at 1M) instead of a primary key lookup.
-    if (inserted >= ANALYZE_AFTER_CODES) await pgStatement(context, "ANALYZE marketing_promotion_code", [])
+    if (inserted >= ANALYZE_AFTER_CODES) await pgStatement(context, ANALYZE_CODES, [])
     return inserted
   }
 
@@ -173,11 +177,7 @@ export default class PromotionModuleService extends MedusaService({
       redeemed_at: Date | null
     }>(
       context,
-      `SELECT id, code, status, contact_id, order_id, batch_id, created_at, redeemed_at
-         FROM marketing_promotion_code
-        WHERE promotion_id = $1 AND deleted_at IS NULL
-          AND ($2::text IS NULL OR batch_id = $2) AND ($3::text IS NULL OR id > $3)
-        ORDER BY id LIMIT $4`,
+      CODES_OF_PROMOTION_AFTER,
       [input.promotion_id, input.batch_id ?? null, input.after, input.limit]
     )
     return rows
@@ -199,13 +199,7 @@ export default class PromotionModuleService extends MedusaService({
       unassigned: string
     }>(
       context,
-      `SELECT batch_id, min(created_at) AS created_at, count(*) AS count,
-              count(*) FILTER (WHERE status = 'available') AS available,
-              count(*) FILTER (WHERE contact_id IS NOT NULL) AS assigned,
-              count(*) FILTER (WHERE status = 'available' AND contact_id IS NULL) AS unassigned
-         FROM marketing_promotion_code
-        WHERE promotion_id = $1 AND deleted_at IS NULL
-        GROUP BY batch_id ORDER BY min(created_at), batch_id`,
+      CODE_BATCHES_OF_PROMOTION,
       [promotionId]
     )
     return rows.map((row) => ({
@@ -230,12 +224,7 @@ export default class PromotionModuleService extends MedusaService({
     if (!input.campaign_ids.length || !input.contact_ids.length) return []
     const { rows } = await pgStatement<{ campaign_id: string; contact_id: string; code: string }>(
       context,
-      `SELECT DISTINCT ON (p.campaign_id, c.contact_id) p.campaign_id, c.contact_id, c.code
-         FROM marketing_promotion_code c
-         JOIN marketing_promotion p ON p.id = c.promotion_id AND p.deleted_at IS NULL AND p.status = 'active'
-        WHERE p.campaign_id = ANY($1::text[]) AND c.contact_id = ANY($2::text[])
-          AND c.status = 'available' AND c.deleted_at IS NULL
-        ORDER BY p.campaign_id, c.contact_id, c.created_at, c.id`,
+      OWN_CODES_OF_CONTACTS,
       [input.campaign_ids, input.contact_ids]
     )
     return rows
@@ -250,11 +239,7 @@ export default class PromotionModuleService extends MedusaService({
   ): Promise<Map<string, PromotionUsage>> {
     const { rows } = await pgStatement<{ id: string; used: number; spent: string; used_by_customer: string }>(
       context,
-      `SELECT p.id, p.used_count AS used, p.spent_amount AS spent,
-              (SELECT count(*) FROM marketing_promotion_redemption r
-                WHERE r.promotion_id = p.id AND r.customer_id = $2
-                  AND r.status IN ('reserved', 'redeemed') AND r.deleted_at IS NULL) AS used_by_customer
-         FROM marketing_promotion p WHERE p.id = ANY($1::text[])`,
+      USAGE_OF_PROMOTIONS,
       [promotionIds, customerId]
     )
     return new Map(
@@ -268,12 +253,7 @@ export default class PromotionModuleService extends MedusaService({
   /** What the orders that redeemed a promotion took off: the spend Medusa's own budget has counted. */
   @InjectManager()
   async redeemedSpend(promotionId: string, @MedusaContext() context: Context<EntityManager> = {}): Promise<number> {
-    const { rows } = await pgStatement<{ spent: string }>(
-      context,
-      `SELECT coalesce(sum(discount_amount), 0) AS spent FROM marketing_promotion_redemption
-        WHERE promotion_id = $1 AND status = 'redeemed' AND deleted_at IS NULL`,
-      [promotionId]
-    )
+    const { rows } = await pgStatement<{ spent: string }>(context, REDEEMED_SPEND_OF_PROMOTION, [promotionId])
     return Number(rows[0].spent)
   }
 
@@ -301,11 +281,7 @@ export default class PromotionModuleService extends MedusaService({
   }
 
   private async reserveIn(client: PgClient, request: ReservationRequest): Promise<ReservationResult> {
-    const held = await client.query(
-      `SELECT id, estimated_discount FROM marketing_promotion_redemption
-        WHERE promotion_id = $1 AND cart_id = $2 AND status = 'reserved' AND deleted_at IS NULL`,
-      [request.promotion_id, request.cart_id]
-    )
+    const held = await client.query(HELD_RESERVATION_OF_CART, [request.promotion_id, request.cart_id])
     if (held.rowCount) {
       const redemptionId = held.rows[0].id as string
       const growth = request.follow_discount ? request.estimated_discount - Number(held.rows[0].estimated_discount) : 0
@@ -313,15 +289,7 @@ export default class PromotionModuleService extends MedusaService({
       return { reserved: true as const, redemption_id: redemptionId, already_held: true, raised_by: Math.max(growth, 0) }
     }
     const counted = await client.query(
-      `UPDATE marketing_promotion
-          SET used_count = used_count + 1,
-              spent_amount = spent_amount + $2::numeric,
-              raw_spent_amount = ${raw("spent_amount + $2::numeric")},
-              updated_at = now()
-        WHERE id = $1 AND deleted_at IS NULL
-          AND (usage_limit IS NULL OR used_count < usage_limit)
-          AND (budget_amount IS NULL OR spent_amount + $2::numeric <= budget_amount)
-        RETURNING per_customer_limit`,
+      COUNT_RESERVATION_WITHIN_LIMITS,
       [request.promotion_id, request.estimated_discount]
     )
     if (!counted.rowCount) {
@@ -330,32 +298,19 @@ export default class PromotionModuleService extends MedusaService({
     await holdCampaignBudget(client, request)
     const perCustomerLimit = counted.rows[0].per_customer_limit as number | null
     if (perCustomerLimit !== null && request.customer_id) {
-      const { rows } = await client.query(
-        `SELECT count(*) AS used FROM marketing_promotion_redemption
-          WHERE promotion_id = $1 AND customer_id = $2 AND status IN ('reserved', 'redeemed') AND deleted_at IS NULL`,
-        [request.promotion_id, request.customer_id]
-      )
+      const { rows } = await client.query(CUSTOMER_USES_OF_PROMOTION, [request.promotion_id, request.customer_id])
       if (Number(rows[0].used) >= perCustomerLimit) {
         throw new Refusal(IneligibilityReason.CUSTOMER_LIMIT_REACHED)
       }
     }
     if (request.code_id) {
-      const code = await client.query(
-        `UPDATE marketing_promotion_code SET status = 'reserved', cart_id = $2, reserved_at = now(), updated_at = now()
-          WHERE id = $1 AND status = 'available' AND deleted_at IS NULL RETURNING id`,
-        [request.code_id, request.cart_id]
-      )
+      const code = await client.query(RESERVE_AVAILABLE_CODE, [request.code_id, request.cart_id])
       if (!code.rowCount) {
         throw new Refusal(IneligibilityReason.CODE_USED)
       }
     }
     const { rows } = await client.query(
-      `INSERT INTO marketing_promotion_redemption
-         (id, promotion_id, status, code, code_id, cart_id, customer_id, campaign_id, currency_code,
-          estimated_discount, raw_estimated_discount, reserved_at, created_at, updated_at)
-       VALUES ('mpred_' || replace(gen_random_uuid()::text, '-', ''), $1, 'reserved', $2, $3, $4, $5, $6, $7,
-               $8::numeric, ${raw("$8::numeric")}, now(), now(), now())
-       RETURNING id`,
+      INSERT_RESERVATION,
       [
         request.promotion_id,
         request.code,
@@ -376,21 +331,9 @@ export default class PromotionModuleService extends MedusaService({
    * discounts of completions under its row lock, and refuses the one that would overrun it.
    */
   private async raiseIn(client: PgClient, redemptionId: string, request: ReservationRequest, growth: number) {
-    await client.query(
-      `UPDATE marketing_promotion
-          SET spent_amount = spent_amount + $2::numeric, raw_spent_amount = ${raw("spent_amount + $2::numeric")},
-              updated_at = now()
-        WHERE id = $1`,
-      [request.promotion_id, growth]
-    )
+    await client.query(RAISE_PROMOTION_SPEND, [request.promotion_id, growth])
     await holdCampaignBudget(client, request)
-    await client.query(
-      `UPDATE marketing_promotion_redemption
-          SET estimated_discount = estimated_discount + $2::numeric,
-              raw_estimated_discount = ${raw("estimated_discount + $2::numeric")}, updated_at = now()
-        WHERE id = $1`,
-      [redemptionId, growth]
-    )
+    await client.query(RAISE_RESERVATION_ESTIMATE, [redemptionId, growth])
   }
 
   /** Undoes a reservation's raise at completion (workflow compensation): the completion failed. */
@@ -400,30 +343,14 @@ export default class PromotionModuleService extends MedusaService({
     @MedusaContext() context: Context<EntityManager> = {}
   ): Promise<void> {
     await pgTransaction(context, async (client) => {
-      const { rows } = await client.query(
-        `UPDATE marketing_promotion_redemption
-            SET estimated_discount = estimated_discount - $2::numeric,
-                raw_estimated_discount = ${raw("estimated_discount - $2::numeric")}, updated_at = now()
-          WHERE id = $1 AND status = 'reserved' AND deleted_at IS NULL
-          RETURNING promotion_id`,
-        [input.redemption_id, input.by]
-      )
+      const { rows } = await client.query(LOWER_RESERVATION_ESTIMATE, [input.redemption_id, input.by])
       if (!rows.length) return
-      await client.query(
-        `UPDATE marketing_promotion
-            SET spent_amount = spent_amount - $2::numeric, raw_spent_amount = ${raw("spent_amount - $2::numeric")},
-                updated_at = now()
-          WHERE id = $1`,
-        [rows[0].promotion_id, input.by]
-      )
+      await client.query(LOWER_PROMOTION_SPEND, [rows[0].promotion_id, input.by])
     })
   }
 
   private async exhaustedReason(client: PgClient, request: ReservationRequest) {
-    const { rows } = await client.query(
-      `SELECT usage_limit IS NOT NULL AND used_count >= usage_limit AS at_limit FROM marketing_promotion WHERE id = $1`,
-      [request.promotion_id]
-    )
+    const { rows } = await client.query(PROMOTION_AT_LIMIT, [request.promotion_id])
     if (!rows.length) {
       return IneligibilityReason.NOT_FOUND
     }
@@ -440,14 +367,13 @@ export default class PromotionModuleService extends MedusaService({
     @MedusaContext() context: Context<EntityManager> = {}
   ): Promise<ReleasedReservation[]> {
     return pgTransaction(context, (client) =>
-      giveBack(
-        client,
-        `status = 'reserved' AND cart_id = ANY($1::text[])
-           AND ($2::text[] IS NULL OR promotion_id = ANY($2::text[])) AND ($3::text[] IS NULL OR code = ANY($3::text[]))
-           AND ($4::text[] IS NULL OR NOT (code = ANY($4::text[])))`,
-        [input.cart_ids, input.promotion_ids ?? null, input.codes ?? null, input.keep_codes ?? null],
-        input.reason
-      )
+      giveBack(client, RELEASE_CART_RESERVATIONS, [
+        input.cart_ids,
+        input.promotion_ids ?? null,
+        input.codes ?? null,
+        input.keep_codes ?? null,
+        input.reason,
+      ])
     )
   }
 
@@ -479,14 +405,7 @@ export default class PromotionModuleService extends MedusaService({
     limit: number,
     @MedusaContext() context: Context<EntityManager> = {}
   ): Promise<string[]> {
-    const { rows } = await pgStatement<{ cart_id: string }>(
-      context,
-      `SELECT DISTINCT cart_id FROM (
-         SELECT cart_id FROM marketing_promotion_redemption
-          WHERE status = 'reserved' AND deleted_at IS NULL AND reserved_at < $1 AND cart_id NOT LIKE 'order\\_%'
-          ORDER BY reserved_at LIMIT $2) oldest`,
-      [before, limit]
-    )
+    const { rows } = await pgStatement<{ cart_id: string }>(context, CARTS_HOLDING_SINCE, [before, limit])
     return rows.map((r) => r.cart_id)
   }
 
@@ -508,34 +427,14 @@ export default class PromotionModuleService extends MedusaService({
     @MedusaContext() context: Context<EntityManager> = {}
   ): Promise<string[]> {
     return pgTransaction(context, async (client) => {
-      const done = await client.query(
-        `SELECT 1 FROM marketing_promotion_redemption WHERE order_id = $1 AND deleted_at IS NULL LIMIT 1`,
-        [input.order_id]
-      )
+      const done = await client.query(ORDER_ALREADY_REDEEMED, [input.order_id])
       if (done.rowCount) return []
       const amounts = [input.discounts.map((d) => d.promotion_id), input.discounts.map((d) => d.discount_amount)]
-      const held = await client.query(
-        `UPDATE marketing_promotion_redemption r
-            SET status = 'redeemed', order_id = $2, redeemed_at = now(), updated_at = now(),
-                discount_amount = coalesce(d.amount, 0), raw_discount_amount = ${raw("coalesce(d.amount, 0)")}
-           FROM marketing_promotion_redemption reserved
-           LEFT JOIN unnest($3::text[], $4::numeric[]) AS d(promotion_id, amount) ON d.promotion_id = reserved.promotion_id
-          WHERE reserved.id = r.id AND r.cart_id = $1 AND r.status = 'reserved' AND r.deleted_at IS NULL
-          RETURNING r.id, r.promotion_id, r.code_id, r.discount_amount - r.estimated_discount AS correction`,
-        [input.cart_id, input.order_id, ...amounts]
-      )
+      const held = await client.query(REDEEM_CART_RESERVATIONS, [input.cart_id, input.order_id, ...amounts])
       const heldIds = new Set(held.rows.map((r) => r.promotion_id))
       const unheld = input.discounts.filter((d) => !heldIds.has(d.promotion_id))
       const entered = await client.query(
-        `INSERT INTO marketing_promotion_redemption
-           (id, promotion_id, status, code, cart_id, customer_id, campaign_id, currency_code, estimated_discount,
-            raw_estimated_discount, discount_amount, raw_discount_amount, order_id, reserved_at, redeemed_at,
-            created_at, updated_at)
-         SELECT 'mpred_' || replace(gen_random_uuid()::text, '-', ''), p.id, 'redeemed', d.code, $1, $2, p.campaign_id, $3,
-                d.amount, ${raw("d.amount")}, d.amount, ${raw("d.amount")}, $4, now(), now(), now(), now()
-           FROM unnest($5::text[], $6::numeric[], $7::text[]) AS d(promotion_id, amount, code)
-           JOIN marketing_promotion p ON p.id = d.promotion_id
-         RETURNING id, promotion_id`,
+        INSERT_UNHELD_REDEMPTIONS,
         [
           input.cart_id,
           input.customer_id,
@@ -555,23 +454,13 @@ export default class PromotionModuleService extends MedusaService({
         1
       )
       await client.query(
-        `UPDATE marketing_promotion p
-            SET redeemed_count = redeemed_count + n.count,
-                spent_amount = spent_amount + n.correction, raw_spent_amount = ${raw("spent_amount + n.correction")},
-                updated_at = now()
-           FROM (SELECT promotion_id, count(*) AS count, sum(correction) AS correction
-                   FROM unnest($1::text[], $2::numeric[]) AS u(promotion_id, correction) GROUP BY promotion_id) n
-          WHERE p.id = n.promotion_id`,
+        COUNT_REDEMPTIONS_AND_CORRECT_SPEND,
         [
           [...held.rows, ...entered.rows].map((r) => r.promotion_id),
           [...held.rows.map((r) => Number(r.correction)), ...entered.rows.map(() => 0)],
         ]
       )
-      await client.query(
-        `UPDATE marketing_promotion_code SET status = 'redeemed', order_id = $2, redeemed_at = now(), updated_at = now()
-          WHERE id = ANY($1::text[])`,
-        [held.rows.map((r) => r.code_id).filter(Boolean), input.order_id]
-      )
+      await client.query(REDEEM_CODES, [held.rows.map((r) => r.code_id).filter(Boolean), input.order_id])
       return [...held.rows, ...entered.rows].map((r) => r.id as string)
     })
   }
@@ -583,7 +472,7 @@ export default class PromotionModuleService extends MedusaService({
     @MedusaContext() context: Context<EntityManager> = {}
   ): Promise<ReleasedReservation[]> {
     return pgTransaction(context, async (client) => {
-      const released = await giveBack(client, `status = 'redeemed' AND order_id = $1`, [orderId], ReleaseReason.CANCELLED)
+      const released = await giveBack(client, RELEASE_ORDER_REDEMPTIONS, [orderId, ReleaseReason.CANCELLED])
       await countRedeemed(client, released.map((r) => r.promotion_id), -1)
       return released
     })
@@ -601,35 +490,10 @@ export default class PromotionModuleService extends MedusaService({
     @MedusaContext() context: Context<EntityManager> = {}
   ): Promise<{ code_ids: string[]; missing: number }> {
     return pgTransaction(context, async (client) => {
-      await client.query(`SELECT pg_advisory_xact_lock(hashtext('marketing_promotion_code:assign:' || $1))`, [
+      await client.query(LOCK_CODE_ASSIGNMENT, [
         input.promotion_id,
       ])
-      const { rows } = await client.query(
-        `WITH wanted AS (
-           SELECT contact_id, row_number() OVER (ORDER BY contact_id) AS n
-             FROM (SELECT DISTINCT unnest($2::text[]) AS contact_id) listed
-            WHERE NOT EXISTS (
-              SELECT 1 FROM marketing_promotion_code held
-               WHERE held.promotion_id = $1 AND held.contact_id = listed.contact_id
-                 AND held.status <> 'void' AND held.deleted_at IS NULL)
-         ), free AS (
-           SELECT id FROM marketing_promotion_code
-            WHERE promotion_id = $1 AND status = 'available' AND contact_id IS NULL AND deleted_at IS NULL
-            ORDER BY id LIMIT (SELECT count(*) FROM wanted)
-            FOR UPDATE SKIP LOCKED
-         ), paired AS (
-           SELECT f.id, w.contact_id
-             FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM free) f JOIN wanted w USING (n)
-            WHERE (SELECT count(*) FROM free) = (SELECT count(*) FROM wanted)
-         ), assigned AS (
-           UPDATE marketing_promotion_code c SET contact_id = p.contact_id, updated_at = now()
-             FROM paired p WHERE c.id = p.id
-           RETURNING c.id
-         )
-         SELECT (SELECT count(*) FROM wanted) - (SELECT count(*) FROM free) AS missing,
-                coalesce((SELECT array_agg(id) FROM assigned), '{}') AS code_ids`,
-        [input.promotion_id, input.contact_ids]
-      )
+      const { rows } = await client.query(ASSIGN_FREE_CODES, [input.promotion_id, input.contact_ids])
       return { code_ids: rows[0].code_ids as string[], missing: Number(rows[0].missing) }
     })
   }
@@ -637,11 +501,7 @@ export default class PromotionModuleService extends MedusaService({
   /** Undoes `assignCodes` (workflow compensation) for the codes not used meanwhile. */
   @InjectManager()
   async unassignCodes(codeIds: string[], @MedusaContext() context: Context<EntityManager> = {}): Promise<void> {
-    await pgStatement(
-      context,
-      `UPDATE marketing_promotion_code SET contact_id = NULL, updated_at = now() WHERE id = ANY($1::text[]) AND status = 'available'`,
-      [codeIds]
-    )
+    await pgStatement(context, UNASSIGN_AVAILABLE_CODES, [codeIds])
   }
 
   /**
@@ -653,11 +513,11 @@ export default class PromotionModuleService extends MedusaService({
     input: { promotion_id: string; code_ids?: string[]; batch_id?: string; voided_at: Date },
     @MedusaContext() context: Context<EntityManager> = {}
   ): Promise<number> {
-    return updateCodesInPages(context, input.promotion_id, {
-      set: "status = 'void', updated_at = $5",
-      where: "c.status = 'available' AND ($3::text[] IS NULL OR c.id = ANY($3::text[])) AND ($4::text IS NULL OR c.batch_id = $4)",
-      params: [input.code_ids ?? null, input.batch_id ?? null, input.voided_at],
-    })
+    return updateCodesInPages(context, VOID_AVAILABLE_CODES_PAGE, input.promotion_id, [
+      input.code_ids ?? null,
+      input.batch_id ?? null,
+      input.voided_at,
+    ])
   }
 
   /**
@@ -669,22 +529,13 @@ export default class PromotionModuleService extends MedusaService({
     input: { promotion_id: string; voided_at: Date },
     @MedusaContext() context: Context<EntityManager> = {}
   ): Promise<void> {
-    await pgStatement(
-      context,
-      `UPDATE marketing_promotion_code SET status = 'available', updated_at = now()
-        WHERE promotion_id = $1 AND status = 'void' AND updated_at = $2 AND deleted_at IS NULL`,
-      [input.promotion_id, input.voided_at]
-    )
+    await pgStatement(context, UNVOID_CODES_VOIDED_AT, [input.promotion_id, input.voided_at])
   }
 
   /** Withdraws a generation run in one statement: the ORM's soft delete would load every code first. */
   @InjectManager()
   async withdrawCodeBatch(batchId: string, @MedusaContext() context: Context<EntityManager> = {}): Promise<void> {
-    await pgStatement(
-      context,
-      `UPDATE marketing_promotion_code SET deleted_at = now(), updated_at = now() WHERE batch_id = $1 AND deleted_at IS NULL`,
-      [batchId]
-    )
+    await pgStatement(context, WITHDRAW_CODE_BATCH, [batchId])
   }
 
   /**
@@ -697,13 +548,9 @@ export default class PromotionModuleService extends MedusaService({
     @MedusaContext() context: Context<EntityManager> = {}
   ): Promise<void> {
     // The promotions go first: from then on no checkout can reserve one of their codes.
-    await pgStatement(
-      context,
-      `UPDATE marketing_promotion SET deleted_at = $2, updated_at = $2 WHERE id = ANY($1::text[]) AND deleted_at IS NULL`,
-      [input.ids, input.deleted_at]
-    )
+    await pgStatement(context, WITHDRAW_PROMOTIONS, [input.ids, input.deleted_at])
     for (const id of input.ids) {
-      await updateCodesInPages(context, id, { set: "deleted_at = $3, updated_at = $3", where: "true", params: [input.deleted_at] })
+      await updateCodesInPages(context, WITHDRAW_CODES_PAGE, id, [input.deleted_at])
     }
   }
 
@@ -716,45 +563,28 @@ export default class PromotionModuleService extends MedusaService({
     input: { ids: string[]; deleted_at: Date },
     @MedusaContext() context: Context<EntityManager> = {}
   ): Promise<void> {
-    await pgStatement(
-      context,
-      `WITH codes AS (
-         UPDATE marketing_promotion_code SET deleted_at = NULL, updated_at = now()
-          WHERE promotion_id = ANY($1::text[]) AND deleted_at = $2
-       )
-       UPDATE marketing_promotion SET deleted_at = NULL, updated_at = now() WHERE id = ANY($1::text[]) AND deleted_at = $2`,
-      [input.ids, input.deleted_at]
-    )
+    await pgStatement(context, REINSTATE_WITHDRAWN_PROMOTIONS, [input.ids, input.deleted_at])
   }
 }
 
 /**
- * Sets `set` on a promotion's live codes that match `where` (over `c`, parameters from $3), a page at a time in id
- * order, each page committed on its own: one statement over a million codes would hold their locks for as long, and a
- * checkout reaching one of them would wait with its promotion's row locked. The UPDATE checks `where` again, on the
- * current row, for codes changed since the page was read. Returns how many codes changed.
+ * Runs a paged statement over a promotion's codes (see codesPage in statements.ts) a page at a time in id order,
+ * each page committed on its own: one statement over a million codes would hold their locks for as long, and a
+ * checkout reaching one of them would wait with its promotion's row locked. Returns how many codes changed.
  */
 async function updateCodesInPages(
   context: Context<EntityManager>,
+  statement: string,
   promotionId: string,
-  { set, where, params }: { set: string; where: string; params: unknown[] }
+  params: unknown[]
 ): Promise<number> {
   let changed = 0
   for (let after = ""; ; ) {
-    const { rows } = await pgStatement<{ last: string | null; changed: string }>(
-      context,
-      `WITH page AS (
-         SELECT c.id FROM marketing_promotion_code c
-          WHERE c.promotion_id = $1 AND c.id > $2 AND c.deleted_at IS NULL AND ${where}
-          ORDER BY c.id LIMIT ${CODE_PAGE}
-       ), changed AS (
-         UPDATE marketing_promotion_code c SET ${set}
-           FROM page WHERE c.id = page.id AND c.deleted_at IS NULL AND ${where}
-         RETURNING 1
-       )
-       SELECT (SELECT max(id) FROM page) AS last, (SELECT count(*) FROM changed) AS changed`,
-      [promotionId, after, ...params]
-    )
+    const { rows } = await pgStatement<{ last: string | null; changed: string }>(context, statement, [
+      promotionId,
+      after,
+      ...params,
+    ])
     changed += Number(rows[0].changed)
     if (!rows[0].last) return changed
     after = rows[0].last
@@ -767,11 +597,8 @@ async function updateCodesInPages(
  */
 async function holdCampaignBudget(client: PgClient, request: ReservationRequest) {
   if (!request.campaign_id || request.campaign_budget === null) return
-  await client.query(`SELECT pg_advisory_xact_lock(hashtext('marketing_campaign_budget:' || $1))`, [request.campaign_id])
-  const { rows } = await client.query(
-    `SELECT coalesce(sum(spent_amount), 0) AS spent FROM marketing_promotion WHERE campaign_id = $1 AND deleted_at IS NULL`,
-    [request.campaign_id]
-  )
+  await client.query(LOCK_CAMPAIGN_BUDGET, [request.campaign_id])
+  const { rows } = await client.query(CAMPAIGN_SPEND, [request.campaign_id])
   if (Number(rows[0].spent) > request.campaign_budget) {
     throw new Refusal(IneligibilityReason.BUDGET_EXHAUSTED)
   }
@@ -784,31 +611,18 @@ class Refusal extends Error {
   }
 }
 
-/** Marks matching ledger rows released, returns their counts and amounts, and frees their codes. */
-async function giveBack(
-  client: PgClient,
-  where: string,
-  params: unknown[],
-  reason: ReleaseReason
-): Promise<ReleasedReservation[]> {
-  const { rows } = await client.query(
-    `UPDATE marketing_promotion_redemption
-        SET status = 'released', released_at = now(), release_reason = '${reason}', updated_at = now()
-      WHERE deleted_at IS NULL AND ${where}
-      RETURNING id, promotion_id, cart_id, code_id, code, coalesce(discount_amount, estimated_discount) AS counted`,
-    params
-  )
+/**
+ * Runs a release statement (RELEASE_CART_RESERVATIONS, RELEASE_ORDER_REDEMPTIONS), gives back the counts and amounts
+ * of the rows it released, and frees their codes.
+ */
+async function giveBack(client: PgClient, statement: string, params: unknown[]): Promise<ReleasedReservation[]> {
+  const { rows } = await client.query(statement, params)
   await adjustCounters(
     client,
     rows.map((r) => ({ promotion_id: r.promotion_id, estimated_discount: r.counted })),
     -1
   )
-  await client.query(
-    `UPDATE marketing_promotion_code
-        SET status = 'available', cart_id = NULL, order_id = NULL, reserved_at = NULL, redeemed_at = NULL, updated_at = now()
-      WHERE id = ANY($1::text[])`,
-    [rows.map((r) => r.code_id).filter(Boolean)]
-  )
+  await client.query(FREE_CODES, [rows.map((r) => r.code_id).filter(Boolean)])
   return rows.map(({ id, promotion_id, cart_id, code_id, code, counted }) => ({
     id,
     promotion_id,
@@ -828,13 +642,7 @@ async function adjustCounters(
     return
   }
   await client.query(
-    `UPDATE marketing_promotion p
-        SET used_count = used_count + $3::int * n.count,
-            spent_amount = spent_amount + $3::int * n.amount, raw_spent_amount = ${raw("spent_amount + $3::int * n.amount")},
-            updated_at = now()
-       FROM (SELECT promotion_id, count(*) AS count, sum(amount) AS amount
-               FROM unnest($1::text[], $2::numeric[]) AS u(promotion_id, amount) GROUP BY promotion_id) n
-      WHERE p.id = n.promotion_id`,
+    ADJUST_PROMOTION_COUNTERS,
     [rows.map((r) => r.promotion_id), rows.map((r) => Number(r.estimated_discount)), direction]
   )
 }
@@ -844,33 +652,19 @@ async function adjustCounters(
  * they held: what a failed workflow's compensation needs.
  */
 async function reinstate(client: PgClient, redemptionIds: string[], status: RedemptionStatus) {
-  const { rows } = await client.query(
-    `UPDATE marketing_promotion_redemption
-        SET status = $2, released_at = NULL, release_reason = NULL, updated_at = now()
-      WHERE id = ANY($1::text[]) AND status = 'released'
-      RETURNING promotion_id, code_id, cart_id, order_id, coalesce(discount_amount, estimated_discount) AS counted`,
-    [redemptionIds, status]
-  )
+  const { rows } = await client.query(REINSTATE_REDEMPTIONS, [redemptionIds, status])
   await adjustCounters(client, rows.map((r) => ({ promotion_id: r.promotion_id, estimated_discount: r.counted })), +1)
   if (status === RedemptionStatus.REDEEMED) {
     await countRedeemed(client, rows.map((r) => r.promotion_id), +1)
   }
   const coded = rows.filter((r) => r.code_id)
   await client.query(
-    `UPDATE marketing_promotion_code c
-        SET status = $4, cart_id = r.cart_id, order_id = r.order_id, reserved_at = now(),
-            redeemed_at = CASE WHEN $4 = 'redeemed' THEN now() END, updated_at = now()
-       FROM unnest($1::text[], $2::text[], $3::text[]) AS r(code_id, cart_id, order_id) WHERE c.id = r.code_id`,
+    REINSTATE_CODES,
     [coded.map((r) => r.code_id), coded.map((r) => r.cart_id), coded.map((r) => r.order_id), status]
   )
 }
 
 /** Moves promotions' redeemed counts by one per listed id (an id may repeat). */
 async function countRedeemed(client: PgClient, promotionIds: string[], direction: 1 | -1) {
-  await client.query(
-    `UPDATE marketing_promotion p SET redeemed_count = redeemed_count + $2::int * n.count, updated_at = now()
-       FROM (SELECT promotion_id, count(*) AS count FROM unnest($1::text[]) AS promotion_id GROUP BY promotion_id) n
-      WHERE p.id = n.promotion_id`,
-    [promotionIds, direction]
-  )
+  await client.query(ADJUST_REDEEMED_COUNTS, [promotionIds, direction])
 }

@@ -17,8 +17,9 @@ const rbacEnabled = process.env.MEDUSA_FF_RBAC === "true"
 const marketingOptions = {
   default_timezone: process.env.MARKETING_DEFAULT_TIMEZONE || "UTC",
   default_currency_code: process.env.MARKETING_DEFAULT_CURRENCY || "eur",
-  // Unset, the plugin signs with its development secret, which it accepts only in development and test.
+  // Unset, the plugin signs with its development secrets, which it accepts only in development and test.
   token_secret: process.env.MARKETING_TOKEN_SECRET || undefined,
+  webhook_secret: process.env.MARKETING_WEBHOOK_SECRET || undefined,
   audit_retention_days: process.env.MARKETING_AUDIT_RETENTION_DAYS
     ? Number(process.env.MARKETING_AUDIT_RETENTION_DAYS)
     : null,

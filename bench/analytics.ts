@@ -7,7 +7,7 @@
  */
 import fs from "node:fs"
 import path from "node:path"
-import { BENCH_TOKEN_SECRET, MEDUSA_CLI, PROTOCOL_PREFIX, ROOT, medusaEnv, run, runBenchmark, scratchDir, seconds, startDatabase } from "./lib/harness"
+import { BENCH_SECRETS, MEDUSA_CLI, PROTOCOL_PREFIX, ROOT, medusaEnv, run, runBenchmark, scratchDir, seconds, startDatabase } from "./lib/harness"
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 1_000_000)
 const RUNS = Number(process.env.BENCH_RUNS ?? 20)
@@ -19,7 +19,7 @@ runBenchmark(async () => {
   const started = Date.now()
   await run(process.execPath, [MEDUSA_CLI, "exec", "./bench/analytics/measure.ts", String(MESSAGES), String(RUNS)], {
     cwd: ROOT,
-    env: medusaEnv(db.url, { MARKETING_OPTIONS_JSON: JSON.stringify({ token_secret: BENCH_TOKEN_SECRET }) }),
+    env: medusaEnv(db.url, { MARKETING_OPTIONS_JSON: JSON.stringify(BENCH_SECRETS) }),
     log,
   })
   const lines = fs

@@ -40,7 +40,7 @@ import {
   buildProductionHost,
   codeVersion,
   cpuOf,
-  BENCH_TOKEN_SECRET,
+  BENCH_SECRETS,
   groupPids,
   machineCpuSeconds,
   machineState,
@@ -116,7 +116,7 @@ async function main() {
     PORT: String(port),
     NODE_ENV: "production",
     // A production host must be given a token secret.
-    MARKETING_OPTIONS_JSON: JSON.stringify({ token_secret: BENCH_TOKEN_SECRET }),
+    MARKETING_OPTIONS_JSON: JSON.stringify(BENCH_SECRETS),
   })
   const base = `http://127.0.0.1:${port}`
   const medusa = await startMedusaServer(serverDir, env, path.join(dir, "medusa.log"), base)

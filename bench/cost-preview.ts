@@ -6,14 +6,14 @@
  */
 import fs from "node:fs"
 import path from "node:path"
-import { BENCH_TOKEN_SECRET, MEDUSA_CLI, PROTOCOL_PREFIX, ROOT, medusaEnv, run, runBenchmark, scratchDir, seconds, startDatabase } from "./lib/harness"
+import { BENCH_SECRETS, MEDUSA_CLI, PROTOCOL_PREFIX, ROOT, medusaEnv, run, runBenchmark, scratchDir, seconds, startDatabase } from "./lib/harness"
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7)
 
 runBenchmark(async () => {
   const dir = scratchDir("cost-preview")
   const db = await startDatabase(dir, "cost_preview")
-  const env = medusaEnv(db.url, { MARKETING_OPTIONS_JSON: JSON.stringify({ token_secret: BENCH_TOKEN_SECRET }) })
+  const env = medusaEnv(db.url, { MARKETING_OPTIONS_JSON: JSON.stringify(BENCH_SECRETS) })
   const seeded = Date.now()
   await run(process.execPath, [MEDUSA_CLI, "exec", "./demo/seed.ts", "bench@example.com", "bench-password"], {
     cwd: ROOT,

@@ -26,6 +26,7 @@ import {
   buildProductionHost,
   cpuOf,
   Database,
+  BENCH_SECRETS,
   BENCH_TOKEN_SECRET,
   groupPids,
   machineCpuSeconds,
@@ -86,7 +87,7 @@ async function main() {
     PORT: String(port),
     NODE_ENV: DEV ? "development" : "production",
     // The production host must be given a secret; it is the development one, which signed the tokens.
-    MARKETING_OPTIONS_JSON: JSON.stringify({ token_secret: BENCH_TOKEN_SECRET }),
+    MARKETING_OPTIONS_JSON: JSON.stringify(BENCH_SECRETS),
   })
   const base = `http://127.0.0.1:${port}`
   const medusa = await startMedusaServer(server.cwd, env, path.join(dir, "medusa.log"), base)

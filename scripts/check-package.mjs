@@ -57,9 +57,9 @@ try {
   // A fresh name, so that a reused DATABASE_URL server cannot hand us campaigns from an earlier run.
   const database = `package_check_${Date.now()}`
   await ensureDatabase(db, database)
-  // Outside development and test the plugin refuses to load without a real link-signing secret: every
-  // command that loads the host's modules (migrate, user, start) gets one.
-  const options = { token_secret: randomBytes(24).toString("hex") }
+  // Outside development and test the plugin refuses to load without real link- and webhook-signing
+  // secrets: every command that loads the host's modules (migrate, user, start) gets them.
+  const options = { token_secret: randomBytes(24).toString("hex"), webhook_secret: randomBytes(24).toString("hex") }
   const env = {
     ...process.env,
     DATABASE_URL: db.url(database),
@@ -94,7 +94,8 @@ try {
     console.log(`medusa start refused plugin options naming ${named} (${outcome})`)
   }
   await phase("boot with invalid options", () => expectRefusal({ ...options, default_timezone: "Mars/Olympus" }, "default_timezone"))
-  await phase("boot without a token secret", () => expectRefusal({}, "token_secret"))
+  await phase("boot without a token secret", () => expectRefusal({ webhook_secret: options.webhook_secret }, "token_secret"))
+  await phase("boot without a webhook secret", () => expectRefusal({ token_secret: options.token_secret }, "webhook_secret"))
 } catch (error) {
   failure = error
 } finally {

@@ -15,6 +15,8 @@ export const ROOT = path.resolve(__dirname, "../..")
 export const MEDUSA_CLI = path.join(ROOT, "node_modules/@medusajs/cli/cli.js")
 /** The `token_secret` of a benchmark's hosts and what its scripts sign with: a production host refuses the plugin's development one. */
 export const BENCH_TOKEN_SECRET = randomBytes(32).toString("hex")
+/** The plugin's secrets for a benchmark's hosts (a production host refuses the development ones). */
+export const BENCH_SECRETS = { token_secret: BENCH_TOKEN_SECRET, webhook_secret: randomBytes(32).toString("hex") }
 /** Lines a benchmark script writes for the benchmark start with this; everything else is Medusa's log. */
 export const PROTOCOL_PREFIX = "@@bench "
 

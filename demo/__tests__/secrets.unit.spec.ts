@@ -18,8 +18,9 @@ describe("the demo's secrets", () => {
   it("are random for each new data folder, and kept by a folder across runs", () => {
     const first = freshDataFolder()
     const created = demoSecrets(first)
-    expect(Object.values(created)).toEqual([expect.stringMatching(/^[0-9a-f]{64}$/), expect.stringMatching(/^[0-9a-f]{64}$/), expect.stringMatching(/^[0-9a-f]{64}$/)])
-    expect(new Set(Object.values(created)).size).toBe(3)
+    expect(Object.keys(created)).toEqual(["jwt_secret", "cookie_secret", "token_secret", "webhook_secret"])
+    for (const secret of Object.values(created)) expect(secret).toMatch(/^[0-9a-f]{64}$/)
+    expect(new Set(Object.values(created)).size).toBe(4)
 
     expect(demoSecrets(first)).toEqual(created)
     const other = demoSecrets(freshDataFolder())
@@ -30,7 +31,18 @@ describe("the demo's secrets", () => {
       JWT_SECRET: created.jwt_secret,
       COOKIE_SECRET: created.cookie_secret,
       MARKETING_TOKEN_SECRET: created.token_secret,
+      MARKETING_WEBHOOK_SECRET: created.webhook_secret,
     })
+  })
+
+  it("adds a webhook secret to a data folder from before it existed, keeping the others", () => {
+    const folder = freshDataFolder()
+    fs.mkdirSync(folder)
+    const earlier = { jwt_secret: "j".repeat(64), cookie_secret: "c".repeat(64), token_secret: "t".repeat(64) }
+    fs.writeFileSync(path.join(folder, "secrets.json"), JSON.stringify(earlier))
+    const completed = demoSecrets(folder)
+    expect(completed).toEqual({ ...earlier, webhook_secret: expect.stringMatching(/^[0-9a-f]{64}$/) })
+    expect(demoSecrets(folder)).toEqual(completed)
   })
 
   it("refuses a damaged secrets file rather than replace what signed the links already sent", () => {

@@ -6,6 +6,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { drainMessageQueue } from "../../src/lib/delivery-runner"
 import { runDueJourneys } from "../../src/lib/journey-runner"
+import { pruneJourneyEventsWorkflow } from "../../src/workflows/automation/workflows/prune-journey-events"
 import type { JourneyDefinitionInput } from "../../src/modules/automation/lib/journey-schema"
 import AutomationModuleService from "../../src/modules/automation/service"
 import CampaignModuleService from "../../src/modules/campaign/service"
@@ -147,25 +148,49 @@ medusaIntegrationTestRunner({
       expect(sinks.smtp.messages()).toHaveLength(1)
     })
 
-    it("fails an issue-code step visibly when the promotion has no code left, and refuses a live segment for membership", async () => {
+    it("fails an issue-code step visibly when the promotion has no code left", async () => {
       const [contact] = await createReachableContacts(t.container, 1, "short")
       const promotion = await createUniqueCodePromotion(promotions(), { name: "No codes" })
       const journey = await publishedJourney("Short of codes", {
         trigger: { kind: "custom.event", name: "asked" },
         graph: { start: "code", steps: [{ id: "code", kind: "issue_code", promotion_id: promotion.id }], edges: [] },
       })
-      const { data } = await api.post("/admin/marketing/segments", { name: "Live", handle: "live-one", dsl: "orders_count > 0" }, t.admin.headers)
-      const liveJourney = await publishedJourney("Into a live segment", {
-        trigger: { kind: "custom.event", name: "asked" },
-        graph: { start: "join", steps: [{ id: "join", kind: "segment_membership", segment_id: data.segment.id, operation: "add" }], edges: [] },
-      })
       await postEvent("asked", contact.email!)
       await runDueJourneys(t.container)
       const short = await enrollmentWhen(journey, "", (e) => e.attempts > 0)
       expect(short).toMatchObject({ state: "active", step_id: "code", attempts: 1, last_error: expect.stringContaining("not enough available codes") })
-      const live = await enrollmentWhen(liveJourney, "", (e) => e.attempts > 0)
-      expect(live).toMatchObject({ state: "active", attempts: 1, last_error: expect.stringContaining("is live") })
-      expect(await t.audience.listSegmentMembers({ segment_id: data.segment.id })).toEqual([])
+    })
+
+    it("refuses to publish steps whose promotion or segment does not exist, or that change a live segment's members, naming each step", async () => {
+      const { data: live } = await api.post("/admin/marketing/segments", { name: "Live", handle: "live-one", dsl: "orders_count > 0" }, t.admin.headers)
+      const { data } = await api.post(
+        JOURNEYS,
+        {
+          name: "Dangling",
+          definition: {
+            trigger: { kind: "custom.event", name: "asked" },
+            graph: {
+              start: "code",
+              steps: [
+                { id: "code", kind: "issue_code", promotion_id: "mpromo_gone" },
+                { id: "join", kind: "segment_membership", segment_id: live.segment.id, operation: "add" },
+                { id: "leave", kind: "segment_membership", segment_id: "mseg_gone", operation: "remove" },
+              ],
+              edges: [{ from: "code", to: "join" }, { from: "join", to: "leave" }],
+            },
+          },
+        },
+        t.admin.headers
+      )
+      const refused = await api.post(`${JOURNEYS}/${data.journey.id}/publish`, {}, { ...t.admin.headers, ...fail })
+      expect(refused.status).toBe(400)
+      expect(refused.data.problems.map(({ code, path, step_id }: any) => ({ code, path, step_id }))).toEqual([
+        { code: "unknown_promotion", path: ["graph", "steps", 0, "promotion_id"], step_id: "code" },
+        { code: "segment_not_static", path: ["graph", "steps", 1, "segment_id"], step_id: "join" },
+        { code: "unknown_segment", path: ["graph", "steps", 2, "segment_id"], step_id: "leave" },
+      ])
+      expect(refused.data.message).toContain("Step 'code': the promotion 'mpromo_gone' does not exist")
+      expect((await api.get(`${JOURNEYS}/${data.journey.id}`, t.admin.headers)).data.journey.status).toBe("draft")
     })
 
     it("posts a signed webhook, retries it with backoff after a failure, records its answer, and never delivers an acknowledged step again", async () => {
@@ -191,12 +216,12 @@ medusaIntegrationTestRunner({
         expect(run).toMatchObject({ step_id: "crm", idempotency_key: key, detail: { delivery_id: key, status: 200, attempt: 2 } })
 
         // Both tries carry the same delivery id, and a signature the receiver recomputes with the plugin's secret.
-        const { token_secret } = (t.container.resolve(MarketingModule.CAMPAIGN) as CampaignModuleService).getOptions()
+        const { webhook_secret } = (t.container.resolve(MarketingModule.CAMPAIGN) as CampaignModuleService).getOptions()
         expect(receiver.received).toHaveLength(2)
         for (const { headers, body } of receiver.received) {
           expect(headers["x-marketing-delivery"]).toBe(key)
           const [, timestamp, signature] = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(String(headers["x-marketing-signature"]))!
-          expect(signature).toBe(createHmac("sha256", token_secret).update(`${timestamp}.${body}`).digest("hex"))
+          expect(signature).toBe(createHmac("sha256", webhook_secret).update(`${timestamp}.${body}`).digest("hex"))
           expect(Math.abs(Number(timestamp) - Date.now() / 1000)).toBeLessThan(120)
           expect(JSON.parse(body)).toMatchObject({
             id: key,
@@ -216,6 +241,45 @@ medusaIntegrationTestRunner({
       } finally {
         await receiver.close()
       }
+    })
+
+    it("prunes awaited events in batches once no event wait can read them: the longest live timeout plus a day, from a paused wait's end", async () => {
+      await publishedJourney("Three-day wait", {
+        trigger: { kind: "custom.event", name: "asked" },
+        graph: {
+          start: "hold",
+          steps: [
+            { id: "hold", kind: "wait", wait: { type: "event", event: { type: "order_placed" }, timeout: { amount: 3, unit: "days" } } },
+            { id: "done", kind: "exit" },
+          ],
+          edges: [
+            { from: "hold", to: "done", outcome: "event" },
+            { from: "hold", to: "done", outcome: "timeout" },
+          ],
+        },
+      })
+      const insertEvents = (count: number, age: string) =>
+        sql(t.container, `INSERT INTO marketing_journey_event (id, contact_id, type, name, occurred_at)
+          SELECT 'mjevt_' || md5(random()::text), 'mcon_' || i, 'custom_event', 'seen', now() - interval '${age}' FROM generate_series(1, ${count}) AS i`)
+      const agesLeft = async () =>
+        (await sql(t.container, `SELECT round(extract(epoch FROM now() - occurred_at) / 3600) AS hours, count(*)::int AS count FROM marketing_journey_event GROUP BY 1 ORDER BY 1`)).rows
+      // More than two batches older than 3 days and a day; younger ones stay.
+      await insertEvents(25_000, "10 days")
+      await insertEvents(1, "4 days 2 hours")
+      await insertEvents(1, "3 days 22 hours")
+      await insertEvents(1, "1 hour")
+      const { result } = await pruneJourneyEventsWorkflow(t.container).run({ input: {} })
+      expect(result.pruned).toBe(25_001)
+      expect(await agesLeft()).toEqual([{ hours: "1", count: 1 }, { hours: "94", count: 1 }])
+
+      // A wait that ran out 20 days ago (its journey paused since) still reads from 3 days before its end.
+      const { data } = await api.post(JOURNEYS, { name: "Paused one", definition: { trigger: { kind: "custom.event", name: "x" }, graph: { start: "e", steps: [{ id: "e", kind: "exit" }], edges: [] } } }, t.admin.headers)
+      await sql(t.container, `INSERT INTO marketing_journey_enrollment (id, journey_id, version_id, contact_id, state, step_id, sequence, due_at, waiting_until, attempts, entered_at)
+        VALUES ('mjenr_paused', ?, 'mjver_paused', 'mcon_paused', 'waiting', 'hold', 1, now() - interval '20 days', now() - interval '20 days', 0, now() - interval '23 days')`, [data.journey.id])
+      await insertEvents(1, "22 days")
+      await insertEvents(1, "25 days")
+      expect((await pruneJourneyEventsWorkflow(t.container).run({ input: {} })).result.pruned).toBe(1)
+      expect((await agesLeft()).map((r: any) => r.hours)).toEqual(["1", "94", "528"])
     })
 
     it("waits for a custom event or an order until its timeout: the event wakes the enrollment, another wake-up leaves a wait as it was", async () => {

@@ -24,6 +24,8 @@ export const PluginOptionsSchema = z
       .default("usd"),
     /** Signs the links that leave the store (confirm, unsubscribe, tracking). Required unless NODE_ENV is development or test. */
     token_secret: z.string().min(32, { message: "must be at least 32 characters" }).optional(),
+    /** Signs journey webhooks for their receivers: its own secret, so that a receiver never holds the one that mints links. */
+    webhook_secret: z.string().min(32, { message: "must be at least 32 characters" }).optional(),
     /** Where shoppers reach this Medusa backend: the base of confirm and tracking links. */
     public_url: z
       .string()
@@ -87,13 +89,21 @@ export const PluginOptionsSchema = z
   // Medusa passes its own keys (e.g. `resources`) to plugin modules alongside ours.
   .passthrough()
 
-export type PluginOptions = z.infer<typeof PluginOptionsSchema> & { token_secret: string }
+export type PluginOptions = z.infer<typeof PluginOptionsSchema> & { token_secret: string; webhook_secret: string }
 
 /**
  * In development and tests a fixed secret keeps things working without configuration. It is public:
  * anywhere else it would let anyone mint tracking, unsubscribe and confirmation links.
  */
 export const DEVELOPMENT_TOKEN_SECRET = "medusa-plugin-marketing-development-only-secret"
+/** The same for journey webhooks' signatures: anywhere else it would let anyone forge a webhook. */
+export const DEVELOPMENT_WEBHOOK_SECRET = "medusa-plugin-marketing-development-only-webhook-secret"
+
+/** Secrets with a public development default, refused outside development and test. */
+const SECRETS = [
+  ["token_secret", DEVELOPMENT_TOKEN_SECRET],
+  ["webhook_secret", DEVELOPMENT_WEBHOOK_SECRET],
+] as const
 
 const DEVELOPMENT_ENVIRONMENTS = ["development", "test"]
 
@@ -104,15 +114,21 @@ export function parsePluginOptions(raw: unknown): PluginOptions {
     ? []
     : result.error.issues.map((issue) => `options.${issue.path.join(".") || "(root)"} ${issue.message}`)
   const development = DEVELOPMENT_ENVIRONMENTS.includes(process.env.NODE_ENV ?? "")
-  if (result.success && !development && (result.data.token_secret ?? DEVELOPMENT_TOKEN_SECRET) === DEVELOPMENT_TOKEN_SECRET) {
-    problems.push(
-      `options.token_secret is required when NODE_ENV is '${process.env.NODE_ENV ?? ""}' (32+ random characters, ` +
-        "e.g. from `openssl rand -hex 32`); the development secret is public and only accepted in development and test"
-    )
+  for (const [name, developmentSecret] of SECRETS) {
+    if (result.success && !development && (result.data[name] ?? developmentSecret) === developmentSecret) {
+      problems.push(
+        `options.${name} is required when NODE_ENV is '${process.env.NODE_ENV ?? ""}' (32+ random characters, ` +
+          "e.g. from `openssl rand -hex 32`); the development secret is public and only accepted in development and test"
+      )
+    }
   }
   if (problems.length) {
     throw new Error(`medusa-plugin-marketing: invalid plugin options: ${problems.join("; ")}`)
   }
   const options = result.data!
-  return { ...options, token_secret: options.token_secret ?? DEVELOPMENT_TOKEN_SECRET }
+  return {
+    ...options,
+    token_secret: options.token_secret ?? DEVELOPMENT_TOKEN_SECRET,
+    webhook_secret: options.webhook_secret ?? DEVELOPMENT_WEBHOOK_SECRET,
+  }
 }

@@ -1,4 +1,4 @@
-import { DEVELOPMENT_TOKEN_SECRET, parsePluginOptions } from "../plugin-options"
+import { DEVELOPMENT_TOKEN_SECRET, DEVELOPMENT_WEBHOOK_SECRET, parsePluginOptions } from "../plugin-options"
 
 describe("plugin options", () => {
   it("has defaults for everything", () => {
@@ -26,27 +26,33 @@ describe("plugin options", () => {
   })
 })
 
-describe("token secret", () => {
+describe.each([
+  ["token_secret", DEVELOPMENT_TOKEN_SECRET, "webhook_secret"],
+  ["webhook_secret", DEVELOPMENT_WEBHOOK_SECRET, "token_secret"],
+] as const)("%s", (name, developmentSecret, other) => {
   const env = process.env.NODE_ENV
   afterEach(() => {
     process.env.NODE_ENV = env
   })
+  const withOther = { [other]: "o".repeat(32) }
 
   it.each(["production", "staging", undefined])("is required, and cannot be the public development one, when NODE_ENV is %s", (nodeEnv) => {
     if (nodeEnv) process.env.NODE_ENV = nodeEnv
     else delete process.env.NODE_ENV
-    const refusal = `options.token_secret is required when NODE_ENV is '${nodeEnv ?? ""}'`
-    expect(() => parsePluginOptions({})).toThrow(refusal)
-    expect(() => parsePluginOptions({ token_secret: DEVELOPMENT_TOKEN_SECRET })).toThrow(refusal)
-    expect(parsePluginOptions({ token_secret: "x".repeat(32) }).token_secret).toBe("x".repeat(32))
+    const refusal = `options.${name} is required when NODE_ENV is '${nodeEnv ?? ""}'`
+    expect(() => parsePluginOptions(withOther)).toThrow(refusal)
+    expect(() => parsePluginOptions({ ...withOther, [name]: developmentSecret })).toThrow(refusal)
+    expect(parsePluginOptions({ ...withOther, [name]: "x".repeat(32) })[name]).toBe("x".repeat(32))
   })
 
   it.each(["development", "test"])("has the development default when NODE_ENV is %s, and a minimum length", (nodeEnv) => {
     process.env.NODE_ENV = nodeEnv
-    expect(parsePluginOptions({}).token_secret).toBe(DEVELOPMENT_TOKEN_SECRET)
-    expect(() => parsePluginOptions({ token_secret: "short" })).toThrow("options.token_secret must be at least 32 characters")
+    expect(parsePluginOptions({})[name]).toBe(developmentSecret)
+    expect(() => parsePluginOptions({ [name]: "short" })).toThrow(`options.${name} must be at least 32 characters`)
   })
+})
 
+describe("public URL", () => {
   it("normalises the public URL", () => {
     expect(parsePluginOptions({ public_url: "https://shop.example.com/" }).public_url).toBe("https://shop.example.com")
     expect(() => parsePluginOptions({ public_url: "shop" })).toThrow("options.public_url must be an absolute URL")

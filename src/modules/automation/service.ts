@@ -462,6 +462,35 @@ export default class AutomationModuleService extends MedusaService({
     })
   }
 
+  /** The earliest end of a running wait: waits that ran out while their journey was paused read events from before it. */
+  @InjectManager()
+  async earliestWaitEnd(@MedusaContext() context: Context<EntityManager> = {}): Promise<Date | null> {
+    const { rows } = await pgStatement(
+      context,
+      `SELECT min(waiting_until) AS at FROM marketing_journey_enrollment WHERE state = 'waiting' AND deleted_at IS NULL`,
+      []
+    )
+    return rows[0].at
+  }
+
+  /**
+   * Deletes awaited events that occurred before `cutoff`, `batchSize` at a time, each batch its own
+   * statement so that no lock is held long. The oldest rows lead the heap, so a batch's scan stops early.
+   */
+  @InjectManager()
+  async pruneJourneyEventsBefore(cutoff: Date, batchSize: number, @MedusaContext() context: Context<EntityManager> = {}): Promise<number> {
+    let pruned = 0
+    for (;;) {
+      const { rowCount } = await pgStatement(
+        context,
+        `DELETE FROM marketing_journey_event WHERE id IN (SELECT id FROM marketing_journey_event WHERE occurred_at < $1 LIMIT $2)`,
+        [cutoff, batchSize]
+      )
+      pruned += rowCount
+      if (rowCount < batchSize) return pruned
+    }
+  }
+
   /**
    * Makes the contacts' waiting enrollments due now, so that the worker reads what woke them; a wait
    * that was not for this keeps its end (`waiting_until`). Returns how many were woken.

@@ -77,10 +77,10 @@ async function perform(container: MedusaContainer, action: SideEffectAct["result
       return { segment_id: action.segment_id, operation: action.operation, changed: changed.length > 0 }
     }
     case "webhook": {
-      const { token_secret } = (container.resolve(MarketingModule.CAMPAIGN) as CampaignModuleService).getOptions()
+      const { webhook_secret } = (container.resolve(MarketingModule.CAMPAIGN) as CampaignModuleService).getOptions()
       const { status } = await callJourneyWebhook({
         url: action.url,
-        secret: token_secret,
+        secret: webhook_secret,
         delivery_id: at.key,
         payload: {
           id: at.key,

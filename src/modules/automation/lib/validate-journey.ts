@@ -25,6 +25,11 @@ export const JourneyProblemCode = {
   INVALID_MESSAGE_REFERENCE: "invalid_message_reference",
   /** A filter, goal or branch condition in the segment language that does not compile. */
   INVALID_CONDITION: "invalid_condition",
+  /** Checked at publishing against the stored records (journey-references.ts). */
+  UNKNOWN_PROMOTION: "unknown_promotion",
+  UNKNOWN_SEGMENT: "unknown_segment",
+  /** A membership step on a live segment, whose members its condition decides. */
+  SEGMENT_NOT_STATIC: "segment_not_static",
 } as const
 export type JourneyProblemCode = (typeof JourneyProblemCode)[keyof typeof JourneyProblemCode]
 

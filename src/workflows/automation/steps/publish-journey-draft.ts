@@ -1,9 +1,12 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import AudienceModuleService from "../../../modules/audience/service"
 import AutomationModuleService from "../../../modules/automation/service"
-import { unsupportedFeatures } from "../../../modules/automation/lib/runnable-features"
+import { referencedRecords, referenceProblems } from "../../../modules/automation/lib/journey-references"
+import type { JourneyDefinition } from "../../../modules/automation/lib/journey-schema"
 import { validateJourney } from "../../../modules/automation/lib/validate-journey"
+import PromotionModuleService from "../../../modules/promotion/service"
 import { JourneyStatus } from "../../../types/automation"
 import { MarketingModule } from "../../../types/modules"
 import { segmentConditionCompiler } from "../segment-condition-compiler"
@@ -17,7 +20,7 @@ export class JourneyProblemsError extends MedusaError {
 
 /**
  * Publishes a journey's draft: it must validate (with the segment compiler and the stored segments)
- * and use only what the worker runs today. The draft becomes the live version new enrollments
+ * and its steps' promotions and segments must exist, a membership step's segment static. The draft becomes the live version new enrollments
  * start on; a draft journey goes live, a paused one stays paused.
  */
 export const publishJourneyDraftStep = createStep(
@@ -33,7 +36,7 @@ export const publishJourneyDraftStep = createStep(
       { trigger: draft.trigger, graph: draft.graph, entry: draft.entry, goal: draft.goal, exit: draft.exit },
       await segmentConditionCompiler(audience)
     )
-    const problems = validation.valid ? unsupportedFeatures(validation.definition) : validation.problems
+    const problems = validation.valid ? await missingRecords(container, validation.definition) : validation.problems
     if (problems.length) throw new JourneyProblemsError(problems)
     const version = await automation.updateJourneyVersions({ id: draft.id, published_at: new Date(), published_by: published_by ?? null })
     const before = { status: journey.status, live_version_id: journey.live_version_id, trigger_kind: journey.trigger_kind }
@@ -52,3 +55,17 @@ export const publishJourneyDraftStep = createStep(
     await automation.updateJourneys({ id: undo.id, ...undo.before } as any)
   }
 )
+
+async function missingRecords(container: MedusaContainer, definition: JourneyDefinition) {
+  const { promotion_ids, segment_ids } = referencedRecords(definition)
+  const promotions: PromotionModuleService = container.resolve(MarketingModule.PROMOTION)
+  const audience: AudienceModuleService = container.resolve(MarketingModule.AUDIENCE)
+  const [foundPromotions, foundSegments] = await Promise.all([
+    promotion_ids.length ? promotions.listMarketingPromotions({ id: promotion_ids }, { select: ["id"] }) : [],
+    segment_ids.length ? audience.listSegments({ id: segment_ids }, { select: ["id", "kind"] }) : [],
+  ])
+  return referenceProblems(definition, {
+    promotion_ids: new Set(foundPromotions.map((p) => p.id)),
+    segment_kinds: new Map(foundSegments.map((s) => [s.id, s.kind])),
+  })
+}

@@ -1,4 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { drainMessageQueue } from "../../src/lib/delivery-runner"
 import { runDueJourneys } from "../../src/lib/journey-runner"
 import { createReachableContacts, Sinks, startDeliverySinks, useDeliverySuite } from "../helpers/delivery"
 import { eventually } from "../helpers/eventually"
@@ -38,7 +39,7 @@ medusaIntegrationTestRunner({
       expect(published.data.journey).toMatchObject({ status: "live", trigger_kind: "customer.created" })
     })
 
-    it("counts enrollments per journey and per step, and test-runs a contact through the draft without sending or enrolling", async () => {
+    it("counts enrollments per journey and per step, and test-runs a contact through the draft, sending its messages as test sends once per run without enrolling", async () => {
       const [reader, unsubscribed] = await createReachableContacts(t.container, 2, "figures")
       await t.audience.updateContacts({ id: unsubscribed.id, email_consent: "unsubscribed" })
       const definition = {
@@ -91,7 +92,12 @@ medusaIntegrationTestRunner({
         t.admin.headers
       )
       const enrollmentsBefore = (await api.get(`${JOURNEYS}/${journeyId}/enrollments`, t.admin.headers)).data.count
-      const messagesBefore = (await t.messaging.listMessages({})).length
+      // The live run's own first email (subject "Hi ...") may go out meanwhile: the test's say "Hello".
+      const testEmails = async () => {
+        const parsed = await Promise.all(sinks.smtp.messages().map(async (m: any) => ({ to: m.envelope.to, subject: (await m.parsed()).subject })))
+        return parsed.filter((m) => m.subject.startsWith("Hello "))
+      }
+      const testSms = () => sinks.twilio.messages().filter((m: any) => m.body.startsWith("A tip for you"))
       const tested = await api.post(`${JOURNEYS}/${journeyId}/test`, { contact_id: reader.id }, t.admin.headers)
       expect(tested.data.path.map(({ step_id, outcome }: any) => [step_id, outcome])).toEqual([
         ["hello", "next"],
@@ -107,11 +113,34 @@ medusaIntegrationTestRunner({
       expect(tip).toMatchObject({ message: { channel: "sms", to: reader.phone }, ended: { state: "completed", reason: "end_of_journey" } })
       expect(tip.message.preview.text).toBe(`A tip for you, ${reader.first_name}`)
 
+      // The path's messages went out as test sends: once each, to the contact, never counted.
+      expect(hello.message.sent).toEqual({ message_id: expect.any(String), status: "sent", error: null })
+      expect(tip.message.sent).toEqual({ message_id: expect.any(String), status: "sent", error: null })
+      await drainMessageQueue(t.container)
+      expect(await testEmails()).toEqual([{ to: [reader.email], subject: `Hello ${reader.first_name}` }])
+      expect(testSms().map((m: any) => [m.to, m.body])).toEqual([[reader.phone, `A tip for you, ${reader.first_name}`]])
+      const sent = await t.messaging.listMessages({ id: [hello.message.sent.message_id, tip.message.sent.message_id] })
+      expect(sent.map((m) => [m.is_test, m.campaign_id, m.contact_id])).toEqual([
+        [true, null, reader.id],
+        [true, null, reader.id],
+      ])
+
+      // A repeated Test is a new run, which sends again.
+      const again = await api.post(`${JOURNEYS}/${journeyId}/test`, { contact_id: reader.id }, t.admin.headers)
+      expect(again.data.run_id).not.toBe(tested.data.run_id)
+      expect(again.data.path[0].message.sent).toMatchObject({ status: "sent" })
+      expect(again.data.path[0].message.sent.message_id).not.toBe(hello.message.sent.message_id)
+      await drainMessageQueue(t.container)
+      expect(await testEmails()).toHaveLength(2)
+      expect(testSms()).toHaveLength(2)
+
       const blocked = await api.post(`${JOURNEYS}/${journeyId}/test`, { contact_id: unsubscribed.id }, t.admin.headers)
       expect(blocked.data.path[0].message).toMatchObject({ to: null, unreachable: true })
+      expect(blocked.data.path[0].message.sent).toBeUndefined()
+      await drainMessageQueue(t.container)
+      expect(await testEmails()).toHaveLength(2)
 
-      // Nothing sent, nobody enrolled.
-      expect((await t.messaging.listMessages({})).length).toBe(messagesBefore)
+      // Nobody enrolled.
       expect((await api.get(`${JOURNEYS}/${journeyId}/enrollments`, t.admin.headers)).data.count).toBe(enrollmentsBefore)
 
       const unknown = await api.post(`${JOURNEYS}/${journeyId}/test`, { contact_id: "mkt_contact_missing" }, { ...t.admin.headers, ...fail })

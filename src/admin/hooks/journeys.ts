@@ -134,7 +134,7 @@ export const useTransitionJourney = (id: string) =>
     sdk.client.fetch(`${JOURNEYS_API_PATH}/${id}/transition`, { method: "POST", body: { transition } })
   )
 
-/** Walks a contact through the draft with the waits skipped and nothing sent. */
+/** Walks a contact through the draft with the waits skipped, sending them its messages as test sends. */
 export const useTestJourney = (id: string) =>
   useMutation<JourneyTestResponse, JourneyProblemsError, string>({
     mutationFn: (contactId) => postWithProblems<JourneyTestResponse>(`${JOURNEYS_API_PATH}/${id}/test`, { contact_id: contactId }),

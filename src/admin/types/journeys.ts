@@ -54,5 +54,6 @@ export interface JourneyProblem {
 
 export interface JourneyTestResponse {
   version_id: string
+  run_id: string
   path: DryRunStep[]
 }

@@ -4,7 +4,7 @@ import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { JourneyFigures, JourneyStepFigures } from "../../types/automation/http"
 import { PgClient, pgConnection, pgStatement, pgTransaction } from "../../lib/pg-transaction"
 import { CLAIM_DUE_ENROLLMENTS_SQL } from "./lib/claim-due-enrollments-sql"
-import { parseStepRunKey } from "./lib/step-run-key"
+import { parseStepRunKey, parseTestRunKey } from "./lib/step-run-key"
 import Journey from "./models/journey"
 import JourneyCart from "./models/journey-cart"
 import JourneyCartActivity from "./models/journey-cart-activity"
@@ -557,13 +557,13 @@ export default class AutomationModuleService extends MedusaService({
     })
   }
 
-  /** The send steps' content of journey messages, by the message's idempotency key (its step run key). */
+  /** The send steps' content of journey messages, by the message's idempotency key (its step run key or test run key). */
   @InjectManager()
   async sendContents(
     messageKeys: string[],
     @MedusaContext() context: Context<EntityManager> = {}
   ): Promise<Map<string, JourneyMessageContent>> {
-    const contents = new Map<string, JourneyMessageContent>()
+    const contents = await this.testSendContents(messageKeys, context)
     const keys = messageKeys.flatMap((key) => {
       const parsed = parseStepRunKey(key)
       return parsed ? [{ key, ...parsed }] : []
@@ -588,6 +588,30 @@ export default class AutomationModuleService extends MedusaService({
       const step = row?.graph.steps.find((s: { id: string }) => s.id === step_id)
       if (step?.kind === "send") {
         contents.set(key, { name: row.name, subject: step.subject ?? null, body: step.body ?? "", promotion_code: row.promotion_code })
+      }
+    }
+    return contents
+  }
+
+  /** A test run's messages take their content from the tested version's step; the test issued no code. */
+  protected async testSendContents(messageKeys: string[], context: Context<EntityManager>): Promise<Map<string, JourneyMessageContent>> {
+    const contents = new Map<string, JourneyMessageContent>()
+    const keys = messageKeys.flatMap((key) => {
+      const parsed = parseTestRunKey(key)
+      return parsed ? [{ key, ...parsed }] : []
+    })
+    if (!keys.length) return contents
+    const versions = await this.listJourneyVersions(
+      { id: [...new Set(keys.map((k) => k.version_id))] },
+      { select: ["id", "graph", "journey.name"], relations: ["journey"], take: null },
+      context
+    )
+    const byId = new Map(versions.map((v) => [v.id, v]))
+    for (const { key, version_id, step_id } of keys) {
+      const version = byId.get(version_id)
+      const step = (version?.graph as { steps: { id: string; kind: string; subject?: string; body?: string }[] } | undefined)?.steps.find((s) => s.id === step_id)
+      if (step?.kind === "send") {
+        contents.set(key, { name: version!.journey.name, subject: step.subject ?? null, body: step.body ?? "", promotion_code: null })
       }
     }
     return contents

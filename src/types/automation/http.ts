@@ -23,7 +23,7 @@ export interface JourneyFigures {
   steps: JourneyStepFigures[]
 }
 
-/** One step of a test run (`POST /admin/marketing/journeys/:id/test`): how the contact left it, and what it would have done. */
+/** One step of a test run (`POST /admin/marketing/journeys/:id/test`): how the contact left it, and what it did or would have done. */
 export interface DryRunStep {
   step_id: string
   kind: StepKind
@@ -31,7 +31,7 @@ export interface DryRunStep {
   outcome: string | null
   /** A wait: when the contact would have gone on (the run skips ahead to it). */
   waited_until?: string
-  /** A send: the message as the contact would receive it, or why it would not reach them. */
+  /** A send: the message as the contact receives it, or why it does not reach them. */
   message?: {
     channel: string
     to: string | null
@@ -40,6 +40,8 @@ export interface DryRunStep {
     unreachable?: boolean
     /** The template does not render. */
     error?: string
+    /** The test send of the message, when it went out: its message, and how its provider answered. */
+    sent?: { message_id: string; status: string; error: string | null }
   }
   /** Any other action (issue a code, update the contact, ...), as it would be carried out. */
   action?: { type: string } & Record<string, unknown>

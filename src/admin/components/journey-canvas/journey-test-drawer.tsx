@@ -21,9 +21,9 @@ interface JourneyTestDrawerProps extends DialogProps {
   onTested: (path: DryRunStep[], problems: JourneyProblem[]) => void
 }
 
-/** Test a journey: one contact walked through the draft, waits skipped, nothing sent; the path and its messages. */
+/** Test a journey: one contact walked through the draft, waits skipped, its messages sent to them as test sends; the path and where each went. */
 export const JourneyTestDrawer = ({ journeyId, definition, beforeTest, onTested, ...dialog }: JourneyTestDrawerProps) => (
-  <FormDrawer title="Test journey" description="Walk one contact through the journey without sending anything." {...dialog}>
+  <FormDrawer title="Test journey" description="Walk one contact through the journey and send them its messages." {...dialog}>
     <JourneyTest journeyId={journeyId} definition={definition} beforeTest={beforeTest} onTested={onTested} />
   </FormDrawer>
 )
@@ -50,7 +50,8 @@ const JourneyTest = ({ journeyId, definition, beforeTest, onTested }: Omit<Journ
       <Drawer.Body className="flex flex-col gap-y-4 overflow-y-auto">
         <Text size="small" className="text-ui-fg-subtle">
           The contact goes through the draft with their real consent, conditions, orders and timezone, every wait skipped.
-          Nothing is sent and nobody is enrolled: each message shows as they would receive it.
+          Each message on the path is sent to them now as a test send (in the demo, to its inbox), which never counts in
+          reports or frequency caps. Nobody is enrolled and no other step acts.
         </Text>
         <FormField label="Contact" hint={contact ? `Testing with ${contactName(contact) ?? contact.id}` : "Find a contact by name, email or phone."}>
           {(control) => (
@@ -113,12 +114,19 @@ const JourneyTest = ({ journeyId, definition, beforeTest, onTested }: Omit<Journ
 
 const TestMessage = ({ message }: { message: NonNullable<DryRunStep["message"]> }) => (
   <div className="flex flex-col gap-y-2">
-    <Text size="xsmall" className={message.unreachable ? "text-ui-fg-error" : "text-ui-fg-subtle"}>
-      {message.unreachable
-        ? `Would not be sent: the contact cannot be reached by ${message.channel} (no address, no consent, or suppressed)`
-        : `Would be sent by ${message.channel} to ${message.to}`}
+    <Text size="xsmall" className={message.unreachable || message.sent?.error ? "text-ui-fg-error" : "text-ui-fg-subtle"}>
+      {messageDestination(message)}
     </Text>
     {message.error && <Text size="xsmall" className="text-ui-fg-error">{message.error}</Text>}
     {message.preview && <RenderedMessage preview={message.preview as Parameters<typeof RenderedMessage>[0]["preview"]} />}
   </div>
 )
+
+function messageDestination(message: NonNullable<DryRunStep["message"]>): string {
+  if (message.unreachable) return `Not sent: the contact cannot be reached by ${message.channel} (no address, no consent, or suppressed)`
+  if (!message.sent) return `Not sent by ${message.channel} to ${message.to}: the template does not render`
+  if (message.sent.error) return `Sending by ${message.channel} to ${message.to} failed: ${message.sent.error}`
+  return message.sent.status === "sent"
+    ? `Sent by ${message.channel} to ${message.to} as a test send`
+    : `Test send by ${message.channel} to ${message.to}: ${message.sent.status}`
+}

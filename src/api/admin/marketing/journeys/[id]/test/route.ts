@@ -3,14 +3,16 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import AudienceModuleService from "../../../../../../modules/audience/service"
 import { validateJourney } from "../../../../../../modules/automation/lib/validate-journey"
 import { MarketingModule } from "../../../../../../types/modules"
-import { dryRunJourney } from "../../../../../../workflows/automation/dry-run-journey"
+import { runJourneyTest } from "../../../../../../workflows/automation/run-journey-test"
 import { segmentConditionCompiler } from "../../../../../../workflows/automation/segment-condition-compiler"
+import { auditActor } from "../../../../../utils/audit-actor"
 import { AdminTestJourneyType } from "../../validators"
 
 /**
  * Test a journey: walks one contact through the version the canvas shows (the draft, else the live
- * one) with the waits skipped and nothing sent, and answers the path it took with the messages it
- * would have sent. A definition that cannot go live is a 400 with its located problems, as at publishing.
+ * one) with the waits skipped, sends that path's messages to the contact as test sends of this run,
+ * and answers the path with its messages and how each went. Nobody is enrolled and nothing else is
+ * done. A definition that cannot go live is a 400 with its located problems, as at publishing.
  */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminTestJourneyType>, res: MedusaResponse) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
@@ -35,11 +37,13 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminTestJourneyType>
     res.status(400).json({ type: "invalid_data", message, problems: validation.problems })
     return
   }
-  const path = await dryRunJourney(req.scope, {
+  const { run_id, path } = await runJourneyTest(req.scope, {
     journey_id: journey.id,
     journey_name: journey.name,
+    version_id: version.id,
     definition: validation.definition,
     contact_id: req.validatedBody.contact_id,
+    actor: auditActor(req),
   })
-  res.json({ version_id: version.id, path })
+  res.json({ version_id: version.id, run_id, path })
 }

@@ -179,5 +179,50 @@ medusaIntegrationTestRunner({
       }
       expect((await get(`/admin/marketing/analytics/campaigns/mcamp_unknown`)).status).toBe(404)
     })
+
+    it("takes a cancelled order off the figures, whether its payment was only authorized or captured and refunded by the cancellation", async () => {
+      const store = await setUpStorefront(t.container)
+      await t.audience.createContacts([{ email: "reader.ann@gmail.com", first_name: "Ann", email_consent: "subscribed", source: "import" }])
+      const campaign = await createScheduledCampaign(api, t.admin, { dsl: "email STARTS WITH 'reader.'" })
+      await sendDueCampaigns(t.container, new Date(Date.now() + 120_000))
+      await drainMessageQueue(t.container)
+      const [message] = await t.messaging.listMessages({ campaign_id: campaign.id })
+      await backdateMessages(t.container, [message.id])
+      const [link] = [...sinks.sendgrid.messages().find((e: any) => e.to === message.to).html.matchAll(/href="([^"]+\/marketing\/t\/c\/[^"]+)"/g)]
+        .map((m: string[]) => pathOf(m[1]))
+      await api.get(link, { ...HUMAN, maxRedirects: 0, validateStatus: () => true })
+
+      // Ann orders twice through her click: a 45.00 order left authorized, and one captured.
+      const shopper = new Shopper(api, store, message.to)
+      const orders = []
+      for (let i = 0; i < 2; i++) {
+        const cart = await shopper.createCart([{ variantId: store.products.shirt.variantId, quantity: 1 }])
+        await api.post(`/store/marketing/carts/${cart.id}/attribution`, { token: link.split("/")[4] }, shopper.headers)
+        orders.push(await shopper.checkOut(cart.id))
+      }
+      await eventually(
+        () => api.get(`/admin/marketing/order-attributions?campaign_id=${campaign.id}`, t.admin.headers),
+        (r) => r.data.order_attributions.length === 2
+      )
+      await refresh()
+      const path = `/admin/marketing/analytics/campaigns/${campaign.id}`
+      expect((await get(path)).data.report.attributed.last_click).toMatchObject({ orders: 2, revenue: 9000, refunded: 0, net_revenue: 9000 })
+
+      const { data: { order: captured } } = await api.get(`/admin/orders/${orders[1].id}?fields=*payment_collections.payments`, t.admin.headers)
+      await api.post(`/admin/payments/${captured.payment_collections[0].payments[0].id}/capture`, {}, t.admin.headers)
+      for (const order of orders) await api.post(`/admin/orders/${order.id}/cancel`, {}, t.admin.headers)
+      await refresh()
+
+      // Cancelled the same day they were placed: nothing is left of either, under any model, nor in the summary.
+      const nothing = { orders: 0, revenue: 0, refunded: 0, net_revenue: 0, revenue_per_recipient: 0 }
+      const { data: { report } } = await get(path)
+      expect(report.attributed).toEqual({ last_click: nothing, last_touch: nothing, code: nothing })
+      const day = new Date().toISOString().slice(0, 10)
+      const summary = (await get(`/admin/marketing/analytics/summary?from=${day}&to=${day}`)).data.current
+      expect(summary.attributed.last_click).toMatchObject({ orders: 0, revenue: 0, refunded: 0, net_revenue: 0 })
+
+      await rebuildAnalyticsRollupsWorkflow(t.container).run({ input: {} })
+      expect((await get(path)).data.report).toEqual(report)
+    })
   },
 })

@@ -27,7 +27,8 @@ function random(seed: number) {
 /**
  * Raw data over the days around Berlin's spring DST change: two campaigns (one with a segment),
  * four contacts, messages on two channels (test sends among them), every kind of event with machine
- * flags and repeats, orders with clicks and codes, some refunded, and ledger lines, some cancelled.
+ * flags and repeats, orders with clicks and codes, some refunded or cancelled (refunds on either side of
+ * the cancellation), and ledger lines, some cancelled.
  */
 function generate(seed: number): RawData & { customers: Map<string, string> } {
   const rnd = random(seed)
@@ -88,6 +89,7 @@ function generate(seed: number): RawData & { customers: Map<string, string> } {
       revenue: Math.round(rnd() * 20000) / 100,
       discount_total: Math.round(rnd() * 1000) / 100,
       created_at: placed,
+      canceled_at: rnd() < 0.25 ? time(placed.getTime(), 72) : null,
     }
   })
   const redemptions = Array.from({ length: 12 }, (_, i) => {
@@ -159,11 +161,12 @@ async function insertRawData(db: Client, raw: ReturnType<typeof generate>) {
       (o) => JSON.stringify(o.promotion_ids), (o) => o.currency_code, (o) => o.revenue, (o) => o.discount_total, (o) => o.created_at
     )
   )
-  // Medusa's orders (what a transaction needs of them) and their refund transactions.
+  // Medusa's orders (what a transaction and a cancellation need of them) and their refund transactions.
   await db.query(
-    `INSERT INTO "order" (id, currency_code, version, status) SELECT 'order_' || id, currency_code, 1, 'pending'
-       FROM unnest($1::text[], $2::text[]) AS o(id, currency_code)`,
-    rows(raw.orders, (o) => o.id, (o) => o.currency_code)
+    `INSERT INTO "order" (id, currency_code, version, status, canceled_at)
+     SELECT 'order_' || id, currency_code, 1, (CASE WHEN canceled_at IS NULL THEN 'pending' ELSE 'canceled' END)::order_status_enum, canceled_at
+       FROM unnest($1::text[], $2::text[], $3::timestamptz[]) AS o(id, currency_code, canceled_at)`,
+    rows(raw.orders, (o) => o.id, (o) => o.currency_code, (o) => o.canceled_at)
   )
   await db.query(
     `INSERT INTO order_transaction (id, order_id, version, amount, raw_amount, currency_code, reference, reference_id, created_at)

@@ -11,7 +11,9 @@ import { storeDay } from "./store-day"
  * The order rollup (the specification the SQL refresh is tested against): each order once under
  * each attribution model that finds a message for it, on the rows of that message (store, channel,
  * campaign, segment), and once on each promotion it used; on the day it was placed, in its currency.
- * Its refunds are counted on the same rows, on the day of each refund.
+ * Its refunds are counted on the same rows, on the day of each refund. A cancellation takes the order
+ * off again on the day it was cancelled, refunds up to then included (Medusa refunds a captured payment
+ * when it cancels), so that a cancelled order counts nothing, and a report already handed over stays true.
  */
 export function rollupOrders(raw: RawData, options: { timezone: string; attribution_days: number }): Rollup {
   const rollup: Rollup = new Map()
@@ -65,9 +67,18 @@ export function rollupOrders(raw: RawData, options: { timezone: string; attribut
     }
     const revenue = toMinor(order.revenue, order.currency_code)
     count(order.created_at, { orders: 1, revenue, discount_amount: toMinor(order.discount_total, order.currency_code) }, { orders: 1, revenue })
-    for (const refund of refundsOf.get(order.id) ?? []) {
+    const refunds = (refundsOf.get(order.id) ?? []).filter((refund) => !order.canceled_at || refund.refunded_at <= order.canceled_at)
+    for (const refund of refunds) {
       const refunded = { refunded: toMinor(refund.amount, order.currency_code) }
       count(refund.refunded_at, refunded, refunded)
+    }
+    if (order.canceled_at) {
+      const refunded = refunds.reduce((sum, refund) => sum + toMinor(refund.amount, order.currency_code), 0)
+      count(
+        order.canceled_at,
+        { orders: -1, revenue: -revenue, discount_amount: -toMinor(order.discount_total, order.currency_code), refunded: -refunded },
+        { orders: -1, revenue: -revenue, refunded: -refunded }
+      )
     }
   }
   return rollup

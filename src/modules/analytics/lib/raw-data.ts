@@ -38,6 +38,8 @@ export interface RawOrder {
   revenue: number
   discount_total: number
   created_at: Date
+  /** When Medusa cancelled the order (its order's canceled_at). */
+  canceled_at: Date | null
 }
 
 /** A refund of an order (Medusa's order transaction with reference "refund"); amount in major units, positive. */

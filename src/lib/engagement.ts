@@ -40,13 +40,6 @@ export async function findEngagementTarget(container: Resolver, token: string, p
 }
 
 /**
- * Clicks of this process that are classified but not yet stored, by message: concurrent requests
- * are looked up together, before any of them is written, and a scanner's burst must still be
- * seen as one.
- */
-const clicksInFlight = new Map<string, Date[]>()
-
-/**
  * Records an open or a click, flagging machine ones (privacy proxies, bots, link scanners).
  * The hot path of tracking: a token check, a lookup and a write, each shared with the concurrent
  * requests (see MessagingModuleService), without a workflow, whose run would cost several times
@@ -61,36 +54,24 @@ export async function recordOpenOrClick(
   const target = await findEngagementTarget(container, request.token, position)
   const at = new Date()
   const sentAt = new Date(target.sent_at)
-  const inFlight = request.type === "click" ? clicksInFlight.get(target.id) ?? [] : []
-  // A click stored after the lookup began may still be in flight here: it counts once.
-  const stored = target.recent_clicks.map((t) => new Date(t)).filter((t) => !inFlight.some((f) => f.getTime() === t.getTime()))
-  const flag =
-    request.type === "open"
-      ? classifyOpen({ userAgent: request.user_agent, ip: request.ip, sentAt, at })
-      : classifyClick({ userAgent: request.user_agent, sentAt, at, recentClickTimes: [...stored, ...inFlight] })
   const event: EngagementRecord = {
     message_id: target.id,
     type: request.type,
-    flag,
+    flag:
+      request.type === "open"
+        ? classifyOpen({ userAgent: request.user_agent, ip: request.ip, sentAt, at })
+        : classifyClick({ userAgent: request.user_agent, sentAt, at }),
     link_position: position,
     url: target.url,
     user_agent: request.user_agent,
     ip: request.ip,
     occurred_at: at,
   }
-  if (request.type === "click") clicksInFlight.set(target.id, [...inFlight, at])
-  try {
-    await (container.resolve(MarketingModule.MESSAGING) as MessagingModuleService).recordEngagement(event)
-  } finally {
-    if (request.type === "click") {
-      const left = (clicksInFlight.get(target.id) ?? []).filter((time) => time !== at)
-      if (left.length) clicksInFlight.set(target.id, left)
-      else clicksInFlight.delete(target.id)
-    }
-  }
+  // A click may be judged a scanner's with the message's other clicks where it is stored.
+  const { flag } = await (container.resolve(MarketingModule.MESSAGING) as MessagingModuleService).recordEngagement(event)
   // A journey's message (it has no campaign) may be what a wait of its contact waits for: wake it.
   if (!target.campaign_id && target.contact_id && !flag) await wakeJourneysWaitingFor(container, target.contact_id)
-  return event
+  return { ...event, flag }
 }
 
 /** One indexed update and an event: the worker, not this hot path, reads whether the wait's event came. */

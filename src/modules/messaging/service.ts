@@ -7,6 +7,7 @@ import { pgConnection, pgStatement, pgTransaction } from "../../lib/pg-transacti
 import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
 import { DeliveryProvider, DeliveryStats, MessageChannel, MessageStatus, SendOutcome } from "../../types/messaging"
 import type { TrackedLink as WrittenLink } from "./lib/instrument-html"
+import { flagClickBursts } from "./lib/classify-engagement"
 import { TokenBucket } from "./lib/token-bucket"
 import { ProviderEvent } from "./lib/webhooks/events"
 import { createProvider } from "./providers"
@@ -21,6 +22,8 @@ import {
   CAMPAIGNS_WITH_UNSENT_MESSAGES,
   ENGAGEMENT_TARGETS,
   RECORD_ENGAGEMENTS,
+  LOCK_ENGAGED_MESSAGES,
+  RECENT_CLICKS,
   RECORD_PROVIDER_EVENTS,
   MARK_DELIVERED,
   MARK_REFUSED,
@@ -78,6 +81,11 @@ export interface EngagementRecord {
   occurred_at: Date
 }
 
+export interface RecordedEngagement {
+  id: string
+  flag: string | null
+}
+
 export interface EngagementTarget {
   id: string
   contact_id: string | null
@@ -85,7 +93,6 @@ export interface EngagementTarget {
   channel: MessageChannel
   sent_at: Date
   url: string | null
-  recent_clicks: Date[]
 }
 
 export interface RecordedProviderEvent {
@@ -352,23 +359,32 @@ export default class MessagingModuleService extends MedusaService({ Message, Tra
 
   /**
    * Records an open, click or unsubscribe, and a human one's first time on the message (a click
-   * counts as an open too: images may be blocked). Machine ones are kept but left out of those.
-   * Returns the event's id once it is committed. The events of concurrent requests are written by
-   * one statement, so both writes of each happen or neither.
+   * counts as an open too: images may be blocked). Machine ones are kept but left out of those; a
+   * click that makes a burst with the message's other clicks is flagged here as a scanner's, under
+   * the message's lock, so that concurrent clicks are judged together whichever process took them.
+   * Resolves once the event is committed, with its id and flag. The events of concurrent requests
+   * are written together, so both writes of each happen or neither.
    */
-  recordEngagement(event: EngagementRecord): Promise<string> {
+  recordEngagement(event: EngagementRecord): Promise<RecordedEngagement> {
     return this.recordEngagements_(event)
   }
 
   private readonly recordEngagements_ = microBatch((events: EngagementRecord[]) => this.recordEngagements(events))
 
-  @InjectManager()
-  protected async recordEngagements(events: EngagementRecord[], @MedusaContext() context: Context<EntityManager> = {}): Promise<string[]> {
-    const column = <K extends keyof EngagementRecord>(key: K) => events.map((e) => e[key])
-    const { rows } = await pgStatement<{ id: string }>(
-      context,
-      RECORD_ENGAGEMENTS,
-      [
+  @InjectTransactionManager()
+  protected async recordEngagements(
+    events: EngagementRecord[],
+    @MedusaContext() context: Context<EntityManager> = {}
+  ): Promise<RecordedEngagement[]> {
+    return pgTransaction(context, async (client) => {
+      await client.query(LOCK_ENGAGED_MESSAGES, [[...new Set(events.map((e) => e.message_id))]])
+      const clicked = [...new Set(events.filter((e) => e.type === "click").map((e) => e.message_id))]
+      const { rows: recent } = clicked.length
+        ? await client.query(RECENT_CLICKS, [clicked])
+        : { rows: [] as { message_id: string; times: Date[] }[] }
+      const judged = flagClickBursts(events, new Map(recent.map((r) => [r.message_id, r.times.map((t: Date) => new Date(t))])))
+      const column = <K extends keyof EngagementRecord>(key: K) => judged.map((e) => e[key])
+      const { rows } = await client.query(RECORD_ENGAGEMENTS, [
         column("message_id"),
         column("type"),
         column("flag"),
@@ -377,9 +393,9 @@ export default class MessagingModuleService extends MedusaService({ Message, Tra
         column("user_agent"),
         column("ip"),
         column("occurred_at"),
-      ]
-    )
-    return rows.map((row) => row.id)
+      ])
+      return rows.map((row, i) => ({ id: row.id, flag: judged[i].flag }))
+    })
   }
 
   /**

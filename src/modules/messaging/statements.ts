@@ -87,14 +87,21 @@ export const CAMPAIGNS_WITH_UNSENT_MESSAGES = `SELECT c.id AS campaign_id FROM u
 
 export const ENGAGEMENT_TARGETS = `SELECT r.ord, m.id, m.contact_id, m.campaign_id, m.channel, m.sent_at,
        (SELECT l.url FROM marketing_tracked_link l
-         WHERE l.link_set = m.link_set AND l.position = r.position AND l.deleted_at IS NULL) AS url,
-       -- Only a click is judged by the clicks around it.
-       CASE WHEN r.position IS NULL THEN '{}'::timestamptz[] ELSE
-         ARRAY(SELECT e.occurred_at FROM marketing_message_event e
-                WHERE e.message_id = m.id AND e.type = 'click' AND e.deleted_at IS NULL
-                  AND e.occurred_at > now() - interval '1 minute') END AS recent_clicks
+         WHERE l.link_set = m.link_set AND l.position = r.position AND l.deleted_at IS NULL) AS url
   FROM unnest($1::text[], $2::int[]) WITH ORDINALITY AS r(message_id, position, ord)
   JOIN marketing_message m ON m.id = r.message_id AND m.deleted_at IS NULL AND m.sent_at IS NOT NULL`
+
+/**
+ * Engagement with a message is recorded under its row lock, taken in id order: concurrent clicks of one
+ * message, from any process, are judged one batch after another, each seeing those before it.
+ */
+export const LOCK_ENGAGED_MESSAGES = `SELECT id FROM marketing_message WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE`
+
+/** Read after LOCK_ENGAGED_MESSAGES, in a statement of its own, so that it sees the clicks committed while waiting. */
+export const RECENT_CLICKS = `SELECT message_id, array_agg(occurred_at) AS times FROM marketing_message_event
+  WHERE message_id = ANY($1::text[]) AND type = 'click' AND deleted_at IS NULL
+    AND occurred_at > now() - interval '1 minute'
+  GROUP BY message_id`
 
 export const RECORD_ENGAGEMENTS = `WITH input AS MATERIALIZED (
     SELECT ${newId("mevt")} AS id, i.*

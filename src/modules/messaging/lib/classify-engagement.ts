@@ -48,19 +48,33 @@ export function classifyOpen(input: { userAgent: string | null; ip: string | nul
   return tooSoonForAPerson(input) ? "scanner" : null
 }
 
-export function classifyClick(input: {
-  userAgent: string | null
-  sentAt: Date
-  at: Date
-  /** When this message's other clicks happened, before or after this one. */
-  recentClickTimes: Date[]
-}): EngagementFlag {
+/** A click's own signals. Whether it is one of a burst is judged where clicks are stored (flagClickBursts). */
+export function classifyClick(input: { userAgent: string | null; sentAt: Date; at: Date }): EngagementFlag {
   if (isMachine(input.userAgent?.trim() ?? "")) return "bot"
-  if (tooSoonForAPerson(input)) return "scanner"
-  const burst = input.recentClickTimes.filter(
-    (time) => Math.abs(time.getTime() - input.at.getTime()) < CLICK_BURST_WINDOW_MS
-  )
-  return burst.length + 1 >= CLICK_BURST_SIZE ? "scanner" : null
+  return tooSoonForAPerson(input) ? "scanner" : null
+}
+
+/** Whether a click at `at` and the message's clicks at `others` (before or after it) make a scanner's burst. */
+export function inClickBurst(at: Date, others: Date[]): boolean {
+  const near = others.filter((time) => Math.abs(time.getTime() - at.getTime()) < CLICK_BURST_WINDOW_MS)
+  return near.length + 1 >= CLICK_BURST_SIZE
+}
+
+type JudgedEvent = { message_id: string; type: string; flag: string | null; occurred_at: Date }
+
+/**
+ * Flags as a scanner's each click, not flagged already, that makes a burst with its message's stored
+ * clicks and the batch's clicks before it. Events are judged in the order they came, so a reader's
+ * double click before a scanner's burst stays a reader's.
+ */
+export function flagClickBursts<E extends JudgedEvent>(events: E[], storedClicks: Map<string, Date[]>): E[] {
+  const seen = new Map(storedClicks)
+  return events.map((event) => {
+    if (event.type !== "click") return event
+    const earlier = seen.get(event.message_id) ?? []
+    seen.set(event.message_id, [...earlier, event.occurred_at])
+    return event.flag === null && inClickBurst(event.occurred_at, earlier) ? { ...event, flag: "scanner" } : event
+  })
 }
 
 const isMachine = (userAgent: string) => userAgent === "" || isbot(userAgent)

@@ -9,7 +9,7 @@ export const recordEngagementStep = createStep(
   recordEngagementStepId,
   async (event: EngagementRecord, { container }) => {
     const messaging: MessagingModuleService = container.resolve(MarketingModule.MESSAGING)
-    const id = await messaging.recordEngagement(event)
+    const { id } = await messaging.recordEngagement(event)
     return new StepResponse(id, id)
   },
   async (id, { container }) => {

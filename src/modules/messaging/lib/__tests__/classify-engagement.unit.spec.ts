@@ -2,6 +2,8 @@ import fc from "fast-check"
 import {
   classifyClick,
   classifyOpen,
+  flagClickBursts,
+  inClickBurst,
   CLICK_BURST_SIZE,
   CLICK_BURST_WINDOW_MS,
   SCANNER_WINDOW_MS,
@@ -88,8 +90,7 @@ describe("classifyOpen", () => {
 })
 
 describe("classifyClick", () => {
-  const click = (userAgent: string | null, ms = HOUR, recentClickTimes: Date[] = []) =>
-    classifyClick({ userAgent, sentAt, at: after(ms), recentClickTimes })
+  const click = (userAgent: string | null, ms = HOUR) => classifyClick({ userAgent, sentAt, at: after(ms) })
 
   it.each([
     ["a desktop browser", CHROME],
@@ -117,25 +118,66 @@ describe("classifyClick", () => {
     expect(click(CHROME, ms)).toBe(flag)
   })
 
-  describe("bursts of clicks on one message", () => {
-    const at = HOUR
-    it.each([
-      ["two other clicks in the same second", [at - 400, at + 300], "scanner"],
-      ["three earlier clicks within the second", [at - 900, at - 500, at - 1], "scanner"],
-      ["one other click (a double click)", [at - 200], null],
-      ["a second click exactly a second away", [at - 200, at + CLICK_BURST_WINDOW_MS], null],
-      ["other clicks minutes apart", [at - 120_000, at - 60_000, at + 60_000], null],
-      ["no other clicks", [], null],
-    ])("%s: %p", (_, times, flag) => {
-      expect(click(CHROME, at, times.map(after))).toBe(flag)
-    })
+})
+
+describe("inClickBurst", () => {
+  const at = HOUR
+  it.each([
+    ["two other clicks in the same second", [at - 400, at + 300], true],
+    ["three earlier clicks within the second", [at - 900, at - 500, at - 1], true],
+    ["one other click (a double click)", [at - 200], false],
+    ["a second click exactly a second away", [at - 200, at + CLICK_BURST_WINDOW_MS], false],
+    ["other clicks minutes apart", [at - 120_000, at - 60_000, at + 60_000], false],
+    ["no other clicks", [], false],
+  ])("%s: %p", (_, times, burst) => {
+    expect(inClickBurst(after(at), times.map(after))).toBe(burst)
   })
 
   it("a burst needs as many clicks as CLICK_BURST_SIZE", () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: -999, max: 999 }), { maxLength: 6 }), (offsets) => {
-        const flag = click(CHROME, HOUR, offsets.map((offset) => after(HOUR + offset)))
-        expect(flag).toBe(offsets.length + 1 >= CLICK_BURST_SIZE ? "scanner" : null)
+        const burst = inClickBurst(after(HOUR), offsets.map((offset) => after(HOUR + offset)))
+        expect(burst).toBe(offsets.length + 1 >= CLICK_BURST_SIZE)
+      })
+    )
+  })
+})
+
+describe("flagClickBursts", () => {
+  const click = (message_id: string, ms: number, flag: string | null = null) => ({ message_id, type: "click", flag, occurred_at: after(ms) })
+  const flags = (events: ReturnType<typeof click>[], stored: [string, number[]][] = []) =>
+    flagClickBursts(events, new Map(stored.map(([id, times]) => [id, times.map(after)]))).map((e) => e.flag)
+
+  it("keeps a reader's double click and flags the rest of a burst, in the order they came", () => {
+    expect(flags([HOUR, HOUR + 10, HOUR + 20, HOUR + 30].map((ms) => click("m1", ms)))).toEqual([null, null, "scanner", "scanner"])
+  })
+
+  it("judges a batch's clicks with the clicks already stored", () => {
+    expect(flags([click("m1", HOUR + 50)], [["m1", [HOUR, HOUR + 10]]])).toEqual(["scanner"])
+    expect(flags([click("m1", HOUR + 50)], [["m1", [HOUR]]])).toEqual([null])
+  })
+
+  it("judges each message on its own clicks", () => {
+    expect(flags([click("m1", HOUR), click("m2", HOUR + 1), click("m1", HOUR + 2), click("m2", HOUR + 3)])).toEqual([null, null, null, null])
+  })
+
+  it("leaves opens, unsubscribes and clicks flagged already as they are, while counting those clicks", () => {
+    const events = [
+      click("m1", HOUR, "bot"),
+      { message_id: "m1", type: "open", flag: null, occurred_at: after(HOUR + 1) },
+      click("m1", HOUR + 2),
+      click("m1", HOUR + 3),
+    ]
+    expect(flagClickBursts(events, new Map()).map((e) => e.flag)).toEqual(["bot", null, null, "scanner"])
+  })
+
+  it("flags, of n clicks within the window, all but the first CLICK_BURST_SIZE - 1, however they are split between stored and batch", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 8 }), fc.integer({ min: 0, max: 8 }), (storedCount, batchCount) => {
+        const stored: [string, number[]][] = [["m1", Array.from({ length: storedCount }, (_, i) => HOUR + i)]]
+        const batch = Array.from({ length: batchCount }, (_, i) => click("m1", HOUR + storedCount + i))
+        const unflagged = flags(batch, stored).filter((flag) => flag === null).length
+        expect(unflagged).toBe(Math.max(0, Math.min(batchCount, CLICK_BURST_SIZE - 1 - storedCount)))
       })
     )
   })

@@ -1,6 +1,6 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { PromotionActions } from "@medusajs/framework/utils"
-import { updateCartPromotionsWorkflow } from "@medusajs/medusa/core-flows"
+import { addDraftOrderPromotionWorkflow, updateCartPromotionsWorkflow } from "@medusajs/medusa/core-flows"
 import { AxiosInstance } from "axios"
 import PromotionModuleService from "../../src/modules/promotion/service"
 import { Shopper, Storefront } from "./storefront"
@@ -59,6 +59,10 @@ export async function inParallel<T, R>(items: T[], limit: number, work: (item: T
 /** What a host application's own route does to apply codes: Medusa's cart workflow, run directly. */
 export const applyThroughHostWorkflow = (container: MedusaContainer, cartId: string, codes: string[]) =>
   updateCartPromotionsWorkflow(container).run({ input: { cart_id: cartId, promo_codes: codes, action: PromotionActions.ADD } })
+
+/** What a host application's own route does to add codes to a draft order in its open edit: Medusa's workflow, run directly. */
+export const addToDraftThroughHostWorkflow = (container: MedusaContainer, orderId: string, codes: string[]) =>
+  addDraftOrderPromotionWorkflow(container).run({ input: { order_id: orderId, promo_codes: codes } })
 
 /**
  * A completion refused because of a limit: by the ledger when it holds the cart's codes (400 with the

@@ -1,8 +1,11 @@
 import { writeFileSync } from "node:fs"
+import { createStep, createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { addDraftOrderPromotionWorkflow, confirmDraftOrderEditWorkflow, convertDraftOrderWorkflow } from "@medusajs/medusa/core-flows"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { AdminSession, createAdminSession } from "../helpers/admin"
 import { eventually } from "../helpers/eventually"
 import {
+  addToDraftThroughHostWorkflow,
   APPLY_PATHS,
   applyThroughHostWorkflow,
   inParallel,
@@ -181,6 +184,69 @@ medusaIntegrationTestRunner({
           expect.stringMatching(/^budget_exhausted: /),
           expect.stringMatching(/^budget_exhausted: /),
         ])
+      })
+    })
+
+    describe("a host route adding codes to draft orders with Medusa's draft-order workflow, unseen by the plugin", () => {
+      const createCode = async (code: string, usageLimit: number) => {
+        const { data } = await api.post(
+          "/admin/marketing/promotions",
+          { name: code, type: "percentage", value: 20, code_mode: "shared", code, usage_limit: usageLimit, status: "active" },
+          admin.headers
+        )
+        return data.promotion as { id: string }
+      }
+      const openDrafts = (count: number, prefix: string) =>
+        inParallel(Array.from({ length: count }, (_, i) => i), PARALLEL, (i) => openDraftOrder(api, store, admin.headers, `${prefix}${i}@example.com`))
+      const outcomeOf = (adding: Promise<unknown>) =>
+        adding.then(
+          () => "applied",
+          (error) => `${error.code}: ${error.message}`
+        )
+
+      it(`${SHOPPERS} drafts get a code limited to ${LIMIT} at once: exactly ${LIMIT} hold it, the others are refused with the reason, and converting redeems the real discount`, async () => {
+        const promotion = await createCode("HOSTDRAFT", LIMIT)
+        const drafts = await openDrafts(SHOPPERS, "hostdraft")
+        const outcomes = await inParallel(drafts, PARALLEL, (id) => outcomeOf(addToDraftThroughHostWorkflow(getContainer(), id, ["HOSTDRAFT"])))
+        const applied = drafts.filter((_, i) => outcomes[i] === "applied")
+        expect(applied).toHaveLength(LIMIT)
+        expect(outcomes.filter((o) => o !== "applied")).toEqual(
+          Array(SHOPPERS - LIMIT).fill("limit_reached: HOSTDRAFT: This code has been used the maximum number of times.")
+        )
+
+        // The host then confirms and converts them, as its route would: each hold is redeemed at 20% of a 40.00 shirt.
+        for (const id of applied) {
+          await confirmDraftOrderEditWorkflow(getContainer()).run({ input: { order_id: id, confirmed_by: admin.user.id } })
+          await convertDraftOrderWorkflow(getContainer()).run({ input: { id } })
+        }
+        const promotions = getContainer().resolve<PromotionModuleService>(MarketingModule.PROMOTION)
+        const redeemed = await eventually(
+          () => promotions.listRedemptions({ promotion_id: promotion.id }),
+          (rows) => rows.filter((r) => r.status === "redeemed").length === LIMIT,
+          60_000
+        )
+        expect(redeemed.map((r) => [r.status, r.order_id, Number(r.discount_amount)]).sort()).toEqual(applied.map((id) => ["redeemed", id, 8]).sort())
+      })
+
+      it("gives the hold back when a later step of the host's workflow fails", async () => {
+        await createCode("HOSTONCE", 1)
+        const [failed, next, last] = await openDrafts(3, "hostonce")
+        const refuseDraft = createStep("marketing-test-host-refuses-draft", async () => {
+          throw new Error("The host refused the draft order")
+        })
+        const addThenRefuse = createWorkflow("marketing-test-add-draft-codes-then-fail", (input: { order_id: string; promo_codes: string[] }) => {
+          addDraftOrderPromotionWorkflow.runAsStep({ input })
+          refuseDraft()
+          return new WorkflowResponse(undefined)
+        })
+        const { errors } = await addThenRefuse(getContainer()).run({ input: { order_id: failed, promo_codes: ["HOSTONCE"] }, throwOnError: false })
+        expect(errors[0].error.message).toBe("The host refused the draft order")
+
+        // The code's one use is free again: the next draft holds it, and the one after is refused.
+        expect(await outcomeOf(addToDraftThroughHostWorkflow(getContainer(), next, ["HOSTONCE"]))).toBe("applied")
+        expect(await outcomeOf(addToDraftThroughHostWorkflow(getContainer(), last, ["HOSTONCE"]))).toBe(
+          "limit_reached: HOSTONCE: This code has been used the maximum number of times."
+        )
       })
     })
   },

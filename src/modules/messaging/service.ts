@@ -3,7 +3,7 @@ import { Context } from "@medusajs/framework/types"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { microBatch } from "../../lib/micro-batch"
-import { pgConnection, pgStatement, pgTransaction } from "../../lib/pg-transaction"
+import { PgClient, pgConnection, pgStatement, pgTransaction } from "../../lib/pg-transaction"
 import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
 import { DeliveryProvider, DeliveryStats, MessageChannel, MessageStatus, SendOutcome } from "../../types/messaging"
 import type { TrackedLink as WrittenLink } from "./lib/instrument-html"
@@ -371,31 +371,43 @@ export default class MessagingModuleService extends MedusaService({ Message, Tra
 
   private readonly recordEngagements_ = microBatch((events: EngagementRecord[]) => this.recordEngagements(events))
 
-  @InjectTransactionManager()
+  @InjectManager()
   protected async recordEngagements(
+    events: EngagementRecord[],
+    @MedusaContext() context: Context<EntityManager> = {}
+  ): Promise<RecordedEngagement[]> {
+    // Opens and unsubscribes are judged on their own: one statement, no transaction to wait for.
+    if (!events.some((e) => e.type === "click")) return pgConnection(context, (client) => this.writeEngagements(client, events))
+    return this.recordEngagementsWithClicks(events, context)
+  }
+
+  @InjectTransactionManager()
+  protected async recordEngagementsWithClicks(
     events: EngagementRecord[],
     @MedusaContext() context: Context<EntityManager> = {}
   ): Promise<RecordedEngagement[]> {
     return pgTransaction(context, async (client) => {
       await client.query(LOCK_ENGAGED_MESSAGES, [[...new Set(events.map((e) => e.message_id))]])
       const clicked = [...new Set(events.filter((e) => e.type === "click").map((e) => e.message_id))]
-      const { rows: recent } = clicked.length
-        ? await client.query(RECENT_CLICKS, [clicked])
-        : { rows: [] as { message_id: string; times: Date[] }[] }
-      const judged = flagClickBursts(events, new Map(recent.map((r) => [r.message_id, r.times.map((t: Date) => new Date(t))])))
-      const column = <K extends keyof EngagementRecord>(key: K) => judged.map((e) => e[key])
-      const { rows } = await client.query(RECORD_ENGAGEMENTS, [
-        column("message_id"),
-        column("type"),
-        column("flag"),
-        column("link_position"),
-        column("url"),
-        column("user_agent"),
-        column("ip"),
-        column("occurred_at"),
-      ])
-      return rows.map((row, i) => ({ id: row.id, flag: judged[i].flag }))
+      const { rows: recent } = await client.query(RECENT_CLICKS, [clicked])
+      const stored = new Map<string, Date[]>(recent.map((r) => [r.message_id, r.times.map((t: Date) => new Date(t))]))
+      return this.writeEngagements(client, flagClickBursts(events, stored))
     })
+  }
+
+  private async writeEngagements(client: PgClient, events: EngagementRecord[]): Promise<RecordedEngagement[]> {
+    const column = <K extends keyof EngagementRecord>(key: K) => events.map((e) => e[key])
+    const { rows } = await client.query(RECORD_ENGAGEMENTS, [
+      column("message_id"),
+      column("type"),
+      column("flag"),
+      column("link_position"),
+      column("url"),
+      column("user_agent"),
+      column("ip"),
+      column("occurred_at"),
+    ])
+    return rows.map((row, i) => ({ id: row.id, flag: events[i].flag }))
   }
 
   /**

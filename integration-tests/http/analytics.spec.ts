@@ -111,7 +111,6 @@ medusaIntegrationTestRunner({
           revenue_per_recipient: revenue / 3,
         },
       }
-      console.log("DEBUG", JSON.stringify(await t.messaging.listMessageEvents({}, { order: { created_at: "ASC" } })))
       const summary = await get(`${BASE}/summary?${range}`)
       expect(summary.status).toBe(200)
       expect(summary.data).toEqual({

@@ -4,6 +4,7 @@ import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { PgClient, pgConnection, pgStatement, pgTransaction } from "../../lib/pg-transaction"
 import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
 import { currencyDigits } from "../promotion/lib/engine/money"
+import { RollupDimension } from "../../types/analytics"
 import { ContactActivityCursor, ContactActivityPage } from "../../types/analytics/contact-activity"
 import { readContactActivity } from "./lib/contact-activity"
 import { refreshStatement, ROLLUP_SOURCES } from "./lib/refresh-sql"
@@ -11,6 +12,8 @@ import { CampaignActivity, ENGAGEMENT_HOURS } from "./lib/campaign-report"
 import { CAMPAIGN_DOMAINS, CAMPAIGN_HOURS, CAMPAIGN_LINK_URLS, CAMPAIGN_ORDERS } from "./lib/campaign-report-sql"
 import { AttributionEvidence, readAttributionEvidence, readPromotionDrivers } from "./lib/report-reads"
 import { PromotionDriver } from "./lib/promotion-report"
+import { ReportRow } from "./lib/report"
+import { ROLLUP_SUMS, RollupGrouping } from "./lib/rollup-sums-sql"
 import AudienceCount from "./models/audience-count"
 import DailyRollup from "./models/daily-rollup"
 import RollupCursor from "./models/rollup-cursor"
@@ -79,6 +82,26 @@ export default class AnalyticsModuleService extends MedusaService({ DailyRollup,
       links: await read(CAMPAIGN_LINK_URLS),
       orders: await read(CAMPAIGN_ORDERS, [orderLimit]),
     }
+  }
+
+  /**
+   * The rollup's rows of one dimension (one id of it, or all of them when `dimension_id` is absent)
+   * over the store days `first`..`last` in one currency, summed per attribution model and as `by`
+   * groups them: see lib/rollup-sums-sql.
+   */
+  @InjectManager()
+  async sumRollup(
+    input: { dimension: RollupDimension; dimension_id?: string; first: string; last: string; currency_code: string; by: RollupGrouping },
+    @MedusaContext() context: Context<EntityManager> = {}
+  ): Promise<ReportRow[]> {
+    const { rows } = await pgStatement<ReportRow>(context, ROLLUP_SUMS[input.by], [
+      input.dimension,
+      input.dimension_id ?? null,
+      input.first,
+      input.last,
+      input.currency_code,
+    ])
+    return rows
   }
 
   /** One page of a contact's timeline, newest first: see lib/contact-activity. */

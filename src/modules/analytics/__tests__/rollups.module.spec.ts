@@ -4,7 +4,9 @@ import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { MarketingModule } from "../../../types/modules"
 import { RawData, RawMessageEvent } from "../lib/raw-data"
 import { rollupRawData } from "../lib/rollup-raw-data"
-import { METRICS, rollupRows } from "../lib/rollup"
+import { addTo, METRICS, Rollup, rollupRows } from "../lib/rollup"
+import { bucketOfDay } from "../lib/periods"
+import { RollupDimension } from "../../../types/analytics"
 import AnalyticsModuleService from "../service"
 
 jest.setTimeout(120_000)
@@ -259,6 +261,44 @@ moduleIntegrationTestRunner<AnalyticsModuleService>({
       // The cursor stands on that event itself, not a moment before it: the next refresh adds nothing.
       expect(Object.values(await service.refreshRollups(new Date("2026-04-12T00:00:00Z"))).every((n) => n === 0)).toBe(true)
       expect(await total()).toEqual(after)
+    })
+
+    it("sums the rollup in SQL per attribution model over a range, per day, ISO week and month, and per dimension id, in one currency", async () => {
+      const raw = generate(15)
+      await insertRawData(db, raw)
+      await service.refreshRollups(new Date("2026-04-10T00:00:00Z"))
+      const specification = rollupRawData(raw, { timezone: TIMEZONE, attribution_days: ATTRIBUTION_DAYS })
+      // From a Saturday to a Thursday: across a week's start and a month's end, weeks cut by the range.
+      const days = { first: "2026-03-28", last: "2026-04-02" }
+      const cases = [
+        { dimension: RollupDimension.ALL, dimension_id: "", by: "range" },
+        { dimension: RollupDimension.ALL, dimension_id: "", by: "day" },
+        { dimension: RollupDimension.ALL, dimension_id: "", by: "week" },
+        { dimension: RollupDimension.PROMOTION, by: "month" },
+        { dimension: RollupDimension.CAMPAIGN, dimension_id: "mcamp_1", by: "week" },
+        { dimension: RollupDimension.CAMPAIGN, by: "dimension" },
+      ] as const
+      for (const { dimension, by, ...rest } of cases) {
+        const dimensionId = "dimension_id" in rest ? rest.dimension_id : undefined
+        const groupOf = (day: string, id: string) =>
+          [by === "range" || by === "dimension" ? days.first : bucketOfDay(day, by), by === "dimension" ? id : ""] as const
+        const expected: Rollup = new Map()
+        for (const { key, metrics } of specification.values()) {
+          const included = key.dimension === dimension && (dimensionId === undefined || key.dimension_id === dimensionId) &&
+            key.day >= days.first && key.day <= days.last && ["", "eur"].includes(key.currency_code)
+          if (!included) continue
+          const [bucket, id] = groupOf(key.day, key.dimension_id)
+          addTo(expected, { day: bucket, dimension, dimension_id: id, attribution_model: key.attribution_model, currency_code: "" }, metrics)
+        }
+        const summed: Rollup = new Map()
+        for (const row of await service.sumRollup({ dimension, dimension_id: dimensionId, ...days, currency_code: "eur", by })) {
+          const [bucket, id] = groupOf(row.day, row.dimension_id)
+          const metrics = Object.fromEntries(METRICS.map((metric) => [metric, row[metric]]))
+          addTo(summed, { day: bucket, dimension, dimension_id: id, attribution_model: row.attribution_model, currency_code: "" }, metrics)
+        }
+        expect(expected.size).toBeGreaterThan(1)
+        expect({ dimension, by, rows: rollupRows(summed) }).toEqual({ dimension, by, rows: rollupRows(expected) })
+      }
     })
 
     it("takes the day's audience counts: each segment and the contacts per consent state, the day's last count standing", async () => {

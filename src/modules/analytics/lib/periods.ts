@@ -50,11 +50,23 @@ export function bucketsOf(period: Period, granularity: Granularity, timezone: st
   return buckets
 }
 
-/** The label of the bucket a store day (YYYY-MM-DD) falls in, to group daily rollup rows by week or month. */
+const DAY_MS = 86_400_000
+
+/**
+ * The label of the bucket a store day (YYYY-MM-DD) falls in, to group daily rollup rows by week or
+ * month: the same labels as bucketsOf's. Plain date arithmetic, not luxon: a year's series labels
+ * thousands of rows, and luxon took a dashboard's series 70 ms.
+ */
 export function bucketOfDay(day: string, granularity: Exclude<Granularity, "hour">): string {
-  const date = DateTime.fromISO(day, { zone: "UTC" })
-  if (!date.isValid || date.toISODate() !== day) throw new RangeError(`Not a day: ${day}`)
-  return date.startOf(UNIT[granularity]).toFormat(LABEL[granularity])
+  const at = /^\d{4}-\d{2}-\d{2}$/.test(day) ? Date.parse(`${day}T00:00:00Z`) : NaN
+  if (Number.isNaN(at) || new Date(at).toISOString().slice(0, 10) !== day) throw new RangeError(`Not a day: ${day}`)
+  if (granularity === "day") return day
+  if (granularity === "month") return day.slice(0, 7)
+  // An ISO week belongs to the year of its Thursday, and is numbered from that year's first Thursday's week.
+  const thursday = new Date(at + (3 - ((new Date(at).getUTCDay() + 6) % 7)) * DAY_MS)
+  const year = thursday.getUTCFullYear()
+  const week = 1 + Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * DAY_MS))
+  return `${String(year).padStart(4, "0")}-W${String(week).padStart(2, "0")}`
 }
 
 /** The store days (YYYY-MM-DD) a period touches: the daily rollup rows to read for it. */

@@ -1,7 +1,8 @@
 import { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import { METRICS } from "../../../../modules/analytics/lib/rollup"
-import { ReportRow, ReportRows } from "../../../../modules/analytics/lib/report"
+import { MedusaError } from "@medusajs/framework/utils"
+import { ReportRows } from "../../../../modules/analytics/lib/report"
+import { RollupGrouping } from "../../../../modules/analytics/lib/rollup-sums-sql"
+import AnalyticsModuleService from "../../../../modules/analytics/service"
 import CampaignModuleService from "../../../../modules/campaign/service"
 import { RollupDimension } from "../../../../types/analytics"
 import { MarketingModule } from "../../../../types/modules"
@@ -31,56 +32,37 @@ export function reportSettings(scope: MedusaContainer, query: ReportScope) {
   return { timezone: options.default_timezone, currency_code: (query.currency_code ?? options.default_currency_code).toLowerCase() }
 }
 
-async function readRows(
-  scope: MedusaContainer,
-  filters: { dimension: string; dimension_id?: string },
-  days: { first: string; last: string },
-  currency_code: string
-): Promise<ReportRow[]> {
-  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data } = await query.graph({
-    entity: "daily_rollup",
-    fields: ["day", "dimension_id", "attribution_model", ...METRICS],
-    filters: {
-      ...filters,
-      day: { $gte: days.first, $lte: days.last },
-      // Rows without money have no currency; rows with money in another currency are not added in.
-      currency_code: ["", currency_code],
-    },
-  })
-  return data.map((row) => ({
-    ...row,
-    ...Object.fromEntries(METRICS.map((metric) => [metric, Number(row[metric])])),
-  })) as ReportRow[]
-}
+type Days = { first: string; last: string }
 
-/** The rows a report of the whole store, a campaign, a channel or a promotion reads for some days. */
+const analyticsOf = (scope: MedusaContainer): AnalyticsModuleService => scope.resolve(MarketingModule.ANALYTICS)
+
+/**
+ * The rows a report of the whole store, a campaign, a channel or a promotion reads for some days,
+ * summed in SQL over the range (`by` "range") or per day, week or month.
+ */
 export async function readReportRows(
   scope: MedusaContainer,
   query: ReportScope,
-  days: { first: string; last: string },
-  currency_code: string
+  days: Days,
+  currency_code: string,
+  by: Exclude<RollupGrouping, "dimension">
 ): Promise<ReportRows> {
+  const read = (dimension: RollupDimension, dimension_id?: string) =>
+    analyticsOf(scope).sumRollup({ dimension, dimension_id, ...days, currency_code, by })
   if (query.campaign_id) {
-    const rows = await readRows(scope, { dimension: RollupDimension.CAMPAIGN, dimension_id: query.campaign_id }, days, currency_code)
+    const rows = await read(RollupDimension.CAMPAIGN, query.campaign_id)
     return { rows, ledger: rows }
   }
   if (query.promotion_id) {
-    const rows = await readRows(scope, { dimension: RollupDimension.PROMOTION, dimension_id: query.promotion_id }, days, currency_code)
+    const rows = await read(RollupDimension.PROMOTION, query.promotion_id)
     return { rows, ledger: rows }
   }
-  if (query.channel) {
-    const rows = await readRows(scope, { dimension: RollupDimension.CHANNEL, dimension_id: query.channel }, days, currency_code)
-    return { rows, ledger: null }
-  }
+  if (query.channel) return { rows: await read(RollupDimension.CHANNEL, query.channel), ledger: null }
   // The ledger is kept per promotion (and campaign): each line is on exactly one promotion's rows.
-  const [rows, ledger] = await Promise.all([
-    readRows(scope, { dimension: RollupDimension.ALL, dimension_id: "" }, days, currency_code),
-    readRows(scope, { dimension: RollupDimension.PROMOTION }, days, currency_code),
-  ])
+  const [rows, ledger] = await Promise.all([read(RollupDimension.ALL, ""), read(RollupDimension.PROMOTION)])
   return { rows, ledger }
 }
 
-/** The campaign rows of some days. */
-export const readCampaignRows = (scope: MedusaContainer, days: { first: string; last: string }, currency_code: string) =>
-  readRows(scope, { dimension: RollupDimension.CAMPAIGN }, days, currency_code)
+/** Each campaign's rows of some days, summed over them in SQL. */
+export const readCampaignRows = (scope: MedusaContainer, days: Days, currency_code: string) =>
+  analyticsOf(scope).sumRollup({ dimension: RollupDimension.CAMPAIGN, ...days, currency_code, by: "dimension" })

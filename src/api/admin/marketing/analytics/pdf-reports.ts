@@ -15,7 +15,7 @@ export async function dashboardPdfReport(scope: MedusaContainer, query: ReportSc
   const days = { first: query.from, last: query.to }
   const filtered = query.campaign_id ?? query.channel ?? query.promotion_id
   const [rows, campaignRows] = await Promise.all([
-    readReportRows(scope, query, days, currency_code),
+    readReportRows(scope, query, days, currency_code, "day"),
     filtered ? Promise.resolve([]) : readCampaignRows(scope, days, currency_code),
   ])
   const kpis = kpisOf(rows)

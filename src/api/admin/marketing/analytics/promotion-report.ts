@@ -28,7 +28,7 @@ export async function promotionReport(scope: MedusaContainer, promotionId: strin
   const analytics: AnalyticsModuleService = scope.resolve(MarketingModule.ANALYTICS)
   const promotions: PromotionModuleService = scope.resolve(MarketingModule.PROMOTION)
   const [{ rows }, drivers, batches] = await Promise.all([
-    readReportRows(scope, { ...query, promotion_id: promotionId }, days, currency_code),
+    readReportRows(scope, { ...query, promotion_id: promotionId }, days, currency_code, query.granularity),
     analytics.promotionDrivers({ promotion_id: promotionId, ...days, currency_code }),
     promotions.codeBatches(promotionId),
   ])

@@ -87,6 +87,18 @@ describe("bucketOfDay and daysOf", () => {
 
   it("refuses what is not a calendar day", () => {
     expect(() => bucketOfDay("2026-02-30", "day")).toThrow("Not a day")
+    expect(() => bucketOfDay("2026-2-3", "week")).toThrow("Not a day")
+  })
+
+  it("labels every day of twelve years as bucketsOf labels the bucket it falls in", () => {
+    for (const granularity of ["day", "week", "month"] as const) {
+      for (const bucket of bucketsOf({ from: at("2020-01-01T00:00:00Z"), to: at("2032-01-01T00:00:00Z") }, granularity, "UTC")) {
+        for (let day = bucket.from.getTime(); day < bucket.to.getTime(); day += 86_400_000) {
+          const label = bucketOfDay(new Date(day).toISOString().slice(0, 10), granularity)
+          if (label !== bucket.label) expect({ day: new Date(day), granularity, label }).toEqual({ day: new Date(day), granularity, label: bucket.label })
+        }
+      }
+    }
   })
 
   it("names the store days a period touches, its end excluded", () => {

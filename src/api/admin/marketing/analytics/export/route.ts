@@ -18,7 +18,7 @@ const ORDER_METRICS: Metric[] = ["orders", "revenue", "refunded"]
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminExportAnalyticsParamsType>, res: MedusaResponse) => {
   const query = req.validatedQuery as AdminExportAnalyticsParamsType
   const { currency_code } = reportSettings(req.scope, query)
-  const rows = await readReportRows(req.scope, query, { first: query.from, last: query.to }, currency_code)
+  const rows = await readReportRows(req.scope, query, { first: query.from, last: query.to }, currency_code, query.granularity)
   const columns: { header: string; metric: Metric; model: (typeof CREDITING_MODELS)[number] }[] = [
     ...[...MESSAGE_METRICS, ...AMOUNTS.filter((metric) => !ORDER_METRICS.includes(metric))].map((metric) => ({
       header: metric,

@@ -10,8 +10,8 @@ export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetAnaly
   const days = { first: query.from, last: query.to }
   const previous = previousDays(query.from, query.to)
   const [current, before] = await Promise.all([
-    readReportRows(req.scope, query, days, currency_code),
-    readReportRows(req.scope, query, previous, currency_code),
+    readReportRows(req.scope, query, days, currency_code, "range"),
+    readReportRows(req.scope, query, previous, currency_code, "range"),
   ])
   res.json({
     timezone,

@@ -7,7 +7,7 @@ import { AdminGetAnalyticsTimeseriesParamsType } from "../validators"
 export const GET = async (req: AuthenticatedMedusaRequest<unknown, AdminGetAnalyticsTimeseriesParamsType>, res: MedusaResponse) => {
   const query = req.validatedQuery as AdminGetAnalyticsTimeseriesParamsType
   const { timezone, currency_code } = reportSettings(req.scope, query)
-  const rows = await readReportRows(req.scope, query, { first: query.from, last: query.to }, currency_code)
+  const rows = await readReportRows(req.scope, query, { first: query.from, last: query.to }, currency_code, query.granularity)
   res.json({
     timezone,
     currency_code,

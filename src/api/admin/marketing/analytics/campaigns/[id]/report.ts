@@ -41,7 +41,7 @@ export async function campaignReport(scope: MedusaContainer, campaignId: string,
   )
   const analytics: AnalyticsModuleService = scope.resolve(MarketingModule.ANALYTICS)
   const [rows, activity] = await Promise.all([
-    readReportRows(scope, { from: EVERY_DAY.first, to: EVERY_DAY.last, campaign_id: campaignId }, EVERY_DAY, currency_code),
+    readReportRows(scope, { from: EVERY_DAY.first, to: EVERY_DAY.last, campaign_id: campaignId }, EVERY_DAY, currency_code, "range"),
     analytics.campaignActivity(campaignId, ORDER_LIST_LIMIT),
   ])
   const { data: linkRows } = activity.links.length

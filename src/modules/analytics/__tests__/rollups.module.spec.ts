@@ -296,7 +296,7 @@ moduleIntegrationTestRunner<AnalyticsModuleService>({
           const metrics = Object.fromEntries(METRICS.map((metric) => [metric, row[metric]]))
           addTo(summed, { day: bucket, dimension, dimension_id: id, attribution_model: row.attribution_model, currency_code: "" }, metrics)
         }
-        expect(expected.size).toBeGreaterThan(1)
+        expect(expected.size).toBeGreaterThan(0)
         expect({ dimension, by, rows: rollupRows(summed) }).toEqual({ dimension, by, rows: rollupRows(expected) })
       }
     })

@@ -1,5 +1,11 @@
 import { Page } from "playwright-core"
+import { importContacts } from "../helpers/browser-contacts"
 import { AdminBrowser, pageSteps, startAdminBrowser } from "../helpers/browser-host"
+import { Sinks, startDeliverySinks } from "../helpers/delivery"
+
+// CommonJS sinks shared with the demo: its inbox, over the SMTP sink the plugin sends to.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { startWebInbox } = require("../../demo/sinks")
 
 // Setup boots a Medusa host and compiles the admin; on a fresh clone that takes minutes, not seconds.
 jest.setTimeout(300_000)
@@ -7,12 +13,23 @@ jest.setTimeout(300_000)
 const ADMIN = { email: "journeys-admin@marketing.test", password: "browser-password-1" }
 const JOURNEY = "Welcome flow"
 const SUBJECT = "Welcome aboard, {{ contact.first_name }}"
+/** The contact the journey is tested with, and the customers whose sign-up is the real trigger. */
+const TESTER = { email: "mia@inbox.test", first_name: "Mia" }
+const SHOPPERS = ["liam@shop.test", "emma@shop.test"]
 
 describe("Marketing › Journeys in the admin", () => {
+  let sinks: Sinks
+  let inbox: { url: string; close: () => Promise<void> }
   let admin: AdminBrowser
   let page: Page
   let artifact: AdminBrowser["artifact"]
   let journeyId: string
+
+  // Registered first: the host reads the sinks' MARKETING_OPTIONS_JSON from this process's environment when it starts.
+  beforeAll(async () => {
+    sinks = await startDeliverySinks({ emailProvider: "smtp" })
+    inbox = await startWebInbox({ smtp: sinks.smtp })
+  })
 
   beforeAll(async () => {
     admin = await startAdminBrowser("journeys", ADMIN)
@@ -20,7 +37,11 @@ describe("Marketing › Journeys in the admin", () => {
     await admin.logIn()
   }, 240_000)
 
-  afterAll(() => admin?.stop())
+  afterAll(async () => {
+    await admin?.stop()
+    await inbox?.close()
+    await sinks?.close()
+  })
 
   const step = pageSteps(() => admin)
   const node = (id: string) => page.locator(`.react-flow__node[data-id="${id}"]`)
@@ -48,14 +69,13 @@ describe("Marketing › Journeys in the admin", () => {
     await page.screenshot({ path: artifact("journey-canvas.png") })
   })
 
-  step("edits a step and adds one in the side panel, and saves the draft", async () => {
+  step("edits a step, adds one between two others in the side panel, and saves the draft", async () => {
     await node("welcome").click()
     await panel().getByLabel("Subject", { exact: true }).fill(SUBJECT)
     await node("welcome").getByText("Email: Welcome aboard").waitFor()
 
-    await node("nudge").click()
     await panel().getByRole("button", { name: "Add step after" }).click()
-    // A wait by default, placed after the nudge and selected.
+    // A wait by default, placed between the welcome and the wait after it, and selected.
     await node("wait_1").waitFor()
     await panel().getByRole("heading", { name: "Wait" }).waitFor()
 
@@ -63,7 +83,9 @@ describe("Marketing › Journeys in the admin", () => {
     await page.getByText("Draft saved").waitFor()
     const draft = await draftOf(journeyId)
     expect(draft.graph.steps.find((s: { id: string }) => s.id === "welcome").subject).toBe(SUBJECT)
-    expect(draft.graph.edges).toContainEqual({ from: "nudge", to: "wait_1", outcome: "next" })
+    expect(draft.graph.edges).toContainEqual({ from: "welcome", to: "wait_1", outcome: "next" })
+    expect(draft.graph.edges).toContainEqual({ from: "wait_1", to: "wait_3_days", outcome: "next" })
+    expect(draft.graph.edges).not.toContainEqual({ from: "welcome", to: "wait_3_days", outcome: "next" })
   })
 
   step("shows the server's problems on their node when publishing is refused, then publishes", async () => {
@@ -91,6 +113,86 @@ describe("Marketing › Journeys in the admin", () => {
     await row.getByText("v1", { exact: true }).waitFor()
     await row.getByText("Customer created").waitFor()
     await page.screenshot({ path: artifact("journey-list.png") })
+  })
+
+  step("tests the journey with a contact: the path shows, and its emails arrive in the demo inbox", async () => {
+    await page.waitForLoadState("networkidle")
+    await page.getByRole("cell", { name: JOURNEY }).click()
+    await page.getByRole("heading", { name: JOURNEY }).waitFor()
+    await importContacts(admin, ["email,first_name,email_consent", `${TESTER.email},${TESTER.first_name},subscribed`])
+    await page.getByRole("button", { name: "Test", exact: true }).click()
+    const drawer = page.getByRole("dialog", { name: "Test journey" })
+    await drawer.getByRole("combobox", { name: "Contact" }).fill("mia")
+    await drawer.getByRole("option", { name: new RegExp(TESTER.first_name) }).click()
+    await drawer.getByRole("button", { name: "Run test" }).click()
+    const path = drawer.getByRole("list", { name: "Test path" })
+    // Waits skipped, the welcome not opened yet: the second nudge follows; both emails went out.
+    await path.getByText(`Sent by email to ${TESTER.email} as a test send`).first().waitFor()
+    await path.getByText("Second nudge").waitFor()
+    await expect(path.getByText(`Sent by email to ${TESTER.email} as a test send`).count()).resolves.toBe(2)
+    await page.screenshot({ path: artifact("journey-test.png") })
+    await page.keyboard.press("Escape")
+    await drawer.waitFor({ state: "detached" })
+
+    const mail = await page.context().newPage()
+    await mail.goto(inbox.url)
+    const rows = mail.getByRole("row").filter({ hasText: TESTER.email })
+    await rows.filter({ hasText: `Welcome aboard, ${TESTER.first_name}` }).waitFor()
+    await rows.filter({ hasText: "Still getting to know us?" }).waitFor()
+    await mail.screenshot({ path: artifact("journey-test-inbox.png") })
+    await mail.close()
+    // A test enrols nobody.
+    await page.getByText("No enrollments yet").waitFor()
+  })
+
+  step("counts the contacts on the nodes once a real trigger enrols them", async () => {
+    // Customers sign up (the store's doing, not the merchandiser's): each enters the live journey.
+    for (const email of SHOPPERS) await api("POST", "/admin/customers", { email, first_name: email.split("@")[0] })
+    // The welcome reaches nobody without consent, and each waits at the step put after it; the canvas refreshes its figures.
+    await node("wait_1").getByTestId("step-figures").filter({ hasText: `${SHOPPERS.length} here` }).waitFor({ timeout: 60_000 })
+    await node("welcome").getByTestId("step-figures").filter({ hasText: `${SHOPPERS.length} passed` }).waitFor()
+    await page.screenshot({ path: artifact("journey-counts.png") })
+  })
+
+  step("lists the enrollments and filters them by contact and by state", async () => {
+    await page.getByRole("heading", { name: "Enrollments" }).scrollIntoViewIfNeeded()
+    for (const email of SHOPPERS) await page.getByRole("row").filter({ hasText: email }).getByText("Waiting").waitFor()
+    await page.getByRole("row").filter({ hasText: SHOPPERS[0] }).getByText("wait_1").waitFor()
+
+    await page.getByRole("combobox", { name: "Contact" }).fill(SHOPPERS[1])
+    await page.getByRole("option", { name: new RegExp(SHOPPERS[1].split("@")[0]) }).click()
+    await page.getByTestId("enrollments-contact-filter").waitFor()
+    await page.getByRole("row").filter({ hasText: SHOPPERS[0] }).waitFor({ state: "detached" })
+    await page.getByRole("row").filter({ hasText: SHOPPERS[1] }).waitFor()
+    expect(new URL(page.url()).searchParams.get("enrollments_contact_id")).toMatch(/^mcon_/)
+
+    await page.getByRole("button", { name: "Clear" }).click()
+    await page.getByRole("row").filter({ hasText: SHOPPERS[0] }).waitFor()
+    // The state filter, as Medusa's lists offer theirs: none has completed yet.
+    await page.goto(`${page.url().split("?")[0]}?enrollments_state=completed`)
+    await page.getByText("No matching enrollments").waitFor()
+    await page.goto(`${page.url().split("?")[0]}?enrollments_state=waiting`)
+    for (const email of SHOPPERS) await page.getByRole("row").filter({ hasText: email }).waitFor()
+    await page.screenshot({ path: artifact("journey-enrollments.png") })
+  })
+
+  step("lists the versions and shows the live one read-only on the canvas", async () => {
+    const versions = page.getByRole("list", { name: "Versions" })
+    await versions.getByTestId("journey-version-1").getByText("Live", { exact: true }).waitFor()
+    await versions.getByTestId("journey-version-1").getByText(/Published .* by /).waitFor()
+    // An edit makes a draft, version 2; version 1 can then be viewed as it went live.
+    await node("wait_1").click()
+    await panel().getByRole("button", { name: "Delete step" }).click()
+    await page.getByRole("button", { name: "Save draft" }).click()
+    await page.getByText("Draft saved").waitFor()
+    await versions.getByTestId("journey-version-2").getByText("Draft", { exact: true }).waitFor()
+    await node("wait_1").waitFor({ state: "detached" })
+    await versions.getByTestId("journey-version-1").getByRole("button", { name: "View" }).click()
+    await page.getByTestId("journey-viewing").getByText(/Viewing version 1, published/).waitFor()
+    await node("wait_1").waitFor()
+    await page.screenshot({ path: artifact("journey-version.png") })
+    await page.getByRole("button", { name: "Back to editing" }).click()
+    await node("wait_1").waitFor({ state: "detached" })
   })
 
   /** The draft version the canvas saved. */

@@ -40,6 +40,7 @@ import {
 import { AdminPostJourneyEvent } from "../../src/api/admin/marketing/events/validators"
 import {
   AdminCreateJourney,
+  AdminGetContactJourneysParams,
   AdminGetJourneyEnrollmentsParams,
   AdminGetJourneyFiguresParams,
   AdminGetJourneyParams,
@@ -144,6 +145,7 @@ const SHAPES: Record<string, Shapes> = {
   [`GET ${A}/contacts/:id/export`]: {},
   [`GET ${A}/contacts/:id/segments`]: {},
   [`GET ${A}/contacts/:id/activity`]: { query: AdminGetContactActivityParams },
+  [`GET ${A}/contacts/:id/journeys`]: { query: AdminGetContactJourneysParams },
   [`GET ${A}/currency`]: {},
   [`POST ${A}/events`]: { body: AdminPostJourneyEvent, tables: ["marketing_journey_enrollment"] },
   [`GET ${A}/journey-figures`]: { query: AdminGetJourneyFiguresParams },

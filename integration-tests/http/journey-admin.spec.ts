@@ -143,6 +143,17 @@ medusaIntegrationTestRunner({
       // Nobody enrolled.
       expect((await api.get(`${JOURNEYS}/${journeyId}/enrollments`, t.admin.headers)).data.count).toBe(enrollmentsBefore)
 
+      // The contact's page lists their journeys, with the journey's name.
+      const { data: theirs } = await api.get(`/admin/marketing/contacts/${reader.id}/journeys`, t.admin.headers)
+      expect(theirs).toMatchObject({ count: 1, offset: 0, limit: 10 })
+      expect(theirs.enrollments).toEqual([expect.objectContaining({ journey_id: journeyId, journey_name: "Quiz", state: "waiting", step_id: "pause" })])
+      const { data: ended } = await api.get(`/admin/marketing/contacts/${reader.id}/journeys?state=completed`, t.admin.headers)
+      expect(ended.count).toBe(0)
+      const badState = await api.get(`/admin/marketing/contacts/${reader.id}/journeys?state=lost`, { ...t.admin.headers, ...fail })
+      expect(badState.status).toBe(400)
+      const nobody = await api.get(`/admin/marketing/contacts/mcon_missing/journeys`, { ...t.admin.headers, ...fail })
+      expect(nobody.status).toBe(404)
+
       const unknown = await api.post(`${JOURNEYS}/${journeyId}/test`, { contact_id: "mkt_contact_missing" }, { ...t.admin.headers, ...fail })
       expect(unknown.status).toBe(404)
       const shapeless = await api.post(`${JOURNEYS}/${journeyId}/test`, {}, { ...t.admin.headers, ...fail })

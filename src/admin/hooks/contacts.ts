@@ -25,6 +25,8 @@ export const contactQueryKeys = {
 }
 
 export interface ContactListQuery extends PageQuery {
+  id?: string[]
+  fields?: string
   email_consent?: ConsentStatus[]
   sms_consent?: ConsentStatus[]
   source?: ContactSource[]

@@ -1,11 +1,14 @@
 import type { FetchError } from "@medusajs/js-sdk"
 import { keepPreviousData, useMutation, useQuery, useQueryClient, UseQueryResult } from "@tanstack/react-query"
-import type { JourneyStatus } from "../../types/automation"
+import type { EnrollmentState, JourneyStatus } from "../../types/automation"
 import type { JourneyDefinition, JourneyDefinitionInput } from "../../modules/automation/lib/journey-schema"
 import type { PageQuery } from "../lib/page-query"
 import { fetchBackend, sdk } from "../lib/sdk"
 import type {
+  AdminContactJourneysResponse,
   AdminJourney,
+  AdminJourneyEnrollment,
+  AdminJourneyEnrollmentListResponse,
   AdminJourneyListResponse,
   AdminJourneyResponse,
   JourneyFigures,
@@ -13,9 +16,14 @@ import type {
   JourneyTemplate,
   JourneyTestResponse,
 } from "../types/journeys"
+import type { AdminContact } from "../types/contacts"
 import { auditQueryKeys } from "./audit-entries"
+import { useContacts } from "./contacts"
 
 export const JOURNEYS_API_PATH = "/admin/marketing/journeys"
+
+/** How often a journey's page reads its figures and enrollments again, as contacts move on. */
+const JOURNEY_PAGE_REFRESH_MS = 10_000
 
 export const journeyQueryKeys = {
   all: ["marketing_journeys"] as const,
@@ -24,12 +32,22 @@ export const journeyQueryKeys = {
   detail: (id: string) => [...journeyQueryKeys.all, "detail", id] as const,
   figures: (ids: string[]) => [...journeyQueryKeys.all, "figures", ids] as const,
   templates: () => [...journeyQueryKeys.all, "templates"] as const,
+  enrollments: (id: string, query: EnrollmentListQuery) => [...journeyQueryKeys.all, "enrollments", id, query] as const,
+  ofContact: (contactId: string) => [...journeyQueryKeys.all, "of_contact", contactId] as const,
 }
 
 export interface JourneyListQuery extends PageQuery {
   status?: JourneyStatus[]
   fields?: string
 }
+
+export interface EnrollmentListQuery extends PageQuery {
+  state?: EnrollmentState[]
+  contact_id?: string
+}
+
+/** An enrollment row with its contact, once it has loaded. */
+export type AdminJourneyEnrollmentRow = AdminJourneyEnrollment & { contact: Pick<AdminContact, "id" | "email" | "first_name" | "last_name"> | null }
 
 /** A list row with its headline figures, once they have loaded. */
 export type AdminJourneyRow = AdminJourney & { figures: JourneyFigures | null }
@@ -60,6 +78,35 @@ export const useJourneyRows = (query: JourneyListQuery): UseQueryResult<{ journe
   return { ...list, data } as unknown as UseQueryResult<{ journeys: AdminJourneyRow[]; count: number }, FetchError>
 }
 
+/** A page of a journey's enrollments, each with its contact (the enrollment holds only the contact's id); refreshed like the figures. */
+export const useJourneyEnrollments = (
+  id: string,
+  query: EnrollmentListQuery
+): UseQueryResult<{ enrollments: AdminJourneyEnrollmentRow[]; count: number }, FetchError> => {
+  const list = useQuery<AdminJourneyEnrollmentListResponse, FetchError>({
+    queryKey: journeyQueryKeys.enrollments(id, query),
+    queryFn: () => sdk.client.fetch(`${JOURNEYS_API_PATH}/${id}/enrollments`, { query }),
+    placeholderData: keepPreviousData,
+    refetchInterval: JOURNEY_PAGE_REFRESH_MS,
+  })
+  const contactIds = [...new Set(list.data?.enrollments.map((e) => e.contact_id) ?? [])]
+  const contacts = useContacts({ id: contactIds, limit: Math.max(contactIds.length, 1), offset: 0, fields: "id,email,first_name,last_name" })
+  const byId = new Map(contacts.data?.contacts.map((c) => [c.id, c]))
+  const data = list.data && {
+    count: list.data.count,
+    enrollments: list.data.enrollments.map((enrollment) => ({ ...enrollment, contact: byId.get(enrollment.contact_id) ?? null })),
+  }
+  // The list's own state (loading, error, paging), with rows that carry their contact.
+  return { ...list, data } as unknown as UseQueryResult<{ enrollments: AdminJourneyEnrollmentRow[]; count: number }, FetchError>
+}
+
+/** The contact's latest enrollments in every journey, with each journey's name. */
+export const useContactJourneys = (contactId: string) =>
+  useQuery<AdminContactJourneysResponse, FetchError>({
+    queryKey: journeyQueryKeys.ofContact(contactId),
+    queryFn: () => sdk.client.fetch(`/admin/marketing/contacts/${contactId}/journeys`),
+  })
+
 export const useJourney = (id: string) =>
   useQuery<AdminJourneyResponse, FetchError>({
     queryKey: journeyQueryKeys.detail(id),
@@ -68,7 +115,7 @@ export const useJourney = (id: string) =>
 
 /** One journey's figures, per step for the canvas; refreshed while the page is open, as contacts move on. */
 export const useJourneyStepFigures = (id: string) => {
-  const { data } = useJourneyFigures([id], 10_000)
+  const { data } = useJourneyFigures([id], JOURNEY_PAGE_REFRESH_MS)
   return data?.figures[0] ?? null
 }
 

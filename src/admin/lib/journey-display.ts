@@ -1,4 +1,4 @@
-import type { JourneyStatus } from "../../types/automation"
+import type { EnrollmentState, JourneyStatus } from "../../types/automation"
 import type { Duration, Step, StepKind, Trigger, TriggerKind } from "../../modules/automation/lib/journey-schema"
 
 type StatusColor = "green" | "orange" | "grey" | "red"
@@ -8,6 +8,15 @@ export const JOURNEY_STATUSES: Record<JourneyStatus, { label: string; color: Sta
   live: { label: "Live", color: "green" },
   paused: { label: "Paused", color: "orange" },
   archived: { label: "Archived", color: "red" },
+}
+
+export const ENROLLMENT_STATES: Record<EnrollmentState, { label: string; color: StatusColor }> = {
+  active: { label: "Active", color: "green" },
+  waiting: { label: "Waiting", color: "orange" },
+  completed: { label: "Completed", color: "grey" },
+  converted: { label: "Converted", color: "green" },
+  exited: { label: "Exited", color: "grey" },
+  failed: { label: "Failed", color: "red" },
 }
 
 export const TRIGGER_KINDS: Record<TriggerKind, string> = {

@@ -1,4 +1,4 @@
-import type { JourneyStatus } from "../../types/automation"
+import type { EnrollmentState, JourneyStatus } from "../../types/automation"
 import type { JourneyDefinition, JourneyDefinitionInput } from "../../modules/automation/lib/journey-schema"
 import type { DryRunStep, JourneyFigures } from "../../types/automation/http"
 import type { PageResponse } from "../lib/page-query"
@@ -33,6 +33,34 @@ export interface AdminJourneyResponse {
 
 export interface AdminJourneyListResponse extends PageResponse {
   journeys: AdminJourney[]
+}
+
+/** One run of one contact through one version (`GET /admin/marketing/journeys/:id/enrollments`). */
+export interface AdminJourneyEnrollment {
+  id: string
+  journey_id: string
+  version_id: string
+  contact_id: string
+  state: EnrollmentState
+  step_id: string | null
+  sequence: number
+  due_at: string | null
+  attempts: number
+  last_error: string | null
+  entered_at: string
+  ended_at: string | null
+  converted_order_id: string | null
+  revenue: number | null
+  currency_code: string | null
+}
+
+export interface AdminJourneyEnrollmentListResponse extends PageResponse {
+  enrollments: AdminJourneyEnrollment[]
+}
+
+/** `GET /admin/marketing/contacts/:id/journeys`: the contact's enrollments, each with its journey's name. */
+export interface AdminContactJourneysResponse extends PageResponse {
+  enrollments: (AdminJourneyEnrollment & { journey_name: string | null })[]
 }
 
 export interface JourneyTemplate {

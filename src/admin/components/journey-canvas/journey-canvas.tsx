@@ -18,7 +18,8 @@ interface JourneyCanvasProps {
   testedSteps: Set<string>
   selection: CanvasSelection
   onSelect: (selection: CanvasSelection) => void
-  onConnect: (from: string, outcome: string, to: string) => void
+  /** Absent for a version shown read-only: nothing can be connected. */
+  onConnect?: (from: string, outcome: string, to: string) => void
 }
 
 const edgeId = (from: string, outcome: string) => `${from}\u0000${outcome}`
@@ -96,7 +97,8 @@ export const JourneyCanvas = ({ definition, figures, problems, testedSteps, sele
       onNodeClick={(_, node) => onSelect({ type: "node", id: node.id })}
       onEdgeClick={(_, edge) => edge.data && onSelect({ type: "edge", from: edge.data.from as string, outcome: edge.data.outcome as string })}
       onPaneClick={() => onSelect(null)}
-      onConnect={({ source, sourceHandle, target }) => target !== TRIGGER_NODE_ID && onConnect(source, sourceHandle ?? "next", target)}
+      nodesConnectable={Boolean(onConnect)}
+      onConnect={({ source, sourceHandle, target }) => target !== TRIGGER_NODE_ID && onConnect?.(source, sourceHandle ?? "next", target)}
       proOptions={{ hideAttribution: true }}
     >
       <Background />

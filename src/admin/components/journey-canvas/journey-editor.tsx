@@ -2,7 +2,7 @@ import { Alert, Button, Container, Heading, Text, toast, usePrompt } from "@medu
 import { useMemo, useState } from "react"
 import type { JourneyDefinition, Step, StepKind } from "../../../modules/automation/lib/journey-schema"
 import { JourneyProblemsError, useJourneyStepFigures, usePublishJourney, useSaveJourneyDraft, useTransitionJourney } from "../../hooks/journeys"
-import { formatNumber } from "../../lib/format"
+import { formatDateTime, formatNumber } from "../../lib/format"
 import { addStepAfter, connect, deleteStep, disconnect, updateStep } from "../../lib/journey-graph-edit"
 import type { AdminJourney, AdminJourneyVersion, JourneyProblem } from "../../types/journeys"
 import { JourneyStatusBadge } from "../journey-status-badge"
@@ -16,13 +16,20 @@ const definitionOf = ({ trigger, entry, goal, exit, graph }: AdminJourneyVersion
 const problemsOf = (error: Error): JourneyProblem[] =>
   error instanceof JourneyProblemsError && error.problems.length ? error.problems : [{ code: "invalid_shape", message: error.message, path: [] }]
 
+interface JourneyEditorProps {
+  journey: AdminJourney
+  /** A past version shown on the canvas read-only instead of the draft, whose unsaved edits are kept meanwhile. */
+  viewing: AdminJourneyVersion | null
+  onStopViewing: () => void
+}
+
 /**
  * The journey builder: the canvas of the draft (or of the live version, until it is edited), the
  * selected node's settings beside it, and the journey's lifecycle: save the draft, publish it as a new
  * version, pause, resume, archive, test with a contact. Problems the server finds stay on their nodes
  * until the next save or publish.
  */
-export const JourneyEditor = ({ journey }: { journey: AdminJourney }) => {
+export const JourneyEditor = ({ journey, viewing, onStopViewing }: JourneyEditorProps) => {
   const versions = journey.versions ?? []
   const draft = versions.find((v) => !v.published_at)
   const live = versions.find((v) => v.id === journey.live_version_id)
@@ -150,37 +157,65 @@ export const JourneyEditor = ({ journey }: { journey: AdminJourney }) => {
           </Alert>
         </div>
       )}
-      <div className="flex min-h-[640px]">
-        <div className="h-[72vh] min-h-[640px] flex-1" aria-label="Journey canvas">
+      {viewing && (
+        <div className="px-6 py-4">
+          <Alert variant="info" dismissible={false}>
+            <div className="flex items-center justify-between gap-x-4">
+              <Text size="small" data-testid="journey-viewing">
+                Viewing version {viewing.number}
+                {viewing.published_at ? `, published ${formatDateTime(viewing.published_at)}` : ""}: read-only.
+              </Text>
+              <Button size="small" variant="secondary" onClick={onStopViewing}>
+                Back to editing
+              </Button>
+            </div>
+          </Alert>
+        </div>
+      )}
+      {viewing ? (
+        <div className="h-[72vh] min-h-[640px]" aria-label="Journey canvas">
           <JourneyCanvas
-            definition={definition}
+            definition={definitionOf(viewing)}
             figures={stepFigures}
-            problems={problems}
-            testedSteps={testedSteps}
-            selection={selection}
-            onSelect={setSelection}
-            onConnect={(from, outcome, to) => change(connect(definition, from, outcome, to))}
+            problems={[]}
+            testedSteps={new Set()}
+            selection={null}
+            onSelect={() => {}}
           />
         </div>
-        <aside className="w-[380px] shrink-0 overflow-y-auto border-l p-4" aria-label="Step settings" style={{ maxHeight: "72vh" }}>
-          <SelectionPanel
-            definition={definition}
-            selection={selection}
-            problems={problems}
-            onChange={change}
-            onChangeStep={changeStep}
-            onAddStep={addStep}
-            onDeleteStep={(id) => {
-              change(deleteStep(definition, id))
-              setSelection(null)
-            }}
-            onDisconnect={(from, outcome) => {
-              change(disconnect(definition, from, outcome))
-              setSelection(null)
-            }}
-          />
-        </aside>
-      </div>
+      ) : (
+        <div className="flex min-h-[640px]">
+          <div className="h-[72vh] min-h-[640px] flex-1" aria-label="Journey canvas">
+            <JourneyCanvas
+              definition={definition}
+              figures={stepFigures}
+              problems={problems}
+              testedSteps={testedSteps}
+              selection={selection}
+              onSelect={setSelection}
+              onConnect={(from, outcome, to) => change(connect(definition, from, outcome, to))}
+            />
+          </div>
+          <aside className="w-[380px] shrink-0 overflow-y-auto border-l p-4" aria-label="Step settings" style={{ maxHeight: "72vh" }}>
+            <SelectionPanel
+              definition={definition}
+              selection={selection}
+              problems={problems}
+              onChange={change}
+              onChangeStep={changeStep}
+              onAddStep={addStep}
+              onDeleteStep={(id) => {
+                change(deleteStep(definition, id))
+                setSelection(null)
+              }}
+              onDisconnect={(from, outcome) => {
+                change(disconnect(definition, from, outcome))
+                setSelection(null)
+              }}
+            />
+          </aside>
+        </div>
+      )}
       <JourneyTestDrawer
         open={isTesting}
         onOpenChange={setIsTesting}

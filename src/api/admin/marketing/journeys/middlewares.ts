@@ -3,6 +3,7 @@ import { MarketingResource } from "../../../../lib/rbac/resources"
 import { listEnrollmentsQueryConfig, listJourneysQueryConfig, retrieveJourneyQueryConfig } from "./query-config"
 import {
   AdminCreateJourney,
+  AdminGetContactJourneysParams,
   AdminGetJourneyEnrollmentsParams,
   AdminGetJourneyFiguresParams,
   AdminGetJourneyParams,
@@ -42,6 +43,12 @@ export const adminJourneyMiddlewares: MiddlewareRoute[] = [
     policies: can("read"),
   },
   { method: ["POST"], matcher: `${BASE}/:id/test`, middlewares: [validateAndTransformBody(AdminTestJourney)], policies: can("update") },
+  {
+    method: ["GET"],
+    matcher: "/admin/marketing/contacts/:id/journeys",
+    middlewares: [validateAndTransformQuery(AdminGetContactJourneysParams, listEnrollmentsQueryConfig)],
+    policies: can("read"),
+  },
   { method: ["GET"], matcher: "/admin/marketing/journey-templates", policies: can("read") },
   {
     method: ["GET"],

@@ -48,6 +48,11 @@ export const AdminGetJourneyEnrollmentsParams = findParams({ limit: 50, offset: 
   })
   .strict()
 
+/** A contact's journeys: their enrollments in every journey, newest first. */
+export const AdminGetContactJourneysParams = findParams({ limit: 10, offset: 0, order: "-entered_at" }, enrollmentFields)
+  .extend({ state: oneOrMany(z.enum(EnrollmentState)).optional() })
+  .strict()
+
 /** Test a journey with one contact. */
 export const AdminTestJourney = z.strictObject({ contact_id: idString.min(1) })
 export type AdminTestJourneyType = z.infer<typeof AdminTestJourney>

@@ -5,6 +5,7 @@ import { ContactActivitySection } from "../../../../components/contact-detail/co
 import { ContactBreadcrumb } from "../../../../components/contact-detail/contact-breadcrumb"
 import { ContactConsentSection } from "../../../../components/contact-detail/contact-consent-section"
 import { ContactGeneralSection } from "../../../../components/contact-detail/contact-general-section"
+import { ContactJourneysSection } from "../../../../components/contact-detail/contact-journeys-section"
 import { ContactPurchasesSection } from "../../../../components/contact-detail/contact-purchases-section"
 import { ContactSegmentsSection } from "../../../../components/contact-detail/contact-segments-section"
 import { useContact } from "../../../../hooks/contacts"
@@ -34,6 +35,7 @@ const ContactDetailPage = () => {
         <>
           <ContactPurchasesSection contact={contact} />
           <ContactSegmentsSection contactId={contact.id} />
+          <ContactJourneysSection contactId={contact.id} />
         </>
       }
     />

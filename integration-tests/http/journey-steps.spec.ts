@@ -347,6 +347,62 @@ medusaIntegrationTestRunner({
       expect((await enrollmentsOf(journey, `contact_id=${browsing.id}`))[0]).toMatchObject({ state: "waiting", step_id: "hold" })
     })
 
+    it("leases a claimed enrollment without moving its due time; a wake-up during the claim keeps a wait that parks again due", async () => {
+      const [contact] = await createReachableContacts(t.container, 1, "leased")
+      const journey = await publishedJourney("Leased", {
+        trigger: { kind: "custom.event", name: "gift.viewed" },
+        graph: {
+          start: "hold",
+          steps: [
+            { id: "hold", kind: "wait", wait: { type: "event", event: { type: "custom_event", name: "gift.bought" }, timeout: { amount: 1, unit: "days" } } },
+            tag("thanks", "gifted"),
+          ],
+          edges: [
+            { from: "hold", to: "thanks", outcome: "event" },
+            { from: "hold", to: "thanks", outcome: "timeout" },
+          ],
+        },
+      })
+      await postEvent("gift.viewed", contact.email!)
+      await runDueJourneys(t.container)
+      const waiting = await enrollmentWhen(journey, "", (e) => e.state === "waiting")
+      // Looked at again now (as after a wake-up for something else), claimed by a worker that is slow to finish.
+      await sql(t.container, `UPDATE marketing_journey_enrollment SET due_at = now() - interval '1 second' WHERE id = ?`, [waiting.id])
+      const [claimed] = await automation().claimDueEnrollments({ limit: 10, leaseMs: 60_000, ids: [waiting.id] })
+      expect(claimed).toMatchObject({ id: waiting.id, state: "waiting", waiting_until: new Date(waiting.due_at) })
+      const { rows: [row] } = await sql(t.container, `SELECT due_at, leased_until FROM marketing_journey_enrollment WHERE id = ?`, [waiting.id])
+      expect(row.due_at).toEqual(claimed.due_at)
+      expect(row.leased_until.getTime()).toBeGreaterThan(Date.now() + 50_000)
+      // Held: no other worker claims it, though it is due.
+      expect(await automation().claimDueEnrollments({ limit: 10, leaseMs: 60_000, ids: [waiting.id] })).toEqual([])
+
+      // A wake-up while it is claimed; the slow worker then parks the wait again at its end.
+      expect(await automation().wakeWaitingEnrollments([contact.id])).toBe(1)
+      const park = (claimed_due_at: Date) =>
+        automation().recordStep({
+          enrollment_id: waiting.id,
+          sequence: claimed.sequence,
+          step_id: "hold",
+          outcome: "wait",
+          detail: null,
+          idempotency_key: null,
+          advances: false,
+          move: { state: "waiting", step_id: "hold", due_at: new Date(claimed.waiting_until!) },
+          claimed_due_at,
+        })
+      expect(await park(new Date(claimed.due_at))).toBe(true)
+      const { rows: [woken] } = await sql(t.container, `SELECT due_at, waiting_until, leased_until FROM marketing_journey_enrollment WHERE id = ?`, [waiting.id])
+      // Still due (the wake may be its event), free to claim, and its wait keeps its end.
+      expect(woken.due_at.getTime()).toBeLessThanOrEqual(Date.now())
+      expect(woken).toMatchObject({ leased_until: null, waiting_until: new Date(claimed.waiting_until!) })
+
+      // Claimed again with no wake-up meanwhile, the park puts it back to its end.
+      const [again] = await automation().claimDueEnrollments({ limit: 10, leaseMs: 60_000, ids: [waiting.id] })
+      expect(await park(new Date(again.due_at))).toBe(true)
+      const { rows: [parked] } = await sql(t.container, `SELECT due_at FROM marketing_journey_enrollment WHERE id = ?`, [waiting.id])
+      expect(parked.due_at).toEqual(new Date(claimed.waiting_until!))
+    })
+
     it("waits for an open of the enrollment's own message, woken by the tracking pixel, then branches on its engagement", async () => {
       const [reader] = await createReachableContacts(t.container, 1, "opener")
       const journey = await publishedJourney("Read it?", {

@@ -4,6 +4,7 @@ import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { JourneyFigures, JourneyStepFigures } from "../../types/automation/http"
 import { PgClient, pgConnection, pgStatement, pgTransaction } from "../../lib/pg-transaction"
 import { CLAIM_DUE_ENROLLMENTS_SQL } from "./lib/claim-due-enrollments-sql"
+import { EXIT_RUNNING_ENROLLMENTS_SQL, JOURNEY_STEP_STANDING_SQL, JOURNEY_TOTALS_SQL } from "./lib/journey-figures-sql"
 import { parseStepRunKey, parseTestRunKey } from "./lib/step-run-key"
 import Journey from "./models/journey"
 import JourneyCart from "./models/journey-cart"
@@ -26,7 +27,9 @@ export interface ClaimedEnrollment {
   state: string
   step_id: string
   sequence: number
-  /** Its due time before the claim pushed it: a waiting enrollment's wait end. */
+  /** Its due time as claimed (the claim leaves it): later at the step's move means a wake-up came meanwhile. */
+  due_at: Date
+  /** A waiting enrollment's wait end. */
   waiting_until: Date | null
   attempts: number
   entered_at: Date
@@ -51,6 +54,8 @@ export interface RecordedStep {
   /** Whether the move takes a step (a wait that only parks stays at its sequence). */
   advances: boolean
   move: EnrollmentMove
+  /** The enrollment's `due_at` when the worker claimed it: read by a wait that parks again. */
+  claimed_due_at?: Date
 }
 
 /** A journey message's content: its send step's, and the code an issue-code step of its enrollment gave last. */
@@ -70,8 +75,9 @@ async function insertStepRun(client: PgClient, run: StepRunRecord) {
 
 async function wakeWaiting(client: PgClient, contactIds: string[]) {
   const { rowCount } = await client.query(
+    // A claimed one is woken too (its due_at moves past the claim's): the step's move then keeps it due.
     `UPDATE marketing_journey_enrollment SET due_at = now(), updated_at = now()
-      WHERE contact_id = ANY($1::text[]) AND state = 'waiting' AND due_at > now() AND deleted_at IS NULL`,
+      WHERE contact_id = ANY($1::text[]) AND state = 'waiting' AND (due_at > now() OR leased_until > now()) AND deleted_at IS NULL`,
     [contactIds]
   )
   return rowCount
@@ -350,7 +356,7 @@ export default class AutomationModuleService extends MedusaService({
 
   /**
    * Claims up to `limit` due enrollments of live journeys for `leaseMs`: rows another worker holds
-   * are skipped, and pushing `due_at` is the lease (a worker that dies releases them when it passes).
+   * are skipped, and `leased_until` is the lease (a worker that dies releases them when it passes).
    */
   @InjectManager()
   async claimDueEnrollments(
@@ -374,7 +380,11 @@ export default class AutomationModuleService extends MedusaService({
         `UPDATE marketing_journey_enrollment
             SET state = $3, step_id = $4, sequence = sequence + $6::int, attempts = 0, last_error = NULL,
                 -- A wait that parks again after a wake-up during the claim stays due: the wake may be its event.
-                due_at = CASE WHEN $3 = 'waiting' AND state = 'waiting' AND due_at <= now() THEN now() ELSE $5::timestamptz END,
+                -- Milliseconds: the claimed due_at came back through a JavaScript Date.
+                due_at = CASE WHEN $3 = 'waiting' AND state = 'waiting' AND date_trunc('milliseconds', due_at) > $11::timestamptz
+                              THEN now() ELSE $5::timestamptz END,
+                -- The worker goes on with an active one at once, under its lease; anything else is free to claim when due.
+                leased_until = CASE WHEN $3 = 'active' THEN leased_until END,
                 waiting_until = CASE WHEN $3 = 'waiting' THEN $5::timestamptz END,
                 ended_at = CASE WHEN $3 IN ('active', 'waiting') THEN NULL ELSE now() END,
                 converted_order_id = $7, revenue = $8, raw_revenue = $9, currency_code = $10, updated_at = now()
@@ -390,6 +400,7 @@ export default class AutomationModuleService extends MedusaService({
           move.state === "converted" ? move.revenue : null,
           move.state === "converted" ? JSON.stringify({ value: String(move.revenue), precision: 20 }) : null,
           move.state === "converted" ? move.currency_code : null,
+          step.claimed_due_at ?? null,
         ]
       )
       if (!rowCount) return false
@@ -419,7 +430,7 @@ export default class AutomationModuleService extends MedusaService({
       `UPDATE marketing_journey_enrollment
           SET attempts = attempts + 1, last_error = $3, updated_at = now(),
               state = CASE WHEN $4::timestamptz IS NULL THEN 'failed' ELSE state END,
-              due_at = $4::timestamptz, ended_at = CASE WHEN $4::timestamptz IS NULL THEN now() END
+              due_at = $4::timestamptz, leased_until = NULL, ended_at = CASE WHEN $4::timestamptz IS NULL THEN now() END
         WHERE id = $1 AND sequence = $2 AND state IN ('active', 'waiting')`,
       [enrollment_id, sequence, error.slice(0, 2000), retry_at]
     )
@@ -428,13 +439,7 @@ export default class AutomationModuleService extends MedusaService({
   /** Ends the running enrollments of a journey (archived): they are exited where they stand. */
   @InjectManager()
   async exitRunningEnrollments(journeyId: string, @MedusaContext() context: Context<EntityManager> = {}): Promise<string[]> {
-    const { rows } = await pgStatement(
-      context,
-      `UPDATE marketing_journey_enrollment SET state = 'exited', due_at = NULL, ended_at = now(), last_error = NULL, updated_at = now()
-        WHERE journey_id = $1 AND state IN ('active', 'waiting') AND deleted_at IS NULL
-        RETURNING id`,
-      [journeyId]
-    )
+    const { rows } = await pgStatement(context, EXIT_RUNNING_ENROLLMENTS_SQL, [journeyId])
     return rows.map((row: { id: string }) => row.id)
   }
 
@@ -509,25 +514,8 @@ export default class AutomationModuleService extends MedusaService({
   async journeyFigures(journeyIds: string[], @MedusaContext() context: Context<EntityManager> = {}): Promise<JourneyFigures[]> {
     const [totals, standing, passed] = await pgConnection(context, (client) =>
       Promise.all([
-        client.query(
-          `SELECT journey_id, count(*)::int AS enrolled,
-                  count(*) FILTER (WHERE state IN ('active', 'waiting'))::int AS running,
-                  count(*) FILTER (WHERE state = 'converted')::int AS converted,
-                  count(*) FILTER (WHERE state = 'completed')::int AS completed,
-                  count(*) FILTER (WHERE state = 'exited')::int AS exited,
-                  count(*) FILTER (WHERE state = 'failed')::int AS failed
-             FROM marketing_journey_enrollment WHERE journey_id = ANY($1::text[]) AND deleted_at IS NULL
-            GROUP BY journey_id`,
-          [journeyIds]
-        ),
-        client.query(
-          `SELECT journey_id, step_id, count(*) FILTER (WHERE state IN ('active', 'waiting'))::int AS at,
-                  count(*) FILTER (WHERE state = 'failed')::int AS failed
-             FROM marketing_journey_enrollment
-            WHERE journey_id = ANY($1::text[]) AND state IN ('active', 'waiting', 'failed') AND deleted_at IS NULL
-            GROUP BY journey_id, step_id`,
-          [journeyIds]
-        ),
+        client.query(JOURNEY_TOTALS_SQL, [journeyIds]),
+        client.query(JOURNEY_STEP_STANDING_SQL, [journeyIds]),
         client.query(
           `SELECT e.journey_id, r.step_id, count(*)::int AS passed
              FROM marketing_journey_step_run r JOIN marketing_journey_enrollment e ON e.id = r.enrollment_id
@@ -541,17 +529,24 @@ export default class AutomationModuleService extends MedusaService({
       const steps = new Map<string, JourneyStepFigures>()
       const stepOf = (stepId: string) =>
         steps.get(stepId) ?? steps.set(stepId, { step_id: stepId, at: 0, failed: 0, passed: 0 }).get(stepId)!
-      for (const row of standing.rows) if (row.journey_id === journeyId) Object.assign(stepOf(row.step_id), { at: row.at, failed: row.failed })
+      for (const row of standing.rows) {
+        if (row.journey_id !== journeyId) continue
+        const step = stepOf(row.step_id)
+        step.at += row.at
+        step.failed += row.failed
+      }
       for (const row of passed.rows) if (row.journey_id === journeyId) stepOf(row.step_id).passed = row.passed
-      const total = totals.rows.find((row) => row.journey_id === journeyId)
+      const byState = new Map<string, number>()
+      for (const row of totals.rows) if (row.journey_id === journeyId) byState.set(row.state, row.count)
+      const count = (...states: string[]) => states.reduce((sum, state) => sum + (byState.get(state) ?? 0), 0)
       return {
         journey_id: journeyId,
-        enrolled: total?.enrolled ?? 0,
-        running: total?.running ?? 0,
-        converted: total?.converted ?? 0,
-        completed: total?.completed ?? 0,
-        exited: total?.exited ?? 0,
-        failed: total?.failed ?? 0,
+        enrolled: [...byState.values()].reduce((sum, n) => sum + n, 0),
+        running: count("active", "waiting"),
+        converted: count("converted"),
+        completed: count("completed"),
+        exited: count("exited"),
+        failed: count("failed"),
         steps: [...steps.values()],
       }
     })

@@ -21,6 +21,11 @@ const JourneyEnrollment = model
     sequence: model.number().default(0),
     /** When it is next due: now for active ones, the wait's end for waiting ones (sooner when an event wakes it); null once ended. */
     due_at: model.dateTime().nullable(),
+    /**
+     * Until when a worker holds it (claimed). In no index, so that claiming is a HOT update that
+     * writes no index entry; `due_at` stays as it was.
+     */
+    leased_until: model.dateTime().nullable(),
     /** While waiting, the wait's end: a wake-up brings `due_at` forward without ending a duration wait early. */
     waiting_until: model.dateTime().nullable(),
     /** Failed tries of the current step, for backoff; reset on each move. */
@@ -38,6 +43,8 @@ const JourneyEnrollment = model
     { on: ["due_at"], where: "state IN ('active', 'waiting')" },
     // At most one running enrollment per contact and journey; also finds a contact's running ones.
     { on: ["contact_id", "journey_id"], unique: true, where: "state IN ('active', 'waiting')" },
+    // The admin's reads of one journey's running enrollments: figures per step, archiving (bench:journeys).
+    { on: ["journey_id", "state", "step_id"], where: "state IN ('active', 'waiting')" },
     // Entry rules read a contact's earlier enrollments: ended ones here, running ones by the index above.
     // Ended only, so that a claim or a step of a running one does not write an entry in it too (bench:journeys).
     { on: ["journey_id", "contact_id", "entered_at"], where: "state NOT IN ('active', 'waiting')" },

@@ -4,17 +4,17 @@ import { MarketingModule } from "../../../types/modules"
 
 export type ClaimDueEnrollmentsInput = { limit: number; lease_ms: number; ids?: string[] }
 
-/** Claims due enrollments of live journeys for one worker; undone by making them due again. */
+/** Claims due enrollments of live journeys for one worker; undone by releasing their lease. */
 export const claimDueEnrollmentsStep = createStep(
   "claim-due-marketing-journey-enrollments",
   async (input: ClaimDueEnrollmentsInput, { container }) => {
     const automation: AutomationModuleService = container.resolve(MarketingModule.AUTOMATION)
     const claimed = await automation.claimDueEnrollments({ limit: input.limit, leaseMs: input.lease_ms, ids: input.ids })
-    return new StepResponse(claimed, claimed.map((e) => ({ id: e.id, due_at: e.waiting_until })))
+    return new StepResponse(claimed, claimed.map((e) => e.id))
   },
-  async (claims, { container }) => {
-    if (!claims?.length) return
+  async (ids, { container }) => {
+    if (!ids?.length) return
     const automation: AutomationModuleService = container.resolve(MarketingModule.AUTOMATION)
-    await automation.updateJourneyEnrollments(claims.map(({ id, due_at }) => ({ id, due_at: due_at ?? new Date() })))
+    await automation.updateJourneyEnrollments(ids.map((id) => ({ id, leased_until: null })))
   }
 )

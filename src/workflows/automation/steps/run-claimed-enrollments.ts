@@ -64,6 +64,7 @@ export const runClaimedEnrollmentsStep = createStep(
       ((await audience.contactFields([...new Set(enrollments.map((e) => e.contact_id))], CONTACT_FACT_FIELDS)) as ContactFacts[]).map((c) => [c.id, c])
     )
     const attempts = new Map(enrollments.map((e) => [e.id, e.attempts]))
+    const claimedDueAt = new Map(enrollments.map((e) => [e.id, new Date(e.due_at)]))
     const fail = async (r: RunningEnrollment, error: unknown) => {
       const attempt = (attempts.get(r.position.enrollment_id) ?? 0) + 1
       const retryAt =
@@ -121,7 +122,7 @@ export const runClaimedEnrollmentsStep = createStep(
           continue
         }
         try {
-          const recorded = recordedStep(r, result, sendDetails.get(r.position.enrollment_id) ?? effect ?? null)
+          const recorded = recordedStep(r, result, sendDetails.get(r.position.enrollment_id) ?? effect ?? null, claimedDueAt.get(r.position.enrollment_id)!)
           if (!(await automation.recordStep(recorded))) continue // moved by another worker meanwhile
           tally.steps++
           if (recorded.move.state === "active") {
@@ -206,9 +207,9 @@ export const runClaimedEnrollmentsStep = createStep(
 )
 
 /** The step run and the move that apply one evaluation. */
-function recordedStep(r: RunningEnrollment, result: Advance, detail: Record<string, unknown> | null): RecordedStep {
+function recordedStep(r: RunningEnrollment, result: Advance, detail: Record<string, unknown> | null, claimed_due_at: Date): RecordedStep {
   const { position } = r
-  const base = { enrollment_id: position.enrollment_id, sequence: position.sequence, step_id: position.step_id }
+  const base = { enrollment_id: position.enrollment_id, sequence: position.sequence, step_id: position.step_id, claimed_due_at }
   const key = stepRunKey(position.enrollment_id, position.step_id, position.sequence)
   const onTo = (to: string | null): EnrollmentMove =>
     to ? { state: "active", step_id: to, due_at: new Date() } : { state: "completed", reason: "end_of_journey" }

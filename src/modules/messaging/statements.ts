@@ -1,10 +1,9 @@
+import { newId } from "../../lib/sql-columns"
+
 /*
  * The messaging module's SQL, one named statement each, run by the service through
  * src/lib/pg-transaction.ts with PostgreSQL's own $1 placeholders.
  */
-
-/** An id made by PostgreSQL for each inserted row, in Medusa's form: `<prefix>_<32 hex digits>`. */
-const newId = (prefix: string) => `'${prefix}_' || replace(gen_random_uuid()::text, '-', '')`
 
 /** The messages `r` that count towards a contact's frequency cap: real ones that were not refused, within `days` (a bound parameter). */
 const countsTowardsCap = (days: string) =>

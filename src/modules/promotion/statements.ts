@@ -1,3 +1,4 @@
+import { bigNumberRaw, newId } from "../../lib/sql-columns"
 import { CodePattern } from "./lib/code-pattern"
 
 /*
@@ -33,9 +34,6 @@ function codeExpression(pattern: CodePattern) {
   flush()
   return { expression: parts.join(" || "), literals }
 }
-
-/** A bigNumber column's raw twin, which Medusa reads back in preference to the numeric column. */
-const raw = (expression: string) => `jsonb_build_object('value', (${expression})::text, 'precision', 20)`
 
 /**
  * Inserts up to $1 new codes of a pattern for promotion $4 in batch $3 (alphabet $2, running numbers after $5,
@@ -139,7 +137,7 @@ export const HELD_RESERVATION_OF_CART = `SELECT id, estimated_discount FROM mark
 export const COUNT_RESERVATION_WITHIN_LIMITS = `UPDATE marketing_promotion
     SET used_count = used_count + 1,
         spent_amount = spent_amount + $2::numeric,
-        raw_spent_amount = ${raw("spent_amount + $2::numeric")},
+        raw_spent_amount = ${bigNumberRaw("spent_amount + $2::numeric")},
         updated_at = now()
   WHERE id = $1 AND deleted_at IS NULL
     AND (usage_limit IS NULL OR used_count < usage_limit)
@@ -155,28 +153,28 @@ export const RESERVE_AVAILABLE_CODE = `UPDATE marketing_promotion_code SET statu
 export const INSERT_RESERVATION = `INSERT INTO marketing_promotion_redemption
     (id, promotion_id, status, code, code_id, cart_id, customer_id, campaign_id, currency_code,
      estimated_discount, raw_estimated_discount, reserved_at, created_at, updated_at)
-  VALUES ('mpred_' || replace(gen_random_uuid()::text, '-', ''), $1, 'reserved', $2, $3, $4, $5, $6, $7,
-          $8::numeric, ${raw("$8::numeric")}, now(), now(), now())
+  VALUES (${newId("mpred")}, $1, 'reserved', $2, $3, $4, $5, $6, $7,
+          $8::numeric, ${bigNumberRaw("$8::numeric")}, now(), now(), now())
   RETURNING id`
 
 export const RAISE_PROMOTION_SPEND = `UPDATE marketing_promotion
-    SET spent_amount = spent_amount + $2::numeric, raw_spent_amount = ${raw("spent_amount + $2::numeric")},
+    SET spent_amount = spent_amount + $2::numeric, raw_spent_amount = ${bigNumberRaw("spent_amount + $2::numeric")},
         updated_at = now()
   WHERE id = $1`
 
 export const RAISE_RESERVATION_ESTIMATE = `UPDATE marketing_promotion_redemption
     SET estimated_discount = estimated_discount + $2::numeric,
-        raw_estimated_discount = ${raw("estimated_discount + $2::numeric")}, updated_at = now()
+        raw_estimated_discount = ${bigNumberRaw("estimated_discount + $2::numeric")}, updated_at = now()
   WHERE id = $1`
 
 export const LOWER_RESERVATION_ESTIMATE = `UPDATE marketing_promotion_redemption
     SET estimated_discount = estimated_discount - $2::numeric,
-        raw_estimated_discount = ${raw("estimated_discount - $2::numeric")}, updated_at = now()
+        raw_estimated_discount = ${bigNumberRaw("estimated_discount - $2::numeric")}, updated_at = now()
   WHERE id = $1 AND status = 'reserved' AND deleted_at IS NULL
   RETURNING promotion_id`
 
 export const LOWER_PROMOTION_SPEND = `UPDATE marketing_promotion
-    SET spent_amount = spent_amount - $2::numeric, raw_spent_amount = ${raw("spent_amount - $2::numeric")},
+    SET spent_amount = spent_amount - $2::numeric, raw_spent_amount = ${bigNumberRaw("spent_amount - $2::numeric")},
         updated_at = now()
   WHERE id = $1`
 
@@ -191,7 +189,7 @@ export const ORDER_ALREADY_REDEEMED = `SELECT 1 FROM marketing_promotion_redempt
 
 export const REDEEM_CART_RESERVATIONS = `UPDATE marketing_promotion_redemption r
     SET status = 'redeemed', order_id = $2, redeemed_at = now(), updated_at = now(),
-        discount_amount = coalesce(d.amount, 0), raw_discount_amount = ${raw("coalesce(d.amount, 0)")}
+        discount_amount = coalesce(d.amount, 0), raw_discount_amount = ${bigNumberRaw("coalesce(d.amount, 0)")}
    FROM marketing_promotion_redemption reserved
    LEFT JOIN unnest($3::text[], $4::numeric[]) AS d(promotion_id, amount) ON d.promotion_id = reserved.promotion_id
   WHERE reserved.id = r.id AND r.cart_id = $1 AND r.status = 'reserved' AND r.deleted_at IS NULL
@@ -201,15 +199,15 @@ export const INSERT_UNHELD_REDEMPTIONS = `INSERT INTO marketing_promotion_redemp
     (id, promotion_id, status, code, cart_id, customer_id, campaign_id, currency_code, estimated_discount,
      raw_estimated_discount, discount_amount, raw_discount_amount, order_id, reserved_at, redeemed_at,
      created_at, updated_at)
-  SELECT 'mpred_' || replace(gen_random_uuid()::text, '-', ''), p.id, 'redeemed', d.code, $1, $2, p.campaign_id, $3,
-         d.amount, ${raw("d.amount")}, d.amount, ${raw("d.amount")}, $4, now(), now(), now(), now()
+  SELECT ${newId("mpred")}, p.id, 'redeemed', d.code, $1, $2, p.campaign_id, $3,
+         d.amount, ${bigNumberRaw("d.amount")}, d.amount, ${bigNumberRaw("d.amount")}, $4, now(), now(), now(), now()
     FROM unnest($5::text[], $6::numeric[], $7::text[]) AS d(promotion_id, amount, code)
     JOIN marketing_promotion p ON p.id = d.promotion_id
   RETURNING id, promotion_id`
 
 export const COUNT_REDEMPTIONS_AND_CORRECT_SPEND = `UPDATE marketing_promotion p
     SET redeemed_count = redeemed_count + n.count,
-        spent_amount = spent_amount + n.correction, raw_spent_amount = ${raw("spent_amount + n.correction")},
+        spent_amount = spent_amount + n.correction, raw_spent_amount = ${bigNumberRaw("spent_amount + n.correction")},
         updated_at = now()
    FROM (SELECT promotion_id, count(*) AS count, sum(correction) AS correction
            FROM unnest($1::text[], $2::numeric[]) AS u(promotion_id, correction) GROUP BY promotion_id) n
@@ -269,7 +267,7 @@ export const FREE_CODES = `UPDATE marketing_promotion_code
 
 export const ADJUST_PROMOTION_COUNTERS = `UPDATE marketing_promotion p
     SET used_count = used_count + $3::int * n.count,
-        spent_amount = spent_amount + $3::int * n.amount, raw_spent_amount = ${raw("spent_amount + $3::int * n.amount")},
+        spent_amount = spent_amount + $3::int * n.amount, raw_spent_amount = ${bigNumberRaw("spent_amount + $3::int * n.amount")},
         updated_at = now()
    FROM (SELECT promotion_id, count(*) AS count, sum(amount) AS amount
            FROM unnest($1::text[], $2::numeric[]) AS u(promotion_id, amount) GROUP BY promotion_id) n

@@ -1,3 +1,4 @@
+import { bigNumberRaw, newId } from "../../../lib/sql-columns"
 import { RollupDimension } from "../../../types/analytics"
 import { AMOUNTS, METRICS } from "./rollup"
 
@@ -20,8 +21,6 @@ export interface RollupSource {
 
 const day = (at: string) => `to_char(${at} AT TIME ZONE $4, 'YYYY-MM-DD')`
 const past = (at: string, id: string) => `(${at}, ${id}) > ($1::timestamptz, $2::text) AND ${at} <= $3::timestamptz`
-const newId = `'madr_' || replace(gen_random_uuid()::text, '-', '')`
-const raw = (expression: string) => `jsonb_build_object('value', (${expression})::text, 'precision', 20)`
 
 /** The rows of a message's metrics (see messageDimensions), for a row `m` joined to its campaign `c`. */
 const MESSAGE_DIMENSIONS = `CROSS JOIN LATERAL (VALUES ('${RollupDimension.ALL}', ''), ('${RollupDimension.CHANNEL}', m.channel),
@@ -215,7 +214,7 @@ export function refreshStatement(source: RollupSource): string {
   const sums = METRICS.map((metric) => `coalesce(sum(value) FILTER (WHERE metric = '${metric}'), 0) AS ${metric}`).join(", ")
   const added = METRICS.map((metric) =>
     AMOUNT_COLUMNS.has(metric)
-      ? `${metric} = r.${metric} + excluded.${metric}, raw_${metric} = ${raw(`r.${metric} + excluded.${metric}`)}`
+      ? `${metric} = r.${metric} + excluded.${metric}, raw_${metric} = ${bigNumberRaw(`r.${metric} + excluded.${metric}`)}`
       : `${metric} = r.${metric} + excluded.${metric}`
   ).join(", ")
   return `WITH batch AS MATERIALIZED (${source.batch}),
@@ -227,8 +226,8 @@ export function refreshStatement(source: RollupSource): string {
     INSERT INTO marketing_analytics_daily_rollup AS r
       (id, day, dimension, dimension_id, attribution_model, currency_code, ${METRICS.join(", ")},
        ${AMOUNTS.map((amount) => `raw_${amount}`).join(", ")}, created_at, updated_at)
-    SELECT ${newId}, day, dimension, dimension_id, attribution_model, currency_code, ${METRICS.join(", ")},
-           ${AMOUNTS.map((amount) => raw(amount)).join(", ")}, now(), now()
+    SELECT ${newId("madr")}, day, dimension, dimension_id, attribution_model, currency_code, ${METRICS.join(", ")},
+           ${AMOUNTS.map((amount) => bigNumberRaw(amount)).join(", ")}, now(), now()
       FROM deltas
     ON CONFLICT (dimension, dimension_id, day, attribution_model, currency_code) WHERE deleted_at IS NULL
     DO UPDATE SET ${added}, updated_at = now()

@@ -16,6 +16,32 @@ import Purchase from "./models/purchase"
 import Segment from "./models/segment"
 import SegmentMember from "./models/segment-member"
 import Suppression from "./models/suppression"
+import {
+  ADD_SEGMENT_MEMBERS,
+  CLAIM_CONTACT_IMPORT,
+  CLEAR_SEGMENT_MEMBERS,
+  confirmPendingConsent,
+  contactFields,
+  contactMatches,
+  countMatchingContacts,
+  countReachableContacts,
+  customersOfSegment,
+  FAIL_STALLED_CONTACT_IMPORTS,
+  limitStatementTime,
+  LOCK_CONTACT_METADATA,
+  matchingAmongContacts,
+  reachableContactsPage,
+  RECORD_RUNNING_CONTACT_IMPORT,
+  RECOUNT_SEGMENT_MEMBERS,
+  REFRESH_CONTACT_AGGREGATES,
+  REMOVE_SEGMENT_MEMBERS,
+  RESTORE_STATEMENT_TIMEOUT,
+  sampleMatchingContacts,
+  SET_CONTACT_METADATA,
+  SET_SEGMENT_MEMBER_COUNT,
+  SHOW_STATEMENT_TIMEOUT,
+  snapshotSegmentMembers,
+} from "./statements"
 
 /** How an erased contact's address stays on the suppression list without staying readable. */
 export const hashAddress = (address: string) =>
@@ -23,23 +49,6 @@ export const hashAddress = (address: string) =>
 
 /** A preview answers as the user types: a query that takes longer is cut off. */
 const PREVIEW_TIMEOUT_MS = 5_000
-
-/** Where a contact's address on a channel is, and whether it consented to it. */
-const REACH: Record<CampaignChannel, { address: string; consent: string }> = {
-  email: { address: "c.email", consent: "c.email_consent = 'subscribed'" },
-  sms: { address: "c.phone", consent: "c.sms_consent = 'subscribed'" },
-  push: { address: "c.customer_id", consent: "true" },
-}
-
-/** Contact `c` can be messaged on the channel: not erased, an address, consent, the address not suppressed (`channelParam` names the channel). */
-const reachableOn = (channel: CampaignChannel, channelParam: string) => {
-  const { address, consent } = REACH[channel]
-  return `c.deleted_at IS NULL AND ${address} IS NOT NULL AND ${consent}
-              AND NOT EXISTS (
-                SELECT 1 FROM marketing_suppression s
-                 WHERE s.deleted_at IS NULL AND s.channel = ${channelParam}
-                   AND s.address IN (lower(${address}), 'sha256:' || encode(sha256(convert_to(lower(${address}), 'UTF8')), 'hex')))`
-}
 
 export const SAMPLE_FIELDS = [
   "id",
@@ -99,16 +108,12 @@ export default class AudienceModuleService extends MedusaService({
     return pgTransaction(
       context,
       async (client) => {
-        const { rows: [{ statement_timeout }] } = await client.query("SHOW statement_timeout")
-        await client.query(`SET LOCAL statement_timeout = ${PREVIEW_TIMEOUT_MS}`)
-        const matching = `FROM marketing_contact c WHERE c.deleted_at IS NULL AND (${where})`
-        const { rows: [{ count }] } = await client.query(`SELECT count(*)::int AS count ${matching}`, params)
-        const { rows: sample } = await client.query(
-          `SELECT ${SAMPLE_FIELDS.map((f) => `c.${f}`).join(", ")} ${matching} ORDER BY c.created_at DESC, c.id LIMIT ${Number(sampleSize)}`,
-          params
-        )
+        const { rows: [{ statement_timeout }] } = await client.query(SHOW_STATEMENT_TIMEOUT)
+        await client.query(limitStatementTime(PREVIEW_TIMEOUT_MS))
+        const { rows: [{ count }] } = await client.query(countMatchingContacts(where), params)
+        const { rows: sample } = await client.query(sampleMatchingContacts(where, SAMPLE_FIELDS, sampleSize), params)
         // The cut-off is the preview's own: a caller's transaction goes on with its timeout.
-        await client.query("SELECT set_config('statement_timeout', $1, true)", [statement_timeout])
+        await client.query(RESTORE_STATEMENT_TIMEOUT, [statement_timeout])
         return { count: count as number, sample: sample.map((row) => ({ ...row, total_spent: Number(row.total_spent) })) }
       }
     )
@@ -125,18 +130,9 @@ export default class AudienceModuleService extends MedusaService({
     @MedusaContext() context: Context<EntityManager> = {}
   ): Promise<number> {
     return pgTransaction(context, async (client) => {
-      const segment = `$${params.length + 1}`
-      await client.query(`DELETE FROM marketing_segment_member WHERE segment_id = $1`, [segmentId])
-      const { rowCount } = await client.query(
-        `INSERT INTO marketing_segment_member (id, segment_id, contact_id)
-         SELECT 'msgm_' || replace(gen_random_uuid()::text, '-', ''), ${segment}, c.id
-         FROM marketing_contact c WHERE c.deleted_at IS NULL AND (${where})`,
-        [...params, segmentId]
-      )
-      await client.query(
-        `UPDATE marketing_segment SET member_count = $1, counted_at = now(), updated_at = now() WHERE id = $2`,
-        [rowCount, segmentId]
-      )
+      await client.query(CLEAR_SEGMENT_MEMBERS, [segmentId])
+      const { rowCount } = await client.query(snapshotSegmentMembers(where, params.length), [...params, segmentId])
+      await client.query(SET_SEGMENT_MEMBER_COUNT, [rowCount, segmentId])
       return rowCount
     })
   }
@@ -153,25 +149,10 @@ export default class AudienceModuleService extends MedusaService({
     return pgTransaction(context, async (client) => {
       const { rows } =
         operation === "add"
-          ? await client.query(
-              `INSERT INTO marketing_segment_member (id, segment_id, contact_id)
-               SELECT 'msgm_' || replace(gen_random_uuid()::text, '-', ''), $1, c.id
-                 FROM marketing_contact c WHERE c.id = ANY($2::text[]) AND c.deleted_at IS NULL
-               ON CONFLICT (segment_id, contact_id) WHERE deleted_at IS NULL DO NOTHING
-               RETURNING contact_id`,
-              [segment_id, contact_ids]
-            )
-          : await client.query(
-              `DELETE FROM marketing_segment_member WHERE segment_id = $1 AND contact_id = ANY($2::text[]) RETURNING contact_id`,
-              [segment_id, contact_ids]
-            )
+          ? await client.query(ADD_SEGMENT_MEMBERS, [segment_id, contact_ids])
+          : await client.query(REMOVE_SEGMENT_MEMBERS, [segment_id, contact_ids])
       if (rows.length) {
-        await client.query(
-          `UPDATE marketing_segment SET counted_at = now(), updated_at = now(),
-                  member_count = (SELECT count(*) FROM marketing_segment_member WHERE segment_id = $1 AND deleted_at IS NULL)
-            WHERE id = $1`,
-          [segment_id]
-        )
+        await client.query(RECOUNT_SEGMENT_MEMBERS, [segment_id])
       }
       return rows.map((row) => row.contact_id as string)
     })
@@ -188,11 +169,11 @@ export default class AudienceModuleService extends MedusaService({
     @MedusaContext() context: Context<EntityManager> = {}
   ): Promise<{ before: Record<string, unknown> | null; after: Record<string, unknown> }> {
     return pgTransaction(context, async (client) => {
-      const { rows } = await client.query(`SELECT metadata FROM marketing_contact WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`, [contactId])
+      const { rows } = await client.query(LOCK_CONTACT_METADATA, [contactId])
       if (!rows.length) throw new MedusaError(MedusaError.Types.NOT_FOUND, `No contact with id '${contactId}'`)
       const before = rows[0].metadata as Record<string, unknown> | null
       const after = changeContactMetadata(before, change)
-      await client.query(`UPDATE marketing_contact SET metadata = $2::jsonb, updated_at = now() WHERE id = $1`, [contactId, JSON.stringify(after)])
+      await client.query(SET_CONTACT_METADATA, [contactId, JSON.stringify(after)])
       return { before, after }
     })
   }
@@ -209,26 +190,7 @@ export default class AudienceModuleService extends MedusaService({
   ): Promise<void> {
     if (!contactIds.length) return
     await pgConnection(context, async (client) => {
-      await client.query(
-        `UPDATE marketing_contact c
-            SET orders_count = a.orders_count,
-                total_spent = a.total_spent,
-                raw_total_spent = jsonb_build_object('value', a.total_spent::text, 'precision', 20),
-                first_order_at = a.first_order_at,
-                last_order_at = a.last_order_at,
-                updated_at = now()
-           FROM (SELECT c2.id,
-                        count(DISTINCT p.order_id)::int AS orders_count,
-                        COALESCE(sum(p.amount) FILTER (WHERE p.currency_code = $2), 0) AS total_spent,
-                        min(p.purchased_at) AS first_order_at,
-                        max(p.purchased_at) AS last_order_at
-                   FROM marketing_contact c2
-                   LEFT JOIN marketing_purchase p ON p.contact_id = c2.id AND p.deleted_at IS NULL
-                  WHERE c2.id = ANY($1)
-                  GROUP BY c2.id) a
-          WHERE c.id = a.id`,
-        [contactIds, currency.toLowerCase()]
-      )
+      await client.query(REFRESH_CONTACT_AGGREGATES, [contactIds, currency.toLowerCase()])
     })
   }
 
@@ -265,20 +227,7 @@ export default class AudienceModuleService extends MedusaService({
     if (!contactAddress || (await this.isSuppressed(request.channel, contactAddress))) return null
     const { rows } = await pgStatement<{ id: string }>(
       context,
-      `WITH confirmed AS (
-         UPDATE marketing_contact c SET ${consent} = 'subscribed', updated_at = now()
-          WHERE c.id = $1 AND c.deleted_at IS NULL AND c.${consent} = 'pending'
-            AND EXISTS (
-              SELECT 1 FROM marketing_consent_record r
-               WHERE r.id = $3 AND r.contact_id = c.id AND r.channel = $2 AND r.status = 'pending' AND r.deleted_at IS NULL
-                 AND NOT EXISTS (
-                   SELECT 1 FROM marketing_consent_record later
-                    WHERE later.contact_id = c.id AND later.channel = $2 AND later.deleted_at IS NULL
-                      AND later.status <> 'pending' AND later.created_at > r.created_at))
-          RETURNING c.id)
-       INSERT INTO marketing_consent_record (id, contact_id, channel, status, source, ip, user_agent)
-       SELECT $4, id, $2, 'subscribed', 'double_opt_in', $5, $6 FROM confirmed
-       RETURNING id`,
+      confirmPendingConsent(consent),
       [request.contact_id, request.channel, request.request_id, generateEntityId(undefined, "mcst"), request.ip, request.user_agent]
     )
     return rows[0]?.id ?? null
@@ -305,10 +254,7 @@ export default class AudienceModuleService extends MedusaService({
       async (client) => {
         const scoped = contactIds !== null
         const { rows } = await client.query(
-          `SELECT c.customer_id, COALESCE((${where}), false) AS matches
-             FROM marketing_contact c
-            WHERE c.deleted_at IS NULL AND c.customer_id IS NOT NULL
-              AND ${scoped ? `c.id = ANY($${params.length + 1})` : `(${where})`}`,
+          customersOfSegment(where, params.length, scoped),
           scoped ? [...params, contactIds] : params
         )
         return rows
@@ -328,18 +274,11 @@ export default class AudienceModuleService extends MedusaService({
     { afterId, limit }: { afterId: string | null; limit: number },
     @MedusaContext() context: Context<EntityManager> = {}
   ): Promise<{ id: string; address: string; timezone: string | null }[]> {
-    const n = params.length
     return pgConnection(
       context,
       async (client) => {
         const { rows } = await client.query(
-          `SELECT c.id, ${REACH[channel].address} AS address, c.timezone
-             FROM marketing_contact c
-            WHERE ${reachableOn(channel, `$${n + 1}`)}
-              AND ($${n + 2}::text IS NULL OR c.id > $${n + 2})
-              AND (${where})
-            ORDER BY c.id
-            LIMIT ${Number(limit)}`,
+          reachableContactsPage(where, params.length, channel, limit),
           [...params, channel, afterId]
         )
         return rows
@@ -355,16 +294,11 @@ export default class AudienceModuleService extends MedusaService({
     excludedIds: string[],
     @MedusaContext() context: Context<EntityManager> = {}
   ): Promise<number> {
-    const n = params.length
     return pgConnection(
       context,
       async (client) => {
         const { rows } = await client.query(
-          `SELECT count(*)::int AS count
-             FROM marketing_contact c
-            WHERE ${reachableOn(channel, `$${n + 1}`)}
-              AND NOT (c.id = ANY($${n + 2}::text[]))
-              AND (${where})`,
+          countReachableContacts(where, params.length, channel),
           [...params, channel, excludedIds]
         )
         return rows[0].count
@@ -380,11 +314,7 @@ export default class AudienceModuleService extends MedusaService({
     @MedusaContext() context: Context<EntityManager> = {}
   ): Promise<string[]> {
     if (!contactIds.length) return []
-    const { rows } = await pgStatement(
-      context,
-      `SELECT c.id FROM marketing_contact c WHERE c.id = ANY($${params.length + 1}::text[]) AND c.deleted_at IS NULL AND (${where})`,
-      [...params, contactIds]
-    )
+    const { rows } = await pgStatement(context, matchingAmongContacts(where, params.length), [...params, contactIds])
     return rows.map((row: { id: string }) => row.id)
   }
 
@@ -399,8 +329,7 @@ export default class AudienceModuleService extends MedusaService({
     @MedusaContext() context: Context<EntityManager> = {}
   ): Promise<Record<string, unknown>[]> {
     if (!ids.length) return []
-    const columns = fields.map((field) => `"${field.replaceAll('"', '""')}"`).join(", ")
-    const { rows } = await pgStatement(context, `SELECT ${columns} FROM marketing_contact WHERE id = ANY($1::text[])`, [ids])
+    const { rows } = await pgStatement(context, contactFields(fields), [ids])
     return rows
   }
 
@@ -427,11 +356,7 @@ export default class AudienceModuleService extends MedusaService({
         for (const [i, segment] of segments.entries()) {
           const where = compiled[i]
           if (!where) continue
-          const id = `$${where.params.length + 1}`
-          const { rowCount } = await client.query(
-            `SELECT 1 FROM marketing_contact c WHERE c.id = ${id} AND c.deleted_at IS NULL AND (${where.where})`,
-            [...where.params, contactId]
-          )
+          const { rowCount } = await client.query(contactMatches(where.where, where.params.length), [...where.params, contactId])
           if (rowCount) members.push({ id: segment.id, handle: segment.handle, name: segment.name, kind: segment.kind })
         }
         return members
@@ -488,11 +413,7 @@ export default class AudienceModuleService extends MedusaService({
   @InjectManager()
   async claimContactImport(id: string, @MedusaContext() context: Context<EntityManager> = {}): Promise<boolean> {
     return pgConnection(context, async (client) => {
-      const { rowCount } = await client.query(
-        `UPDATE marketing_contact_import SET status = 'processing', started_at = now(), updated_at = now()
-          WHERE id = $1 AND status = 'pending' AND deleted_at IS NULL`,
-        [id]
-      )
+      const { rowCount } = await client.query(CLAIM_CONTACT_IMPORT, [id])
       return rowCount === 1
     })
   }
@@ -518,12 +439,7 @@ export default class AudienceModuleService extends MedusaService({
   ): Promise<boolean> {
     const { rowCount } = await pgStatement(
       context,
-      `UPDATE marketing_contact_import
-          SET processed_rows = COALESCE($2, processed_rows), created_count = COALESCE($3, created_count),
-              updated_count = COALESCE($4, updated_count), rejected_count = COALESCE($5, rejected_count),
-              problems = COALESCE($6::jsonb, problems), status = COALESCE($7::text, status), error = COALESCE($8, error),
-              finished_at = CASE WHEN $7::text IS NULL THEN finished_at ELSE now() END, updated_at = now()
-        WHERE id = $1 AND status = 'processing' AND deleted_at IS NULL`,
+      RECORD_RUNNING_CONTACT_IMPORT,
       [
         id,
         fields.processed_rows ?? null,
@@ -549,14 +465,7 @@ export default class AudienceModuleService extends MedusaService({
     reason: string,
     @MedusaContext() context: Context<EntityManager> = {}
   ): Promise<{ id: string; status: "pending" | "processing" }[]> {
-    const { rows } = await pgStatement(
-      context,
-      `UPDATE marketing_contact_import i SET status = 'failed', error = $2, finished_at = now(), updated_at = now()
-         FROM marketing_contact_import was
-        WHERE was.id = i.id AND i.status IN ('pending', 'processing') AND i.updated_at < $1 AND i.deleted_at IS NULL
-        RETURNING i.id, was.status`,
-      [before, reason]
-    )
+    const { rows } = await pgStatement(context, FAIL_STALLED_CONTACT_IMPORTS, [before, reason])
     return rows
   }
 }

@@ -17,6 +17,16 @@ import { ROLLUP_SUMS, RollupGrouping } from "./lib/rollup-sums-sql"
 import AudienceCount from "./models/audience-count"
 import DailyRollup from "./models/daily-rollup"
 import RollupCursor from "./models/rollup-cursor"
+import {
+  ADD_ROLLUP_CURSORS,
+  CLEAR_DAILY_ROLLUP,
+  CLEAR_ROLLUP_CURSORS,
+  LOCK_ROLLUP_CURSOR,
+  LOCK_ROLLUP_CURSORS,
+  MOVE_ROLLUP_CURSOR,
+  REFRESH_UP_TO,
+  SNAPSHOT_AUDIENCE_COUNTS,
+} from "./statements"
 
 /**
  * Raw rows are rolled up once they are this old. Their writers stamp them with their transaction's
@@ -56,9 +66,9 @@ export default class AnalyticsModuleService extends MedusaService({ DailyRollup,
   async rebuildRollups(now: Date, @MedusaContext() context: Context<EntityManager> = {}): Promise<Record<string, number>> {
     return pgTransaction(context, async (client) => {
       // Locked first, as refreshes lock them: a refresh running now waits and then finds them gone.
-      await client.query(`SELECT id FROM marketing_analytics_rollup_cursor FOR UPDATE`)
-      await client.query(`DELETE FROM marketing_analytics_rollup_cursor`)
-      await client.query(`DELETE FROM marketing_analytics_daily_rollup`)
+      await client.query(LOCK_ROLLUP_CURSORS)
+      await client.query(CLEAR_ROLLUP_CURSORS)
+      await client.query(CLEAR_DAILY_ROLLUP)
       return this.refreshIn(client, now)
     })
   }
@@ -115,25 +125,11 @@ export default class AnalyticsModuleService extends MedusaService({ DailyRollup,
   }
 
   private async refreshIn(client: PgClient, now: Date): Promise<Record<string, number>> {
-    await client.query(
-      `INSERT INTO marketing_analytics_rollup_cursor (id, source, position_at, position_id, created_at, updated_at)
-       SELECT 'marc_' || replace(gen_random_uuid()::text, '-', ''), source, 'epoch', '', now(), now()
-         FROM unnest($1::text[]) AS source
-       ON CONFLICT (source) WHERE deleted_at IS NULL DO NOTHING`,
-      [ROLLUP_SOURCES.map((source) => source.name)]
-    )
-    const { rows: [{ upto }] } = await client.query(
-      `SELECT least($1::timestamptz, now() - make_interval(secs => $2)) AS upto`,
-      [now, SETTLE_SECONDS]
-    )
+    await client.query(ADD_ROLLUP_CURSORS, [ROLLUP_SOURCES.map((source) => source.name)])
+    const { rows: [{ upto }] } = await client.query(REFRESH_UP_TO, [now, SETTLE_SECONDS])
     const changed: Record<string, number> = {}
     for (const source of ROLLUP_SOURCES) {
-      const { rows: [cursor] } = await client.query(
-        // As text: a JavaScript Date would cut the microseconds, and the position's row be counted again.
-        `SELECT position_at::text AS position_at, position_id FROM marketing_analytics_rollup_cursor
-          WHERE source = $1 AND deleted_at IS NULL FOR UPDATE`,
-        [source.name]
-      )
+      const { rows: [cursor] } = await client.query(LOCK_ROLLUP_CURSOR, [source.name])
       const parameters = [
         cursor.position_at,
         cursor.position_id,
@@ -146,11 +142,7 @@ export default class AnalyticsModuleService extends MedusaService({ DailyRollup,
       const { rows: [last] } = await client.query(refreshStatement(source), parameters)
       changed[source.name] = last?.rows ?? 0
       if (last) {
-        await client.query(
-          `UPDATE marketing_analytics_rollup_cursor SET position_at = $2, position_id = $3, updated_at = now()
-            WHERE source = $1 AND deleted_at IS NULL`,
-          [source.name, last.at, last.id]
-        )
+        await client.query(MOVE_ROLLUP_CURSOR, [source.name, last.at, last.id])
       }
     }
     return changed
@@ -163,25 +155,7 @@ export default class AnalyticsModuleService extends MedusaService({ DailyRollup,
    */
   @InjectManager()
   async snapshotAudience(now: Date, @MedusaContext() context: Context<EntityManager> = {}): Promise<void> {
-    await pgStatement(
-        context,
-        `WITH counts AS (
-           SELECT 'segment' AS kind, s.id AS key, coalesce(s.member_count, 0) AS count
-             FROM marketing_segment s WHERE s.deleted_at IS NULL
-           UNION ALL
-           SELECT 'consent', consent.key, count(*)
-             FROM marketing_contact ct
-             CROSS JOIN LATERAL (VALUES ('email:' || coalesce(ct.email_consent, 'none')),
-                                        ('sms:' || coalesce(ct.sms_consent, 'none'))) AS consent(key)
-            WHERE ct.deleted_at IS NULL
-            GROUP BY consent.key)
-         INSERT INTO marketing_analytics_audience_count (id, day, kind, key, count, created_at, updated_at)
-         SELECT 'maac_' || replace(gen_random_uuid()::text, '-', ''), to_char($1::timestamptz AT TIME ZONE $2, 'YYYY-MM-DD'),
-                kind, key, count, now(), now()
-           FROM counts
-         ON CONFLICT (kind, key, day) WHERE deleted_at IS NULL DO UPDATE SET count = excluded.count, updated_at = now()`,
-        [now, this.options_.default_timezone]
-    )
+    await pgStatement(context, SNAPSHOT_AUDIENCE_COUNTS, [now, this.options_.default_timezone])
   }
 
   /**

@@ -198,11 +198,13 @@ export default class AudienceModuleService extends MedusaService({
    * Whether an address may not be messaged on a channel. Erased contacts leave their address
    * behind only as a hash, which still matches.
    */
-  async isSuppressed(channel: string, address: string): Promise<boolean> {
+  @InjectManager()
+  async isSuppressed(channel: string, address: string, @MedusaContext() context: Context<EntityManager> = {}): Promise<boolean> {
     const normalised = address.trim().toLowerCase()
     const [hit] = await this.listSuppressions(
       { channel, address: [normalised, hashAddress(normalised)] },
-      { select: ["id"], take: 1 }
+      { select: ["id"], take: 1 },
+      context
     )
     return Boolean(hit)
   }
@@ -224,7 +226,7 @@ export default class AudienceModuleService extends MedusaService({
     ]
     const [contact] = await this.listContacts({ id: request.contact_id }, { select: [address] }, context)
     const contactAddress = contact?.[address as "email"]
-    if (!contactAddress || (await this.isSuppressed(request.channel, contactAddress))) return null
+    if (!contactAddress || (await this.isSuppressed(request.channel, contactAddress, context))) return null
     const { rows } = await pgStatement<{ id: string }>(
       context,
       confirmPendingConsent(consent),

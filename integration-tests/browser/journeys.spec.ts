@@ -195,6 +195,17 @@ describe("Marketing › Journeys in the admin", () => {
     await node("wait_1").waitFor({ state: "detached" })
   })
 
+  step("shows the journey on a contact's page, from the enrollment's contact", async () => {
+    await page.getByRole("link", { name: SHOPPERS[0] }).click()
+    const journeys = page.getByRole("list", { name: "Journeys" })
+    const item = journeys.getByRole("listitem").filter({ hasText: JOURNEY })
+    await item.getByText("Waiting", { exact: true }).waitFor()
+    await page.screenshot({ path: artifact("contact-journeys.png") })
+    await item.getByRole("link", { name: JOURNEY }).click()
+    await page.getByRole("heading", { name: JOURNEY }).waitFor()
+    expect(new URL(page.url()).pathname).toBe(`/app/marketing/journeys/${journeyId}`)
+  })
+
   /** The draft version the canvas saved. */
   async function draftOf(id: string) {
     const { journey } = await api("GET", `/admin/marketing/journeys/${id}`)

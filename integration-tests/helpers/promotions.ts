@@ -1,6 +1,6 @@
 import { MedusaContainer } from "@medusajs/framework/types"
-import { PromotionActions } from "@medusajs/framework/utils"
-import { addDraftOrderPromotionWorkflow, updateCartPromotionsWorkflow } from "@medusajs/medusa/core-flows"
+import { OrderStatus, PromotionActions } from "@medusajs/framework/utils"
+import { addDraftOrderPromotionWorkflow, createOrderWorkflow, updateCartPromotionsWorkflow } from "@medusajs/medusa/core-flows"
 import { AxiosInstance } from "axios"
 import PromotionModuleService from "../../src/modules/promotion/service"
 import { Shopper, Storefront } from "./storefront"
@@ -63,6 +63,20 @@ export const applyThroughHostWorkflow = (container: MedusaContainer, cartId: str
 /** What a host application's own route does to add codes to a draft order in its open edit: Medusa's workflow, run directly. */
 export const addToDraftThroughHostWorkflow = (container: MedusaContainer, orderId: string, codes: string[]) =>
   addDraftOrderPromotionWorkflow(container).run({ input: { order_id: orderId, promo_codes: codes } })
+
+/** What a host application's own route does to create a draft order of one shirt with codes: Medusa's workflow, as the admin route runs it. */
+export const createDraftThroughHostWorkflow = (container: MedusaContainer, store: Storefront, email: string, codes: string[]) =>
+  createOrderWorkflow(container).run({
+    input: {
+      email,
+      region_id: store.regionId,
+      sales_channel_id: store.salesChannelId,
+      items: [{ variant_id: store.products.shirt.variantId, quantity: 1 }],
+      promo_codes: codes,
+      status: OrderStatus.DRAFT,
+      is_draft_order: true,
+    },
+  })
 
 /**
  * A completion refused because of a limit: by the ledger when it holds the cart's codes (400 with the

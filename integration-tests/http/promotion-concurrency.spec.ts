@@ -1,4 +1,5 @@
 import { writeFileSync } from "node:fs"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { addDraftOrderPromotionWorkflow, confirmDraftOrderEditWorkflow, convertDraftOrderWorkflow } from "@medusajs/medusa/core-flows"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
@@ -8,6 +9,7 @@ import {
   addToDraftThroughHostWorkflow,
   APPLY_PATHS,
   applyThroughHostWorkflow,
+  createDraftThroughHostWorkflow,
   inParallel,
   openDraftOrder,
   raceForCode,
@@ -187,7 +189,7 @@ medusaIntegrationTestRunner({
       })
     })
 
-    describe("a host route adding codes to draft orders with Medusa's draft-order workflow, unseen by the plugin", () => {
+    describe("a host route putting codes on draft orders with Medusa's draft-order workflows, unseen by the plugin", () => {
       const createCode = async (code: string, usageLimit: number) => {
         const { data } = await api.post(
           "/admin/marketing/promotions",
@@ -226,6 +228,36 @@ medusaIntegrationTestRunner({
           60_000
         )
         expect(redeemed.map((r) => [r.status, r.order_id, Number(r.discount_amount)]).sort()).toEqual(applied.map((id) => ["redeemed", id, 8]).sort())
+      })
+
+      it(`${SHOPPERS} drafts are created with a code limited to ${LIMIT} at once: exactly ${LIMIT} are created holding it, the others are refused with the reason, and converting redeems the real discount`, async () => {
+        const promotion = await createCode("HOSTNEW", LIMIT)
+        const emails = Array.from({ length: SHOPPERS }, (_, i) => `hostnew${i}@example.com`)
+        const outcomes = await inParallel(emails, PARALLEL, (email) =>
+          createDraftThroughHostWorkflow(getContainer(), store, email, ["HOSTNEW"]).then(
+            ({ result }) => result.id,
+            (error) => `${error.code}: ${error.message}`
+          )
+        )
+        const created = outcomes.filter((o) => o.startsWith("order_"))
+        expect(created).toHaveLength(LIMIT)
+        expect(outcomes.filter((o) => !created.includes(o))).toEqual(
+          Array(SHOPPERS - LIMIT).fill("limit_reached: HOSTNEW: This code has been used the maximum number of times.")
+        )
+        // A refused creation leaves no draft behind.
+        const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+        const { data: orders } = await query.graph({ entity: "order", fields: ["id"] })
+        expect(orders.map((o) => o.id).sort()).toEqual([...created].sort())
+
+        // The host converts them without an edit, as its route would: each hold is redeemed at 20% of a 40.00 shirt.
+        for (const id of created) await convertDraftOrderWorkflow(getContainer()).run({ input: { id } })
+        const promotions = getContainer().resolve<PromotionModuleService>(MarketingModule.PROMOTION)
+        const redeemed = await eventually(
+          () => promotions.listRedemptions({ promotion_id: promotion.id }),
+          (rows) => rows.filter((r) => r.status === "redeemed").length === LIMIT,
+          60_000
+        )
+        expect(redeemed.map((r) => [r.status, r.order_id, Number(r.discount_amount)]).sort()).toEqual(created.map((id) => ["redeemed", id, 8]).sort())
       })
 
       it("gives the hold back when a later step of the host's workflow fails", async () => {

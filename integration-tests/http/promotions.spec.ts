@@ -277,6 +277,48 @@ medusaIntegrationTestRunner({
         expect(data.promotion).toMatchObject({ used_count: 1, redeemed_count: 1 })
       })
 
+      it("holds a code a draft order is created with, refuses the draft beyond the limit, and redeems it when converted", async () => {
+        const promotion = await create({ type: "fixed", value: 5, currency_code: "eur", code_mode: "shared", code: "NEW5", usage_limit: 1, status: "active" })
+        const createDraft = (email: string) =>
+          api.post(
+            "/admin/draft-orders",
+            {
+              email,
+              region_id: store.regionId,
+              sales_channel_id: store.salesChannelId,
+              items: [{ variant_id: store.products.shirt.variantId, quantity: 1 }],
+              promo_codes: ["new5"],
+            },
+            admin.headers
+          )
+        const { data } = await createDraft("first@example.com")
+        expect(data.draft_order.items[0].adjustments).toEqual([expect.objectContaining({ code: "NEW5", amount: 5 })])
+        expect(await ledger(promotion.id)).toEqual([expect.objectContaining({ status: "reserved", cart_id: data.draft_order.id, code: "NEW5" })])
+        expect(await refusal(createDraft("second@example.com"))).toEqual({
+          reason: "limit_reached",
+          message: "NEW5: This code has been used the maximum number of times.",
+        })
+
+        await api.post(`/admin/draft-orders/${data.draft_order.id}/convert-to-order`, {}, admin.headers)
+        const [redeemed] = await eventually(() => ledger(promotion.id), ([r]) => r?.status === "redeemed")
+        expect(redeemed).toMatchObject({ order_id: data.draft_order.id, discount_amount: 5 })
+      })
+
+      it("creates a draft order with a generated code, giving the code its native promotion, and refuses it on the next draft", async () => {
+        const promotion = await create({ type: "fixed", value: 10, currency_code: "eur", code_mode: "unique", status: "active" })
+        await marketing().generateCodes({ promotion_id: promotion.id, batch_id: "batch_1", count: 1, pattern: parseCodePattern("DRAFT-XXXXXX") })
+        const [code] = await marketing().listPromotionCodes({ promotion_id: promotion.id })
+        const createDraft = (email: string) =>
+          api.post(
+            "/admin/draft-orders",
+            { email, region_id: store.regionId, sales_channel_id: store.salesChannelId, items: [{ variant_id: store.products.shirt.variantId, quantity: 1 }], promo_codes: [code.code] },
+            admin.headers
+          )
+        const { data } = await createDraft("first@example.com")
+        expect(data.draft_order.items[0].adjustments).toEqual([expect.objectContaining({ code: code.code, amount: 10 })])
+        expect((await refusal(createDraft("second@example.com"))).reason).toBe("code_used")
+      })
+
       it.each([
         [{ starts_at: "2099-01-01T00:00:00Z" }, "not_started"],
         [{ ends_at: "2020-01-01T00:00:00Z" }, "expired"],

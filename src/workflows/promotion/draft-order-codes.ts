@@ -1,35 +1,99 @@
 import { MedusaContainer } from "@medusajs/framework/types"
-import { MedusaError } from "@medusajs/framework/utils"
+import { MedusaError, PromotionActions } from "@medusajs/framework/utils"
 import PromotionModuleService from "../../modules/promotion/service"
 import { MarketingModule } from "../../types/modules"
 import { IneligibilityReason, RedemptionStatus } from "../../types/promotion/module"
-import { checkCartCodes, loadDraftOrder } from "./check-cart-codes"
-import { CodeToHold, LedgerHolder } from "./hold-codes"
+import { CartWithPromotions, checkCartCodes, loadDraftOrder } from "./check-cart-codes"
+import { CodeToHold, giveBackHeldCodes, HeldCode, holdCodes, LedgerHolder } from "./hold-codes"
+import { MirrorChanges, revertMirror } from "./native-mirror"
+import { mirrorGeneratedCodes } from "./steps/mirror-promotion-codes"
 
 /**
- * The marketing codes on a draft order that it does not hold yet, whichever route or workflow put
+ * Codes a draft-order workflow is about to write on the draft (`refreshDraftOrderAdjustmentsWorkflow`'s
+ * input, as Medusa's creation passes it); without one, the codes are on the draft already.
+ */
+export interface DraftOrderCodeChange {
+  promo_codes?: string[]
+  action?: PromotionActions | `${PromotionActions}`
+}
+
+/** What one hold on a draft order took, for its undoing. */
+export interface DraftOrderHold {
+  order_id: string
+  held: HeldCode[]
+  mirrored: MirrorChanges
+}
+
+/**
+ * Holds, under the draft order's id, each marketing code the draft will carry and does not hold yet,
+ * and gives generated ones their native promotion so that Medusa can apply them; refuses with the
+ * reason (the error's `code`) when one does not apply. Both of Medusa's draft-order adjustment hooks run this.
+ */
+export async function holdDraftOrderCodes(
+  container: MedusaContainer,
+  orderId: string,
+  change?: DraftOrderCodeChange
+): Promise<DraftOrderHold> {
+  const { holder, codes } = await codesToHoldOnDraftOrder(container, orderId, change)
+  const held = await holdCodes(container, holder, codes)
+  try {
+    return { order_id: orderId, held, mirrored: await mirrorGeneratedCodes(container, codes) }
+  } catch (error) {
+    await giveBackHeldCodes(container, orderId, held)
+    throw error
+  }
+}
+
+/** Undoes `holdDraftOrderCodes` when the workflow that ran it fails later (the hook's compensation). */
+export async function giveBackDraftOrderCodes(container: MedusaContainer, hold: DraftOrderHold | undefined) {
+  if (!hold) return
+  await revertMirror(container, hold.mirrored)
+  if (hold.held.length) await giveBackHeldCodes(container, hold.order_id, hold.held)
+}
+
+/**
+ * The codes on the draft that stay through the change, and those the change brings. Medusa matches
+ * codes exactly; one it does not know fails its workflow after the hold, which then gives it back.
+ */
+function codesAfter(applied: CartWithPromotions["applied"], change: DraftOrderCodeChange | undefined) {
+  const codes = change?.promo_codes ?? []
+  const action = change?.action ?? PromotionActions.ADD
+  const staying =
+    action === PromotionActions.REPLACE
+      ? applied.filter((a) => codes.includes(a.code))
+      : action === PromotionActions.REMOVE
+        ? applied.filter((a) => !codes.includes(a.code))
+        : applied
+  const arriving = action === PromotionActions.REMOVE ? [] : codes.filter((code) => !applied.some((a) => a.code === code))
+  return { staying, arriving }
+}
+
+/**
+ * The marketing codes a draft order will carry and does not hold yet, whichever route or workflow put
  * them there, each checked as a code applied to a cart is, against the codes the draft already holds.
  * The first that does not apply refuses with its reason (the error's `code`). A code that would push a
  * lower-priority one off the draft is refused too: only the route the plugin sees can take that one off.
  */
-export async function codesToHoldOnDraftOrder(
+async function codesToHoldOnDraftOrder(
   container: MedusaContainer,
-  orderId: string
+  orderId: string,
+  change?: DraftOrderCodeChange
 ): Promise<{ holder: LedgerHolder; codes: CodeToHold[] }> {
   const draft = await loadDraftOrder(container, orderId)
   const holder = { cart_id: orderId, customer_id: draft.snapshot.customer_id, currency_code: draft.snapshot.currency_code }
-  const marketing = draft.applied.filter((a) => a.marketing_promotion_id)
-  if (!marketing.length) return { holder, codes: [] }
+  const { staying, arriving } = codesAfter(draft.applied, change)
+  const marketing = staying.filter((a) => a.marketing_promotion_id)
+  if (!marketing.length && !arriving.length) return { holder, codes: [] }
   const promotions: PromotionModuleService = container.resolve(MarketingModule.PROMOTION)
   const held = await promotions.listRedemptions({ cart_id: orderId, status: RedemptionStatus.RESERVED }, { select: ["promotion_id"] })
   const heldIds = new Set(held.map((r) => r.promotion_id))
   const unheld = marketing.filter((a) => !heldIds.has(a.marketing_promotion_id!))
-  if (!unheld.length) return { holder, codes: [] }
+  if (!unheld.length && !arriving.length) return { holder, codes: [] }
 
   const checked = await checkCartCodes(
     container,
-    { ...draft, applied: draft.applied.filter((a) => !unheld.includes(a)) },
-    unheld.map((a) => a.code)
+    { ...draft, applied: staying.filter((a) => !unheld.includes(a)) },
+    [...unheld.map((a) => a.code), ...arriving]
   )
   const [refused] = checked.refused
   if (refused) {

@@ -1,5 +1,6 @@
 import { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { normalizeCode } from "../../../modules/promotion/lib/code-pattern"
 import { ReleaseReason } from "../../../types/promotion/module"
 import { marketingCodesAmong } from "../../../workflows/promotion/check-cart-codes"
 import { releaseCartPromotionsWorkflow } from "../../../workflows/promotion/workflows/release-cart-promotions"
@@ -27,19 +28,16 @@ async function prepareDraftOrderCodes(req: MedusaRequest<{ promo_codes?: unknown
 }
 
 /**
- * Medusa applies a new draft order's `promo_codes` inside its creation, where the plugin cannot hold
- * them; marketing codes go through the edit's promotions route instead (what the admin dashboard does).
+ * A new draft order's marketing codes are written as Medusa knows them (it matches codes exactly). They
+ * are held inside Medusa's creation workflow (`src/workflows/hooks/refresh-draft-order-adjustments-set-promotion-context.ts`).
  */
-async function refuseMarketingCodesAtCreation(req: MedusaRequest<{ promo_codes?: unknown }>, _res: MedusaResponse, next: MedusaNextFunction) {
+async function writeMarketingCodesAsStored(req: MedusaRequest<{ promo_codes?: unknown }>, _res: MedusaResponse, next: MedusaNextFunction) {
   const codes = codesOf(req)
   if (!codes?.length) return next()
   try {
-    const marketing = await marketingCodesAmong(req.scope, codes)
-    if (!marketing.length) return next()
-    throw new MedusaError(
-      MedusaError.Types.INVALID_DATA,
-      `${marketing.join(", ")}: add marketing codes to a draft order through POST /admin/draft-orders/:id/edit/promotions, where their limits are held.`
-    )
+    const marketing = new Set(await marketingCodesAmong(req.scope, codes))
+    setCodes(req, codes.map((code) => (marketing.has(code) ? normalizeCode(code) : code)))
+    next()
   } catch (error) {
     next(error)
   }
@@ -68,7 +66,7 @@ async function releaseCodesOffDraftOrder(req: MedusaRequest, res: MedusaResponse
  * apply no new code, they only carry the order's own over.
  */
 export const adminDraftOrderPromotionMiddlewares: MiddlewareRoute[] = [
-  { method: ["POST"], matcher: "/admin/draft-orders", middlewares: [refuseMarketingCodesAtCreation] },
+  { method: ["POST"], matcher: "/admin/draft-orders", middlewares: [writeMarketingCodesAsStored] },
   { method: ["POST"], matcher: "/admin/draft-orders/:id/edit/promotions", middlewares: [prepareDraftOrderCodes] },
   { method: ["POST"], matcher: "/admin/draft-orders/:id/edit/confirm", middlewares: [releaseCodesOffDraftOrder] },
   { method: ["DELETE"], matcher: "/admin/draft-orders/:id/edit", middlewares: [releaseCodesOffDraftOrder] },

@@ -1,7 +1,9 @@
+import { readFile } from "node:fs/promises"
 import { Page } from "playwright-core"
 import { importContacts } from "../helpers/browser-contacts"
 import { AdminBrowser, pageSteps, startAdminBrowser } from "../helpers/browser-host"
 import { Sinks, startDeliverySinks } from "../helpers/delivery"
+import { readPdf } from "../helpers/pdf-text"
 
 // Setup boots a Medusa host and compiles the admin; on a fresh clone that takes minutes, not seconds.
 jest.setTimeout(300_000)
@@ -77,6 +79,17 @@ describe("Marketing › A campaign's report in the admin", () => {
     const gmail = report.getByRole("region", { name: "Mailbox providers" }).getByRole("row").filter({ hasText: "Gmail" })
     await expect(gmail.getByRole("cell").last().textContent()).resolves.toMatch(/^1 /)
     await report.screenshot({ path: artifact("campaign-report-after-open.png") })
+  })
+
+  step("downloads the report as a PDF made by the server", async () => {
+    const report = page.getByRole("region", { name: "Delivery report" })
+    const download = page.waitForEvent("download")
+    await report.getByRole("button", { name: "PDF" }).click()
+    const file = await download
+    expect(file.suggestedFilename()).toBe(`campaign-${campaign.id}.pdf`)
+    const { pages, lines } = readPdf(await readFile((await file.path())!))
+    expect(pages).toBe(1)
+    expect(lines).toEqual(expect.arrayContaining([`Campaign: ${campaign.name}`, "Gmail", "Outlook", "Spend EUR 0.00 of EUR 50.00 budget"]))
   })
 
   async function api(method: "GET" | "POST", path: string, data?: unknown) {

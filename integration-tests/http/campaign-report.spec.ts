@@ -7,6 +7,7 @@ import { rebuildAnalyticsRollupsWorkflow } from "../../src/workflows/analytics/w
 import { refreshAnalyticsRollupsWorkflow } from "../../src/workflows/analytics/workflows/refresh-rollups"
 import { backdateMessages, createScheduledCampaign, Sinks, startDeliverySinks, useDeliverySuite } from "../helpers/delivery"
 import { eventually } from "../helpers/eventually"
+import { readPdf } from "../helpers/pdf-text"
 import { setUpStorefront, Shopper } from "../helpers/storefront"
 
 jest.setTimeout(240_000)
@@ -167,17 +168,29 @@ medusaIntegrationTestRunner({
       ])
       expect((await get(`${path}/export?table=hours`)).data.trim().split("\n")).toHaveLength(73)
 
+      // The PDF says the same: one page with its tiles, the models' money, its links, providers and order.
+      const pdf = await api.get(`${path}/pdf`, { ...t.admin.headers, responseType: "arraybuffer" })
+      expect(pdf.headers["content-type"]).toBe("application/pdf")
+      const { pages, lines } = readPdf(Buffer.from(pdf.data))
+      expect(pages).toBe(1)
+      expect(lines).toEqual(expect.arrayContaining([
+        `Campaign: ${campaign.name}`, "First opens per hour after sending", "EUR 41.00", "EUR 10.00", "EUR 31.00", "675.0%",
+        "https://shop.example.com/sale?x=1&y=2", "Gmail", "Outlook", `#${medusaOrder.display_id}`, "Click",
+      ]))
+
       // Bad input is a 400 that says what is wrong; an unknown campaign is a 404.
       for (const [query, message] of [
         ["/export?table=people", "table"],
         ["/export", "table"],
         ["?attribution_model=first_click", "attribution_model"],
         ["?currency_code=euro", "3-letter currency code"],
+        ["/pdf?attribution_model=first_click", "attribution_model"],
       ]) {
         const response = await get(`${path}${query}`)
         expect([query, response.status, response.data.message]).toEqual([query, 400, expect.stringContaining(message)])
       }
       expect((await get(`/admin/marketing/analytics/campaigns/mcamp_unknown`)).status).toBe(404)
+      expect((await get(`/admin/marketing/analytics/campaigns/mcamp_unknown/pdf`)).status).toBe(404)
     })
 
     it("takes a cancelled order off the figures, whether its payment was only authorized or captured and refunded by the cancellation", async () => {

@@ -108,6 +108,7 @@ const SHAPES: Record<string, Shapes> = {
   [`GET ${A}/analytics/campaigns`]: { query: AdminGetAnalyticsCampaignsParams },
   [`GET ${A}/analytics/campaigns/:id`]: { query: AdminGetCampaignReportParams },
   [`GET ${A}/analytics/campaigns/:id/export`]: { query: AdminExportCampaignReportParams },
+  [`GET ${A}/analytics/campaigns/:id/pdf`]: { query: AdminGetCampaignReportParams },
   [`GET ${A}/analytics/export`]: { query: AdminExportAnalyticsParams },
   [`GET ${A}/analytics/pdf`]: { query: AdminGetAnalyticsSummaryParams },
   [`GET ${A}/analytics/promotions/:id`]: { query: AdminGetPromotionReportParams },

@@ -1,6 +1,7 @@
-import { Container, Heading, Text } from "@medusajs/ui"
+import { Button, Container, Heading, Text, toast } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import type { AdminCampaign } from "../../../types/campaign/http"
+import { useDownloadReport } from "../../hooks/analytics-reports"
 import { useCampaignReport } from "../../hooks/campaign-report"
 import { formatMinorMoney } from "../../lib/analytics-display"
 import { formatDateTime, formatNumber, formatPercent } from "../../lib/format"
@@ -31,16 +32,32 @@ export const CampaignReportSection = ({ campaign, delivery, live }: CampaignRepo
   const { data, error } = useCampaignReport(campaign, delivery)
   const report = data?.report
   const isEmail = campaign.channel === "email"
+  const download = useDownloadReport()
 
   return (
     <Container className="divide-y p-0" aria-label="Delivery report" role="region">
       <div className="flex items-center justify-between px-6 py-4">
         <Heading level="h2">Report</Heading>
-        {live && (
-          <Text size="small" leading="compact" className="text-ui-fg-subtle">
-            Updating live…
-          </Text>
-        )}
+        <div className="flex items-center gap-x-3">
+          {live && (
+            <Text size="small" leading="compact" className="text-ui-fg-subtle">
+              Updating live…
+            </Text>
+          )}
+          <Button
+            size="small"
+            variant="secondary"
+            isLoading={download.isPending}
+            onClick={() =>
+              download.mutate(
+                { path: `campaigns/${campaign.id}/pdf`, query: {}, accept: "application/pdf", fallbackName: `campaign-${campaign.id}.pdf` },
+                { onError: (error) => toast.error("Could not download the PDF", { description: error.message }) }
+              )
+            }
+          >
+            PDF
+          </Button>
+        </div>
       </div>
       <DeliveryProgress delivery={delivery} />
       {!report ? (

@@ -44,6 +44,12 @@ export const adminAnalyticsMiddlewares: MiddlewareRoute[] = [
   },
   {
     method: ["GET"],
+    matcher: `${BASE}/campaigns/:id/pdf`,
+    middlewares: [validateAndTransformQuery(AdminGetCampaignReportParams, {})],
+    policies: [{ resource: MarketingResource.ANALYTICS, operation: "export" }],
+  },
+  {
+    method: ["GET"],
     matcher: `${BASE}/export`,
     middlewares: [validateAndTransformQuery(AdminExportAnalyticsParams, {})],
     policies: [{ resource: MarketingResource.ANALYTICS, operation: "export" }],

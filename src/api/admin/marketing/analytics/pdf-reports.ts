@@ -3,11 +3,13 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { countFigure, moneyFigure, rateFigure } from "../../../../modules/analytics/lib/figures"
 import { CREDITING_MODELS, kpisOf, kpisPerDimension, seriesOf } from "../../../../modules/analytics/lib/report"
 import { PdfReport } from "../../../../lib/pdf-report"
+import { CampaignReport } from "./campaigns/[id]/report"
 import { readCampaignRows, readReportRows, reportSettings, ReportScope } from "./helpers"
 import { PromotionReport } from "./promotion-report"
 
 const MODEL_NAMES = { last_click: "Last click", last_touch: "Last open or click", code: "Code redeemed" } as const
 const TOP_CAMPAIGNS = 20
+const PROVIDER_NAMES = { gmail: "Gmail", outlook: "Outlook", yahoo: "Yahoo", icloud: "iCloud", other: "Other" } as const
 
 /** The dashboard as a PDF: KPI tiles, revenue per day (last click), the models side by side, the top campaigns. */
 export async function dashboardPdfReport(scope: MedusaContainer, query: ReportScope): Promise<PdfReport> {
@@ -112,6 +114,65 @@ export function promotionPdfReport(report: PromotionReport): PdfReport {
         rows: report.series
           .filter((p) => p.orders || p.revenue || p.codes_redeemed || p.discount_amount)
           .map((p) => [p.bucket, countFigure(p.orders), money(p.revenue), countFigure(p.codes_redeemed), money(p.discount_amount)]),
+      },
+    ],
+  }
+}
+
+/** A campaign's report as a PDF: its funnel and money as tiles, first opens per hour after sending, and its tables. */
+export function campaignPdfReport(report: CampaignReport): PdfReport {
+  const money = (minor: number | null) => moneyFigure(minor, report.currency_code)
+  const { funnel, roi } = report
+  const model = MODEL_NAMES[report.attribution_model]
+  const sentOn = [report.first_sent_at, report.last_sent_at].map((at) => (at ? new Date(at).toISOString().slice(0, 10) : null))
+  return {
+    title: `Campaign: ${report.campaign.name}`,
+    subtitle: `${sentOn[0] ? `Sent ${sentOn[0] === sentOn[1] ? sentOn[0] : `${sentOn[0]} – ${sentOn[1]}`}` : "Not sent yet"}; orders credited by ${model.toLowerCase()}; money in ${report.currency_code.toUpperCase()}`,
+    tiles: [
+      { label: "Sent", value: countFigure(funnel.sent), detail: `${countFigure(funnel.delivered)} delivered, ${countFigure(report.bounced)} bounced` },
+      { label: "Opened", value: countFigure(funnel.opened), detail: `${countFigure(report.unsubscribed)} unsubscribed` },
+      { label: "Clicked", value: countFigure(funnel.clicked) },
+      { label: `Orders (${model.toLowerCase()})`, value: countFigure(funnel.ordered) },
+      { label: "Net revenue", value: money(roi.net_revenue), detail: "After discounts and refunds" },
+      { label: "ROI", value: rateFigure(roi.roi), detail: `Spend ${money(roi.spend)}${roi.budget === null ? "" : ` of ${money(roi.budget)} budget`}` },
+    ],
+    chart: {
+      title: "First opens per hour after sending",
+      points: report.hours.map((h) => ({ label: `Hour ${h.hour}`, value: h.opened })),
+      describe: countFigure,
+    },
+    tables: [
+      {
+        title: "Orders and revenue by attribution model (side by side, never summed)",
+        columns: ["Model", "Orders", "Revenue", "Refunded", "Net"],
+        rows: CREDITING_MODELS.map((m) => {
+          const figures = report.attributed[m]
+          return [MODEL_NAMES[m], countFigure(figures.orders), money(figures.revenue), money(figures.refunded), money(figures.net_revenue)]
+        }),
+      },
+      {
+        title: "Clicks per link",
+        columns: ["Link", "Clicks", "People"],
+        rows: report.links.map((link) => [link.url ?? `Link ${link.position + 1}`, countFigure(link.clicks), countFigure(link.clicked)]),
+      },
+      ...(report.campaign.channel === "email"
+        ? [{
+            title: "Mailbox providers",
+            columns: ["Provider", "Sent", "Delivered", "Bounced", "Opened"],
+            rows: report.providers
+              .filter((p) => p.sent > 0)
+              .map((p) => [PROVIDER_NAMES[p.provider], countFigure(p.sent), countFigure(p.delivered), countFigure(p.bounced), countFigure(p.opened)]),
+          }]
+        : []),
+      {
+        title: report.orders.count > report.orders.items.length ? `The newest ${report.orders.items.length} of ${report.orders.count} orders` : "Orders",
+        columns: ["Order", "Placed", "Through", "Revenue", "Refunded", "Net"],
+        rows: report.orders.items.map((order) => [
+          order.display_id === null ? order.order_id : `#${order.display_id}`,
+          new Date(order.placed_at).toISOString().slice(0, 16).replace("T", " "),
+          order.through === "click" ? "Click" : "Promotion code",
+          moneyFigure(order.revenue, order.currency_code), moneyFigure(order.refunded, order.currency_code), moneyFigure(order.net_revenue, order.currency_code),
+        ]),
       },
     ],
   }

@@ -7,6 +7,8 @@ export const RollupDimension = {
   PROMOTION: "promotion",
   /** A campaign's tracked link: `<campaign id>:<link position>`. */
   LINK: "link",
+  /** The journey step that sent a message: `<journey id>:<step id>`. */
+  JOURNEY_STEP: "journey_step",
 } as const
 export type RollupDimension = (typeof RollupDimension)[keyof typeof RollupDimension]
 

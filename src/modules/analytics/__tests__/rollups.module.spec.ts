@@ -27,12 +27,12 @@ function random(seed: number) {
 }
 
 /**
- * Raw data over the days around Berlin's spring DST change: two campaigns (one with a segment),
- * four contacts, messages on two channels (test sends among them), every kind of event with machine
+ * Raw data over the days around Berlin's spring DST change: two campaigns (one with a segment), steps
+ * of two journeys, four contacts, messages on two channels (test sends among them), every kind of event with machine
  * flags and repeats, orders with clicks and codes, some refunded or cancelled (refunds on either side of
  * the cancellation), and ledger lines, some cancelled.
  */
-function generate(seed: number): RawData & { customers: Map<string, string> } {
+function generate(seed: number): RawData & { customers: Map<string, string>; messages: { idempotency_key: string }[] } {
   const rnd = random(seed)
   const pick = <T>(values: readonly T[]) => values[Math.floor(rnd() * values.length)]
   const start = Date.parse("2026-03-27T20:00:00Z")
@@ -40,13 +40,24 @@ function generate(seed: number): RawData & { customers: Map<string, string> } {
   const contacts = ["mcon_1", "mcon_2", "mcon_3", "mcon_4"]
   const customers = new Map(contacts.map((c, i) => [`cus_${i + 1}`, c]))
   const campaigns = [{ id: "mcamp_1", segment_id: "mseg_1" }, { id: "mcamp_2", segment_id: null }]
+  /** Two journeys' steps, one step name in both (a step id is the journey's own). */
+  const journeySteps = [
+    { enrollment_id: "mjenr_1", journey_id: "mjrn_1", step_id: "welcome" },
+    { enrollment_id: "mjenr_2", journey_id: "mjrn_1", step_id: "reminder" },
+    { enrollment_id: "mjenr_3", journey_id: "mjrn_2", step_id: "welcome" },
+  ]
 
   const messages = Array.from({ length: 40 }, (_, i) => {
     const campaign = pick([...campaigns, null])
+    // A message of no campaign is a journey step's now and then.
+    const journeyStep = campaign ? null : pick([...journeySteps, null])
     return {
       id: `mmsg_${String(i).padStart(3, "0")}`,
       campaign_id: campaign?.id ?? null,
       segment_id: campaign?.segment_id ?? null,
+      journey_id: journeyStep?.journey_id ?? null,
+      journey_step_id: journeyStep?.step_id ?? null,
+      idempotency_key: journeyStep ? `journey:${journeyStep.enrollment_id}:${journeyStep.step_id}:${i}` : `mmsg_${i}`,
       contact_id: pick([...contacts, null]),
       channel: pick(["email", "sms"]),
       is_test: rnd() < 0.1,
@@ -134,11 +145,16 @@ async function insertRawData(db: Client, raw: ReturnType<typeof generate>) {
     [[...raw.customers.keys()], [...raw.customers.values()]]
   )
   await db.query(
+    `INSERT INTO marketing_journey_enrollment (id, journey_id, version_id, contact_id, state, entered_at)
+     VALUES ('mjenr_1', 'mjrn_1', 'mjver_1', 'mcon_1', 'active', now()), ('mjenr_2', 'mjrn_1', 'mjver_1', 'mcon_2', 'active', now()),
+            ('mjenr_3', 'mjrn_2', 'mjver_2', 'mcon_1', 'active', now())`
+  )
+  await db.query(
     `INSERT INTO marketing_message (id, campaign_id, contact_id, channel, "to", idempotency_key, is_test, status, not_before, sent_at)
-     SELECT id, campaign_id, contact_id, channel, 'someone', id, is_test, CASE WHEN sent_at IS NULL THEN 'queued' ELSE 'sent' END, now(), sent_at
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::boolean[], $6::timestamptz[])
-            AS m(id, campaign_id, contact_id, channel, is_test, sent_at)`,
-    rows(raw.messages, (m) => m.id, (m) => m.campaign_id, (m) => m.contact_id, (m) => m.channel, (m) => m.is_test, (m) => m.sent_at)
+     SELECT id, campaign_id, contact_id, channel, 'someone', idempotency_key, is_test, CASE WHEN sent_at IS NULL THEN 'queued' ELSE 'sent' END, now(), sent_at
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::boolean[], $7::timestamptz[])
+            AS m(id, campaign_id, contact_id, channel, idempotency_key, is_test, sent_at)`,
+    rows(raw.messages, (m) => m.id, (m) => m.campaign_id, (m) => m.contact_id, (m) => m.channel, (m) => m.idempotency_key, (m) => m.is_test, (m) => m.sent_at)
   )
   await db.query(
     `INSERT INTO marketing_message_event (id, message_id, type, flag, permanent, link_position, occurred_at, created_at)
@@ -198,7 +214,7 @@ moduleIntegrationTestRunner<AnalyticsModuleService>({
   resolve: path.join(__dirname, ".."),
   moduleOptions: { default_timezone: TIMEZONE, promotions: { attribution_days: ATTRIBUTION_DAYS } },
   pathToMigrations: [
-    ...["analytics", "messaging", "promotion", "campaign", "audience"].map(migrations),
+    ...["analytics", "messaging", "promotion", "campaign", "audience", "automation"].map(migrations),
     // Refunds are read from Medusa's order transactions.
     path.join(path.dirname(require.resolve("@medusajs/order/package.json")), "dist", "migrations"),
   ],
@@ -226,6 +242,9 @@ moduleIntegrationTestRunner<AnalyticsModuleService>({
       await insertRawData(db, raw)
       const expected = rollupRawData(raw, { timezone: TIMEZONE, attribution_days: ATTRIBUTION_DAYS })
       expect(expected.size).toBeGreaterThan(100)
+      expect(rollupRows(expected).filter((row) => row.dimension === "journey_step").map((row) => row.dimension_id)).toEqual(
+        expect.arrayContaining(["mjrn_1:welcome", "mjrn_1:reminder", "mjrn_2:welcome"])
+      )
 
       // Cuts between the raw rows' times, the last one past them all.
       for (const cut of ["2026-03-28T12:00:00Z", "2026-03-29T01:30:00Z", "2026-03-29T12:00:00Z", "2026-03-30T20:00:00Z", "2026-04-10T00:00:00Z"]) {

@@ -5,6 +5,9 @@ export interface RawMessage {
   campaign_id: string | null
   /** The campaign's segment. */
   segment_id: string | null
+  /** The journey and step that sent it, known by its idempotency key (journey:<enrollment>:<step>:<sequence>). */
+  journey_id: string | null
+  journey_step_id: string | null
   contact_id: string | null
   channel: string
   is_test: boolean

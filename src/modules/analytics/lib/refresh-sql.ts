@@ -22,9 +22,17 @@ export interface RollupSource {
 const day = (at: string) => `to_char(${at} AT TIME ZONE $4, 'YYYY-MM-DD')`
 const past = (at: string, id: string) => `(${at}, ${id}) > ($1::timestamptz, $2::text) AND ${at} <= $3::timestamptz`
 
-/** The rows of a message's metrics (see messageDimensions), for a row `m` joined to its campaign `c`. */
-const MESSAGE_DIMENSIONS = `CROSS JOIN LATERAL (VALUES ('${RollupDimension.ALL}', ''), ('${RollupDimension.CHANNEL}', m.channel),
-    ('${RollupDimension.CAMPAIGN}', m.campaign_id), ('${RollupDimension.SEGMENT}', c.segment_id)) AS d(dimension, dimension_id)`
+/**
+ * The rows of a message's metrics (see messageDimensions), for a row `m` joined to its campaign `c`. A
+ * journey's message is known by its idempotency key, `journey:<enrollment>:<step>:<sequence>`, and its
+ * journey by the enrollment.
+ */
+const MESSAGE_DIMENSIONS = `LEFT JOIN LATERAL (
+      SELECT en.journey_id || ':' || split_part(m.idempotency_key, ':', 3) AS id FROM marketing_journey_enrollment en
+       WHERE m.idempotency_key LIKE 'journey:%' AND en.id = split_part(m.idempotency_key, ':', 2)) AS js ON true
+    CROSS JOIN LATERAL (VALUES ('${RollupDimension.ALL}', ''), ('${RollupDimension.CHANNEL}', m.channel),
+    ('${RollupDimension.CAMPAIGN}', m.campaign_id), ('${RollupDimension.SEGMENT}', c.segment_id),
+    ('${RollupDimension.JOURNEY_STEP}', js.id)) AS d(dimension, dimension_id)`
 
 /** An event's unique counters (see uniqueCountersOf). */
 const uniqueCounters = (e: string) => `CASE WHEN ${e}.type IN ('bounce', 'dropped', 'failed')

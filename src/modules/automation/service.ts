@@ -15,8 +15,30 @@ import JourneyEvent from "./models/journey-event"
 import JourneyStepRun from "./models/journey-step-run"
 import JourneyTriggerCursor from "./models/journey-trigger-cursor"
 import JourneyVersion from "./models/journey-version"
-
-const newId = (prefix: string) => `'${prefix}_' || replace(gen_random_uuid()::text, '-', '')`
+import {
+  ADD_JOURNEY_SEGMENT_MEMBERS,
+  CLEAR_JOURNEY_SEGMENT_MEMBERS,
+  EARLIEST_WAIT_END,
+  ENROLL_CONTACTS,
+  ENROLLMENT_SEND_CONTEXTS,
+  ENROLLMENTS_PASSED_STEPS,
+  FORGET_UNENROLLED_JOURNEY_CARTS,
+  IDLE_CARTS,
+  INSERT_AWAITED_EVENT,
+  INSERT_STEP_RUN,
+  MESSAGE_EVENT_CONTACTS,
+  MOVE_ENROLLMENT,
+  MOVE_TRIGGER_CURSOR,
+  PRUNE_JOURNEY_EVENTS_BEFORE,
+  RECORD_CART_ACTIVITY,
+  RECORD_JOURNEY_CARTS,
+  RECORD_STEP_FAILURE,
+  refreshJourneySegmentMembers,
+  REMOVE_JOURNEY_SEGMENT_MEMBERS,
+  RUNNING_CART_ENROLLMENTS,
+  selectContactsDueOnDate,
+  WAKE_WAITING_ENROLLMENTS,
+} from "./statements"
 
 /** The columns of an enrollment the worker reads. */
 export interface ClaimedEnrollment {
@@ -65,21 +87,17 @@ export type StepRunRecord = Pick<RecordedStep, "enrollment_id" | "step_id" | "ou
 
 /** The step run's key is unique: a second record of one run changes nothing. */
 async function insertStepRun(client: PgClient, run: StepRunRecord) {
-  await client.query(
-    `INSERT INTO marketing_journey_step_run (id, enrollment_id, step_id, outcome, detail, idempotency_key, at, created_at, updated_at)
-     VALUES (${newId("mjrun")}, $1, $2, $3, $4, $5, now(), now(), now())
-     ON CONFLICT (idempotency_key) WHERE deleted_at IS NULL DO NOTHING`,
-    [run.enrollment_id, run.step_id, run.outcome, run.detail === null ? null : JSON.stringify(run.detail), run.idempotency_key]
-  )
+  await client.query(INSERT_STEP_RUN, [
+    run.enrollment_id,
+    run.step_id,
+    run.outcome,
+    run.detail === null ? null : JSON.stringify(run.detail),
+    run.idempotency_key,
+  ])
 }
 
 async function wakeWaiting(client: PgClient, contactIds: string[]) {
-  const { rowCount } = await client.query(
-    // A claimed one is woken too (its due_at moves past the claim's): the step's move then keeps it due.
-    `UPDATE marketing_journey_enrollment SET due_at = now(), updated_at = now()
-      WHERE contact_id = ANY($1::text[]) AND state = 'waiting' AND (due_at > now() OR leased_until > now()) AND deleted_at IS NULL`,
-    [contactIds]
-  )
+  const { rowCount } = await client.query(WAKE_WAITING_ENROLLMENTS, [contactIds])
   return rowCount
 }
 
@@ -108,12 +126,7 @@ export default class AutomationModuleService extends MedusaService({
     const column = (key: "journey_id" | "version_id" | "contact_id" | "step_id") => rows.map((row) => row[key])
     const { rows: created } = await pgStatement(
       context,
-      `INSERT INTO marketing_journey_enrollment
-         (id, journey_id, version_id, contact_id, state, step_id, sequence, due_at, attempts, entered_at, created_at, updated_at)
-       SELECT ${newId("mjenr")}, r.journey_id, r.version_id, r.contact_id, 'active', r.step_id, 0, COALESCE(r.due_at, now()), 0, now(), now(), now()
-         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[]) AS r(journey_id, version_id, contact_id, step_id, due_at)
-       ON CONFLICT (contact_id, journey_id) WHERE state IN ('active', 'waiting') AND deleted_at IS NULL DO NOTHING
-       RETURNING id, journey_id, contact_id`,
+      ENROLL_CONTACTS,
       [column("journey_id"), column("version_id"), column("contact_id"), column("step_id"), rows.map((row) => row.due_at ?? null)]
     )
     return created
@@ -130,20 +143,9 @@ export default class AutomationModuleService extends MedusaService({
     { journey_id, where, params, contact_ids }: { journey_id: string; where: string; params: unknown[]; contact_ids: string[] | null },
     @MedusaContext() context: Context<EntityManager> = {}
   ): Promise<{ entered: string[]; left: string[] }> {
-    const n = params.length
-    const scoped = (column: string) => (contact_ids ? `AND ${column} = ANY($${n + 2}::text[])` : "")
     const { rows } = await pgStatement(
       context,
-      `WITH now_in AS (SELECT c.id FROM marketing_contact c WHERE c.deleted_at IS NULL ${scoped("c.id")} AND (${where})),
-            entered AS (INSERT INTO marketing_journey_segment_member (id, journey_id, contact_id)
-                          SELECT ${newId("mjsgm")}, $${n + 1}, now_in.id FROM now_in
-                        ON CONFLICT (journey_id, contact_id) WHERE deleted_at IS NULL DO NOTHING
-                        RETURNING contact_id),
-            left_segment AS (DELETE FROM marketing_journey_segment_member m
-                              WHERE m.journey_id = $${n + 1} ${scoped("m.contact_id")}
-                                AND NOT EXISTS (SELECT 1 FROM now_in WHERE now_in.id = m.contact_id)
-                             RETURNING contact_id)
-       SELECT 'entered' AS change, contact_id FROM entered UNION ALL SELECT 'left', contact_id FROM left_segment`,
+      refreshJourneySegmentMembers(where, params.length, contact_ids !== null),
       [...params, journey_id, ...(contact_ids ? [contact_ids] : [])]
     )
     const of = (change: string) => rows.filter((row: { change: string }) => row.change === change).map((row: { contact_id: string }) => row.contact_id)
@@ -157,20 +159,15 @@ export default class AutomationModuleService extends MedusaService({
     @MedusaContext() context: Context<EntityManager> = {}
   ): Promise<void> {
     await pgTransaction(context, async (client) => {
-      await client.query(`DELETE FROM marketing_journey_segment_member WHERE journey_id = $1 AND contact_id = ANY($2::text[])`, [journey_id, entered])
-      await client.query(
-        `INSERT INTO marketing_journey_segment_member (id, journey_id, contact_id)
-         SELECT ${newId("mjsgm")}, $1, contact_id FROM unnest($2::text[]) AS contact_id
-         ON CONFLICT (journey_id, contact_id) WHERE deleted_at IS NULL DO NOTHING`,
-        [journey_id, left]
-      )
+      await client.query(REMOVE_JOURNEY_SEGMENT_MEMBERS, [journey_id, entered])
+      await client.query(ADD_JOURNEY_SEGMENT_MEMBERS, [journey_id, left])
     })
   }
 
   /** Forgets a journey's copy of its segment (its trigger moved to another segment, or to another kind). */
   @InjectManager()
   async clearSegmentMembers(journeyId: string, @MedusaContext() context: Context<EntityManager> = {}): Promise<void> {
-    await pgStatement(context, `DELETE FROM marketing_journey_segment_member WHERE journey_id = $1`, [journeyId])
+    await pgStatement(context, CLEAR_JOURNEY_SEGMENT_MEMBERS, [journeyId])
   }
 
   /** Where a journey's trigger has looked up to, as a row (created empty on first use). */
@@ -182,10 +179,7 @@ export default class AutomationModuleService extends MedusaService({
   ): Promise<void> {
     await pgStatement(
       context,
-      `INSERT INTO marketing_journey_trigger_cursor (id, journey_id, segment_id, position_at, position_id)
-       VALUES (${newId("mjcur")}, $1, $2, $3, $4)
-       ON CONFLICT (journey_id) WHERE deleted_at IS NULL
-       DO UPDATE SET segment_id = EXCLUDED.segment_id, position_at = EXCLUDED.position_at, position_id = EXCLUDED.position_id, updated_at = now()`,
+      MOVE_TRIGGER_CURSOR,
       [journeyId, position.segment_id ?? null, position.position_at ?? null, position.position_id ?? null]
     )
   }
@@ -199,13 +193,8 @@ export default class AutomationModuleService extends MedusaService({
   async recordCartActivity(cartIds: string[], @MedusaContext() context: Context<EntityManager> = {}): Promise<void> {
     if (!cartIds.length) return
     await pgTransaction(context, async (client) => {
-      await client.query(
-        `INSERT INTO marketing_journey_cart_activity (id, cart_id, last_activity_at)
-         SELECT ${newId("mjcac")}, cart_id, now() FROM unnest($1::text[]) AS cart_id
-         ON CONFLICT (cart_id) WHERE deleted_at IS NULL DO UPDATE SET last_activity_at = now(), updated_at = now()`,
-        [cartIds]
-      )
-      await client.query(`DELETE FROM marketing_journey_cart WHERE cart_id = ANY($1::text[]) AND enrollment_id IS NULL`, [cartIds])
+      await client.query(RECORD_CART_ACTIVITY, [cartIds])
+      await client.query(FORGET_UNENROLLED_JOURNEY_CARTS, [cartIds])
     })
   }
 
@@ -219,18 +208,7 @@ export default class AutomationModuleService extends MedusaService({
     { journey_id, idle_minutes, limit }: { journey_id: string; idle_minutes: number; limit: number },
     @MedusaContext() context: Context<EntityManager> = {}
   ): Promise<string[]> {
-    const { rows } = await pgStatement(
-      context,
-      `SELECT a.cart_id FROM marketing_journey_cart_activity a
-        WHERE a.deleted_at IS NULL
-          AND a.last_activity_at <= now() - make_interval(mins => $2)
-          AND a.last_activity_at > now() - make_interval(mins => $2) - interval '7 days'
-          AND NOT EXISTS (SELECT 1 FROM marketing_journey_cart t
-                           WHERE t.journey_id = $1 AND t.cart_id = a.cart_id AND t.deleted_at IS NULL)
-        ORDER BY a.last_activity_at
-        LIMIT $3`,
-      [journey_id, idle_minutes, limit]
-    )
+    const { rows } = await pgStatement(context, IDLE_CARTS, [journey_id, idle_minutes, limit])
     return rows.map((row: { cart_id: string }) => row.cart_id)
   }
 
@@ -243,10 +221,7 @@ export default class AutomationModuleService extends MedusaService({
     if (!rows.length) return
     await pgStatement(
       context,
-      `INSERT INTO marketing_journey_cart (id, journey_id, cart_id, enrollment_id)
-       SELECT ${newId("mjcrt")}, r.journey_id, r.cart_id, r.enrollment_id
-         FROM unnest($1::text[], $2::text[], $3::text[]) AS r(journey_id, cart_id, enrollment_id)
-       ON CONFLICT (journey_id, cart_id) WHERE deleted_at IS NULL DO NOTHING`,
+      RECORD_JOURNEY_CARTS,
       [rows.map((r) => r.journey_id), rows.map((r) => r.cart_id), rows.map((r) => r.enrollment_id)]
     )
   }
@@ -262,20 +237,7 @@ export default class AutomationModuleService extends MedusaService({
     { after, type, campaign_id, limit }: { after: { at: Date; id: string }; type: string; campaign_id: string | null; limit: number },
     @MedusaContext() context: Context<EntityManager> = {}
   ): Promise<{ contact_ids: string[]; position: { at: Date; id: string } }> {
-    const { rows } = await pgStatement(
-      context,
-      `WITH batch AS (
-         SELECT ev.id, ev.created_at, ev.type, ev.flag, ev.message_id FROM marketing_message_event ev
-          WHERE (ev.created_at, ev.id) > ($1::timestamptz, $2::text) AND ev.created_at <= now() - interval '5 seconds'
-          ORDER BY ev.created_at, ev.id
-          LIMIT $5)
-       SELECT b.id, b.created_at, m.contact_id,
-              (b.type = $3 AND b.flag IS NULL AND m.contact_id IS NOT NULL AND m.deleted_at IS NULL
-               AND ($4::text IS NULL OR m.campaign_id = $4)) AS matches
-         FROM batch b JOIN marketing_message m ON m.id = b.message_id
-        ORDER BY b.created_at, b.id`,
-      [after.at, after.id, type, campaign_id, limit]
-    )
+    const { rows } = await pgStatement(context, MESSAGE_EVENT_CONTACTS, [after.at, after.id, type, campaign_id, limit])
     const last = rows[rows.length - 1]
     return {
       contact_ids: [...new Set(rows.filter((row: { matches: boolean }) => row.matches).map((row: { contact_id: string }) => row.contact_id))],
@@ -305,36 +267,8 @@ export default class AutomationModuleService extends MedusaService({
     },
     @MedusaContext() context: Context<EntityManager> = {}
   ): Promise<{ contact_id: string; at: Date }[]> {
-    const params: unknown[] = [from, to, store_timezone, time_of_day]
-    const tz = "COALESCE(tzn.name, $3)"
-    let day: string
-    let narrowing = ""
-    if ("fixed" in date) {
-      params.push(date.fixed)
-      day = "$5::date"
-    } else if (date.field.startsWith("metadata.")) {
-      params.push(date.field.slice("metadata.".length), date.offset_days)
-      // A metadata date as YYYY-MM-DD (a timestamp's first ten characters); anything else is no date.
-      const value = "(c.metadata ->> $5)"
-      day = `(CASE WHEN ${value} ~ '^[1-9][0-9]{3}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])'
-                   THEN make_date(substr(${value}, 1, 4)::int, substr(${value}, 6, 2)::int, 1) + (substr(${value}, 9, 2)::int - 1) END + $6::int)`
-    } else {
-      params.push(date.offset_days)
-      const column = `c.${date.field}` // one of the schema's date columns
-      day = `((${column} AT TIME ZONE ${tz})::date + $5::int)`
-      // Through the column's index: a day either side covers every timezone.
-      narrowing = `AND ${column} >= $1::timestamptz - make_interval(days => $5::int + 2) AND ${column} < $2::timestamptz - make_interval(days => $5::int - 2)`
-    }
-    const { rows } = await pgStatement(
-      context,
-      `SELECT contact_id, at FROM (
-         SELECT c.id AS contact_id, ((${day} + $4::time) AT TIME ZONE ${tz}) AS at
-           FROM marketing_contact c
-           LEFT JOIN pg_timezone_names tzn ON tzn.name = c.timezone
-          WHERE c.deleted_at IS NULL ${narrowing}) occurrence
-        WHERE at >= $1 AND at < $2`,
-      params
-    )
+    const { statement, params } = selectContactsDueOnDate(date)
+    const { rows } = await pgStatement(context, statement, [from, to, store_timezone, time_of_day, ...params])
     return rows
   }
 
@@ -344,13 +278,7 @@ export default class AutomationModuleService extends MedusaService({
     cartId: string,
     @MedusaContext() context: Context<EntityManager> = {}
   ): Promise<{ id: string; step_id: string; sequence: number }[]> {
-    const { rows } = await pgStatement(
-      context,
-      `SELECT e.id, e.step_id, e.sequence FROM marketing_journey_cart t
-         JOIN marketing_journey_enrollment e ON e.id = t.enrollment_id
-        WHERE t.cart_id = $1 AND t.deleted_at IS NULL AND e.state IN ('active', 'waiting') AND e.deleted_at IS NULL`,
-      [cartId]
-    )
+    const { rows } = await pgStatement(context, RUNNING_CART_ENROLLMENTS, [cartId])
     return rows
   }
 
@@ -376,33 +304,19 @@ export default class AutomationModuleService extends MedusaService({
   async recordStep(step: RecordedStep, @MedusaContext() context: Context<EntityManager> = {}): Promise<boolean> {
     return pgTransaction(context, async (client) => {
       const { move } = step
-      const { rowCount } = await client.query(
-        `UPDATE marketing_journey_enrollment
-            SET state = $3, step_id = $4, sequence = sequence + $6::int, attempts = 0, last_error = NULL,
-                -- A wait that parks again after a wake-up during the claim stays due: the wake may be its event.
-                -- Milliseconds: the claimed due_at came back through a JavaScript Date.
-                due_at = CASE WHEN $3 = 'waiting' AND state = 'waiting' AND date_trunc('milliseconds', due_at) > $11::timestamptz
-                              THEN now() ELSE $5::timestamptz END,
-                -- The worker goes on with an active one at once, under its lease; anything else is free to claim when due.
-                leased_until = CASE WHEN $3 = 'active' THEN leased_until END,
-                waiting_until = CASE WHEN $3 = 'waiting' THEN $5::timestamptz END,
-                ended_at = CASE WHEN $3 IN ('active', 'waiting') THEN NULL ELSE now() END,
-                converted_order_id = $7, revenue = $8, raw_revenue = $9, currency_code = $10, updated_at = now()
-          WHERE id = $1 AND sequence = $2 AND state IN ('active', 'waiting')`,
-        [
-          step.enrollment_id,
-          step.sequence,
-          move.state,
-          "step_id" in move ? move.step_id : null,
-          "due_at" in move ? move.due_at : null,
-          step.advances ? 1 : 0,
-          move.state === "converted" ? move.order_id : null,
-          move.state === "converted" ? move.revenue : null,
-          move.state === "converted" ? JSON.stringify({ value: String(move.revenue), precision: 20 }) : null,
-          move.state === "converted" ? move.currency_code : null,
-          step.claimed_due_at ?? null,
-        ]
-      )
+      const { rowCount } = await client.query(MOVE_ENROLLMENT, [
+        step.enrollment_id,
+        step.sequence,
+        move.state,
+        "step_id" in move ? move.step_id : null,
+        "due_at" in move ? move.due_at : null,
+        step.advances ? 1 : 0,
+        move.state === "converted" ? move.order_id : null,
+        move.state === "converted" ? move.revenue : null,
+        move.state === "converted" ? JSON.stringify({ value: String(move.revenue), precision: 20 }) : null,
+        move.state === "converted" ? move.currency_code : null,
+        step.claimed_due_at ?? null,
+      ])
       if (!rowCount) return false
       if (step.idempotency_key === null) return true
       await insertStepRun(client, { ...step, idempotency_key: step.idempotency_key })
@@ -425,15 +339,7 @@ export default class AutomationModuleService extends MedusaService({
     { enrollment_id, sequence, error, retry_at }: { enrollment_id: string; sequence: number; error: string; retry_at: Date | null },
     @MedusaContext() context: Context<EntityManager> = {}
   ): Promise<void> {
-    await pgStatement(
-      context,
-      `UPDATE marketing_journey_enrollment
-          SET attempts = attempts + 1, last_error = $3, updated_at = now(),
-              state = CASE WHEN $4::timestamptz IS NULL THEN 'failed' ELSE state END,
-              due_at = $4::timestamptz, leased_until = NULL, ended_at = CASE WHEN $4::timestamptz IS NULL THEN now() END
-        WHERE id = $1 AND sequence = $2 AND state IN ('active', 'waiting')`,
-      [enrollment_id, sequence, error.slice(0, 2000), retry_at]
-    )
+    await pgStatement(context, RECORD_STEP_FAILURE, [enrollment_id, sequence, error.slice(0, 2000), retry_at])
   }
 
   /** Ends the running enrollments of a journey (archived): they are exited where they stand. */
@@ -454,14 +360,7 @@ export default class AutomationModuleService extends MedusaService({
     @MedusaContext() context: Context<EntityManager> = {}
   ): Promise<string | null> {
     return pgTransaction(context, async (client) => {
-      const { rows } = await client.query(
-        `INSERT INTO marketing_journey_event (id, contact_id, type, name, occurred_at, created_at, updated_at)
-         SELECT ${newId("mjevt")}, $1, $2, $3, now(), now(), now()
-          WHERE EXISTS (SELECT 1 FROM marketing_journey_enrollment
-                         WHERE contact_id = $1 AND state IN ('active', 'waiting') AND deleted_at IS NULL)
-         RETURNING id`,
-        [event.contact_id, event.type, event.name]
-      )
+      const { rows } = await client.query(INSERT_AWAITED_EVENT, [event.contact_id, event.type, event.name])
       if (rows.length) await wakeWaiting(client, [event.contact_id])
       return rows[0]?.id ?? null
     })
@@ -470,11 +369,7 @@ export default class AutomationModuleService extends MedusaService({
   /** The earliest end of a running wait: waits that ran out while their journey was paused read events from before it. */
   @InjectManager()
   async earliestWaitEnd(@MedusaContext() context: Context<EntityManager> = {}): Promise<Date | null> {
-    const { rows } = await pgStatement(
-      context,
-      `SELECT min(waiting_until) AS at FROM marketing_journey_enrollment WHERE state = 'waiting' AND deleted_at IS NULL`,
-      []
-    )
+    const { rows } = await pgStatement(context, EARLIEST_WAIT_END, [])
     return rows[0].at
   }
 
@@ -486,11 +381,7 @@ export default class AutomationModuleService extends MedusaService({
   async pruneJourneyEventsBefore(cutoff: Date, batchSize: number, @MedusaContext() context: Context<EntityManager> = {}): Promise<number> {
     let pruned = 0
     for (;;) {
-      const { rowCount } = await pgStatement(
-        context,
-        `DELETE FROM marketing_journey_event WHERE id IN (SELECT id FROM marketing_journey_event WHERE occurred_at < $1 LIMIT $2)`,
-        [cutoff, batchSize]
-      )
+      const { rowCount } = await pgStatement(context, PRUNE_JOURNEY_EVENTS_BEFORE, [cutoff, batchSize])
       pruned += rowCount
       if (rowCount < batchSize) return pruned
     }
@@ -516,13 +407,7 @@ export default class AutomationModuleService extends MedusaService({
       Promise.all([
         client.query(JOURNEY_TOTALS_SQL, [journeyIds]),
         client.query(JOURNEY_STEP_STANDING_SQL, [journeyIds]),
-        client.query(
-          `SELECT e.journey_id, r.step_id, count(*)::int AS passed
-             FROM marketing_journey_step_run r JOIN marketing_journey_enrollment e ON e.id = r.enrollment_id
-            WHERE e.journey_id = ANY($1::text[]) AND r.deleted_at IS NULL
-            GROUP BY e.journey_id, r.step_id`,
-          [journeyIds]
-        ),
+        client.query(ENROLLMENTS_PASSED_STEPS, [journeyIds]),
       ])
     )
     return journeyIds.map((journeyId) => {
@@ -565,17 +450,7 @@ export default class AutomationModuleService extends MedusaService({
     })
     if (!keys.length) return contents
     const { rows } = await pgConnection(context, (client) =>
-      client.query(
-        `SELECT e.id AS enrollment_id, j.name, v.graph,
-                (SELECT r.detail ->> 'code' FROM marketing_journey_step_run r
-                  WHERE r.enrollment_id = e.id AND r.detail ->> 'code' IS NOT NULL AND r.deleted_at IS NULL
-                  ORDER BY r.at DESC LIMIT 1) AS promotion_code
-           FROM marketing_journey_enrollment e
-           JOIN marketing_journey_version v ON v.id = e.version_id
-           JOIN marketing_journey j ON j.id = e.journey_id
-          WHERE e.id = ANY($1::text[])`,
-        [[...new Set(keys.map((k) => k.enrollment_id))]]
-      )
+      client.query(ENROLLMENT_SEND_CONTEXTS, [[...new Set(keys.map((k) => k.enrollment_id))]])
     )
     const byEnrollment = new Map(rows.map((row: any) => [row.enrollment_id, row]))
     for (const { key, enrollment_id, step_id } of keys) {

@@ -5,8 +5,9 @@ import { MessageChannel } from "../../types/messaging"
 /*
  * The analytics module's SQL, one named statement each, run by the service through
  * src/lib/pg-transaction.ts with PostgreSQL's own $1 placeholders. The rollup sources' refresh
- * statements are built in lib/refresh-sql.ts, and the reports' reads of raw tables are in
- * lib/campaign-report-sql.ts and lib/report-reads-sql.ts, beside the specifications they follow.
+ * statements are built in lib/refresh-sql.ts, the dashboard's sums of the rollup in lib/rollup-sums-sql.ts,
+ * and the reports' reads of raw tables in lib/campaign-report-sql.ts and lib/report-reads-sql.ts, beside
+ * the specifications they follow.
  */
 
 /** Every source's cursor, locked as refreshes lock them, so that a rebuild waits for a refresh running now. */

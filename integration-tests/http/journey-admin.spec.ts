@@ -1,6 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { drainMessageQueue } from "../../src/lib/delivery-runner"
 import { runDueJourneys } from "../../src/lib/journey-runner"
+import { SETTLE_SECONDS } from "../../src/modules/analytics/service"
+import { refreshAnalyticsRollupsWorkflow } from "../../src/workflows/analytics/workflows/refresh-rollups"
 import { createReachableContacts, Sinks, startDeliverySinks, useDeliverySuite } from "../helpers/delivery"
 import { eventually } from "../helpers/eventually"
 
@@ -75,13 +77,26 @@ medusaIntegrationTestRunner({
         (await api.get(`/admin/marketing/journey-figures?journey_id=${journeyId}&journey_id=${idle.journey.id}`, t.admin.headers)).data.figures
       const [quiz, idleFigures] = await eventually(figures, ([f]) => f.steps.some((s: { step_id: string; at: number }) => s.step_id === "pause" && s.at === 2))
       expect(quiz).toMatchObject({ journey_id: journeyId, enrolled: 2, running: 2, converted: 0, completed: 0, exited: 0, failed: 0 })
+      const noMessages = { sent: 0, delivered: 0, opened: 0, clicked: 0, unsubscribed: 0, orders: 0 }
       expect(quiz.steps).toEqual(
         expect.arrayContaining([
-          { step_id: "hello", at: 0, failed: 0, passed: 2 },
-          { step_id: "pause", at: 2, failed: 0, passed: 0 },
+          { step_id: "hello", at: 0, failed: 0, passed: 2, messages: noMessages },
+          { step_id: "pause", at: 2, failed: 0, passed: 0, messages: noMessages },
         ])
       )
       expect(idleFigures).toEqual({ journey_id: idle.journey.id, enrolled: 0, running: 0, converted: 0, completed: 0, exited: 0, failed: 0, steps: [] })
+      // Sent and rolled up (rows SETTLE_SECONDS old), the step's one message (the unsubscribed contact gets none) is counted on it.
+      await drainMessageQueue(t.container)
+      await new Promise((resolve) => setTimeout(resolve, (SETTLE_SECONDS + 1) * 1000))
+      await refreshAnalyticsRollupsWorkflow(t.container).run({ input: {} })
+      const [rolledUp, idleRolledUp] = await figures()
+      expect(rolledUp.steps).toEqual(
+        expect.arrayContaining([
+          { step_id: "hello", at: 0, failed: 0, passed: 2, messages: { ...noMessages, sent: 1 } },
+          { step_id: "pause", at: 2, failed: 0, passed: 0, messages: noMessages },
+        ])
+      )
+      expect(idleRolledUp.steps).toEqual([])
       const missing = await api.get("/admin/marketing/journey-figures", { ...t.admin.headers, ...fail })
       expect(missing.status).toBe(400)
 

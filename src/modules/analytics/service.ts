@@ -6,6 +6,7 @@ import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
 import { currencyDigits } from "../promotion/lib/engine/money"
 import { RollupDimension } from "../../types/analytics"
 import { ContactActivityCursor, ContactActivityPage } from "../../types/analytics/contact-activity"
+import { JourneyStepMessageFigures } from "../../types/automation/http"
 import { readContactActivity } from "./lib/contact-activity"
 import { refreshStatement, ROLLUP_SOURCES } from "./lib/refresh-sql"
 import { CampaignActivity, ENGAGEMENT_HOURS } from "./lib/campaign-report"
@@ -21,6 +22,7 @@ import {
   ADD_ROLLUP_CURSORS,
   CLEAR_DAILY_ROLLUP,
   CLEAR_ROLLUP_CURSORS,
+  JOURNEY_STEP_MESSAGES,
   LOCK_ROLLUP_CURSOR,
   LOCK_ROLLUP_CURSORS,
   MOVE_ROLLUP_CURSOR,
@@ -170,6 +172,18 @@ export default class AnalyticsModuleService extends MedusaService({ DailyRollup,
     return pgConnection(context, (client) =>
       readPromotionDrivers(client, { ...input, timezone: this.options_.default_timezone, attribution_days: this.options_.promotions.attribution_days })
     )
+  }
+
+  /**
+   * What each step of `journeyIds` sent and what its messages did, all days, from the rollup's journey
+   * step rows: engagement on the rows of no model, orders on the last click's.
+   */
+  @InjectManager()
+  async journeyStepMessages(
+    journeyIds: string[],
+    @MedusaContext() context: Context<EntityManager> = {}
+  ): Promise<(JourneyStepMessageFigures & { journey_id: string; step_id: string })[]> {
+    return (await pgStatement(context, JOURNEY_STEP_MESSAGES, [journeyIds])).rows
   }
 
   /** Orders as each attribution model credits them, and the last engagement of their contacts and of `contact_ids`. */

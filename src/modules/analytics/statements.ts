@@ -1,6 +1,7 @@
 import { newId } from "../../lib/sql-columns"
 import { ConsentChannel } from "../../types/audience/module"
 import { MessageChannel } from "../../types/messaging"
+import { RollupDimension } from "../../types/analytics"
 
 /*
  * The analytics module's SQL, one named statement each, run by the service through
@@ -152,3 +153,11 @@ export const ACTIVITY_STEP_RUNS = `SELECT * FROM (
      WHERE r.enrollment_id = ANY($1) AND r.deleted_at IS NULL) runs
   WHERE rank <= ${STEPS_PER_ENROLLMENT}
   ORDER BY at DESC`
+
+/** The steps of journeys $1 with their messages' figures, all days: engagement from the rows of no model, orders from the last click's. */
+export const JOURNEY_STEP_MESSAGES = `SELECT split_part(dimension_id, ':', 1) AS journey_id, split_part(dimension_id, ':', 2) AS step_id,
+       sum(sent)::int AS sent, sum(delivered)::int AS delivered, sum(opened)::int AS opened, sum(clicked)::int AS clicked,
+       sum(unsubscribed)::int AS unsubscribed, coalesce(sum(orders) FILTER (WHERE attribution_model = 'last_click'), 0)::int AS orders
+  FROM marketing_analytics_daily_rollup
+ WHERE dimension = '${RollupDimension.JOURNEY_STEP}' AND split_part(dimension_id, ':', 1) = ANY($1::text[]) AND deleted_at IS NULL
+ GROUP BY dimension_id`

@@ -1,7 +1,7 @@
 import { Context } from "@medusajs/framework/types"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { JourneyFigures, JourneyStepFigures } from "../../types/automation/http"
+import { JourneyStanding } from "../../types/automation/http"
 import { PgClient, pgConnection, pgStatement, pgTransaction } from "../../lib/pg-transaction"
 import { CLAIM_DUE_ENROLLMENTS_SQL } from "./lib/claim-due-enrollments-sql"
 import { EXIT_RUNNING_ENROLLMENTS_SQL, JOURNEY_STEP_STANDING_SQL, JOURNEY_TOTALS_SQL } from "./lib/journey-figures-sql"
@@ -402,7 +402,7 @@ export default class AutomationModuleService extends MedusaService({
    * Steps are counted by id across versions, as the canvas shows one.
    */
   @InjectManager()
-  async journeyFigures(journeyIds: string[], @MedusaContext() context: Context<EntityManager> = {}): Promise<JourneyFigures[]> {
+  async journeyFigures(journeyIds: string[], @MedusaContext() context: Context<EntityManager> = {}): Promise<JourneyStanding[]> {
     const [totals, standing, passed] = await pgConnection(context, (client) =>
       Promise.all([
         client.query(JOURNEY_TOTALS_SQL, [journeyIds]),
@@ -411,7 +411,7 @@ export default class AutomationModuleService extends MedusaService({
       ])
     )
     return journeyIds.map((journeyId) => {
-      const steps = new Map<string, JourneyStepFigures>()
+      const steps = new Map<string, JourneyStanding["steps"][number]>()
       const stepOf = (stepId: string) =>
         steps.get(stepId) ?? steps.set(stepId, { step_id: stepId, at: 0, failed: 0, passed: 0 }).get(stepId)!
       for (const row of standing.rows) {

@@ -9,6 +9,18 @@ export interface JourneyStepFigures {
   failed: number
   /** Times an enrollment left the step (a loop counts each pass). */
   passed: number
+  /** What the step's messages did, from the analytics rollup (current within about a minute; zeros for a step that sends nothing). */
+  messages: JourneyStepMessageFigures
+}
+
+/** A journey step's messages: people counted once per message; orders credited to them by last click. */
+export interface JourneyStepMessageFigures {
+  sent: number
+  delivered: number
+  opened: number
+  clicked: number
+  unsubscribed: number
+  orders: number
 }
 
 /** `GET /admin/marketing/journey-figures`: one journey's headline figures and its steps'. */
@@ -22,6 +34,9 @@ export interface JourneyFigures {
   failed: number
   steps: JourneyStepFigures[]
 }
+
+/** The automation module's part of the figures: where enrollments stand, without the messages' figures. */
+export type JourneyStanding = Omit<JourneyFigures, "steps"> & { steps: Omit<JourneyStepFigures, "messages">[] }
 
 /** One step of a test run (`POST /admin/marketing/journeys/:id/test`): how the contact left it, and what it did or would have done. */
 export interface DryRunStep {

@@ -1,0 +1,18 @@
+import { JourneyFigures, JourneyStanding, JourneyStepMessageFigures } from "../../../../types/automation/http"
+
+const NO_MESSAGES: JourneyStepMessageFigures = { sent: 0, delivered: 0, opened: 0, clicked: 0, unsubscribed: 0, orders: 0 }
+
+/** Each journey's step figures with its messages' (zeros where a step sent nothing); a step known only by its messages is listed too. */
+export function withStepMessages(
+  standing: JourneyStanding[],
+  messages: (JourneyStepMessageFigures & { journey_id: string; step_id: string })[]
+): JourneyFigures[] {
+  return standing.map((journey) => {
+    const own = new Map(messages.filter((m) => m.journey_id === journey.journey_id).map(({ journey_id, step_id, ...figures }) => [step_id, figures]))
+    const steps = journey.steps.map((step) => ({ ...step, messages: own.get(step.step_id) ?? NO_MESSAGES }))
+    for (const [step_id, figures] of own) {
+      if (!journey.steps.some((step) => step.step_id === step_id)) steps.push({ step_id, at: 0, failed: 0, passed: 0, messages: figures })
+    }
+    return { ...journey, steps }
+  })
+}

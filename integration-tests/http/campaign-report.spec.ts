@@ -131,7 +131,7 @@ medusaIntegrationTestRunner({
         count: 1,
         items: [{
           order_id: order.id, display_id: medusaOrder.display_id, placed_at: expect.any(String), currency_code: "eur",
-          revenue: 4100, discount_amount: 400, refunded: 0, net_revenue: 4100, through: "click",
+          revenue: 4100, discount_amount: 400, refunded: 0, net_revenue: 4100, canceled_at: null, through: "click",
         }],
       })
 
@@ -157,8 +157,8 @@ medusaIntegrationTestRunner({
       expect(csv.status).toBe(200)
       expect(csv.headers["content-type"]).toContain("text/csv")
       expect(csv.data.trim().split("\n")).toEqual([
-        "order_id,display_id,placed_at,currency_code,revenue,discount_amount,refunded,net_revenue,through",
-        `${order.id},${medusaOrder.display_id},${after.orders.items[0].placed_at},eur,4100,400,1000,3100,click`,
+        "order_id,display_id,placed_at,currency_code,revenue,discount_amount,refunded,net_revenue,canceled_at,through",
+        `${order.id},${medusaOrder.display_id},${after.orders.items[0].placed_at},eur,4100,400,1000,3100,,click`,
       ])
       const linksCsv = await get(`${path}/export?table=links`)
       expect(linksCsv.data.trim().split("\n")).toEqual([
@@ -230,6 +230,8 @@ medusaIntegrationTestRunner({
       const nothing = { orders: 0, revenue: 0, refunded: 0, net_revenue: 0, revenue_per_recipient: 0 }
       const { data: { report } } = await get(path)
       expect(report.attributed).toEqual({ last_click: nothing, last_touch: nothing, code: nothing })
+      // Its order list keeps both, marked cancelled, the store keeping nothing of either.
+      expect(report.orders.items).toEqual(orders.map(() => expect.objectContaining({ revenue: 4500, net_revenue: 0, canceled_at: expect.any(String) })))
       const day = new Date().toISOString().slice(0, 10)
       const summary = (await get(`/admin/marketing/analytics/summary?from=${day}&to=${day}`)).data.current
       expect(summary.attributed.last_click).toMatchObject({ orders: 0, revenue: 0, refunded: 0, net_revenue: 0 })

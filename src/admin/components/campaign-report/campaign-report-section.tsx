@@ -128,6 +128,11 @@ export const CampaignReportSection = ({ campaign, delivery, live }: CampaignRepo
               { header: "Through", cell: (order) => (order.through === "click" ? "Click" : "Promotion code") },
               { header: "Revenue", cell: (order) => formatMinorMoney(order.revenue, order.currency_code), numeric: true },
               { header: "Refunded", cell: (order) => formatMinorMoney(order.refunded, order.currency_code), numeric: true },
+              {
+                header: "Kept",
+                cell: (order) => (order.canceled_at ? "Cancelled" : formatMinorMoney(order.net_revenue, order.currency_code)),
+                numeric: true,
+              },
             ]}
             footer={
               report.orders.count > report.orders.items.length && (

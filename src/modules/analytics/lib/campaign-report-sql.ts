@@ -40,13 +40,15 @@ export const CAMPAIGN_LINK_URLS = `
 /**
  * $2 how many: the orders recorded against the campaign at checkout (a tracked click on one of its
  * messages, or one of its promotions redeemed), newest first, with what Medusa refunded of each
- * (its order transactions with reference "refund"). Amounts in major units, as Medusa keeps them.
+ * (its order transactions with reference "refund") and when it cancelled it. Amounts in major units,
+ * as Medusa keeps them.
  */
 export const CAMPAIGN_ORDERS = `
   SELECT a.order_id, a.created_at AS placed_at, a.currency_code, a.revenue::text AS revenue, a.discount_total::text AS discount_total,
          a.message_id IS NOT NULL AS clicked, a.codes,
          (SELECT coalesce(sum(-t.amount), 0) FROM order_transaction t
            WHERE t.order_id = a.order_id AND t.reference = 'refund' AND t.deleted_at IS NULL)::text AS refunded,
+         (SELECT o.canceled_at FROM "order" o WHERE o.id = a.order_id) AS canceled_at,
          count(*) OVER ()::int AS total
     FROM marketing_order_attribution a
    WHERE a.campaign_id = $1 AND a.deleted_at IS NULL

@@ -47,6 +47,7 @@ export interface CampaignOrderRow {
   revenue: string
   discount_total: string
   refunded: string
+  canceled_at: Date | null
   clicked: boolean
   codes: string[]
   total: number
@@ -117,11 +118,12 @@ export interface CampaignOrder {
   order_id: string
   placed_at: string
   currency_code: string
-  /** Minor units: the order's total after discounts, its discount, what was refunded, and what the store kept. */
+  /** Minor units: the order's total after discounts, its discount, what was refunded, and what the store kept (nothing once cancelled). */
   revenue: number
   discount_amount: number
   refunded: number
   net_revenue: number
+  canceled_at: string | null
   /** How it was recorded against the campaign: a tracked click, else one of its promotions' codes. */
   through: "click" | "promotion"
 }
@@ -138,7 +140,8 @@ export function campaignOrders(rows: CampaignOrderRow[]): CampaignOrder[] {
       revenue,
       discount_amount: toMinor(Number(row.discount_total), row.currency_code),
       refunded,
-      net_revenue: revenue - refunded,
+      net_revenue: row.canceled_at ? 0 : revenue - refunded,
+      canceled_at: row.canceled_at ? new Date(row.canceled_at).toISOString() : null,
       through: row.clicked ? "click" : "promotion",
     }
   })

@@ -66,16 +66,19 @@ describe("linksOf", () => {
 })
 
 describe("campaignOrders", () => {
-  it("turns Medusa's major units into minor units of each order's currency, net of refunds", () => {
+  it("turns Medusa's major units into minor units of each order's currency, net of refunds, nothing kept of a cancelled one", () => {
     const placed_at = new Date("2026-03-01T10:00:00Z")
+    const canceled_at = new Date("2026-03-02T08:00:00Z")
     expect(
       campaignOrders([
-        { order_id: "order_1", placed_at, currency_code: "eur", revenue: "36.1", discount_total: "4", refunded: "10.05", clicked: true, codes: [], total: 2 },
-        { order_id: "order_2", placed_at, currency_code: "jpy", revenue: "1200", discount_total: "0", refunded: "0", clicked: false, codes: ["A"], total: 2 },
+        { order_id: "order_1", placed_at, currency_code: "eur", revenue: "36.1", discount_total: "4", refunded: "10.05", canceled_at: null, clicked: true, codes: [], total: 3 },
+        { order_id: "order_2", placed_at, currency_code: "jpy", revenue: "1200", discount_total: "0", refunded: "0", canceled_at: null, clicked: false, codes: ["A"], total: 3 },
+        { order_id: "order_3", placed_at, currency_code: "eur", revenue: "45", discount_total: "0", refunded: "0", canceled_at, clicked: true, codes: [], total: 3 },
       ])
     ).toEqual([
-      { order_id: "order_1", placed_at: "2026-03-01T10:00:00.000Z", currency_code: "eur", revenue: 3610, discount_amount: 400, refunded: 1005, net_revenue: 2605, through: "click" },
-      { order_id: "order_2", placed_at: "2026-03-01T10:00:00.000Z", currency_code: "jpy", revenue: 1200, discount_amount: 0, refunded: 0, net_revenue: 1200, through: "promotion" },
+      { order_id: "order_1", placed_at: "2026-03-01T10:00:00.000Z", currency_code: "eur", revenue: 3610, discount_amount: 400, refunded: 1005, net_revenue: 2605, canceled_at: null, through: "click" },
+      { order_id: "order_2", placed_at: "2026-03-01T10:00:00.000Z", currency_code: "jpy", revenue: 1200, discount_amount: 0, refunded: 0, net_revenue: 1200, canceled_at: null, through: "promotion" },
+      { order_id: "order_3", placed_at: "2026-03-01T10:00:00.000Z", currency_code: "eur", revenue: 4500, discount_amount: 0, refunded: 0, net_revenue: 0, canceled_at: "2026-03-02T08:00:00.000Z", through: "click" },
     ])
   })
 })

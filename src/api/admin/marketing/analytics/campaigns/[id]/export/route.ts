@@ -12,7 +12,7 @@ const COLUMNS: Record<Table, string[]> = {
   hours: ["hour", "opened", "clicked"],
   links: ["position", "url", "clicks", "clicked"],
   providers: ["provider", "sent", "delivered", "bounced", "opened"],
-  orders: ["order_id", "display_id", "placed_at", "currency_code", "revenue", "discount_amount", "refunded", "net_revenue", "through"],
+  orders: ["order_id", "display_id", "placed_at", "currency_code", "revenue", "discount_amount", "refunded", "net_revenue", "canceled_at", "through"],
 }
 
 const rowsOf = (report: CampaignReport, table: Table): object[] => (table === "orders" ? report.orders.items : report[table])

@@ -370,12 +370,17 @@ export default class AudienceModuleService extends MedusaService({
    * Creates or updates imported contacts, matched by email, then phone. Blank cells leave fields
    * as they are; a consent column records consent history (source "import") when it changes it.
    */
-  async upsertImportedContacts(rows: ImportedContact[]): Promise<{ created: number; updated: number }> {
+  @InjectTransactionManager()
+  async upsertImportedContacts(
+    rows: ImportedContact[],
+    @MedusaContext() context: Context<EntityManager> = {}
+  ): Promise<{ created: number; updated: number }> {
     const emails = rows.map((r) => r.email).filter(Boolean) as string[]
     const phones = rows.map((r) => r.phone).filter(Boolean) as string[]
     const existing: Record<string, any>[] = await this.listContacts(
       { $or: [...(emails.length ? [{ email: emails }] : []), ...(phones.length ? [{ phone: phones }] : [])] },
-      { select: ["id", "email", "phone", "metadata", "email_consent", "sms_consent"] }
+      { select: ["id", "email", "phone", "metadata", "email_consent", "sms_consent"] },
+      context
     )
     const byEmail = new Map(existing.filter((c) => c.email).map((c) => [c.email, c]))
     const byPhone = new Map(existing.filter((c) => c.phone).map((c) => [c.phone, c]))
@@ -397,15 +402,16 @@ export default class AudienceModuleService extends MedusaService({
         if (status && status !== match?.[`${channel}_consent`]) consents.push({ contact: match ?? fields, channel, status })
       }
     }
-    const updated = updates.length ? await this.updateContacts(updates) : []
+    const updated = updates.length ? await this.updateContacts(updates, context) : []
     const created: { id: string; email: string | null; phone: string | null }[] = creates.length
-      ? await this.createContacts(creates)
+      ? await this.createContacts(creates, context)
       : []
     const idOf = (contact: Record<string, any>) =>
       contact.id ?? created.find((c) => (contact.email && c.email === contact.email) || (contact.phone && c.phone === contact.phone))!.id
     if (consents.length) {
       await this.createConsentRecords(
-        consents.map(({ contact, channel, status }) => ({ contact_id: idOf(contact), channel, status, source: "import" }))
+        consents.map(({ contact, channel, status }) => ({ contact_id: idOf(contact), channel, status, source: "import" })),
+        context
       )
     }
     return { created: created.length, updated: updated.length }

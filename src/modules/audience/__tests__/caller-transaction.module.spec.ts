@@ -33,5 +33,16 @@ moduleIntegrationTestRunner<AudienceModuleService>({
       expect(await service.confirmPendingConsent(confirm)).toEqual(expect.stringMatching(/^mcst_/))
       expect((await service.retrieveContact(contact.id)).email_consent).toBe(ConsentStatus.SUBSCRIBED)
     })
+
+    it("imports a chunk of contacts all or nothing: a row that fails leaves the chunk's updates undone", async () => {
+      const known = await service.createContacts({ email: "grace@example.com", first_name: "Grace" })
+      const chunk = [
+        { email: "grace@example.com", phone: null, first_name: "Grace B." },
+        { email: "new@example.com", phone: null, email_consent: "maybe" as ConsentStatus },
+      ]
+      await expect(service.upsertImportedContacts(chunk)).rejects.toThrow()
+      expect((await service.retrieveContact(known.id)).first_name).toBe("Grace")
+      expect(await service.listContacts({ email: "new@example.com" })).toHaveLength(0)
+    })
   },
 })

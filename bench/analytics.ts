@@ -6,13 +6,14 @@
  * BENCH_RUNS, 20), as its route computes it from the rollup, interleaved with the same figures by a
  * hand-written query over the raw tables (BENCH_RAW_RUNS, 5); then the rollup lag: events streamed at
  * BENCH_STREAM_RATE a second for BENCH_STREAM_SECONDS while the refresh workflow runs every
- * BENCH_REFRESH_EVERY seconds (the job's cadence, 60), each event's time until a refresh committed it.
+ * BENCH_REFRESH_EVERY seconds (the job's cadence, ROLLUP_REFRESH_INTERVAL_MS), each event's time until a refresh committed it.
  * KEEP_TMP=1 keeps the logs. See bench/README.md.
  */
 import fs from "node:fs"
 import path from "node:path"
 import { BENCH_SECRETS, MEDUSA_CLI, PROTOCOL_PREFIX, ROOT, medusaEnv, run, runBenchmark, scratchDir, seconds, startDatabase } from "./lib/harness"
 import { AnalyticsBenchSizes } from "./analytics/measure"
+import { ROLLUP_REFRESH_INTERVAL_MS } from "../src/jobs/refresh-analytics-rollups"
 
 const sizes: AnalyticsBenchSizes = {
   events: Number(process.env.BENCH_EVENTS ?? 10_000_000),
@@ -21,7 +22,7 @@ const sizes: AnalyticsBenchSizes = {
   raw_runs: Number(process.env.BENCH_RAW_RUNS ?? 5),
   stream_seconds: Number(process.env.BENCH_STREAM_SECONDS ?? 240),
   stream_rate: Number(process.env.BENCH_STREAM_RATE ?? 200),
-  refresh_every_seconds: Number(process.env.BENCH_REFRESH_EVERY ?? 60),
+  refresh_every_seconds: Number(process.env.BENCH_REFRESH_EVERY ?? ROLLUP_REFRESH_INTERVAL_MS / 1000),
 }
 /** The targets. */
 const TARGET_P95_MS = 200

@@ -1,9 +1,8 @@
 // The ready-made journeys, as a merchandiser would start them: each template saved as a journey and
-// published when the worker runs everything it uses today (the others wait as drafts, on the canvas).
+// published.
 import { MedusaContainer } from "@medusajs/framework/types"
 import { JOURNEY_TEMPLATES } from "../../src/modules/automation/lib/journey-templates"
 import { JourneyDefinition } from "../../src/modules/automation/lib/journey-schema"
-import { unsupportedFeatures } from "../../src/modules/automation/lib/runnable-features"
 import { AuditActor, AuditActorType } from "../../src/types/audit"
 import { publishJourneyWorkflow, saveJourneyWorkflow } from "../../src/workflows/automation"
 
@@ -16,7 +15,6 @@ export async function seedJourneys(container: MedusaContainer, adminId: string):
     const { result } = await saveJourneyWorkflow(container).run({
       input: { name: template.name, description: template.description, definition, created_by: adminId, actor },
     })
-    if (unsupportedFeatures(definition).length) continue
     await publishJourneyWorkflow(container).run({ input: { id: result.journey.id, actor } })
     live++
   }

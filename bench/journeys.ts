@@ -10,6 +10,10 @@
  * it. Each timed statement runs in a transaction that is rolled back, so every run claims the same
  * 1,000 rows; the table is vacuumed between runs so that rolled-back versions do not pile up.
  * BENCH_WAITING changes the number waiting, BENCH_RUNS the runs per side.
+ *
+ * Then, end to end (bench/journeys/flow-phase.ts): BENCH_CONTACTS contacts enter a journey through
+ * real events on a Medusa host with the plugin, its worker runs them through, and the same
+ * claim-and-advance runs as a bare SQL loop, side by side. BENCH_PHASES=claim or =flow runs one phase.
  */
 import fs from "node:fs"
 import os from "node:os"
@@ -18,12 +22,15 @@ import { Client } from "pg"
 import { CLAIM_DUE_ENROLLMENTS_SQL } from "../src/modules/automation/lib/claim-due-enrollments-sql"
 import { EXIT_RUNNING_ENROLLMENTS_SQL, JOURNEY_STEP_STANDING_SQL, JOURNEY_TOTALS_SQL } from "../src/modules/automation/lib/journey-figures-sql"
 import { JOURNEY_LEASE_MS } from "../src/lib/journey-runner"
+import { cleanUp } from "./lib/harness"
+import { flowPhase } from "./journeys/flow-phase"
 
 const WAITING = Number(process.env.BENCH_WAITING ?? 1_000_000)
 const RUNS = Number(process.env.BENCH_RUNS ?? 15)
 const BATCH = 1_000
 const JOURNEYS = 20
 const TARGET_MS = 20
+const PHASES = (process.env.BENCH_PHASES ?? "claim,flow").split(",")
 const ROOT = path.resolve(__dirname, "..")
 const MIGRATIONS = path.join(ROOT, "src/modules/automation/migrations")
 const JOURNEY_INDEX = "IDX_marketing_journey_enrollment_journey_id_state_step_id"
@@ -106,7 +113,7 @@ async function sizes(client: Client) {
   return rows.map((r) => ({ name: r.name as string, bytes: Number(r.bytes), index: r.kind === "i" }))
 }
 
-async function main() {
+async function claimPhase() {
   const { startPostgres, ensureDatabase } = await import(path.join(ROOT, "scripts/postgres.mjs"))
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "marketing-bench-journeys-"))
   const db = await startPostgres({ dataDir })
@@ -197,7 +204,20 @@ async function main() {
   }
 }
 
-main().catch((error) => {
-  console.error(error)
-  process.exit(1)
-})
+async function main() {
+  if (PHASES.includes("claim")) await claimPhase()
+  if (PHASES.includes("flow")) await flowPhase()
+}
+
+main()
+  .then(
+    () => 0,
+    (error) => {
+      console.error(error)
+      return 1
+    }
+  )
+  .then(async (code) => {
+    await cleanUp()
+    process.exit(code)
+  })

@@ -1,0 +1,70 @@
+/**
+ * The end-to-end phase of `npm run bench:journeys`: a Medusa host with the plugin (its own migrated
+ * PostgreSQL, the SMTP sink for email) runs bench/journeys/flow.ts, then the bare SQL loop does the
+ * same claim-and-advance on copies of the tables in the same database; the ratio of their
+ * transitions per second and each one's lag between a step falling due and its run.
+ * BENCH_CONTACTS (1,000), BENCH_WAIT_MINUTES (1, the shortest wait a journey takes), BENCH_CONCURRENCY (events in flight, 8).
+ */
+import fs from "node:fs"
+import path from "node:path"
+import { BENCH_SECRETS, MEDUSA_CLI, PROTOCOL_PREFIX, ROOT, machineState, medusaEnv, onCleanup, run, scratchDir, seconds, startDatabase } from "../lib/harness"
+import { bareJourneyLoop } from "./bare-loop"
+import { FLOW_FIGURES_SQL } from "./flow-figures-sql"
+import type { JourneyFlowSizes } from "./flow"
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const sinks = require("../../demo/sinks")
+
+const sizes: JourneyFlowSizes = {
+  contacts: Number(process.env.BENCH_CONTACTS ?? 1_000),
+  wait_minutes: Number(process.env.BENCH_WAIT_MINUTES ?? 1),
+  concurrency: Number(process.env.BENCH_CONCURRENCY ?? 8),
+}
+/** The issue's targets. */
+const TARGET_RATIO = 0.5
+const TARGET_LAG_P99_S = 5
+
+const f1 = (n: number) => n.toFixed(1)
+const f2 = (n: number) => n.toFixed(2)
+
+export async function flowPhase() {
+  console.log(`\nbench:journeys, end to end — ${sizes.contacts.toLocaleString()} contacts, trigger → wait ${sizes.wait_minutes} min → branch → send → wait ${sizes.wait_minutes} min → end (goal: an order); ${machineState()}`)
+  const dir = scratchDir("journeys-flow")
+  const db = await startDatabase(dir, "journeys")
+  const smtp = await sinks.startSmtpSink({ parse: false })
+  onCleanup(() => smtp.close())
+  const options = { ...BENCH_SECRETS, email: { provider: "smtp", host: "127.0.0.1", port: smtp.port, from: "bench@example.com" } }
+  const log = path.join(dir, "flow.log")
+  const started = Date.now()
+  await run(process.execPath, [MEDUSA_CLI, "exec", "./bench/journeys/flow.ts", JSON.stringify(sizes)], {
+    cwd: ROOT,
+    env: medusaEnv(db.url, { MARKETING_OPTIONS_JSON: JSON.stringify(options) }),
+    log,
+  })
+  const [reported] = fs
+    .readFileSync(log, "utf8")
+    .split("\n")
+    .filter((line) => line.startsWith(PROTOCOL_PREFIX))
+    .map((line) => JSON.parse(line.slice(PROTOCOL_PREFIX.length)))
+    .filter((line) => line.figure === "flow")
+  console.log(`medusa exec done in ${seconds(Date.now() - started)} s (boot and ${sizes.contacts.toLocaleString()} contacts created included)`)
+  const { rows: [figures] } = await db.query(FLOW_FIGURES_SQL, [reported.journey_id, sizes.wait_minutes * 60])
+  const medusa = { ...reported, ...figures }
+  const bare = await bareJourneyLoop(db.url, { journeyId: medusa.journey_id, contacts: sizes.contacts, waitSeconds: sizes.wait_minutes * 60 })
+
+  const rate = (r: { transitions: number; busy_seconds: number }) => r.transitions / Math.max(1, r.busy_seconds)
+  const ratio = rate(medusa) / rate(bare)
+  console.log(
+    `entered through the custom-event workflow: ${sizes.contacts.toLocaleString()} in ${f1(medusa.entered_seconds)} s ` +
+      `(${(sizes.contacts / medusa.entered_seconds).toFixed(0)}/s, ${sizes.concurrency} in flight); all ended after ${f1(medusa.total_seconds)} s: ${JSON.stringify(medusa.states)}; ` +
+      `${medusa.messages.toLocaleString()} messages queued, ${smtp.messages().length.toLocaleString()} accepted by the SMTP sink`
+  )
+  console.log(`\n| worker | transitions | busy seconds | transitions/s (busy) | lag p50 (s) | lag p99 (s) | lag max (s) | all ended after (s) |`)
+  console.log(`| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`)
+  for (const [name, r] of [["Medusa (plugin worker)", medusa], ["bare SQL loop (pg, no Medusa)", bare]] as const) {
+    console.log(`| ${name} | ${r.transitions.toLocaleString()} | ${r.busy_seconds} | ${rate(r).toFixed(0)} | ${f2(r.lag_p50)} | ${f2(r.lag_p99)} | ${f2(r.lag_max)} | ${f1(r.total_seconds)} |`)
+  }
+  console.log(`\nratio Medusa/bare (transitions per busy second): ${f2(ratio)} (target ≥ ${TARGET_RATIO}: ${ratio >= TARGET_RATIO ? "met" : "NOT met"})`)
+  console.log(`Medusa lag p99: ${f2(medusa.lag_p99)} s (target ≤ ${TARGET_LAG_P99_S} s: ${medusa.lag_p99 <= TARGET_LAG_P99_S ? "met" : "NOT met"})`)
+  console.log(`worker process RSS: ${f1(medusa.rss_start_mb)} MB at the start, ${f1(medusa.rss_peak_mb)} MB peak, ${f1(medusa.rss_end_mb)} MB at the end`)
+}

@@ -78,6 +78,12 @@ describe("Marketing › Journeys in the admin", () => {
     // A wait by default, placed between the welcome and the wait after it, and selected.
     await node("wait_1").waitFor()
     await panel().getByRole("heading", { name: "Wait" }).waitFor()
+    // The view fits the grown graph: the last steps are still inside the canvas, not below it.
+    await page.waitForFunction(() => {
+      const canvas = document.querySelector('[aria-label="Journey canvas"]')!.getBoundingClientRect()
+      const last = document.querySelector('.react-flow__node[data-id="nudge"]')!.getBoundingClientRect()
+      return last.bottom <= canvas.bottom
+    }, undefined, { timeout: 10_000 })
 
     await page.getByRole("button", { name: "Save draft" }).click()
     await page.getByText("Draft saved").waitFor()

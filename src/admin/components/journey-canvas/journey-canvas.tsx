@@ -23,6 +23,7 @@ interface JourneyCanvasProps {
 }
 
 const edgeId = (from: string, outcome: string) => `${from}\u0000${outcome}`
+const FIT_VIEW_OPTIONS = { maxZoom: 1 }
 
 /**
  * The journey as a graph: the trigger on top, a node per step with its figures and problems, an edge
@@ -86,13 +87,15 @@ export const JourneyCanvas = ({ definition, figures, problems, testedSteps, sele
 
   return (
     <ReactFlow
+      // A step added or deleted draws the flow anew, fitted to the canvas, so that no step is left outside it.
+      key={graph.steps.length}
       nodes={nodes}
       edges={edges}
       nodeTypes={NODE_TYPES}
       nodesDraggable={false}
       deleteKeyCode={null}
       fitView
-      fitViewOptions={{ maxZoom: 1 }}
+      fitViewOptions={FIT_VIEW_OPTIONS}
       minZoom={0.2}
       onNodeClick={(_, node) => onSelect({ type: "node", id: node.id })}
       onEdgeClick={(_, edge) => edge.data && onSelect({ type: "edge", from: edge.data.from as string, outcome: edge.data.outcome as string })}

@@ -158,7 +158,7 @@ const SHAPES: Record<string, Shapes> = {
   [`POST ${A}/journeys/:id/publish`]: { query: AdminGetJourneyParams, tables: ["marketing_journey_version"] },
   [`POST ${A}/journeys/:id/transition`]: { body: AdminTransitionJourney, query: AdminGetJourneyParams },
   [`GET ${A}/journeys/:id/enrollments`]: { query: AdminGetJourneyEnrollmentsParams },
-  [`POST ${A}/journeys/:id/test`]: { body: AdminTestJourney, tables: ["marketing_message"] },
+  [`POST ${A}/journeys/:id/test-runs`]: { body: AdminTestJourney, tables: ["marketing_message"] },
   [`GET ${A}/messages`]: { query: AdminGetMessagesParams },
   [`GET ${A}/order-attributions`]: { query: AdminGetOrderAttributionsParams },
   [`GET ${A}/promotions`]: { query: AdminGetPromotionsParams },

@@ -113,7 +113,7 @@ medusaIntegrationTestRunner({
         return parsed.filter((m) => m.subject.startsWith("Hello "))
       }
       const testSms = () => sinks.twilio.messages().filter((m: any) => m.body.startsWith("A tip for you"))
-      const tested = await api.post(`${JOURNEYS}/${journeyId}/test`, { contact_id: reader.id }, t.admin.headers)
+      const tested = await api.post(`${JOURNEYS}/${journeyId}/test-runs`, { contact_id: reader.id }, t.admin.headers)
       expect(tested.data.path.map(({ step_id, outcome }: any) => [step_id, outcome])).toEqual([
         ["hello", "next"],
         ["pause", "next"],
@@ -143,7 +143,7 @@ medusaIntegrationTestRunner({
       ])
 
       // A repeated Test is a new run, which sends again.
-      const again = await api.post(`${JOURNEYS}/${journeyId}/test`, { contact_id: reader.id }, t.admin.headers)
+      const again = await api.post(`${JOURNEYS}/${journeyId}/test-runs`, { contact_id: reader.id }, t.admin.headers)
       expect(again.data.run_id).not.toBe(tested.data.run_id)
       expect(again.data.path[0].message.sent).toEqual(outgoing)
       expect(again.data.path[0].message.sent.message_id).not.toBe(hello.message.sent.message_id)
@@ -151,7 +151,7 @@ medusaIntegrationTestRunner({
       expect(await testEmails()).toHaveLength(2)
       expect(testSms()).toHaveLength(2)
 
-      const blocked = await api.post(`${JOURNEYS}/${journeyId}/test`, { contact_id: unsubscribed.id }, t.admin.headers)
+      const blocked = await api.post(`${JOURNEYS}/${journeyId}/test-runs`, { contact_id: unsubscribed.id }, t.admin.headers)
       expect(blocked.data.path[0].message).toMatchObject({ to: null, unreachable: true })
       expect(blocked.data.path[0].message.sent).toBeUndefined()
       await drainMessageQueue(t.container)
@@ -171,12 +171,12 @@ medusaIntegrationTestRunner({
       const nobody = await api.get(`/admin/marketing/contacts/mcon_missing/journeys`, { ...t.admin.headers, ...fail })
       expect(nobody.status).toBe(404)
 
-      const unknown = await api.post(`${JOURNEYS}/${journeyId}/test`, { contact_id: "mkt_contact_missing" }, { ...t.admin.headers, ...fail })
+      const unknown = await api.post(`${JOURNEYS}/${journeyId}/test-runs`, { contact_id: "mkt_contact_missing" }, { ...t.admin.headers, ...fail })
       expect(unknown.status).toBe(404)
-      const shapeless = await api.post(`${JOURNEYS}/${journeyId}/test`, {}, { ...t.admin.headers, ...fail })
+      const shapeless = await api.post(`${JOURNEYS}/${journeyId}/test-runs`, {}, { ...t.admin.headers, ...fail })
       expect(shapeless.status).toBe(400)
       await api.post(`${JOURNEYS}/${journeyId}`, { definition: { ...definition, graph: { ...definition.graph, start: "nowhere" } } }, t.admin.headers)
-      const invalid = await api.post(`${JOURNEYS}/${journeyId}/test`, { contact_id: reader.id }, { ...t.admin.headers, ...fail })
+      const invalid = await api.post(`${JOURNEYS}/${journeyId}/test-runs`, { contact_id: reader.id }, { ...t.admin.headers, ...fail })
       expect(invalid.status).toBe(400)
       expect(invalid.data.problems).toEqual(expect.arrayContaining([expect.objectContaining({ code: "unknown_step", path: ["graph", "start"] })]))
     })

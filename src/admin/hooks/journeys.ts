@@ -184,5 +184,5 @@ export const useTransitionJourney = (id: string) =>
 /** Walks a contact through the draft with the waits skipped, sending them its messages as test sends. */
 export const useTestJourney = (id: string) =>
   useMutation<JourneyTestResponse, JourneyProblemsError, string>({
-    mutationFn: (contactId) => postWithProblems<JourneyTestResponse>(`${JOURNEYS_API_PATH}/${id}/test`, { contact_id: contactId }),
+    mutationFn: (contactId) => postWithProblems<JourneyTestResponse>(`${JOURNEYS_API_PATH}/${id}/test-runs`, { contact_id: contactId }),
   })

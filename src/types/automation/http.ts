@@ -38,7 +38,7 @@ export interface JourneyFigures {
 /** The automation module's part of the figures: where enrollments stand, without the messages' figures. */
 export type JourneyStanding = Omit<JourneyFigures, "steps"> & { steps: Omit<JourneyStepFigures, "messages">[] }
 
-/** One step of a test run (`POST /admin/marketing/journeys/:id/test`): how the contact left it, and what it did or would have done. */
+/** One step of a test run (`POST /admin/marketing/journeys/:id/test-runs`): how the contact left it, and what it did or would have done. */
 export interface DryRunStep {
   step_id: string
   kind: StepKind

@@ -42,7 +42,7 @@ export const adminJourneyMiddlewares: MiddlewareRoute[] = [
     middlewares: [validateAndTransformQuery(AdminGetJourneyEnrollmentsParams, listEnrollmentsQueryConfig)],
     policies: can("read"),
   },
-  { method: ["POST"], matcher: `${BASE}/:id/test`, middlewares: [validateAndTransformBody(AdminTestJourney)], policies: can("update") },
+  { method: ["POST"], matcher: `${BASE}/:id/test-runs`, middlewares: [validateAndTransformBody(AdminTestJourney)], policies: can("update") },
   {
     method: ["GET"],
     matcher: "/admin/marketing/contacts/:id/journeys",

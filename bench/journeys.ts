@@ -22,7 +22,7 @@ import { Client } from "pg"
 import { CLAIM_DUE_ENROLLMENTS_SQL } from "../src/modules/automation/lib/claim-due-enrollments-sql"
 import { EXIT_RUNNING_ENROLLMENTS_SQL, JOURNEY_STEP_STANDING_SQL, JOURNEY_TOTALS_SQL } from "../src/modules/automation/lib/journey-figures-sql"
 import { JOURNEY_LEASE_MS } from "../src/lib/journey-runner"
-import { cleanUp } from "./lib/harness"
+import { runBenchmark } from "./lib/harness"
 import { flowPhase } from "./journeys/flow-phase"
 
 const WAITING = Number(process.env.BENCH_WAITING ?? 1_000_000)
@@ -204,20 +204,7 @@ async function claimPhase() {
   }
 }
 
-async function main() {
+runBenchmark(async () => {
   if (PHASES.includes("claim")) await claimPhase()
   if (PHASES.includes("flow")) await flowPhase()
-}
-
-main()
-  .then(
-    () => 0,
-    (error) => {
-      console.error(error)
-      return 1
-    }
-  )
-  .then(async (code) => {
-    await cleanUp()
-    process.exit(code)
-  })
+})

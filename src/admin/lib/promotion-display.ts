@@ -69,10 +69,6 @@ export const RELEASE_REASONS: Record<ReleaseReason, string> = {
   cancelled: "Order cancelled",
 }
 
-/** `{ value: { label } }` as the `{ value: label }` table that filters and selects take. */
-export const labelsOf = <T extends string>(table: Record<T, { label: string }>) =>
-  Object.fromEntries(Object.entries<{ label: string }>(table).map(([value, { label }]) => [value, label])) as Record<T, string>
-
 type Offer = Pick<AdminPromotion, "type" | "value" | "currency_code" | "buy_get" | "tiers">
 
 /** What the shopper gets, in a few words: "10% off", "€5.00 off", "Buy 2 get 1", "Spend tiers". */

@@ -4,7 +4,7 @@ import { useAnalyticsSummary, type AnalyticsRange } from "../../hooks/analytics"
 import { dayBefore } from "../../lib/analytics-display"
 import type { CreditingModel } from "../../types/analytics"
 import { Funnel, funnelOf } from "./funnel"
-import { DashboardPdfButton } from "./dashboard-pdf-button"
+import { ReportPdfButton } from "../common/report-pdf-button"
 import { KpiTiles } from "./kpi-tiles"
 import { TrendChart } from "./trend-chart"
 
@@ -58,7 +58,7 @@ export const AnalyticsDashboard = () => {
                 </Select.Content>
               </Select>
             </div>
-            <DashboardPdfButton range={range} />
+            <ReportPdfButton path="pdf" query={{ ...range }} fileName="marketing-dashboard.pdf" />
           </div>
         </div>
         {summary.error ? (

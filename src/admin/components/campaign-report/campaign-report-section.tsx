@@ -1,7 +1,6 @@
-import { Button, Container, Heading, Text, toast } from "@medusajs/ui"
+import { Container, Heading, Text } from "@medusajs/ui"
 import { Link } from "react-router-dom"
 import type { AdminCampaign } from "../../../types/campaign/http"
-import { useDownloadReport } from "../../hooks/analytics-reports"
 import { useCampaignReport } from "../../hooks/campaign-report"
 import { formatMinorMoney } from "../../lib/analytics-display"
 import { formatDateTime, formatNumber, formatPercent } from "../../lib/format"
@@ -9,6 +8,7 @@ import { orderPath } from "../../lib/paths"
 import type { CampaignDelivery } from "../../types/messages"
 import { Funnel } from "../analytics-dashboard/funnel"
 import { DeliveryProgress } from "../campaign-delivery/delivery-progress"
+import { ReportPdfButton } from "../common/report-pdf-button"
 import { CampaignMoney } from "./campaign-money"
 import { EngagementHoursChart } from "./engagement-hours-chart"
 import { ReportTable } from "./report-table"
@@ -32,7 +32,6 @@ export const CampaignReportSection = ({ campaign, delivery, live }: CampaignRepo
   const { data, error } = useCampaignReport(campaign, delivery)
   const report = data?.report
   const isEmail = campaign.channel === "email"
-  const download = useDownloadReport()
 
   return (
     <Container className="divide-y p-0" aria-label="Delivery report" role="region">
@@ -44,19 +43,7 @@ export const CampaignReportSection = ({ campaign, delivery, live }: CampaignRepo
               Updating live…
             </Text>
           )}
-          <Button
-            size="small"
-            variant="secondary"
-            isLoading={download.isPending}
-            onClick={() =>
-              download.mutate(
-                { path: `campaigns/${campaign.id}/pdf`, query: {}, accept: "application/pdf", fallbackName: `campaign-${campaign.id}.pdf` },
-                { onError: (error) => toast.error("Could not download the PDF", { description: error.message }) }
-              )
-            }
-          >
-            PDF
-          </Button>
+          <ReportPdfButton path={`campaigns/${campaign.id}/pdf`} fileName={`campaign-${campaign.id}.pdf`} />
         </div>
       </div>
       <DeliveryProgress delivery={delivery} />

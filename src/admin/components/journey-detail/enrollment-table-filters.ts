@@ -1,9 +1,8 @@
 import { createDataTableFilterHelper } from "@medusajs/ui"
 import { EnrollmentState } from "../../../types/automation"
 import type { AdminJourneyEnrollmentRow } from "../../hooks/journeys"
-import { toOptions } from "../../lib/options"
 import { ENROLLMENT_STATES } from "../../lib/journey-display"
-import { labelsOf } from "../../lib/promotion-display"
+import { labelsOf, toOptions } from "../../lib/options"
 import { multiselectFilter } from "../common/url-filters"
 
 const filterHelper = createDataTableFilterHelper<AdminJourneyEnrollmentRow>()

@@ -1,7 +1,7 @@
 import { createDataTableFilterHelper } from "@medusajs/ui"
 import { PromotionCodeStatus } from "../../../types/promotion/module"
-import { toOptions } from "../../lib/options"
-import { CODE_STATUSES, labelsOf } from "../../lib/promotion-display"
+import { labelsOf, toOptions } from "../../lib/options"
+import { CODE_STATUSES } from "../../lib/promotion-display"
 import type { AdminPromotionCode } from "../../types/promotions"
 import { multiselectFilter } from "../common/url-filters"
 

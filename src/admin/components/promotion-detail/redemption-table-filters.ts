@@ -1,7 +1,7 @@
 import { createDataTableFilterHelper } from "@medusajs/ui"
 import { RedemptionStatus } from "../../../types/promotion/module"
-import { toOptions } from "../../lib/options"
-import { labelsOf, REDEMPTION_STATUSES } from "../../lib/promotion-display"
+import { labelsOf, toOptions } from "../../lib/options"
+import { REDEMPTION_STATUSES } from "../../lib/promotion-display"
 import type { AdminRedemption } from "../../types/promotions"
 import { multiselectFilter } from "../common/url-filters"
 

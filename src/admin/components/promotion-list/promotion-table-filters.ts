@@ -1,7 +1,7 @@
 import { createDataTableFilterHelper } from "@medusajs/ui"
 import { PromotionCodeMode, PromotionStatus, PromotionType } from "../../../types/promotion/module"
-import { toOptions } from "../../lib/options"
-import { labelsOf, PROMOTION_CODE_MODES, PROMOTION_STATUSES, PROMOTION_TYPES } from "../../lib/promotion-display"
+import { labelsOf, toOptions } from "../../lib/options"
+import { PROMOTION_CODE_MODES, PROMOTION_STATUSES, PROMOTION_TYPES } from "../../lib/promotion-display"
 import type { AdminPromotion } from "../../types/promotions"
 import { multiselectFilter } from "../common/url-filters"
 

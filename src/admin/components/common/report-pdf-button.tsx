@@ -1,9 +1,15 @@
 import { Button, toast } from "@medusajs/ui"
-import type { AnalyticsRange } from "../../hooks/analytics"
 import { useDownloadReport } from "../../hooks/analytics-reports"
 
-/** Downloads the dashboard of the range as a PDF made by the server, to hand to a manager. */
-export const DashboardPdfButton = ({ range }: { range: AnalyticsRange }) => {
+interface ReportPdfButtonProps {
+  /** The report's PDF route under the analytics routes, e.g. `pdf` or `campaigns/:id/pdf`. */
+  path: string
+  query?: Record<string, string>
+  fileName: string
+}
+
+/** Downloads a report as a PDF made by the server, to hand to a manager. */
+export const ReportPdfButton = ({ path, query = {}, fileName }: ReportPdfButtonProps) => {
   const download = useDownloadReport()
   return (
     <Button
@@ -12,7 +18,7 @@ export const DashboardPdfButton = ({ range }: { range: AnalyticsRange }) => {
       isLoading={download.isPending}
       onClick={() =>
         download.mutate(
-          { path: "pdf", query: { ...range }, accept: "application/pdf", fallbackName: "marketing-dashboard.pdf" },
+          { path, query, accept: "application/pdf", fallbackName: fileName },
           { onError: (error) => toast.error("Could not download the PDF", { description: error.message }) }
         )
       }

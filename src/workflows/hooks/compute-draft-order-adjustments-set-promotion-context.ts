@@ -16,6 +16,8 @@ import { giveBackDraftOrderCodes, holdDraftOrderCodes } from "../promotion/draft
  * `setPromotionContext` hook, which holds one handler: a host that registers its own fails at boot.
  */
 computeDraftOrderAdjustmentsWorkflow.hooks.setPromotionContext(
-  async ({ order }, { container }) => new StepResponse({}, await holdDraftOrderCodes(container, order.id)),
+  // Most draft edits (items, shipping) run this with no code on the draft: nothing to load then.
+  async ({ order }, { container }) =>
+    new StepResponse({}, order.promotions?.length ? await holdDraftOrderCodes(container, order.id) : undefined),
   async (hold, { container }) => giveBackDraftOrderCodes(container, hold)
 )

@@ -8,7 +8,7 @@ type HookContext = { container: MedusaContainer }
 interface RefreshDraftOrderAdjustmentsWorkflow {
   hooks: {
     setPromotionContext: (
-      invoke: (input: { order: { id: string } } & DraftOrderCodeChange, context: HookContext) => Promise<StepResponse<{}, DraftOrderHold>>,
+      invoke: (input: { order: { id: string } } & DraftOrderCodeChange, context: HookContext) => Promise<StepResponse<{}, DraftOrderHold | undefined>>,
       compensate: (hold: DraftOrderHold | undefined, context: HookContext) => Promise<void>
     ) => void
   }
@@ -33,7 +33,8 @@ const { refreshDraftOrderAdjustmentsWorkflow }: { refreshDraftOrderAdjustmentsWo
  * `setPromotionContext` hook, which holds one handler: a host that registers its own fails at boot.
  */
 refreshDraftOrderAdjustmentsWorkflow.hooks.setPromotionContext(
-  async ({ order, promo_codes, action }, { container }) =>
-    new StepResponse({}, await holdDraftOrderCodes(container, order.id, { promo_codes, action })),
+  // Every order Medusa creates runs this; most come with no code.
+  async ({ order, promo_codes }, { container }) =>
+    new StepResponse({}, promo_codes?.length ? await holdDraftOrderCodes(container, order.id, { promo_codes }) : undefined),
   async (hold, { container }) => giveBackDraftOrderCodes(container, hold)
 )

@@ -1,20 +1,20 @@
 import { MedusaContainer } from "@medusajs/framework/types"
-import { MedusaError, PromotionActions } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
 import PromotionModuleService from "../../modules/promotion/service"
 import { MarketingModule } from "../../types/modules"
 import { IneligibilityReason, RedemptionStatus } from "../../types/promotion/module"
 import { CartWithPromotions, checkCartCodes, loadDraftOrder } from "./check-cart-codes"
 import { CodeToHold, giveBackHeldCodes, HeldCode, holdCodes, LedgerHolder } from "./hold-codes"
-import { MirrorChanges, revertMirror } from "./native-mirror"
+import { MirrorChanges, noMirrorChanges, revertMirror } from "./native-mirror"
 import { mirrorGeneratedCodes } from "./steps/mirror-promotion-codes"
 
 /**
- * Codes a draft-order workflow is about to write on the draft (`refreshDraftOrderAdjustmentsWorkflow`'s
- * input, as Medusa's creation passes it); without one, the codes are on the draft already.
+ * The codes Medusa's order creation is about to write on a new draft, in place of any it has
+ * (`refreshDraftOrderAdjustmentsWorkflow`'s input, always a replace); without one, the codes are on the
+ * draft already.
  */
 export interface DraftOrderCodeChange {
   promo_codes?: string[]
-  action?: PromotionActions | `${PromotionActions}`
 }
 
 /** What one hold on a draft order took, for its undoing. */
@@ -26,8 +26,9 @@ export interface DraftOrderHold {
 
 /**
  * Holds, under the draft order's id, each marketing code the draft will carry and does not hold yet,
- * and gives generated ones their native promotion so that Medusa can apply them; refuses with the
- * reason (the error's `code`) when one does not apply. Both of Medusa's draft-order adjustment hooks run this.
+ * and gives generated ones arriving with a new draft their native promotion so that Medusa can apply
+ * them (codes already on a draft have one); refuses with the reason (the error's `code`) when one does
+ * not apply. Both of Medusa's draft-order adjustment hooks run this.
  */
 export async function holdDraftOrderCodes(
   container: MedusaContainer,
@@ -37,7 +38,7 @@ export async function holdDraftOrderCodes(
   const { holder, codes } = await codesToHoldOnDraftOrder(container, orderId, change)
   const held = await holdCodes(container, holder, codes)
   try {
-    return { order_id: orderId, held, mirrored: await mirrorGeneratedCodes(container, codes) }
+    return { order_id: orderId, held, mirrored: change ? await mirrorGeneratedCodes(container, codes) : noMirrorChanges() }
   } catch (error) {
     await giveBackHeldCodes(container, orderId, held)
     throw error
@@ -48,7 +49,7 @@ export async function holdDraftOrderCodes(
 export async function giveBackDraftOrderCodes(container: MedusaContainer, hold: DraftOrderHold | undefined) {
   if (!hold) return
   await revertMirror(container, hold.mirrored)
-  if (hold.held.length) await giveBackHeldCodes(container, hold.order_id, hold.held)
+  await giveBackHeldCodes(container, hold.order_id, hold.held)
 }
 
 /**
@@ -56,16 +57,12 @@ export async function giveBackDraftOrderCodes(container: MedusaContainer, hold: 
  * codes exactly; one it does not know fails its workflow after the hold, which then gives it back.
  */
 function codesAfter(applied: CartWithPromotions["applied"], change: DraftOrderCodeChange | undefined) {
-  const codes = change?.promo_codes ?? []
-  const action = change?.action ?? PromotionActions.ADD
-  const staying =
-    action === PromotionActions.REPLACE
-      ? applied.filter((a) => codes.includes(a.code))
-      : action === PromotionActions.REMOVE
-        ? applied.filter((a) => !codes.includes(a.code))
-        : applied
-  const arriving = action === PromotionActions.REMOVE ? [] : codes.filter((code) => !applied.some((a) => a.code === code))
-  return { staying, arriving }
+  if (!change) return { staying: applied, arriving: [] }
+  const codes = change.promo_codes ?? []
+  return {
+    staying: applied.filter((a) => codes.includes(a.code)),
+    arriving: codes.filter((code) => !applied.some((a) => a.code === code)),
+  }
 }
 
 /**

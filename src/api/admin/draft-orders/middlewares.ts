@@ -8,19 +8,27 @@ import { reserveCodesWorkflow } from "../../../workflows/promotion/workflows/res
 import { afterResponse, codesOf, setCodes } from "../../store/carts/middlewares"
 
 /**
- * Before Medusa adds codes to a draft order, marketing codes are checked as on a cart, so that an
- * admin is told at once why one does not apply (400 with the reason as `code`), written as Medusa
- * knows them, given their native promotion if generated, and those they push off the draft are taken
- * off. They are held inside Medusa's workflow (`src/workflows/hooks/compute-draft-order-adjustments-set-promotion-context.ts`).
+ * Before Medusa adds codes to a draft order, marketing codes are checked and held as on a cart, before
+ * the lower-priority codes they replace are taken off, so that an admin is told at once why one does not
+ * apply (400 with the reason as `code`) and a refused code leaves the draft as it was. If Medusa then
+ * fails to add them, the hold is given back. Medusa's workflow finds them held
+ * (`src/workflows/hooks/compute-draft-order-adjustments-set-promotion-context.ts`).
  */
-async function prepareDraftOrderCodes(req: MedusaRequest<{ promo_codes?: unknown }>, _res: MedusaResponse, next: MedusaNextFunction) {
+async function prepareDraftOrderCodes(req: MedusaRequest<{ promo_codes?: unknown }>, res: MedusaResponse, next: MedusaNextFunction) {
   const codes = codesOf(req)
   if (!codes) return next()
   try {
+    const draftOrderId = req.params.id
     const { result } = await reserveCodesWorkflow(req.scope).run({
-      input: { holder: { type: "draft_order", id: req.params.id }, codes },
+      input: { holder: { type: "draft_order", id: draftOrderId }, codes },
     })
     setCodes(req, result.codes)
+    afterResponse(req, res, async (succeeded) => {
+      if (succeeded || !result.reserved_promotion_ids.length) return
+      await releaseCartPromotionsWorkflow(req.scope).run({
+        input: { cart_ids: [draftOrderId], promotion_ids: result.reserved_promotion_ids, reason: ReleaseReason.REMOVED },
+      })
+    })
     next()
   } catch (error) {
     next(error)

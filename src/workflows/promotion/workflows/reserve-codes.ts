@@ -12,26 +12,25 @@ export const reserveCodesWorkflowId = "reserve-marketing-codes"
 
 /**
  * Runs before Medusa applies codes to a cart, or adds them to a draft order (in its open edit): checks
- * the marketing codes among them, reserves a cart's promotions (and generated codes) in the ledger
- * under its id, gives generated codes their native promotion, and takes lower-priority codes they
- * replace off the holder. Returns the codes as Medusa should apply them. A draft order's codes are
- * held inside Medusa's own draft-order workflow, whichever route runs it
- * (`src/workflows/hooks/compute-draft-order-adjustments-set-promotion-context.ts`).
+ * the marketing codes among them, reserves their promotions (and generated codes) in the ledger under
+ * the holder's id, gives generated codes their native promotion, and takes lower-priority codes they
+ * replace off the holder, only once the new ones are held. Returns the codes as Medusa should apply
+ * them. Routes the plugin does not see hold a draft order's codes inside Medusa's own draft-order
+ * workflow (`src/workflows/hooks/compute-draft-order-adjustments-set-promotion-context.ts`), which
+ * finds these already held.
  */
 export const reserveCodesWorkflow = createWorkflow(
   reserveCodesWorkflowId,
   (input: { holder: Holder; codes: string[] }) => {
     const checked = checkCodesStep(input)
-    when("cart-holds", { input }, ({ input }) => input.holder.type === "cart").then(() => {
-      reservePromotionsStep(
-        transform({ checked, input }, ({ checked, input }) => ({
-          cart_id: input.holder.id,
-          customer_id: checked.customer_id,
-          currency_code: checked.currency_code,
-          accepted: checked.accepted,
-        }))
-      )
-    })
+    reservePromotionsStep(
+      transform({ checked, input }, ({ checked, input }) => ({
+        cart_id: input.holder.id,
+        customer_id: checked.customer_id,
+        currency_code: checked.currency_code,
+        accepted: checked.accepted,
+      }))
+    )
     mirrorPromotionCodesStep(transform({ checked }, ({ checked }) => checked.accepted))
     const replaced = transform({ checked }, ({ checked }) => [...new Set(checked.accepted.flatMap((a) => a.replaces))])
     when("replaced-on-cart", { replaced, input }, ({ replaced, input }) => replaced.length > 0 && input.holder.type === "cart").then(() => {
@@ -58,9 +57,9 @@ export const reserveCodesWorkflow = createWorkflow(
       )
     })
     return new WorkflowResponse(
-      transform({ checked, input }, ({ checked, input }) => ({
+      transform({ checked }, ({ checked }) => ({
         codes: [...checked.kept, ...checked.accepted.map((a) => a.code), ...checked.foreign],
-        reserved_promotion_ids: input.holder.type === "cart" ? checked.accepted.map((a) => a.promotion_id) : [],
+        reserved_promotion_ids: checked.accepted.map((a) => a.promotion_id),
       }))
     )
   }

@@ -164,6 +164,8 @@ medusaIntegrationTestRunner({
       const { data: theirs } = await api.get(`/admin/marketing/contacts/${reader.id}/journeys`, t.admin.headers)
       expect(theirs).toMatchObject({ count: 1, offset: 0, limit: 10 })
       expect(theirs.enrollments).toEqual([expect.objectContaining({ journey_id: journeyId, journey_name: "Quiz", state: "waiting", step_id: "pause" })])
+      const { data: slim } = await api.get(`/admin/marketing/contacts/${reader.id}/journeys?fields=id`, t.admin.headers)
+      expect(slim.enrollments).toEqual([expect.objectContaining({ id: expect.any(String), journey_name: "Quiz" })])
       const { data: ended } = await api.get(`/admin/marketing/contacts/${reader.id}/journeys?state=completed`, t.admin.headers)
       expect(ended.count).toBe(0)
       const badState = await api.get(`/admin/marketing/contacts/${reader.id}/journeys?state=lost`, { ...t.admin.headers, ...fail })

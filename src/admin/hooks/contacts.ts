@@ -40,11 +40,12 @@ export interface SetConsentPayload {
   status: ConsentStatus
 }
 
-export const useContacts = (query: ContactListQuery) =>
+export const useContacts = (query: ContactListQuery, { enabled = true }: { enabled?: boolean } = {}) =>
   useQuery<AdminContactListResponse, FetchError>({
     queryKey: contactQueryKeys.list(query),
     queryFn: () => sdk.client.fetch(CONTACTS_API_PATH, { query }),
     placeholderData: keepPreviousData,
+    enabled,
   })
 
 export const useContact = (id: string) =>

@@ -90,7 +90,11 @@ export const useJourneyEnrollments = (
     refetchInterval: JOURNEY_PAGE_REFRESH_MS,
   })
   const contactIds = [...new Set(list.data?.enrollments.map((e) => e.contact_id) ?? [])]
-  const contacts = useContacts({ id: contactIds, limit: Math.max(contactIds.length, 1), offset: 0, fields: "id,email,first_name,last_name" })
+  // No ids would be no filter at all (an empty list leaves the query string): then nothing is asked.
+  const contacts = useContacts(
+    { id: contactIds, limit: Math.max(contactIds.length, 1), offset: 0, fields: "id,email,first_name,last_name" },
+    { enabled: contactIds.length > 0 }
+  )
   const byId = new Map(contacts.data?.contacts.map((c) => [c.id, c]))
   const data = list.data && {
     count: list.data.count,

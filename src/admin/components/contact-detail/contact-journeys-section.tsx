@@ -7,8 +7,8 @@ import { journeyPath } from "../../lib/paths"
 
 /** The journeys the contact is in or went through, latest first, with where each run stands. */
 export const ContactJourneysSection = ({ contactId }: { contactId: string }) => {
-  const { data, isError, error } = useContactJourneys(contactId)
-  if (isError) throw error
+  // A role without automation read, or a failed request, leaves the rest of the contact's page standing.
+  const { data, error } = useContactJourneys(contactId)
   const enrollments = data?.enrollments ?? []
   const more = (data?.count ?? 0) - enrollments.length
   return (
@@ -16,6 +16,11 @@ export const ContactJourneysSection = ({ contactId }: { contactId: string }) => 
       <div className="px-6 py-4">
         <Heading level="h2">Journeys</Heading>
       </div>
+      {error && (
+        <Text size="small" className="text-ui-fg-error px-6 py-4">
+          {error.message}
+        </Text>
+      )}
       {data && !enrollments.length && (
         <Text size="small" className="text-ui-fg-subtle px-6 py-4">
           Not in any journey yet.

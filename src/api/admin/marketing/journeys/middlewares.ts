@@ -42,7 +42,8 @@ export const adminJourneyMiddlewares: MiddlewareRoute[] = [
     middlewares: [validateAndTransformQuery(AdminGetJourneyEnrollmentsParams, listEnrollmentsQueryConfig)],
     policies: can("read"),
   },
-  { method: ["POST"], matcher: `${BASE}/:id/test-runs`, middlewares: [validateAndTransformBody(AdminTestJourney)], policies: can("update") },
+  // Test sends real messages, as a campaign's test send does: the same operation.
+  { method: ["POST"], matcher: `${BASE}/:id/test-runs`, middlewares: [validateAndTransformBody(AdminTestJourney)], policies: can("send") },
   {
     method: ["GET"],
     matcher: "/admin/marketing/contacts/:id/journeys",

@@ -13,7 +13,8 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data: enrollments, metadata } = await query.graph({
     entity: "journey_enrollment",
-    fields: req.queryConfig.fields,
+    // The journey's name is looked up by its id, whichever fields were asked for.
+    fields: [...new Set([...req.queryConfig.fields, "journey_id"])],
     filters: { ...req.filterableFields, contact_id: req.params.id },
     pagination: req.queryConfig.pagination,
   })

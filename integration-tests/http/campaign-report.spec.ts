@@ -232,6 +232,9 @@ medusaIntegrationTestRunner({
       expect(report.attributed).toEqual({ last_click: nothing, last_touch: nothing, code: nothing })
       // Its order list keeps both, marked cancelled, the store keeping nothing of either.
       expect(report.orders.items).toEqual(orders.map(() => expect.objectContaining({ revenue: 4500, net_revenue: 0, canceled_at: expect.any(String) })))
+      // The PDF's order list says so too, as the admin's table does.
+      const pdf = await api.get(`${path}/pdf`, { ...t.admin.headers, responseType: "arraybuffer" })
+      expect(readPdf(Buffer.from(pdf.data)).lines.filter((line) => line === "Cancelled")).toHaveLength(orders.length)
       const day = new Date().toISOString().slice(0, 10)
       const summary = (await get(`/admin/marketing/analytics/summary?from=${day}&to=${day}`)).data.current
       expect(summary.attributed.last_click).toMatchObject({ orders: 0, revenue: 0, refunded: 0, net_revenue: 0 })

@@ -9,7 +9,7 @@ import { MarketingWidgetHeader } from "../components/marketing-widget-header"
 import { useCustomerAnalytics } from "../hooks/analytics-reports"
 import { useContacts } from "../hooks/contacts"
 import { formatMinorMoney } from "../lib/analytics-display"
-import { ATTRIBUTION_MODEL_NAMES } from "../lib/attribution-models"
+import { CREDITING_MODEL_NAMES } from "../../modules/analytics/lib/names"
 import { formatDateTime } from "../lib/format"
 import type { AdminCustomerAnalyticsResponse } from "../types/analytics-reports"
 import { contactPath } from "../lib/paths"
@@ -64,7 +64,7 @@ const CustomerAnalyticsRows = ({ analytics }: { analytics: AdminCustomerAnalytic
               {analytics.attributed.map((row) =>
                 (["last_click", "last_touch", "code"] as const).map((model) => (
                   <span key={`${row.currency_code}:${model}`}>
-                    {ATTRIBUTION_MODEL_NAMES[model]}: {formatMinorMoney(row[model].revenue, row.currency_code)} ({row[model].orders})
+                    {CREDITING_MODEL_NAMES[model]}: {formatMinorMoney(row[model].revenue, row.currency_code)} ({row[model].orders})
                   </span>
                 ))
               )}

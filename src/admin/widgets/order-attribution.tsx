@@ -6,7 +6,7 @@ import { SectionRow } from "../components/common/section-row"
 import { MarketingWidgetHeader } from "../components/marketing-widget-header"
 import { useOrderCredits } from "../hooks/analytics-reports"
 import { useOrderAttribution } from "../hooks/order-attributions"
-import { ATTRIBUTION_MODEL_NAMES } from "../lib/attribution-models"
+import { CREDITING_MODEL_NAMES } from "../../modules/analytics/lib/names"
 import { formatAmount, formatDateTime } from "../lib/format"
 import { promotionPath } from "../lib/paths"
 import { Link } from "react-router-dom"
@@ -69,7 +69,7 @@ const OrderAttributionWidget = ({ data: order }: DetailWidgetProps<HttpTypes.Adm
             <span className="flex flex-col items-end" data-testid="order-attribution-credits">
               {credits.credits.map((credit) => (
                 <span key={credit.model}>
-                  {ATTRIBUTION_MODEL_NAMES[credit.model]}:{" "}
+                  {CREDITING_MODEL_NAMES[credit.model]}:{" "}
                   {credit.campaign?.name ?? (credit.journey ? `journey ${credit.journey.name}` : credit.message_id)}
                 </span>
               ))}

@@ -1,6 +1,7 @@
 import { Container, Heading, Input, Label, Select, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { useAnalyticsSummary, type AnalyticsRange } from "../../hooks/analytics"
+import { CREDITING_MODEL_NAMES } from "../../../modules/analytics/lib/names"
 import { dayBefore } from "../../lib/analytics-display"
 import type { CreditingModel } from "../../types/analytics"
 import { Funnel, funnelOf } from "./funnel"
@@ -8,11 +9,7 @@ import { ReportPdfButton } from "../common/report-pdf-button"
 import { KpiTiles } from "./kpi-tiles"
 import { TrendChart } from "./trend-chart"
 
-const MODELS: { value: CreditingModel; label: string }[] = [
-  { value: "last_click", label: "Last click" },
-  { value: "last_touch", label: "Last open or click" },
-  { value: "code", label: "Code redeemed" },
-]
+const MODELS = (Object.keys(CREDITING_MODEL_NAMES) as CreditingModel[]).map((value) => ({ value, label: CREDITING_MODEL_NAMES[value] }))
 
 /** The Marketing section's overview: KPIs of a range against the period before, the trend and the funnel. */
 export const AnalyticsDashboard = () => {

@@ -3,13 +3,9 @@ import { formatMinorMoney } from "../../lib/analytics-display"
 import { formatNumber, formatPercent } from "../../lib/format"
 import type { AdminCampaignReport } from "../../types/campaign-report"
 import type { CreditingModel } from "../../types/analytics"
+import { CREDITING_MODEL_NAMES as MODEL_LABELS } from "../../../modules/analytics/lib/names"
 import { StatTile } from "../common/stat-tile"
 
-const MODEL_LABELS: Record<CreditingModel, string> = {
-  last_click: "Last click",
-  last_touch: "Last open or click",
-  code: "Code redemption",
-}
 
 /** "2.5×"-style multiples read badly for losses: ROI as a signed percentage. */
 const formatRoi = (roi: number | null) => (roi === null ? "—" : `${roi > 0 ? "+" : ""}${formatPercent(roi)}`)

@@ -9,11 +9,11 @@ import type { CampaignDelivery } from "../../types/messages"
 import { Funnel } from "../analytics-dashboard/funnel"
 import { DeliveryProgress } from "../campaign-delivery/delivery-progress"
 import { ReportPdfButton } from "../common/report-pdf-button"
+import { MAILBOX_PROVIDER_NAMES } from "../../../modules/analytics/lib/names"
 import { CampaignMoney } from "./campaign-money"
 import { EngagementHoursChart } from "./engagement-hours-chart"
 import { ReportTable } from "./report-table"
 
-const PROVIDER_LABELS: Record<string, string> = { gmail: "Gmail", outlook: "Outlook", yahoo: "Yahoo", icloud: "iCloud", other: "Other" }
 
 const shareOf = (part: number, whole: number) => (whole > 0 ? formatPercent(part / whole) : "—")
 
@@ -88,7 +88,7 @@ export const CampaignReportSection = ({ campaign, delivery, live }: CampaignRepo
               rowKey={(row) => row.provider}
               empty="Nothing sent yet."
               columns={[
-                { header: "Provider", cell: (row) => PROVIDER_LABELS[row.provider] },
+                { header: "Provider", cell: (row) => MAILBOX_PROVIDER_NAMES[row.provider] },
                 { header: "Sent", cell: (row) => formatNumber(row.sent), numeric: true },
                 { header: "Bounced", cell: (row) => `${formatNumber(row.bounced)} (${shareOf(row.bounced, row.sent)})`, numeric: true },
                 { header: "Opened", cell: (row) => `${formatNumber(row.opened)} (${shareOf(row.opened, row.delivered)})`, numeric: true },

@@ -1,15 +1,14 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { countFigure, moneyFigure, rateFigure } from "../../../../modules/analytics/lib/figures"
+import { CREDITING_MODEL_NAMES as MODEL_NAMES, MAILBOX_PROVIDER_NAMES } from "../../../../modules/analytics/lib/names"
 import { CREDITING_MODELS, kpisOf, kpisPerDimension, seriesOf } from "../../../../modules/analytics/lib/report"
 import { PdfReport } from "../../../../lib/pdf-report"
 import { CampaignReport } from "./campaigns/[id]/report"
 import { readCampaignRows, readReportRows, reportSettings, ReportScope } from "./helpers"
 import { PromotionReport } from "./promotion-report"
 
-const MODEL_NAMES = { last_click: "Last click", last_touch: "Last open or click", code: "Code redeemed" } as const
 const TOP_CAMPAIGNS = 20
-const PROVIDER_NAMES = { gmail: "Gmail", outlook: "Outlook", yahoo: "Yahoo", icloud: "iCloud", other: "Other" } as const
 
 /** The dashboard as a PDF: KPI tiles, revenue per day (last click), the models side by side, the top campaigns. */
 export async function dashboardPdfReport(scope: MedusaContainer, query: ReportScope): Promise<PdfReport> {
@@ -161,17 +160,19 @@ export function campaignPdfReport(report: CampaignReport): PdfReport {
             columns: ["Provider", "Sent", "Delivered", "Bounced", "Opened"],
             rows: report.providers
               .filter((p) => p.sent > 0)
-              .map((p) => [PROVIDER_NAMES[p.provider], countFigure(p.sent), countFigure(p.delivered), countFigure(p.bounced), countFigure(p.opened)]),
+              .map((p) => [MAILBOX_PROVIDER_NAMES[p.provider], countFigure(p.sent), countFigure(p.delivered), countFigure(p.bounced), countFigure(p.opened)]),
           }]
         : []),
       {
         title: report.orders.count > report.orders.items.length ? `The newest ${report.orders.items.length} of ${report.orders.count} orders` : "Orders",
-        columns: ["Order", "Placed", "Through", "Revenue", "Refunded", "Net"],
+        columns: ["Order", "Placed", "Through", "Revenue", "Refunded", "Kept"],
         rows: report.orders.items.map((order) => [
           order.display_id === null ? order.order_id : `#${order.display_id}`,
           new Date(order.placed_at).toISOString().slice(0, 16).replace("T", " "),
           order.through === "click" ? "Click" : "Promotion code",
-          moneyFigure(order.revenue, order.currency_code), moneyFigure(order.refunded, order.currency_code), moneyFigure(order.net_revenue, order.currency_code),
+          moneyFigure(order.revenue, order.currency_code), moneyFigure(order.refunded, order.currency_code),
+          // As the admin's table: a cancelled order keeps nothing, and says why.
+          order.canceled_at ? "Cancelled" : moneyFigure(order.net_revenue, order.currency_code),
         ]),
       },
     ],

@@ -8,6 +8,7 @@
  */
 import { Client } from "pg"
 import { CLAIM_DUE_ENROLLMENTS_SQL } from "../../src/modules/automation/lib/claim-due-enrollments-sql"
+import { stepRunKey } from "../../src/modules/automation/lib/step-run-key"
 import { JOURNEY_BATCH_SIZE, JOURNEY_LEASE_MS } from "../../src/lib/journey-runner"
 import { sleep } from "../lib/harness"
 import { FLOW_FIGURES_SQL } from "./flow-figures-sql"
@@ -35,7 +36,7 @@ function walk(e: Claimed): { runs: { step_id: string; outcome: string; key: stri
   while (step) {
     if (isWait(step) && !waiting) return { runs, move: { id: e.id, state: "waiting", step_id: step, advanced: runs.length, wait: true } }
     const { outcome, to }: { outcome: string; to: string | null } = NEXT[step]
-    runs.push({ step_id: step, outcome, key: `${e.id}:${step}:${e.sequence + runs.length}` })
+    runs.push({ step_id: step, outcome, key: stepRunKey(e.id, step, e.sequence + runs.length) })
     step = to
     waiting = false
   }

@@ -92,7 +92,9 @@ export const ENGAGEMENT_TARGETS = `SELECT r.ord, m.id, m.contact_id, m.campaign_
 
 /**
  * Engagement with a message is recorded under its row lock, taken in id order: concurrent clicks of one
- * message, from any process, are judged one batch after another, each seeing those before it.
+ * message, from any process, are judged one batch after another, each seeing those before it. Every
+ * message of the batch is locked, opens' too, since the batch's write updates them all (first open or
+ * click): rows locked in one order cannot deadlock against another process's batch.
  */
 export const LOCK_ENGAGED_MESSAGES = `SELECT id FROM marketing_message WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE`
 

@@ -161,6 +161,22 @@ medusaIntegrationTestRunner({
       expect(short).toMatchObject({ state: "active", step_id: "code", attempts: 1, last_error: expect.stringContaining("not enough available codes") })
     })
 
+    it("fails a membership step visibly when its segment turned live after publishing, and changes no member", async () => {
+      const [contact] = await createReachableContacts(t.container, 1, "turned")
+      const { data } = await api.post("/admin/marketing/segments", { name: "Turned", handle: "turned-live", kind: "static", dsl: "orders_count > 0" }, t.admin.headers)
+      const journey = await publishedJourney("Into a segment that turned live", {
+        trigger: { kind: "custom.event", name: "asked" },
+        graph: { start: "join", steps: [{ id: "join", kind: "segment_membership", segment_id: data.segment.id, operation: "add" }], edges: [] },
+      })
+      // Publishing checked the segment as it was; the step checks it again as it runs.
+      await api.post(`/admin/marketing/segments/${data.segment.id}`, { kind: "live" }, t.admin.headers)
+      await postEvent("asked", contact.email!)
+      await runDueJourneys(t.container)
+      const failed = await enrollmentWhen(journey, "", (e) => e.attempts > 0)
+      expect(failed).toMatchObject({ state: "active", step_id: "join", attempts: 1, last_error: expect.stringContaining("is live") })
+      expect(await t.audience.listSegmentMembers({ segment_id: data.segment.id })).toEqual([])
+    })
+
     it("refuses to publish steps whose promotion or segment does not exist, or that change a live segment's members, naming each step", async () => {
       const { data: live } = await api.post("/admin/marketing/segments", { name: "Live", handle: "live-one", dsl: "orders_count > 0" }, t.admin.headers)
       const { data } = await api.post(

@@ -1,6 +1,6 @@
 import type { FetchError } from "@medusajs/js-sdk"
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
-import type { AdminCampaign } from "../../types/campaign/http"
+import type { AdminCampaign } from "../../types/http/campaign"
 import { sdk } from "../lib/sdk"
 import type { AdminCampaignPreviewResponse, AdminMessageResponse, AdminSendCampaignResponse } from "../types/messages"
 import { auditQueryKeys } from "./audit-entries"

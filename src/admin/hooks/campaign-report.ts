@@ -1,6 +1,6 @@
 import type { FetchError } from "@medusajs/js-sdk"
 import { useMutation, useQuery } from "@tanstack/react-query"
-import type { AdminCampaign } from "../../types/campaign/http"
+import type { AdminCampaign } from "../../types/http/campaign"
 import { reportRefreshInterval } from "../lib/campaign-report-refresh"
 import { saveResponseAsFile } from "../lib/download"
 import { sdk } from "../lib/sdk"

@@ -1,4 +1,4 @@
-import type { AdminCampaignResponse } from "../../types/campaign/http"
+import type { AdminCampaignResponse } from "../../types/http/campaign"
 import type { CampaignMemberRole } from "../../types/campaign/module"
 import { sdk } from "../lib/sdk"
 import { useCampaignMutation } from "./campaigns"

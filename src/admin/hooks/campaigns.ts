@@ -9,7 +9,7 @@ import type {
   AdminCampaignDeleteResponse,
   AdminCampaignListResponse,
   AdminCampaignResponse,
-} from "../../types/campaign/http"
+} from "../../types/http/campaign"
 import type { CampaignChannel, CampaignStatus } from "../../types/campaign/module"
 import type { EmailBlock } from "../../modules/campaign/lib/email-blocks/types"
 import type { PageQuery } from "../lib/page-query"

@@ -1,6 +1,6 @@
 import type { FetchError } from "@medusajs/js-sdk"
 import { keepPreviousData, useQuery } from "@tanstack/react-query"
-import type { AdminCampaign } from "../../types/campaign/http"
+import type { AdminCampaign } from "../../types/http/campaign"
 import type { MessageChannel, MessageStatus } from "../../types/messaging"
 import { isDeliveryLive, isEngagementFresh } from "../lib/delivery-progress"
 import type { PageQuery } from "../lib/page-query"

@@ -1,4 +1,4 @@
-import type { AdminCampaign } from "../../types/campaign/http"
+import type { AdminCampaign } from "../../types/http/campaign"
 import type { CampaignStatus } from "../../types/campaign/module"
 
 // These tables mirror src/modules/campaign/lib/lifecycle.ts, which the browser bundle cannot import

@@ -1,4 +1,4 @@
-import type { AdminCampaign } from "../../types/campaign/http"
+import type { AdminCampaign } from "../../types/http/campaign"
 import type { CampaignDelivery } from "../types/messages"
 
 // A campaign's delivery numbers as the admin reads them. The server counts by message status; a person

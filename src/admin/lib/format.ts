@@ -1,4 +1,4 @@
-import type { AdminCampaign } from "../../types/campaign/http"
+import type { AdminCampaign } from "../../types/http/campaign"
 import { describeSchedule } from "./recurrence"
 
 // `undefined` locale: dates and amounts read the way the admin's browser is set up.

@@ -1,6 +1,6 @@
 import type { EnrollmentState, JourneyStatus } from "../../types/automation"
 import type { JourneyDefinition, JourneyDefinitionInput } from "../../modules/automation/lib/journey-schema"
-import type { DryRunStep, JourneyFigures } from "../../types/automation/http"
+import type { DryRunStep, JourneyFigures } from "../../types/http/automation"
 import type { PageResponse } from "../lib/page-query"
 
 export type { JourneyFigures, DryRunStep }

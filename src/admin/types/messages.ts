@@ -1,4 +1,4 @@
-import type { AdminCampaignResponse } from "../../types/campaign/http"
+import type { AdminCampaignResponse } from "../../types/http/campaign"
 import type { DeliveryStats, MessageChannel, MessageStatus } from "../../types/messaging"
 import type { PageResponse } from "../lib/page-query"
 

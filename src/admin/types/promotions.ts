@@ -9,7 +9,7 @@ import type {
 import type { CostEstimate } from "../../modules/promotion/lib/engine"
 import type { Exhaustion } from "../../modules/promotion/lib/exhaustion"
 import type { PageResponse } from "../lib/page-query"
-import type { Serialized } from "./serialized"
+import type { Serialized } from "../../types/http/serialized"
 
 /** A native promotion that mirrors the marketing one: a tier, its shared code, or a code a shopper applied. */
 export interface LinkedNativePromotion {

@@ -1,7 +1,7 @@
 import type { SegmentDTO } from "../../types/audience"
 import type { CampaignChannel } from "../../types/campaign/module"
 import type { PageResponse } from "../lib/page-query"
-import type { Serialized } from "./serialized"
+import type { Serialized } from "../../types/http/serialized"
 
 export type AdminSegment = Serialized<SegmentDTO>
 

@@ -1,7 +1,7 @@
 import { Context } from "@medusajs/framework/types"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { JourneyStanding } from "../../types/automation/http"
+import { JourneyStanding } from "../../types/http/automation"
 import { PgClient, pgConnection, pgStatement, pgTransaction } from "../../lib/pg-transaction"
 import { CLAIM_DUE_ENROLLMENTS_SQL } from "./lib/claim-due-enrollments-sql"
 import { EXIT_RUNNING_ENROLLMENTS_SQL, JOURNEY_STEP_STANDING_SQL, JOURNEY_TOTALS_SQL } from "./lib/journey-figures-sql"

@@ -5,7 +5,7 @@ import { advance, EnrollmentPosition, prepareJourney, StepAction } from "../../m
 import { JourneyDefinition } from "../../modules/automation/lib/journey-schema"
 import { previewMessage, TEMPLATE_CONTACT_FIELDS, templateVariables } from "../../modules/messaging/lib/compose-message"
 import { TemplateError } from "../../modules/messaging/lib/render-template"
-import { DryRunStep } from "../../types/automation/http"
+import { DryRunStep } from "../../types/http/automation"
 import { MarketingModule } from "../../types/modules"
 import { CONTACT_FACT_FIELDS, ContactFacts, loadStepFacts } from "./load-step-facts"
 import { reachableAmong } from "./reachable-among"

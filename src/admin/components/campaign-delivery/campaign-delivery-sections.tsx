@@ -1,5 +1,5 @@
 import { Container, Text } from "@medusajs/ui"
-import type { AdminCampaign } from "../../../types/campaign/http"
+import type { AdminCampaign } from "../../../types/http/campaign"
 import { useCampaignDelivery } from "../../hooks/messages"
 import { hasDelivery, isDeliveryLive } from "../../lib/delivery-progress"
 import { CampaignReportSection } from "../campaign-report/campaign-report-section"

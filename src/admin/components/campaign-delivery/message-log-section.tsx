@@ -1,4 +1,4 @@
-import type { AdminCampaign } from "../../../types/campaign/http"
+import type { AdminCampaign } from "../../../types/http/campaign"
 import { MessageListQuery, useMessages } from "../../hooks/messages"
 import { ResourceTableSection } from "../common/resource-table-section"
 import { messageTableColumns } from "./message-table-columns"

@@ -1,6 +1,6 @@
 import { Alert, Button, FocusModal, Heading, Skeleton, Text } from "@medusajs/ui"
 import { useState } from "react"
-import type { AdminCampaign } from "../../../types/campaign/http"
+import type { AdminCampaign } from "../../../types/http/campaign"
 import { useCampaignPreview } from "../../hooks/campaign-delivery"
 import { contactName } from "../../lib/contact-display"
 import type { AdminContact } from "../../types/contacts"

@@ -1,5 +1,5 @@
 import { Button, toast, usePrompt } from "@medusajs/ui"
-import type { AdminCampaign } from "../../../types/campaign/http"
+import type { AdminCampaign } from "../../../types/http/campaign"
 import { useSendCampaignNow } from "../../hooks/campaign-delivery"
 import { useSegmentReachable } from "../../hooks/segment-reachable"
 import { CHANNEL_MEANS } from "../../lib/campaign-display"

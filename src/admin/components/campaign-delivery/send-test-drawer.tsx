@@ -1,6 +1,6 @@
 import { Alert, Drawer, Heading, Input, Text } from "@medusajs/ui"
 import { FormEvent, useState } from "react"
-import type { AdminCampaign } from "../../../types/campaign/http"
+import type { AdminCampaign } from "../../../types/http/campaign"
 import { useSendTestMessage } from "../../hooks/campaign-delivery"
 import { CHANNEL_ADDRESSES } from "../../lib/message-display"
 import { splitServerErrors } from "../../lib/server-errors"

@@ -1,6 +1,6 @@
 import { Drawer, Heading, Select, toast } from "@medusajs/ui"
 import { FormEvent, useState } from "react"
-import type { AdminCampaign } from "../../../types/campaign/http"
+import type { AdminCampaign } from "../../../types/http/campaign"
 import type { CampaignMemberRole } from "../../../types/campaign/module"
 import { useUpsertCampaignMember } from "../../hooks/campaign-team"
 import { useAdminUsers } from "../../hooks/users"

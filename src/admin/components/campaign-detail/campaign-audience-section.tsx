@@ -1,5 +1,5 @@
 import { Container, Heading } from "@medusajs/ui"
-import type { AdminCampaign } from "../../../types/campaign/http"
+import type { AdminCampaign } from "../../../types/http/campaign"
 import { mayStillSend } from "../../lib/campaign-lifecycle"
 import { SectionRow } from "../common/section-row"
 import { ReachableCount } from "../reachable-count"

@@ -1,7 +1,7 @@
 import { Alert, Button, Container, Heading, Skeleton, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { SAMPLE_CONTACT, SAMPLE_PROMOTION_CODE } from "../../../modules/messaging/lib/merge-tags"
-import type { AdminCampaign } from "../../../types/campaign/http"
+import type { AdminCampaign } from "../../../types/http/campaign"
 import { useCampaignSamplePreview } from "../../hooks/campaign-delivery"
 import { PreviewModal } from "../campaign-delivery/preview-modal"
 import { SendTestDrawer } from "../campaign-delivery/send-test-drawer"

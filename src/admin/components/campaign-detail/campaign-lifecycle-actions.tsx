@@ -1,6 +1,6 @@
 import { Button, Text, toast, usePrompt } from "@medusajs/ui"
 import { useId } from "react"
-import type { AdminCampaign } from "../../../types/campaign/http"
+import type { AdminCampaign } from "../../../types/http/campaign"
 import { useTransitionCampaign } from "../../hooks/campaigns"
 import { CAMPAIGN_STATUSES } from "../../lib/campaign-display"
 import { canSendNow, goesOut, LifecycleAction, lifecycleActions, missingAudienceReason } from "../../lib/campaign-lifecycle"

@@ -1,5 +1,5 @@
 import { Container, Heading } from "@medusajs/ui"
-import type { AdminCampaign } from "../../../types/campaign/http"
+import type { AdminCampaign } from "../../../types/http/campaign"
 import { hasGoneOut, isRecurring, mayStillSend } from "../../lib/campaign-lifecycle"
 import { formatDateTime, formatSchedule } from "../../lib/format"
 import { upcomingRuns } from "../../lib/upcoming-runs"

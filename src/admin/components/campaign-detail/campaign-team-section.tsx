@@ -1,6 +1,6 @@
 import { Button, Container, Heading, Text } from "@medusajs/ui"
 import { useState } from "react"
-import type { AdminCampaign } from "../../../types/campaign/http"
+import type { AdminCampaign } from "../../../types/http/campaign"
 import { AddTeamMemberDrawer } from "./add-team-member-drawer"
 import { TeamMemberRow } from "./team-member-row"
 

@@ -1,6 +1,6 @@
 import { Trash } from "@medusajs/icons"
 import { Avatar, Select, Text, toast, usePrompt } from "@medusajs/ui"
-import type { AdminCampaign, AdminCampaignMember } from "../../../types/campaign/http"
+import type { AdminCampaign, AdminCampaignMember } from "../../../types/http/campaign"
 import type { CampaignMemberRole } from "../../../types/campaign/module"
 import { useRemoveCampaignMember, useUpsertCampaignMember } from "../../hooks/campaign-team"
 import { CAMPAIGN_ROLES } from "../../lib/campaign-display"

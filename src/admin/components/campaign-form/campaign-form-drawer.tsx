@@ -1,4 +1,4 @@
-import type { AdminCampaign } from "../../../types/campaign/http"
+import type { AdminCampaign } from "../../../types/http/campaign"
 import type { DialogProps } from "../common/dialog-props"
 import { FormDrawer } from "../common/form-drawer"
 import { CampaignForm } from "./campaign-form"

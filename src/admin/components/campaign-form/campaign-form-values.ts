@@ -1,4 +1,4 @@
-import type { AdminCampaign } from "../../../types/campaign/http"
+import type { AdminCampaign } from "../../../types/http/campaign"
 import type { CampaignChannel } from "../../../types/campaign/module"
 import type { EmailBlock } from "../../../modules/campaign/lib/email-blocks/types"
 import type { CreateCampaignPayload, UpdateCampaignPayload } from "../../hooks/campaigns"

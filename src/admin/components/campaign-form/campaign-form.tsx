@@ -1,6 +1,6 @@
 import { Alert, Drawer, InlineTip } from "@medusajs/ui"
 import { useRef } from "react"
-import type { AdminCampaign } from "../../../types/campaign/http"
+import type { AdminCampaign } from "../../../types/http/campaign"
 import { useSaveCampaign } from "../../hooks/campaigns"
 import { CAMPAIGN_STATUSES } from "../../lib/campaign-display"
 import { isContentEditable, isScheduleTypeEditable } from "../../lib/campaign-lifecycle"

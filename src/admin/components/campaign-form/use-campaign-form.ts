@@ -1,4 +1,4 @@
-import type { AdminCampaign } from "../../../types/campaign/http"
+import type { AdminCampaign } from "../../../types/http/campaign"
 import { FormState, useFormState } from "../common/use-form-state"
 import { CampaignFormField, CampaignFormValues, toFormValues } from "./campaign-form-values"
 

@@ -1,5 +1,5 @@
 import { createDataTableColumnHelper } from "@medusajs/ui"
-import type { AdminCampaign } from "../../../types/campaign/http"
+import type { AdminCampaign } from "../../../types/http/campaign"
 import { CAMPAIGN_CHANNELS } from "../../lib/campaign-display"
 import { formatBudget, formatDate, formatSchedule } from "../../lib/format"
 import { CampaignStatusBadge } from "../campaign-status-badge"

@@ -1,5 +1,5 @@
 import { createDataTableFilterHelper } from "@medusajs/ui"
-import type { AdminCampaign } from "../../../types/campaign/http"
+import type { AdminCampaign } from "../../../types/http/campaign"
 import { CampaignChannel, CampaignStatus } from "../../../types/campaign/module"
 import { CAMPAIGN_CHANNELS, CAMPAIGN_STATUSES } from "../../lib/campaign-display"
 import { toOptions } from "../../lib/options"

@@ -1,6 +1,6 @@
 import { Container, Heading, Text } from "@medusajs/ui"
 import { Link } from "react-router-dom"
-import type { AdminCampaign } from "../../../types/campaign/http"
+import type { AdminCampaign } from "../../../types/http/campaign"
 import { useCampaignReport } from "../../hooks/campaign-report"
 import { formatMinorMoney } from "../../lib/analytics-display"
 import { formatDateTime, formatNumber, formatPercent } from "../../lib/format"

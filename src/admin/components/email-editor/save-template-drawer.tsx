@@ -1,6 +1,6 @@
 import { Alert, Drawer, Input, toast } from "@medusajs/ui"
 import { FormEvent, useState } from "react"
-import type { AdminCampaign } from "../../../types/campaign/http"
+import type { AdminCampaign } from "../../../types/http/campaign"
 import { useCreateCampaignTemplate } from "../../hooks/campaign-templates"
 import type { DialogProps } from "../common/dialog-props"
 import { DrawerFormFooter } from "../common/drawer-form-footer"

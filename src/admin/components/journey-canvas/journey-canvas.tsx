@@ -2,7 +2,7 @@ import { Background, Controls, Edge as FlowEdge, MarkerType, ReactFlow } from "@
 import "@xyflow/react/dist/style.css"
 import { useMemo } from "react"
 import type { JourneyDefinition } from "../../../modules/automation/lib/journey-schema"
-import type { JourneyStepFigures } from "../../../types/automation/http"
+import type { JourneyStepFigures } from "../../../types/http/automation"
 import { outcomeLabel } from "../../lib/journey-display"
 import { layoutJourney, TRIGGER_NODE_ID } from "../../lib/journey-graph-edit"
 import type { JourneyProblem } from "../../types/journeys"

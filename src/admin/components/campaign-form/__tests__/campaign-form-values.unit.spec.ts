@@ -1,4 +1,4 @@
-import type { AdminCampaign } from "../../../../types/campaign/http"
+import type { AdminCampaign } from "../../../../types/http/campaign"
 import {
   CampaignFormValues,
   placeServerErrors,

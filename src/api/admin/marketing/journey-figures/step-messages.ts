@@ -1,4 +1,4 @@
-import { JourneyFigures, JourneyStanding, JourneyStepMessageFigures } from "../../../../types/automation/http"
+import { JourneyFigures, JourneyStanding, JourneyStepMessageFigures } from "../../../../types/http/automation"
 
 const NO_MESSAGES: JourneyStepMessageFigures = { sent: 0, delivered: 0, opened: 0, clicked: 0, unsubscribed: 0, orders: 0 }
 

@@ -1,9 +1,5 @@
-import { CampaignDTO, CampaignMemberRole } from "./module"
-
-/** A DTO as it travels over JSON: dates become ISO strings. */
-type Serialized<T> = {
-  [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K]
-}
+import { CampaignDTO, CampaignMemberRole } from "../campaign/module"
+import { Serialized } from "./serialized"
 
 export interface AdminCampaignMember {
   id: string

@@ -27,7 +27,7 @@ const Contact = model
     email_consent: model.enum(ConsentStatus).nullable(),
     sms_consent: model.enum(ConsentStatus).nullable(),
     orders_count: model.number().default(0),
-    /** In the store's default currency; see the README on currencies. */
+    /** In the store's default currency; see docs/audience.md on currencies. */
     total_spent: model.bigNumber().default(0),
     first_order_at: model.dateTime().nullable(),
     last_order_at: model.dateTime().nullable(),

@@ -18,27 +18,21 @@ export type RecordAuditEntriesInput = { actor?: AuditActor | null; changes: Audi
 
 export const recordAuditEntriesStepId = "record-marketing-audit-entries"
 
-/** Appends one audit entry per change, with the changed fields and secrets redacted. */
+/** Appends one audit entry per change that changed something, with the changed fields and secrets redacted. */
 export const recordAuditEntriesStep = createStep(
   recordAuditEntriesStepId,
   async ({ actor, changes }: RecordAuditEntriesInput, { container }) => {
-    if (!changes.length) return new StepResponse([], [])
-    const service: AuditModuleService = container.resolve(MarketingModule.AUDIT)
     const { actor_type, actor_id, request_id = null, ip = null, user_agent = null } = actor ?? SYSTEM_ACTOR
-    const entries = await service.createAuditEntries(
-      changes.map(({ action, resource_type, resource_id, before, after }) => ({
-        actor_type,
-        actor_id,
-        request_id,
-        ip,
-        user_agent,
-        action,
-        resource_type,
-        resource_id,
-        changes: fieldChanges(before as Record<string, unknown> | null, after as Record<string, unknown> | null),
-      }))
-    )
-    return new StepResponse(entries, entries.map((e: { id: string }) => e.id))
+    const entries = changes.flatMap(({ before, after, ...target }) => {
+      const changed = fieldChanges(before as Record<string, unknown> | null, after as Record<string, unknown> | null)
+      // Two versions alike: a re-run (orders recorded again, a customer synced unchanged) did nothing to log.
+      if (changed === null && before !== null && after !== null) return []
+      return [{ actor_type, actor_id, request_id, ip, user_agent, ...target, changes: changed }]
+    })
+    if (!entries.length) return new StepResponse([], [])
+    const service: AuditModuleService = container.resolve(MarketingModule.AUDIT)
+    const created = await service.createAuditEntries(entries)
+    return new StepResponse(created, created.map((e: { id: string }) => e.id))
   },
   // The change being audited was undone: so is its entry.
   async (ids, { container }) => {

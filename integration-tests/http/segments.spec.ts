@@ -1,4 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { segmentLanguageReference } from "../../src/modules/audience/lib/segment-dsl/reference"
 import AudienceModuleService from "../../src/modules/audience/service"
 import { MarketingModule } from "../../src/types/modules"
 import { AdminSession, createAdminSession } from "../helpers/admin"
@@ -228,8 +229,9 @@ medusaIntegrationTestRunner({
       })
     })
 
-    it("describes the language for the editor", async () => {
+    it("describes the language for the editor, from the compiler's tables", async () => {
       const { data } = await api.get(`${SEGMENTS}/reference`, admin.headers)
+      expect(data).toEqual(segmentLanguageReference())
       expect(data.fields.map((f: any) => f.name)).toEqual(expect.arrayContaining(["total_spent", "metadata.<key>", "segment"]))
       expect(data.functions.map((f: any) => f.name)).toEqual(["purchased", "purchases", "in_segment"])
     })

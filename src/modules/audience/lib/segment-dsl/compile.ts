@@ -1,14 +1,7 @@
 import type { Call, CallArgument, ComparisonOperator, FieldRef, Literal, LiteralKind, Node, Position } from "./ast"
 import { closestName } from "./closest-name"
 import { failAt, SegmentDslError } from "./errors"
-import {
-  FieldDefinition,
-  FIELDS,
-  FUNCTIONS,
-  PURCHASE_FILTERS,
-  RESERVED_FUNCTIONS,
-  SEGMENT_FIELD,
-} from "./fields"
+import { FIELD_OPERATORS, FieldDefinition, FIELDS, FUNCTIONS, Operator, PURCHASE_FILTERS, SEGMENT_FIELD } from "./fields"
 import { dateValue, dayCount, decimalValue, durationSeconds, integerValue, textValue } from "./literals"
 import { parseSegmentDsl } from "./parse"
 
@@ -36,6 +29,26 @@ type SqlType = "text" | "text[]" | "integer" | "integer[]" | "numeric" | "numeri
 const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`)
 
 const notTrue = (sql: string) => `NOT COALESCE(${sql}, false)`
+
+type FieldCondition = Exclude<Node, { type: "and" | "or" | "not" | "call" | "call_compare" }>
+
+/** The operator of a condition as the segment reference names it. */
+const operatorOf = (node: FieldCondition): Operator => {
+  switch (node.type) {
+    case "compare":
+      return node.op
+    case "in":
+      return node.negated ? "NOT IN" : "IN"
+    case "contains":
+      return "CONTAINS"
+    case "starts_with":
+      return "STARTS WITH"
+    case "between":
+      return "BETWEEN"
+    case "is_null":
+      return node.negated ? "IS NOT NULL" : "IS NULL"
+  }
+}
 
 const SQL_OPERATOR: Record<ComparisonOperator, string> = {
   "=": "=",
@@ -83,9 +96,13 @@ class Compiler {
 
   // ---- conditions on fields
 
-  condition(node: Exclude<Node, { type: "and" | "or" | "not" | "call" | "call_compare" }>): string {
-    if (node.field.name === SEGMENT_FIELD) return this.segmentField(node)
+  condition(node: FieldCondition): string {
+    if (node.field.name === SEGMENT_FIELD) {
+      this.checkOperator(node, { name: SEGMENT_FIELD, type: "segment" })
+      return this.segmentField(node)
+    }
     const field = this.field(node.field)
+    this.checkOperator(node, field)
     const column =
       field.type === "json" ? `(${field.column} ->> ${this.bind(node.field.key, "text")})` : field.column
     if (node.type === "is_null") {
@@ -134,6 +151,13 @@ class Compiler {
     }
     if (value.kind === "string") textValue(value)
     return value
+  }
+
+  checkOperator(node: FieldCondition, field: { name: string; type: keyof typeof FIELD_OPERATORS }): void {
+    const allowed = FIELD_OPERATORS[field.type]
+    if (!allowed.includes(operatorOf(node))) {
+      this.unsupported(node, field, `use ${allowed.slice(0, -1).join(", ")} or ${allowed[allowed.length - 1]}`)
+    }
   }
 
   unsupported(node: { type: string; at: Position }, field: { name: string; type: string }, what: string): never {
@@ -205,9 +229,6 @@ class Compiler {
       const upper = high.start === high.end ? `${column} <= ${high.end}` : `${column} < ${high.end}`
       return `(${column} >= ${low.start} AND ${upper})`
     }
-    if (node.type !== "compare") {
-      return this.unsupported(node, field, "use =, !=, <, <=, >, >= or BETWEEN with a date or a duration")
-    }
     const { start, end } = this.instant(node.value, field.name)
     const instant = start === end
     const within = instant ? `${column} = ${start}` : `(${column} >= ${start} AND ${column} < ${end})`
@@ -235,7 +256,6 @@ class Compiler {
       const sql = `(${(node.values as Literal[]).map((v) => equals(days(v))).join(" OR ")})`
       return node.negated ? notTrue(sql) : sql
     }
-    if (node.type !== "compare") return this.unsupported(node, field, "use =, !=, <, <=, >, >=, IN or BETWEEN")
     const n = days(node.value)
     switch (node.op as ComparisonOperator) {
       case "<":
@@ -254,25 +274,18 @@ class Compiler {
   }
 
   boolean(node: any, column: string): string {
-    const field = { name: node.field.name, type: "boolean" }
-    if (node.type !== "compare" || (node.op !== "=" && node.op !== "!=")) {
-      return this.unsupported(node, field, "use = true or = false")
-    }
-    const value = this.literal(node.value, ["boolean"], field.name).value
+    const value = this.literal(node.value, ["boolean"], node.field.name).value
     return `${column} ${SQL_OPERATOR[node.op as ComparisonOperator]} ${this.bind(value, "boolean")}`
   }
 
   stringSet(node: any, field: FieldDefinition & { name: string }, column: string): string {
     const value = (literal: Literal) => (this.literal(literal, ["string"], field.name).value as string).toLowerCase()
-    if (node.type === "compare" && (node.op === "=" || node.op === "!=")) {
+    if (node.type === "compare") {
       const sql = `${column} @> ARRAY[${this.bind(value(node.value), "text")}]`
       return node.op === "=" ? sql : notTrue(sql)
     }
-    if (node.type === "in") {
-      const sql = `${column} && ${this.bind(node.values.map(value), "text[]")}`
-      return node.negated ? notTrue(sql) : sql
-    }
-    return this.unsupported(node, field, "use =, !=, IN or NOT IN")
+    const sql = `${column} && ${this.bind(node.values.map(value), "text[]")}`
+    return node.negated ? notTrue(sql) : sql
   }
 
   json(node: any, field: FieldDefinition & { name: string }, column: string): string {
@@ -295,15 +308,12 @@ class Compiler {
   segmentField(node: any): string {
     const membership = (literal: Literal) =>
       this.segment(this.literal(literal, ["string"], SEGMENT_FIELD).value as string, literal.at)
-    if (node.type === "compare" && (node.op === "=" || node.op === "!=")) {
+    if (node.type === "compare") {
       const sql = membership(node.value)
       return node.op === "=" ? sql : notTrue(sql)
     }
-    if (node.type === "in") {
-      const sql = `(${(node.values as Literal[]).map(membership).join(" OR ")})`
-      return node.negated ? notTrue(sql) : sql
-    }
-    return this.unsupported(node, { name: SEGMENT_FIELD, type: "segment" }, "use =, !=, IN or NOT IN")
+    const sql = `(${(node.values as Literal[]).map(membership).join(" OR ")})`
+    return node.negated ? notTrue(sql) : sql
   }
 
   // ---- functions
@@ -339,9 +349,6 @@ class Compiler {
   }
 
   unknownFunction(call: Call): never {
-    if (RESERVED_FUNCTIONS.includes(call.name)) {
-      return failAt(call.at, `${call.name}(...) becomes available once message tracking is installed`)
-    }
     return failAt(call.at, `unknown function '${call.name}'; functions are ${Object.keys(FUNCTIONS).join(", ")}`)
   }
 

@@ -37,7 +37,11 @@ export const FIELDS: Record<string, FieldDefinition> = {
   },
   days_since_last_order: { type: "days_since", column: "c.last_order_at", description: "whole days since the latest order" },
   days_since_first_order: { type: "days_since", column: "c.first_order_at", description: "whole days since the first order" },
-  metadata: { type: "json", column: "c.metadata", description: "a key of the contact's metadata: metadata.<key>" },
+  metadata: {
+    type: "json",
+    column: "c.metadata",
+    description: "a key of the contact's metadata; ordering and BETWEEN compare numbers, CONTAINS and STARTS WITH text",
+  },
 }
 
 export interface FunctionDefinition {
@@ -57,11 +61,43 @@ export const FUNCTIONS: Record<string, FunctionDefinition> = {
   in_segment: { signature: "in_segment('handle')", description: "member of another segment" },
 }
 
-/** Message behaviour: part of the language, compiled once message tracking exists. */
-export const RESERVED_FUNCTIONS = ["opened", "clicked"]
-
 /** `segment = 'vip'` reads naturally and means in_segment('vip'). */
 export const SEGMENT_FIELD = "segment"
+export const SEGMENT_FIELD_DESCRIPTION = "membership of a segment, by handle"
+
+export type Operator =
+  | "="
+  | "!="
+  | "<"
+  | "<="
+  | ">"
+  | ">="
+  | "IN"
+  | "NOT IN"
+  | "CONTAINS"
+  | "STARTS WITH"
+  | "BETWEEN"
+  | "IS NULL"
+  | "IS NOT NULL"
+
+const ORDERING: Operator[] = ["=", "!=", "<", "<=", ">", ">="]
+const NULL_TESTS: Operator[] = ["IS NULL", "IS NOT NULL"]
+
+/**
+ * The operators each kind of field takes: the compiler refuses any other, and the segment reference (the
+ * admin's and docs/segments.md's) lists exactly these. A metadata value takes ordering and BETWEEN with
+ * numbers, CONTAINS and STARTS WITH with text.
+ */
+export const FIELD_OPERATORS: Record<FieldType | "segment", readonly Operator[]> = {
+  string: ["=", "!=", "IN", "NOT IN", "CONTAINS", "STARTS WITH", ...NULL_TESTS],
+  number: [...ORDERING, "IN", "NOT IN", "BETWEEN", ...NULL_TESTS],
+  days_since: [...ORDERING, "IN", "NOT IN", "BETWEEN", ...NULL_TESTS],
+  date: [...ORDERING, "BETWEEN", ...NULL_TESTS],
+  boolean: ["=", "!=", ...NULL_TESTS],
+  string_set: ["=", "!=", "IN", "NOT IN", ...NULL_TESTS],
+  json: [...ORDERING, "IN", "NOT IN", "CONTAINS", "STARTS WITH", "BETWEEN", ...NULL_TESTS],
+  segment: ["=", "!=", "IN", "NOT IN"],
+}
 
 export const PURCHASE_FILTERS: Record<string, string> = {
   category: "pu.category_keys",

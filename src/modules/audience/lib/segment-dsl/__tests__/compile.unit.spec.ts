@@ -225,7 +225,7 @@ describe("segment DSL compiler", () => {
       ["totl_spent > 1", "Line 1, column 1: unknown field 'totl_spent'; did you mean 'total_spent'?"],
       ["metadata = 'x'", "Line 1, column 1: 'metadata' needs a key, e.g. metadata.tier"],
       ["email.domain = 'x'", "Line 1, column 1: 'email' has no keys: remove '.domain'"],
-      ["email > 'a'", "Line 1, column 1: '>' does not apply to string field 'email'; use =, !=, IN, CONTAINS or STARTS WITH"],
+      ["email > 'a'", "Line 1, column 1: '>' does not apply to string field 'email'; use =, !=, IN, NOT IN, CONTAINS, STARTS WITH, IS NULL or IS NOT NULL"],
       ["email BETWEEN 'a' AND 'b'", "Line 1, column 1: BETWEEN does not apply to string field 'email'"],
       ["orders_count CONTAINS '1'", "Line 1, column 1: CONTAINS does not apply to number field 'orders_count'"],
       ["orders_count = 'three'", "Line 1, column 16: 'orders_count' compares with a number, not a string"],
@@ -237,8 +237,7 @@ describe("segment DSL compiler", () => {
       ["customer_group > 'x'", "Line 1, column 1: '>' does not apply to string set field 'customer_group'"],
       ["metadata.x IN ('a', 1)", "Line 1, column 21: mix of value types for 'metadata.x'"],
       ["segment > 'vip'", "Line 1, column 1: '>' does not apply to segment field 'segment'"],
-      ["opened(within 7d)", "Line 1, column 1: opened(...) becomes available once message tracking is installed"],
-      ["clicked()", "Line 1, column 1: clicked(...) becomes available once message tracking is installed"],
+      ["opened(within 7d)", "Line 1, column 1: unknown function 'opened'; functions are purchased, purchases, in_segment"],
       ["bought(category = 'x')", "Line 1, column 1: unknown function 'bought'; functions are purchased, purchases, in_segment"],
     ])("%s", (text, expected) => {
       expect(message(text)).toContain(expected)

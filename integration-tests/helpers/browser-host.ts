@@ -53,6 +53,7 @@ export async function startBrowserHost({ admin, log }: BrowserHostOptions): Prom
     await run(["db:migrate"], env, log)
     const booting = spawn(MEDUSA, ["start"], { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] })
     server = booting
+    killedWithTheTests(booting, { detached: true })
     booting.stdout!.on("data", (chunk) => log(String(chunk)))
     booting.stderr!.on("data", (chunk) => log(String(chunk)))
     // The admin user and the server each need the migrated database, not one another: both at once.
@@ -92,6 +93,7 @@ async function createDatabase() {
 function run(args: string[], env: NodeJS.ProcessEnv, log: (chunk: string) => void) {
   return new Promise<void>((resolve, reject) => {
     const child = spawn(MEDUSA, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] })
+    killedWithTheTests(child)
     let output = ""
     const collect = (chunk: Buffer) => {
       output += chunk
@@ -121,17 +123,30 @@ async function waitUntilServing(url: string, server: ChildProcess, timeoutMs = 1
 async function stopProcessGroup(child: ChildProcess) {
   if (child.exitCode !== null || child.signalCode !== null) return
   const exited = new Promise((resolve) => child.once("exit", resolve))
-  const signal = (name: NodeJS.Signals) => {
-    try {
-      process.kill(-child.pid!, name)
-    } catch {
-      // The group is already gone.
-    }
-  }
-  signal("SIGTERM")
-  const timer = setTimeout(() => signal("SIGKILL"), 10_000)
+  signalProcess(-child.pid!, "SIGTERM")
+  const timer = setTimeout(() => signalProcess(-child.pid!, "SIGKILL"), 10_000)
   await exited
   clearTimeout(timer)
+}
+
+/**
+ * Jest's --forceExit ends the test process without waiting for a suite's teardown (say, after a setup
+ * timeout): the server and a migration would outlive it, burning CPU for nobody, unless they go too.
+ */
+function killedWithTheTests(child: ChildProcess, { detached = false } = {}) {
+  // A detached child leads a process group of its own (Vite's esbuild service too), which goes with it.
+  const kill = () => signalProcess(detached ? -child.pid! : child.pid!, "SIGKILL")
+  process.once("exit", kill)
+  child.once("exit", () => process.off("exit", kill))
+}
+
+/** `pid` negative: the whole process group. */
+function signalProcess(pid: number, signal: NodeJS.Signals) {
+  try {
+    process.kill(pid, signal)
+  } catch {
+    // Already gone.
+  }
 }
 
 function freePort() {

@@ -24,7 +24,15 @@ export async function runJourneyTest(
   // A step's place on the path is the sequence an enrollment would have reached it with.
   const sends = path.flatMap(({ step_id, message }, sequence) =>
     message?.to && message.preview
-      ? [{ idempotency_key: testRunKey(run_id, input.version_id, step_id, sequence), contact_id: input.contact_id, channel: message.channel as MessageChannel, to: message.to }]
+      ? [
+          {
+            campaign_id: null,
+            idempotency_key: testRunKey(run_id, input.version_id, step_id, sequence),
+            contact_id: input.contact_id,
+            channel: message.channel as MessageChannel,
+            to: message.to,
+          },
+        ]
       : []
   )
   if (!sends.length) return { run_id, path }

@@ -1,12 +1,10 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { deliveryWorkerId } from "../../../lib/delivery-runner"
 import { AuditActor } from "../../../types/audit"
 import { CampaignDTO } from "../../../types/campaign/module"
 import { recordAuditEntriesStep } from "../../audit/steps/record-audit-entries"
 import { retrieveCampaignBeforeChange } from "../../campaign/retrieve-campaigns-before-change"
-import { claimMessagesStep } from "../steps/claim-messages"
-import { createTestMessageStep } from "../steps/create-test-message"
-import { sendClaimedMessagesStep } from "../steps/send-claimed-messages"
+import { sendTestMessages } from "../send-test-messages"
+import { resolveTestMessageStep } from "../steps/resolve-test-message"
 
 export const sendTestMessageWorkflowId = "send-marketing-test-message"
 
@@ -15,24 +13,20 @@ export const sendTestMessageWorkflow = createWorkflow(
   sendTestMessageWorkflowId,
   (input: { campaign_id: string; to: string; actor?: AuditActor }) => {
     const campaign = retrieveCampaignBeforeChange(input.campaign_id) as unknown as CampaignDTO
-    const message = createTestMessageStep({ campaign, to: input.to })
-    const worker = transform({}, () => deliveryWorkerId())
-    const claimed = claimMessagesStep(
-      transform({ message, worker }, ({ message, worker }) => ({ worker, limit: 1, lease_ms: 60_000, ids: [message.id] }))
-    )
-    sendClaimedMessagesStep({ worker, messages: claimed })
+    const message = resolveTestMessageStep({ campaign, to: input.to })
+    const sent = transform({ ids: sendTestMessages(transform({ message }, ({ message }) => [message])) }, ({ ids }) => ({ id: ids[0] }))
     recordAuditEntriesStep({
       actor: input.actor,
-      changes: transform({ input, message }, ({ input, message }) => [
+      changes: transform({ input, sent }, ({ input, sent }) => [
         {
           action: "test_send",
           resource_type: "marketing_campaign",
           resource_id: input.campaign_id,
           before: null,
-          after: { to: input.to, message_id: message.id },
+          after: { to: input.to, message_id: sent.id },
         },
       ]),
     })
-    return new WorkflowResponse(message)
+    return new WorkflowResponse(sent)
   }
 )

@@ -4,9 +4,9 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { parsePhoneNumberFromString } from "libphonenumber-js"
 import { EMAIL_ADDRESS } from "../../../modules/audience/lib/contact-rows"
 import AudienceModuleService from "../../../modules/audience/service"
-import MessagingModuleService from "../../../modules/messaging/service"
 import { CampaignDTO } from "../../../types/campaign/module"
 import { MarketingModule } from "../../../types/modules"
+import { TestMessage } from "./queue-claimed-test-messages"
 
 /** The address as the channel's provider wants it; a 400 naming `to` when it is not one. */
 function normaliseAddress(channel: CampaignDTO["channel"], to: string): string {
@@ -25,35 +25,27 @@ function normaliseAddress(channel: CampaignDTO["channel"], to: string): string {
   return trimmed
 }
 
-export const createTestMessageStepId = "create-marketing-test-message"
+export const resolveTestMessageStepId = "resolve-marketing-test-message"
 
 /**
- * A test send: one message to any address, rendered for the contact with that address when there
- * is one. It skips consent, suppression and caps (the sender asked for it), and never counts in
- * the campaign's numbers. Undone by removing it.
+ * A campaign's test send: one message to any address, rendered for the contact with that address
+ * when there is one. It skips consent, suppression and caps (the sender asked for it), and never
+ * counts in the campaign's numbers.
  */
-export const createTestMessageStep = createStep(
-  createTestMessageStepId,
+export const resolveTestMessageStep = createStep(
+  resolveTestMessageStepId,
   async ({ campaign, to }: { campaign: CampaignDTO; to: string }, { container }) => {
     const address = normaliseAddress(campaign.channel, to)
     const audience: AudienceModuleService = container.resolve(MarketingModule.AUDIENCE)
-    const messaging: MessagingModuleService = container.resolve(MarketingModule.MESSAGING)
     const field = campaign.channel === "sms" ? "phone" : campaign.channel === "email" ? "email" : "customer_id"
     const [contact] = await audience.listContacts({ [field]: address }, { select: ["id"], take: 1 })
-    const message = await messaging.createMessages({
+    const message: TestMessage = {
       campaign_id: campaign.id,
-      occurrence: "test",
       contact_id: contact?.id ?? null,
       channel: campaign.channel,
       to: address,
       idempotency_key: `test:${campaign.id}:${randomUUID()}`,
-      is_test: true,
-      not_before: new Date(),
-    })
-    return new StepResponse({ id: message.id as string }, message.id as string)
-  },
-  async (id, { container }) => {
-    if (!id) return
-    await (container.resolve(MarketingModule.MESSAGING) as MessagingModuleService).deleteMessages(id)
+    }
+    return new StepResponse(message)
   }
 )

@@ -1,14 +1,22 @@
 /**
  * The journey worker's claim-and-advance without Medusa: plain SQL from Node through `pg`, on copies
- * of the automation module's tables (schema `bare`, same columns and indexes), for the benchmark's
- * journey. Each round claims due enrollments with the very statement the service runs (FOR UPDATE
- * SKIP LOCKED, under a lease), walks each one through its steps up to the next wait or the end
- * (one step run per step left, keyed as the plugin keys them), and moves it, all in one transaction.
- * Idle, it polls as often as the plugin's worker does.
+ * of the automation module's tables and the message queue (schema `bare`, same columns and indexes;
+ * contacts, suppressions and purchases read from the plugin's), for the benchmark's journey. It does
+ * the worker's work per transition, with the worker's own statements: claims due enrollments (FOR
+ * UPDATE SKIP LOCKED, under a lease), reads the claimed contacts, and then, one step per enrollment
+ * per round as the worker goes, reads their purchases since entry (the goal and the branch), finds
+ * which of those at the send step are reachable and queues their messages under the step run's key,
+ * reads the messages' ids back, and records the round's step runs and moves in one statement.
+ * Idle, it polls as often as the plugin's worker does. Busy time is the sum of the claims that found
+ * something, timed from the claim to the last move.
  */
 import { Client } from "pg"
 import { CLAIM_DUE_ENROLLMENTS_SQL } from "../../src/modules/automation/lib/claim-due-enrollments-sql"
 import { stepRunKey } from "../../src/modules/automation/lib/step-run-key"
+import { RECORD_STEPS } from "../../src/modules/automation/statements"
+import { contactFields, reachableContactsPage } from "../../src/modules/audience/statements"
+import { QUEUE_MESSAGES } from "../../src/modules/messaging/statements"
+import { CONTACT_FACT_FIELDS } from "../../src/workflows/automation/load-step-facts"
 import { JOURNEY_BATCH_SIZE, JOURNEY_LEASE_MS } from "../../src/lib/journey-runner"
 import { sleep } from "../lib/harness"
 import { FLOW_FIGURES_SQL } from "./flow-figures-sql"
@@ -23,81 +31,148 @@ const NEXT: Record<string, { outcome: string; to: string | null }> = {
 }
 const isWait = (step: string) => step.endsWith("wait")
 
-type Claimed = { id: string; state: string; step_id: string; sequence: number }
-type Move = { id: string; state: string; step_id: string | null; advanced: number; wait: boolean }
-
-const TABLES = ["marketing_journey", "marketing_journey_enrollment", "marketing_journey_step_run"]
-
-/** One round's walk of a claimed enrollment: its step runs and where it stops. */
-function walk(e: Claimed): { runs: { step_id: string; outcome: string; key: string }[]; move: Move } {
-  const runs: { step_id: string; outcome: string; key: string }[] = []
-  let step: string | null = e.step_id
-  let waiting = e.state === "waiting"
-  while (step) {
-    if (isWait(step) && !waiting) return { runs, move: { id: e.id, state: "waiting", step_id: step, advanced: runs.length, wait: true } }
-    const { outcome, to }: { outcome: string; to: string | null } = NEXT[step]
-    runs.push({ step_id: step, outcome, key: stepRunKey(e.id, step, e.sequence + runs.length) })
-    step = to
-    waiting = false
-  }
-  return { runs, move: { id: e.id, state: "completed", step_id: null, advanced: runs.length, wait: false } }
+type Running = { id: string; contact_id: string; state: string; step_id: string; sequence: number; entered_at: Date; due_at: Date }
+/** RECORD_STEPS' columns for one enrollment's step. */
+type Step = {
+  running: Running
+  state: string
+  step_id: string | null
+  due_at: Date | null
+  advanced: number
+  order_id: string | null
+  outcome: string
+  detail: string | null
+  key: string | null
 }
 
-export async function bareJourneyLoop(url: string, { journeyId, contacts, waitSeconds }: { journeyId: string; contacts: number; waitSeconds: number }) {
+const TABLES = ["marketing_journey", "marketing_journey_enrollment", "marketing_journey_step_run", "marketing_message"]
+
+/** The copies of the tables, with an enrollment of the journey per contact at its first wait, the wait just ended. */
+export async function prepareBareLoop(url: string, { journeyId, contactIds, waitSeconds }: { journeyId: string; contactIds: string[]; waitSeconds: number }) {
   const client = new Client({ connectionString: url })
   await client.connect()
   try {
     await client.query("DROP SCHEMA IF EXISTS bare CASCADE; CREATE SCHEMA bare")
     for (const table of TABLES) await client.query(`CREATE TABLE bare.${table} (LIKE public.${table} INCLUDING ALL)`)
     await client.query(`INSERT INTO bare.marketing_journey SELECT * FROM public.marketing_journey WHERE id = $1`, [journeyId])
-    await client.query("SET search_path = bare")
     await client.query(
-      `INSERT INTO marketing_journey_enrollment (id, journey_id, version_id, contact_id, state, step_id, sequence, due_at, attempts, entered_at)
-       SELECT 'mjenr_bare' || i, j.id, j.live_version_id, 'mcon_bare' || i, 'active', 'first_wait', 0, now(), 0, now()
-         FROM marketing_journey j, generate_series(1, $2::int) AS i WHERE j.id = $1`,
-      [journeyId, contacts]
+      `INSERT INTO bare.marketing_journey_enrollment (id, journey_id, version_id, contact_id, state, step_id, sequence, due_at, waiting_until, attempts, entered_at)
+       SELECT 'mjenr_bare' || i, j.id, j.live_version_id, c, 'waiting', 'first_wait', 0, now(), now(), 0, now() - make_interval(secs => $3::float8)
+         FROM bare.marketing_journey j, unnest($2::text[]) WITH ORDINALITY AS u(c, i) WHERE j.id = $1`,
+      [journeyId, contactIds, waitSeconds]
     )
-    await client.query("VACUUM ANALYZE marketing_journey_enrollment")
-    const started = Date.now()
-    let recorded = 0
-    for (;;) {
-      await client.query("BEGIN")
-      const { rows } = await client.query<Claimed>(CLAIM_DUE_ENROLLMENTS_SQL, [JOURNEY_BATCH_SIZE, JOURNEY_LEASE_MS, null])
-      const walked = rows.map(walk)
-      // Ordered ids, as the plugin's are: the runs of one round share their transaction's time.
-      const runs = walked.flatMap(({ runs, move }) => runs.map((r) => ({ ...r, id: `mjrun_${String(recorded++).padStart(12, "0")}`, enrollment_id: move.id })))
-      if (runs.length) {
-        await client.query(
-          `INSERT INTO marketing_journey_step_run (id, enrollment_id, step_id, outcome, idempotency_key, at, created_at, updated_at)
-           SELECT id, e, s, o, k, now(), now(), now()
-             FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[]) AS r(e, s, o, k, id)
-           ON CONFLICT (idempotency_key) WHERE deleted_at IS NULL DO NOTHING`,
-          [runs.map((r) => r.enrollment_id), runs.map((r) => r.step_id), runs.map((r) => r.outcome), runs.map((r) => r.key), runs.map((r) => r.id)]
-        )
-      }
-      if (rows.length) {
-        const moves = walked.map((w) => w.move)
-        await client.query(
-          `UPDATE marketing_journey_enrollment e
-              SET state = m.state, step_id = COALESCE(m.step_id, e.step_id), sequence = e.sequence + m.advanced, attempts = 0,
-                  due_at = CASE WHEN m.wait THEN now() + make_interval(secs => $6::float8) ELSE e.due_at END,
-                  waiting_until = CASE WHEN m.wait THEN now() + make_interval(secs => $6::float8) END,
-                  leased_until = NULL, ended_at = CASE WHEN m.wait THEN NULL ELSE now() END, updated_at = now()
-             FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::bool[]) AS m(id, state, step_id, advanced, wait)
-            WHERE e.id = m.id`,
-          [moves.map((m) => m.id), moves.map((m) => m.state), moves.map((m) => m.step_id), moves.map((m) => m.advanced), moves.map((m) => m.wait), waitSeconds]
-        )
-      }
-      await client.query("COMMIT")
-      if (rows.length === JOURNEY_BATCH_SIZE) continue
-      const { rows: [{ running }] } = await client.query(`SELECT count(*)::int AS running FROM marketing_journey_enrollment WHERE state IN ('active', 'waiting')`)
-      if (!running) break
-      if (!rows.length) await sleep(POLL_MS)
-    }
-    const totalSeconds = (Date.now() - started) / 1000
-    const { rows: [figures] } = await client.query(FLOW_FIGURES_SQL, [journeyId, waitSeconds])
-    return { ...figures, total_seconds: totalSeconds }
+    await client.query("VACUUM ANALYZE bare.marketing_journey_enrollment")
   } finally {
     await client.end()
   }
+}
+
+export async function bareJourneyLoop(url: string, { journeyId, waitSeconds }: { journeyId: string; waitSeconds: number }) {
+  const client = new Client({ connectionString: url })
+  await client.connect()
+  try {
+    await client.query("SET search_path = bare, public")
+    const started = Date.now()
+    let busyMs = 0
+    for (;;) {
+      const claimStarted = process.hrtime.bigint()
+      const { rows: claimed } = await client.query<Running>(CLAIM_DUE_ENROLLMENTS_SQL, [JOURNEY_BATCH_SIZE, JOURNEY_LEASE_MS, null])
+      if (claimed.length) {
+        await runClaimed(client, claimed, waitSeconds)
+        busyMs += Number(process.hrtime.bigint() - claimStarted) / 1e6
+      }
+      if (claimed.length === JOURNEY_BATCH_SIZE) continue
+      const { rows: [{ running }] } = await client.query(`SELECT count(*)::int AS running FROM marketing_journey_enrollment WHERE state IN ('active', 'waiting')`)
+      if (!running) break
+      if (!claimed.length) await sleep(POLL_MS)
+    }
+    const totalSeconds = (Date.now() - started) / 1000
+    const { rows: [figures] } = await client.query(FLOW_FIGURES_SQL, [journeyId, waitSeconds])
+    return { ...figures, busy_seconds: busyMs / 1000, total_seconds: totalSeconds }
+  } finally {
+    await client.end()
+  }
+}
+
+async function runClaimed(client: Client, claimed: Running[], waitSeconds: number) {
+  const contactIds = [...new Set(claimed.map((e) => e.contact_id))]
+  const { rows: contacts } = await client.query(contactFields(CONTACT_FACT_FIELDS), [contactIds])
+  const known = new Set(contacts.map((c: { id: string }) => c.id))
+  let running = claimed.filter((e) => known.has(e.contact_id))
+  while (running.length) {
+    const since = new Date(Math.min(...running.map((e) => new Date(e.entered_at).getTime())))
+    const { rows: purchases } = await client.query(
+      `SELECT contact_id, order_id, amount, currency_code, purchased_at FROM marketing_purchase
+        WHERE contact_id = ANY($1::text[]) AND purchased_at >= $2 AND deleted_at IS NULL ORDER BY purchased_at`,
+      [[...new Set(running.map((e) => e.contact_id))], since]
+    )
+    const ordered = new Set(purchases.map((p: { contact_id: string }) => p.contact_id))
+    const steps = running.map((e) => stepOf(e, ordered.has(e.contact_id), waitSeconds))
+    await queueSends(client, steps.filter((s) => s.running.step_id === "send" && s.key))
+    const { rows: moved } = await client.query<{ id: string }>(RECORD_STEPS, [
+      steps.map((s) => s.running.id),
+      steps.map((s) => s.running.sequence),
+      steps.map((s) => s.state),
+      steps.map((s) => s.step_id),
+      steps.map((s) => s.due_at),
+      steps.map((s) => s.advanced),
+      steps.map((s) => s.order_id),
+      steps.map(() => null),
+      steps.map(() => null),
+      steps.map((s) => s.running.due_at),
+      steps.map((s) => s.running.step_id),
+      steps.map((s) => s.outcome),
+      steps.map((s) => s.detail),
+      steps.map((s) => s.key),
+    ])
+    const movedIds = new Set(moved.map((m) => m.id))
+    running = steps
+      .filter((s) => s.state === "active" && movedIds.has(s.running.id))
+      .map((s) => ({ ...s.running, state: "active", step_id: s.step_id!, sequence: s.running.sequence + 1 }))
+  }
+}
+
+/** One step of one enrollment: a wait reached parks, a wait ended or any other step goes on. */
+function stepOf(e: Running, ordered: boolean, waitSeconds: number): Step {
+  const base = { running: e, order_id: null, detail: null }
+  if (ordered) return { ...base, state: "converted", step_id: null, due_at: null, advanced: 1, outcome: "goal_reached", key: stepRunKey(e.id, e.step_id, e.sequence) }
+  if (isWait(e.step_id) && e.state !== "waiting") {
+    return { ...base, state: "waiting", step_id: e.step_id, due_at: new Date(Date.now() + waitSeconds * 1000), advanced: 0, outcome: "wait", key: null }
+  }
+  const { outcome, to } = NEXT[e.step_id]
+  const key = stepRunKey(e.id, e.step_id, e.sequence)
+  return to
+    ? { ...base, state: "active", step_id: to, due_at: new Date(), advanced: 1, outcome, key }
+    : { ...base, state: "completed", step_id: null, due_at: null, advanced: 1, outcome: "end_of_journey", key }
+}
+
+/** Queues the messages of the round's sends to the reachable contacts, and records each message's id in its step. */
+async function queueSends(client: Client, sends: Step[]) {
+  if (!sends.length) return
+  const { rows: reachable } = await client.query(reachableContactsPage("c.id = ANY($1::text[])", 1, "email", sends.length), [
+    [...new Set(sends.map((s) => s.running.contact_id))],
+    "email",
+    null,
+  ])
+  const addresses = new Map(reachable.map((r: { id: string; address: string }) => [r.id, r.address]))
+  const queued = sends.filter((s) => addresses.has(s.running.contact_id))
+  const now = new Date()
+  await client.query(QUEUE_MESSAGES, [
+    queued.map(() => null),
+    queued.map((s) => s.running.contact_id),
+    queued.map(() => "email"),
+    queued.map((s) => addresses.get(s.running.contact_id)),
+    queued.map((s) => s.key),
+    queued.map(() => now),
+    queued.map(() => false),
+    null,
+    null,
+    queued.map(() => null),
+    queued.map(() => null),
+  ])
+  const { rows: messages } = await client.query(`SELECT id, idempotency_key FROM marketing_message WHERE idempotency_key = ANY($1::text[])`, [
+    queued.map((s) => s.key),
+  ])
+  const idOf = new Map(messages.map((m: { id: string; idempotency_key: string }) => [m.idempotency_key, m.id]))
+  for (const s of sends) s.detail = JSON.stringify(idOf.has(s.key!) ? { message_id: idOf.get(s.key!) } : { skipped: "no_address" })
 }

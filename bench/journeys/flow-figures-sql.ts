@@ -4,9 +4,8 @@
  *
  * A step falls due when the step before it ran (or the contact entered), plus the wait for a wait
  * step; the park at the wait writes no step run, so its own delay counts in the wait's lag.
- * Transitions per second are counted over the seconds in which some step ran, so that idle seconds
- * (everyone waiting) count for neither side. The bare loop records a round's runs in one transaction,
- * sharing `at`: its ids are ordered to keep them in order (the plugin records each step on its own).
+ * Both record a round's steps in one statement: an enrollment takes one step per round, so its step
+ * runs never share `at`. Busy time is timed by each worker itself.
  */
 export const FLOW_FIGURES_SQL = `
   WITH runs AS (
@@ -15,7 +14,6 @@ export const FLOW_FIGURES_SQL = `
       FROM marketing_journey_step_run r JOIN marketing_journey_enrollment e ON e.id = r.enrollment_id
      WHERE e.journey_id = $1)
   SELECT count(*)::int AS transitions,
-         count(DISTINCT date_trunc('second', at))::int AS busy_seconds,
          extract(epoch FROM max(at) - min(at))::float8 AS span_seconds,
          percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM lag))::float8 AS lag_p50,
          percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM lag))::float8 AS lag_p99,

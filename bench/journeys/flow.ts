@@ -1,14 +1,17 @@
 // Run by bench/journeys.ts in a migrated database: `medusa exec ./bench/journeys/flow.ts <sizes as JSON>`.
 // Publishes a journey (custom event → wait → branch → send → wait → end, goal: an order), enters the
-// contacts through the custom-event workflow the events route runs, with the journey worker polling
+// first `events` contacts through the custom-event workflow the events route runs, with the journey worker polling
 // in this process as `run-journeys` does (and the wake-up subscriber running rounds as in
-// production), until every enrollment has ended. Prints its timings and memory for the benchmark, which
-// reads the step history itself.
+// production), until every enrollment has ended: the lag while keeping up. Then the backlog: every
+// contact at the end of the first wait at once in a second journey of the same definition, run by the
+// polling worker alone, its busy time summed over the runs that took steps. Then the waiting
+// enrollments held with the worker running (memory). Prints its timings and memory for the benchmark,
+// which reads the step history itself.
 import { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { JourneyDefinitionInput } from "../../src/modules/automation/lib/journey-schema"
 import { JourneyDefinition } from "../../src/modules/automation/lib/journey-schema"
-import { runDueJourneys } from "../../src/lib/journey-runner"
+import { JourneyRunResult, runDueJourneys } from "../../src/lib/journey-runner"
 import AudienceModuleService from "../../src/modules/audience/service"
 import { MarketingModule } from "../../src/types/modules"
 import { enrollTriggeredContactWorkflow } from "../../src/workflows/automation/workflows/enroll-triggered-contact"
@@ -16,10 +19,14 @@ import { publishJourneyWorkflow } from "../../src/workflows/automation/workflows
 import { saveJourneyWorkflow } from "../../src/workflows/automation/workflows/save-journey"
 import { PROTOCOL_PREFIX, sleep } from "../lib/harness"
 
-export type JourneyFlowSizes = { contacts: number; wait_minutes: number; concurrency: number }
+export type JourneyFlowSizes = { contacts: number; events: number; wait_minutes: number; concurrency: number; waiting: number }
 
 export const BENCH_EVENT = "bench.joined"
+/** The backlog journey's trigger: no event names it, its enrollments are written by the benchmark. */
+const BACKLOG_EVENT = "bench.backlog"
 const POLL_MS = 1_000
+/** How long the worker runs with the waiting enrollments loaded. */
+const HOLD_SECONDS = 60
 
 /** The issue's journey; the bare loop walks the same step ids. */
 export const benchJourney = (waitMinutes: number): JourneyDefinitionInput => ({
@@ -68,43 +75,48 @@ export default async function journeyFlow({ container, args }: ExecArgs) {
   const rssStart = rssMb()
   let working = true
   let workerSteps = 0
-  const worker = (async () => {
-    while (working) {
-      const result = await runDueJourneys(container, { budgetMs: 60_000 })
-      workerSteps += result.steps
-      if (!result.steps && !result.failed && !result.retried) await sleep(POLL_MS)
-    }
-  })()
+  const worker = poll(() => working, (result) => (workerSteps += result.steps))
 
   const started = Date.now()
   let next = 0
   await Promise.all(
     Array.from({ length: sizes.concurrency }, async () => {
-      while (next < sizes.contacts) {
+      while (next < sizes.events) {
         const i = next++
         await enrollTriggeredContactWorkflow(container).run({ input: { event_name: BENCH_EVENT, email: `journey${i}@example.com` } })
       }
     })
   )
   const enteredSeconds = (Date.now() - started) / 1000
-
   let rssPeak = rssMb()
-  for (;;) {
-    const [{ running, ended }] = (
-      await pg.raw(
-        `SELECT count(*) FILTER (WHERE state IN ('active', 'waiting'))::int AS running, count(*) FILTER (WHERE state NOT IN ('active', 'waiting'))::int AS ended
-           FROM marketing_journey_enrollment WHERE journey_id = ?`,
-        [saved.journey.id]
-      )
-    ).rows
-    rssPeak = Math.max(rssPeak, rssMb())
-    if (!running && ended >= sizes.contacts) break
-    await sleep(500)
-  }
+  await untilEnded(saved.journey.id, sizes.events, () => (rssPeak = Math.max(rssPeak, rssMb())))
   const totalSeconds = (Date.now() - started) / 1000
   working = false
   await worker
   const rssEnd = rssMb()
+
+  // The backlog: every contact at the end of the first wait at once, in a second journey of the same definition.
+  const { result: backlog } = await saveJourneyWorkflow(container).run({
+    input: { name: "Bench journey (backlog)", definition: JourneyDefinition.parse({ ...benchJourney(sizes.wait_minutes), trigger: { kind: "custom.event", name: BACKLOG_EVENT } }) },
+  })
+  await publishJourneyWorkflow(container).run({ input: { id: backlog.journey.id } })
+  await pg.raw(
+    `INSERT INTO marketing_journey_enrollment (id, journey_id, version_id, contact_id, state, step_id, sequence, due_at, waiting_until, attempts, entered_at, created_at, updated_at)
+     SELECT 'mjenr_' || replace(gen_random_uuid()::text, '-', ''), j.id, j.live_version_id, c.id, 'waiting', 'first_wait', 0, now(), now(), 0, now() - make_interval(mins => ?), now(), now()
+       FROM marketing_journey j, marketing_contact c WHERE j.id = ? AND c.email LIKE 'journey%'`,
+    [sizes.wait_minutes, backlog.journey.id]
+  )
+  await pg.raw("VACUUM ANALYZE marketing_journey_enrollment")
+  const backlogStarted = Date.now()
+  let busyMs = 0
+  working = true
+  const backlogWorker = poll(() => working, (result, ms) => result.steps && (busyMs += ms))
+  await untilEnded(backlog.journey.id, sizes.contacts, () => undefined)
+  const backlogSeconds = (Date.now() - backlogStarted) / 1000
+  working = false
+  await backlogWorker
+
+  const waiting = await holdWaiting(sizes.waiting)
 
   const [states] = (
     await pg.raw(
@@ -116,6 +128,7 @@ export default async function journeyFlow({ container, args }: ExecArgs) {
   report({
     figure: "flow",
     journey_id: saved.journey.id,
+    backlog_journey_id: backlog.journey.id,
     entered_seconds: enteredSeconds,
     total_seconds: totalSeconds,
     worker_steps: workerSteps,
@@ -124,5 +137,67 @@ export default async function journeyFlow({ container, args }: ExecArgs) {
     rss_start_mb: rssStart,
     rss_peak_mb: rssPeak,
     rss_end_mb: rssEnd,
+    backlog_busy_seconds: busyMs / 1000,
+    backlog_total_seconds: backlogSeconds,
+    waiting,
   })
+
+  /** The worker as `run-journeys` runs it, while `going()`; `ran` hears each run and how long it took. */
+  async function poll(going: () => boolean, ran: (result: JourneyRunResult, ms: number) => unknown) {
+    while (going()) {
+      const runStarted = process.hrtime.bigint()
+      const result = await runDueJourneys(container, { budgetMs: 60_000 })
+      ran(result, Number(process.hrtime.bigint() - runStarted) / 1e6)
+      if (!result.steps && !result.failed && !result.retried) await sleep(POLL_MS)
+    }
+  }
+
+  async function untilEnded(journeyId: string, enrolled: number, tick: () => unknown) {
+    for (;;) {
+      const [{ running, ended }] = (
+        await pg.raw(
+          `SELECT count(*) FILTER (WHERE state IN ('active', 'waiting'))::int AS running, count(*) FILTER (WHERE state NOT IN ('active', 'waiting'))::int AS ended
+             FROM marketing_journey_enrollment WHERE journey_id = ?`,
+          [journeyId]
+        )
+      ).rows
+      tick()
+      if (!running && ended >= enrolled) return
+      await sleep(500)
+    }
+  }
+
+  /**
+   * `count` enrollments waiting in the backlog journey, due over the next 3 days (contacts that do not
+   * exist: their sends are skipped), while the worker runs what falls due for HOLD_SECONDS: its RSS before
+   * they are loaded, after, and at the end, the steps it ran and its longest claim-and-run.
+   */
+  async function holdWaiting(count: number) {
+    if (!count) return null
+    const rssBefore = rssMb()
+    await pg.raw(
+      `INSERT INTO marketing_journey_enrollment (id, journey_id, version_id, contact_id, state, step_id, sequence, due_at, waiting_until, attempts, entered_at, created_at, updated_at)
+       SELECT 'mjenr_' || replace(gen_random_uuid()::text, '-', ''), j.id, j.live_version_id, 'mcon_waiting' || i, 'waiting', 'first_wait', 0, d, d, 0, now(), now(), now()
+         FROM marketing_journey j, generate_series(1, ?::int) AS i, LATERAL (SELECT now() + random() * interval '3 days' AS d) due
+        WHERE j.id = ?`,
+      [count, backlog.journey.id]
+    )
+    await pg.raw("VACUUM ANALYZE marketing_journey_enrollment")
+    const rssLoaded = rssMb()
+    let steps = 0
+    let longestMs = 0
+    let going = true
+    const holding = poll(() => going, (result, ms) => {
+      steps += result.steps
+      if (result.steps) longestMs = Math.max(longestMs, ms)
+    })
+    const samples: number[] = []
+    for (let s = 0; s < HOLD_SECONDS; s += 5) {
+      await sleep(5_000)
+      samples.push(rssMb())
+    }
+    going = false
+    await holding
+    return { count, hold_seconds: HOLD_SECONDS, steps, longest_run_ms: longestMs, rss_before_mb: rssBefore, rss_loaded_mb: rssLoaded, rss_samples_mb: samples }
+  }
 }

@@ -27,12 +27,12 @@ import {
   INSERT_AWAITED_EVENT,
   INSERT_STEP_RUN,
   MESSAGE_EVENT_CONTACTS,
-  MOVE_ENROLLMENT,
   MOVE_TRIGGER_CURSOR,
   PRUNE_JOURNEY_EVENTS_BEFORE,
   RECORD_CART_ACTIVITY,
   RECORD_JOURNEY_CARTS,
   RECORD_STEP_FAILURE,
+  RECORD_STEPS,
   refreshJourneySegmentMembers,
   REMOVE_JOURNEY_SEGMENT_MEMBERS,
   RUNNING_CART_ENROLLMENTS,
@@ -296,32 +296,40 @@ export default class AutomationModuleService extends MedusaService({
   }
 
   /**
-   * Records a step's run and moves its enrollment, together. The step run's key is unique, so a
-   * step run twice (a lost lease) is recorded once; the move is guarded by the claimed sequence, so
-   * a stale worker's move changes nothing. Returns whether the move happened.
+   * Records a step's run and moves its enrollment, together (see recordSteps). Returns whether the
+   * move happened.
    */
-  @InjectTransactionManager()
+  @InjectManager()
   async recordStep(step: RecordedStep, @MedusaContext() context: Context<EntityManager> = {}): Promise<boolean> {
-    return pgTransaction(context, async (client) => {
-      const { move } = step
-      const { rowCount } = await client.query(MOVE_ENROLLMENT, [
-        step.enrollment_id,
-        step.sequence,
-        move.state,
-        "step_id" in move ? move.step_id : null,
-        "due_at" in move ? move.due_at : null,
-        step.advances ? 1 : 0,
-        move.state === "converted" ? move.order_id : null,
-        move.state === "converted" ? move.revenue : null,
-        move.state === "converted" ? JSON.stringify({ value: String(move.revenue), precision: 20 }) : null,
-        move.state === "converted" ? move.currency_code : null,
-        step.claimed_due_at ?? null,
-      ])
-      if (!rowCount) return false
-      if (step.idempotency_key === null) return true
-      await insertStepRun(client, { ...step, idempotency_key: step.idempotency_key })
-      return true
-    })
+    return (await this.recordSteps([step], context)).has(step.enrollment_id)
+  }
+
+  /**
+   * Records steps' runs and moves their enrollments, together, in one statement. The step run's key
+   * is unique, so a step run twice (a lost lease) is recorded once; each move is guarded by the
+   * claimed sequence, so a stale worker's move changes nothing. Returns the enrollments moved.
+   */
+  @InjectManager()
+  async recordSteps(steps: RecordedStep[], @MedusaContext() context: Context<EntityManager> = {}): Promise<Set<string>> {
+    if (!steps.length) return new Set()
+    const column = <T>(value: (step: RecordedStep, move: EnrollmentMove) => T | null) => steps.map((step) => value(step, step.move))
+    const { rows } = await pgStatement<{ id: string }>(context, RECORD_STEPS, [
+      column((step) => step.enrollment_id),
+      column((step) => step.sequence),
+      column((_, move) => move.state),
+      column((_, move) => ("step_id" in move ? move.step_id : null)),
+      column((_, move) => ("due_at" in move ? move.due_at : null)),
+      column((step) => (step.advances ? 1 : 0)),
+      column((_, move) => (move.state === "converted" ? move.order_id : null)),
+      column((_, move) => (move.state === "converted" ? String(move.revenue) : null)),
+      column((_, move) => (move.state === "converted" ? move.currency_code : null)),
+      column((step) => step.claimed_due_at ?? null),
+      column((step) => step.step_id),
+      column((step) => step.outcome),
+      column((step) => (step.detail === null ? null : JSON.stringify(step.detail))),
+      column((step) => step.idempotency_key),
+    ])
+    return new Set(rows.map((row) => row.id))
   }
 
   /**

@@ -1,4 +1,4 @@
-import { newId } from "../../lib/sql-columns"
+import { bigNumberRaw, newId } from "../../lib/sql-columns"
 
 /*
  * The automation module's SQL, one named statement each, run by the service through
@@ -130,22 +130,41 @@ export const RUNNING_CART_ENROLLMENTS = `SELECT e.id, e.step_id, e.sequence FROM
    WHERE t.cart_id = $1 AND t.deleted_at IS NULL AND e.state IN ('active', 'waiting') AND e.deleted_at IS NULL`
 
 /**
- * Moves a claimed enrollment ($1 at sequence $2): state $3, step $4, due $5, sequence up by $6, the
- * conversion $7-$10 (order, revenue, its raw twin, currency), $11 its due_at as claimed. A stale worker's
- * move changes nothing.
+ * Records a round's steps in one statement: moves each claimed enrollment (unnest of $1 id, $2 its
+ * sequence as claimed, $3 state, $4 step, $5 due, $6 sequence increment, $7-$9 the conversion: order,
+ * revenue, currency, $10 its due_at as claimed) and, for those moved, inserts the step run ($11 step,
+ * $12 outcome, $13 detail, $14 key; none when the key is null). A stale worker's move changes nothing
+ * and records nothing; a step run recorded already (a side effect's, or a lost lease's) stays as it is.
+ * Returns the ids moved.
  */
-export const MOVE_ENROLLMENT = `UPDATE marketing_journey_enrollment
-    SET state = $3, step_id = $4, sequence = sequence + $6::int, attempts = 0, last_error = NULL,
-        -- A wait that parks again after a wake-up during the claim stays due: the wake may be its event.
-        -- Milliseconds: the claimed due_at came back through a JavaScript Date.
-        due_at = CASE WHEN $3 = 'waiting' AND state = 'waiting' AND date_trunc('milliseconds', due_at) > $11::timestamptz
-                      THEN now() ELSE $5::timestamptz END,
-        -- The worker goes on with an active one at once, under its lease; anything else is free to claim when due.
-        leased_until = CASE WHEN $3 = 'active' THEN leased_until END,
-        waiting_until = CASE WHEN $3 = 'waiting' THEN $5::timestamptz END,
-        ended_at = CASE WHEN $3 IN ('active', 'waiting') THEN NULL ELSE now() END,
-        converted_order_id = $7, revenue = $8, raw_revenue = $9, currency_code = $10, updated_at = now()
-  WHERE id = $1 AND sequence = $2 AND state IN ('active', 'waiting')`
+export const RECORD_STEPS = `WITH step AS (
+    SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::timestamptz[], $6::int[], $7::text[], $8::numeric[],
+                         $9::text[], $10::timestamptz[], $11::text[], $12::text[], $13::jsonb[], $14::text[])
+      AS s(id, sequence, state, step_id, due_at, advanced, order_id, revenue, currency_code, claimed_due_at, run_step_id, outcome, detail, idempotency_key)),
+  moved AS (
+    UPDATE marketing_journey_enrollment e
+       SET state = s.state, step_id = s.step_id, sequence = e.sequence + s.advanced, attempts = 0, last_error = NULL,
+           -- A wait that parks again after a wake-up during the claim stays due: the wake may be its event.
+           -- Milliseconds: the claimed due_at came back through a JavaScript Date.
+           due_at = CASE WHEN s.state = 'waiting' AND e.state = 'waiting' AND date_trunc('milliseconds', e.due_at) > s.claimed_due_at
+                         THEN now() ELSE s.due_at END,
+           -- The worker goes on with an active one at once, under its lease; anything else is free to claim when due.
+           leased_until = CASE WHEN s.state = 'active' THEN e.leased_until END,
+           waiting_until = CASE WHEN s.state = 'waiting' THEN s.due_at END,
+           ended_at = CASE WHEN s.state IN ('active', 'waiting') THEN NULL ELSE now() END,
+           converted_order_id = s.order_id, revenue = s.revenue,
+           raw_revenue = CASE WHEN s.revenue IS NOT NULL THEN ${bigNumberRaw("s.revenue")} END,
+           currency_code = s.currency_code, updated_at = now()
+      FROM step s
+     WHERE e.id = s.id AND e.sequence = s.sequence AND e.state IN ('active', 'waiting')
+    RETURNING e.id),
+  recorded AS (
+    INSERT INTO marketing_journey_step_run (id, enrollment_id, step_id, outcome, detail, idempotency_key, at, created_at, updated_at)
+    SELECT ${newId("mjrun")}, s.id, s.run_step_id, s.outcome, s.detail, s.idempotency_key, now(), now(), now()
+      FROM step s JOIN moved ON moved.id = s.id
+     WHERE s.idempotency_key IS NOT NULL
+    ON CONFLICT (idempotency_key) WHERE deleted_at IS NULL DO NOTHING)
+  SELECT id FROM moved`
 
 /** $1 enrollment at sequence $2, $3 error, $4 when to try again (null: failed for good). */
 export const RECORD_STEP_FAILURE = `UPDATE marketing_journey_enrollment

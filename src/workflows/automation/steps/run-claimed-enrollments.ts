@@ -114,7 +114,7 @@ export const runClaimedEnrollmentsStep = createStep(
         contacts,
         attempts
       )
-      const next: RunningEnrollment[] = []
+      const recording: { r: RunningEnrollment; recorded: RecordedStep }[] = []
       for (const { r, result } of results) {
         const effect = effects.get(r.position.enrollment_id)
         if (effect instanceof Error) {
@@ -123,13 +123,18 @@ export const runClaimedEnrollmentsStep = createStep(
         }
         try {
           const recorded = recordedStep(r, result, sendDetails.get(r.position.enrollment_id) ?? effect ?? null, claimedDueAt.get(r.position.enrollment_id)!)
-          if (!(await automation.recordStep(recorded))) continue // moved by another worker meanwhile
-          tally.steps++
-          if (recorded.move.state === "active") {
-            next.push({ journey: r.journey, position: { ...r.position, step_id: recorded.move.step_id, sequence: r.position.sequence + 1, waiting_until: null } })
-          }
+          recording.push({ r, recorded })
         } catch (error) {
           await fail(r, error)
+        }
+      }
+      const moved = await recordOrFail(recording)
+      const next: RunningEnrollment[] = []
+      for (const { r, recorded } of recording) {
+        if (!moved.has(r.position.enrollment_id)) continue // moved by another worker meanwhile, or failed
+        tally.steps++
+        if (recorded.move.state === "active") {
+          next.push({ journey: r.journey, position: { ...r.position, step_id: recorded.move.step_id, sequence: r.position.sequence + 1, waiting_until: null } })
         }
       }
       running = next
@@ -155,6 +160,26 @@ export const runClaimedEnrollmentsStep = createStep(
           }
         }
         return facts
+      }
+    }
+
+    /**
+     * Records a round's steps in one statement. When that fails, each is recorded alone, so that
+     * only those it fails for fail.
+     */
+    async function recordOrFail(recording: { r: RunningEnrollment; recorded: RecordedStep }[]): Promise<Set<string>> {
+      try {
+        return await automation.recordSteps(recording.map(({ recorded }) => recorded))
+      } catch {
+        const moved = new Set<string>()
+        for (const { r, recorded } of recording) {
+          try {
+            if (await automation.recordStep(recorded)) moved.add(recorded.enrollment_id)
+          } catch (error) {
+            await fail(r, error)
+          }
+        }
+        return moved
       }
     }
 

@@ -1,6 +1,6 @@
 import { MedusaContainer, IPromotionModuleService } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
-import { RedeemedPromotion } from "../../modules/promotion/service"
+import { RedeemedPromotion } from "../../modules/promotion/lib/ledger"
 import { MARKETING_PROMOTION_METADATA_KEY } from "./native-promotion-input"
 
 type Adjustment = { amount: number | string; promotion_id?: string | null; code?: string | null }

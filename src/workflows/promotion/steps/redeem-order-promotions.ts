@@ -1,5 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import PromotionModuleService, { RedeemedPromotion } from "../../../modules/promotion/service"
+import { RedeemedPromotion } from "../../../modules/promotion/lib/ledger"
+import PromotionModuleService from "../../../modules/promotion/service"
 import { MarketingModule } from "../../../types/modules"
 import { PlacedOrder } from "../order-discounts"
 

@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import PromotionModuleService from "../../../modules/promotion/service"
 import { MarketingModule } from "../../../types/modules"
-import { ReleaseReservationsInput } from "../../../modules/promotion/service"
+import { ReleaseReservationsInput } from "../../../modules/promotion/lib/ledger"
 
 export const releaseReservationsStepId = "release-marketing-reservations"
 

@@ -1,5 +1,5 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { ReleaseReservationsInput } from "../../../modules/promotion/service"
+import { ReleaseReservationsInput } from "../../../modules/promotion/lib/ledger"
 import { releaseReservationsStep } from "../steps/release-reservations"
 
 export const releaseCartPromotionsWorkflowId = "release-marketing-cart-promotions"

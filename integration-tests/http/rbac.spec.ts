@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { DEFAULT_MARKETING_ROLES } from "../../src/lib/rbac/default-roles"
+import { marketingPolicies } from "../../src/policies/marketing"
 import { createMarketingRolesWorkflow } from "../../src/workflows/rbac/workflows/create-marketing-roles"
 import { adminRoutes, concreteUrl } from "../helpers/admin-routes"
 import { AdminSession, createAdminSession } from "../helpers/admin"
@@ -18,6 +19,11 @@ describe("plugin admin routes", () => {
 
   it.each(routes.map((r) => [`${r.method} ${r.matcher}`, r]))("%s declares an RBAC policy", (_, route) => {
     expect(route.policies).not.toHaveLength(0)
+  })
+
+  it("check every declared policy: none is declared for a feature without routes", () => {
+    const checked = new Set(routes.flatMap((route) => route.policies.map((p) => `${p.operation}:${p.resource}`)))
+    expect([...checked].sort()).toEqual(marketingPolicies.policies.map((policy) => policy.name).sort())
   })
 })
 

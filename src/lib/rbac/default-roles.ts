@@ -1,4 +1,4 @@
-import { MARKETING_OPERATIONS, MarketingOperation, MarketingResource } from "./resources"
+import { MARKETING_OPERATIONS, MARKETING_RESOURCE_OPERATIONS, MarketingOperation, MarketingResource } from "./resources"
 
 export type Permission = { resource: MarketingResource; operation: MarketingOperation }
 
@@ -9,8 +9,13 @@ export interface MarketingRoleDefinition {
 }
 
 const R = MarketingResource
+/** The given operations of each resource, those it has. */
 const grant = (resources: MarketingResource[], operations: readonly MarketingOperation[]): Permission[] =>
-  resources.flatMap((resource) => operations.map((operation) => ({ resource, operation })))
+  resources.flatMap((resource) =>
+    MARKETING_RESOURCE_OPERATIONS[resource]
+      .filter((operation) => operations.includes(operation))
+      .map((operation) => ({ resource, operation }))
+  )
 
 const ALL_RESOURCES = Object.values(MarketingResource)
 const AUTHORING: MarketingOperation[] = ["read", "create", "update", "delete", "send"]
@@ -18,12 +23,12 @@ const AUTHORING: MarketingOperation[] = ["read", "create", "update", "delete", "
 export const DEFAULT_MARKETING_ROLES: MarketingRoleDefinition[] = [
   {
     name: "Marketing admin",
-    description: "Everything in the Marketing section, settings and audit log included",
+    description: "Everything in the Marketing section, the audit log included",
     permissions: grant(ALL_RESOURCES, MARKETING_OPERATIONS),
   },
   {
     name: "Marketer",
-    description: "Creates, edits and sends campaigns, segments, promotions and automations; no settings",
+    description: "Creates, edits and sends campaigns, segments, promotions and automations",
     permissions: [
       ...grant([R.CAMPAIGN, R.SEGMENT, R.PROMOTION, R.AUTOMATION], AUTHORING),
       ...grant([R.CONTACT], ["read", "create", "update"]),

@@ -1,6 +1,7 @@
-// `npm test`: starts its own PostgreSQL (or uses DATABASE_URL), then runs every jest suite once.
-// Medusa's test runner loads medusa-config with a dynamic import, hence --experimental-vm-modules.
-// Extra arguments go to jest, e.g. `npm test -- --selectProjects unit`.
+// `npm test`: type-checks every project (scripts/typecheck.mjs), starts its own PostgreSQL (or uses DATABASE_URL),
+// then runs every jest suite once. Medusa's test runner loads medusa-config with a dynamic import, hence
+// --experimental-vm-modules. Extra arguments go to jest, e.g. `npm test -- --selectProjects unit`; such a partial
+// run skips the type-check (`npm run typecheck` runs it alone).
 import { spawn } from "node:child_process"
 import fs from "node:fs"
 import os from "node:os"
@@ -8,9 +9,12 @@ import path from "node:path"
 import { fileURLToPath } from "node:url"
 import { generateGrammar } from "./grammar.mjs"
 import { startPostgres } from "./postgres.mjs"
+import { typecheck } from "./typecheck.mjs"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 generateGrammar(root)
+const jestArguments = process.argv.slice(2)
+if (jestArguments.length === 0 && !typecheck(root)) process.exit(1)
 // A fresh cluster per run, so that two runs at once never share data.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "marketing-test-db-"))
 const db = await startPostgres({ dataDir, port: 55433 })
@@ -30,7 +34,7 @@ delete env.DATABASE_URL
 
 const jest = spawn(
   process.execPath,
-  ["--experimental-vm-modules", path.join(root, "node_modules/jest/bin/jest.js"), "--forceExit", "--maxWorkers=1", ...process.argv.slice(2)],
+  ["--experimental-vm-modules", path.join(root, "node_modules/jest/bin/jest.js"), "--forceExit", "--maxWorkers=1", ...jestArguments],
   { cwd: root, env, stdio: "inherit" }
 )
 const forward = (signal) => jest.kill(signal)

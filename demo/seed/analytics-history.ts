@@ -7,6 +7,7 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import AnalyticsModuleService from "../../src/modules/analytics/service"
 import CampaignModuleService from "../../src/modules/campaign/service"
+import { CampaignDTO } from "../../src/types/campaign/module"
 import { MarketingModule } from "../../src/types/modules"
 
 const MONTHS = 12
@@ -23,7 +24,7 @@ export async function seedAnalyticsHistory(container: MedusaContainer) {
     at.setUTCHours(9, 0, 0, 0)
     return at
   })
-  const campaigns = await campaignService.createMarketingCampaigns(
+  const campaigns: CampaignDTO[] = await campaignService.createMarketingCampaigns(
     sends.map((at) => ({
       name: `Newsletter ${at.toLocaleString("en-US", { month: "long", year: "numeric", timeZone: "UTC" })}`,
       channel: "email" as const,

@@ -1,4 +1,5 @@
-import { MedusaContainer } from "@medusajs/framework/types"
+import { InferTypeOf, MedusaContainer } from "@medusajs/framework/types"
+import Contact from "../../src/modules/audience/models/contact"
 import AudienceModuleService from "../../src/modules/audience/service"
 import MessagingModuleService from "../../src/modules/messaging/service"
 import { MarketingModule } from "../../src/types/modules"
@@ -60,7 +61,11 @@ export async function startDeliverySinks({
 }
 
 /** Contacts who may be emailed (and texted), straight into the audience. */
-export async function createReachableContacts(container: MedusaContainer, count: number, prefix = "reader") {
+export async function createReachableContacts(
+  container: MedusaContainer,
+  count: number,
+  prefix = "reader"
+): Promise<InferTypeOf<typeof Contact>[]> {
   const audience: AudienceModuleService = container.resolve(MarketingModule.AUDIENCE)
   return audience.createContacts(
     Array.from({ length: count }, (_, i) => ({

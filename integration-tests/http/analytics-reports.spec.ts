@@ -7,6 +7,7 @@ import { backdateMessages, createReachableContacts, createScheduledCampaign, Sin
 import { eventually } from "../helpers/eventually"
 import { readPdf } from "../helpers/pdf-text"
 import { setUpStorefront, Shopper } from "../helpers/storefront"
+import { HttpSuite } from "../helpers/suite"
 
 jest.setTimeout(240_000)
 
@@ -18,7 +19,7 @@ afterAll(async () => sinks.close())
 
 const BASE = "/admin/marketing/analytics"
 const pathOf = (url: string) => new URL(url).pathname
-const dayOf = (at: Date | string) => new Date(at).toISOString().slice(0, 10)
+const dayOf = (at: Date | string | number) => new Date(at).toISOString().slice(0, 10)
 const HUMAN = { headers: { "user-agent": "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 Safari/605.1.15" } }
 const csvRows = (text: string) => {
   const [header, ...rows] = text.trim().split("\n")
@@ -27,7 +28,7 @@ const csvRows = (text: string) => {
 }
 
 medusaIntegrationTestRunner({
-  testSuite: ({ api, getContainer }) => {
+  testSuite: ({ api, getContainer }: HttpSuite) => {
     const t = useDeliverySuite(api, getContainer, () => sinks)
     const get = (path: string, binary = false) =>
       api.get(path, { ...t.admin.headers, validateStatus: () => true, ...(binary ? { responseType: "arraybuffer" } : {}) })

@@ -8,6 +8,7 @@ import { refreshAnalyticsRollupsWorkflow } from "../../src/workflows/analytics/w
 import { backdateMessages, createReachableContacts, createScheduledCampaign, Sinks, startDeliverySinks, useDeliverySuite } from "../helpers/delivery"
 import { eventually } from "../helpers/eventually"
 import { setUpStorefront, Shopper } from "../helpers/storefront"
+import { HttpSuite } from "../helpers/suite"
 
 jest.setTimeout(180_000)
 
@@ -33,11 +34,11 @@ afterAll(async () => sinks.close())
 
 const BASE = "/admin/marketing/analytics"
 const pathOf = (url: string) => new URL(url).pathname
-const dayOf = (at: Date | string) => new Date(at).toISOString().slice(0, 10)
+const dayOf = (at: Date | string | number) => new Date(at).toISOString().slice(0, 10)
 const HUMAN = { headers: { "user-agent": "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 Safari/605.1.15" } }
 
 medusaIntegrationTestRunner({
-  testSuite: ({ api, getContainer }) => {
+  testSuite: ({ api, getContainer }: HttpSuite) => {
     const t = useDeliverySuite(api, getContainer, () => sinks)
     const get = (path: string) => api.get(path, { ...t.admin.headers, validateStatus: () => true })
 

@@ -122,7 +122,7 @@ medusaIntegrationTestRunner({
       await recordOrdersWorkflow(getContainer()).run({ input: { order_ids: [first.id, second.id] } })
       expect(await contactOf(customer.id)).toMatchObject({ orders_count: 3, total_spent: 120 })
 
-      await getContainer().resolve(Modules.ORDER).updateOrders([{ id: first.id, status: "canceled", canceled_at: new Date() }])
+      await getContainer().resolve(Modules.ORDER).cancel(first.id)
       await getContainer().resolve(Modules.EVENT_BUS).emit({ name: "order.canceled", data: { id: first.id } })
       const after = await eventually(() => contactOf(customer.id), (c) => c.orders_count === 2)
       expect(after).toMatchObject({ orders_count: 2, total_spent: 30 })

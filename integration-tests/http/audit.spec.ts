@@ -3,6 +3,7 @@ import { createCampaignsWorkflow } from "../../src/workflows/campaign/workflows/
 import { pruneAuditEntriesWorkflow } from "../../src/workflows/audit/workflows/prune-audit-entries"
 import { AdminSession, createAdminSession } from "../helpers/admin"
 import { useEnv } from "../helpers/env"
+import { HttpSuite } from "../helpers/suite"
 
 jest.setTimeout(120_000)
 
@@ -13,7 +14,7 @@ const AUDIT = "/admin/marketing/audit-entries"
 const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString()
 
 medusaIntegrationTestRunner({
-  testSuite: ({ api, getContainer }) => {
+  testSuite: ({ api, getContainer }: HttpSuite) => {
     let admin: AdminSession
     let colleague: AdminSession
     const traced = (requestId: string) => ({

@@ -9,6 +9,7 @@ import { backdateMessages, createScheduledCampaign, Sinks, startDeliverySinks, u
 import { eventually } from "../helpers/eventually"
 import { readPdf } from "../helpers/pdf-text"
 import { setUpStorefront, Shopper } from "../helpers/storefront"
+import { HttpSuite } from "../helpers/suite"
 
 jest.setTimeout(240_000)
 
@@ -36,7 +37,7 @@ const pathOf = (url: string) => new URL(url).pathname
 const HUMAN = { headers: { "user-agent": "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 Safari/605.1.15" } }
 
 medusaIntegrationTestRunner({
-  testSuite: ({ api, getContainer }) => {
+  testSuite: ({ api, getContainer }: HttpSuite) => {
     const t = useDeliverySuite(api, getContainer, () => sinks)
     const get = (path: string) => api.get(path, { ...t.admin.headers, validateStatus: () => true })
     /** The refresh takes raw rows once they are SETTLE_SECONDS old. */

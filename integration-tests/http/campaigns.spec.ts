@@ -4,6 +4,7 @@ import { updateCampaignsStep } from "../../src/workflows/campaign/steps/update-c
 import { MarketingModule } from "../../src/types/modules"
 import { AdminSession, createAdminSession } from "../helpers/admin"
 import { holdCampaignRow } from "../helpers/row-lock"
+import { HttpSuite } from "../helpers/suite"
 
 jest.setTimeout(120_000)
 
@@ -12,7 +13,7 @@ const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOS
 const ready = { subject: "Spring sale", body: "<p>Hello {{ first_name }}</p>" }
 
 medusaIntegrationTestRunner({
-  testSuite: ({ api, getContainer }) => {
+  testSuite: ({ api, getContainer }: HttpSuite) => {
     let admin: AdminSession
     /** What a campaign goes out to: without it, it cannot be scheduled or activated. */
     let audience: { segment_id: string }

@@ -7,6 +7,7 @@ import { failStalledContactImportsWorkflow } from "../../src/workflows/contact-i
 import { MarketingModule } from "../../src/types/modules"
 import { AdminSession, createAdminSession } from "../helpers/admin"
 import { eventually } from "../helpers/eventually"
+import { HttpSuite } from "../helpers/suite"
 
 jest.setTimeout(180_000)
 
@@ -16,20 +17,19 @@ const UPLOAD_DIR = path.join(process.cwd(), "static")
 const entriesNamed = (dir: string, part: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((e) => e.includes(part)) : [])
 
 medusaIntegrationTestRunner({
-  testSuite: ({ api, getContainer }) => {
+  testSuite: ({ api, getContainer }: HttpSuite) => {
     let admin: AdminSession
     const upload = (csv: string, filename = "contacts.csv") =>
       api.post(`${IMPORTS}?filename=${encodeURIComponent(filename)}`, csv, {
         headers: { ...admin.headers.headers, "content-type": "text/csv" },
         maxBodyLength: Infinity,
       })
-    const finished = async (id: string) => {
-      for (const until = Date.now() + 120_000; Date.now() < until; await new Promise((r) => setTimeout(r, 250))) {
-        const { data } = await api.get(`${IMPORTS}/${id}`, admin.headers)
-        if (["completed", "failed"].includes(data.contact_import.status)) return data.contact_import
-      }
-      throw new Error("import did not finish")
-    }
+    const finished = (id: string) =>
+      eventually(
+        async () => (await api.get(`${IMPORTS}/${id}`, admin.headers)).data.contact_import,
+        (contactImport) => ["completed", "failed"].includes(contactImport.status),
+        120_000
+      )
 
     beforeEach(async () => {
       admin = await createAdminSession(api, getContainer())
@@ -203,7 +203,7 @@ medusaIntegrationTestRunner({
       const warnings: string[] = []
       const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
       const warn = logger.warn.bind(logger)
-      logger.warn = (message: string, ...rest: unknown[]) => (warnings.push(message), warn(message, ...rest))
+      logger.warn = (message: string) => (warnings.push(message), warn(message))
 
       // The worker's first batch updates the held contact and waits on its lock, as a slow worker would.
       const pg = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)

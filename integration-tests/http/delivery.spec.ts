@@ -7,6 +7,7 @@ import { DEVELOPMENT_TOKEN_SECRET } from "../../src/lib/plugin-options"
 import { TRACKING_TOKEN_TTL_SECONDS, trackingToken } from "../../src/modules/messaging/lib/tracking-token"
 import { sendDueCampaigns } from "../../src/lib/send-due-campaigns"
 import { DeliveryEvents } from "../../src/types/messaging"
+import CampaignModuleService from "../../src/modules/campaign/service"
 import { MarketingModule } from "../../src/types/modules"
 import { enqueueCampaignMessagesStep } from "../../src/workflows/delivery/steps/enqueue-campaign-messages"
 import {
@@ -139,7 +140,7 @@ medusaIntegrationTestRunner({
         enqueueCampaignMessagesStep({ campaign: input.campaign, occurrence: "once" })
         failAfterDelivery()
       })
-      const stored = await t.container.resolve(MarketingModule.CAMPAIGN).retrieveMarketingCampaign(campaign.id)
+      const stored = await t.container.resolve<CampaignModuleService>(MarketingModule.CAMPAIGN).retrieveMarketingCampaign(campaign.id)
       const { errors } = await interrupted(t.container).run({ input: { campaign: stored }, throwOnError: false })
       expect(errors[0].error.message).toBe("fan-out interrupted")
 
@@ -353,7 +354,7 @@ medusaIntegrationTestRunner({
             occurrence: "once",
             contact_id: contact.id,
             channel: "email",
-            to: contact.email,
+            to: contact.email!,
             idempotency_key: `${second.id}:${contact.id}:email:once`,
             not_before: new Date(),
           },

@@ -1,8 +1,6 @@
 import { createHmac } from "node:crypto"
 import { createServer, IncomingMessage, Server } from "node:http"
 import { AddressInfo } from "node:net"
-import { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { drainMessageQueue } from "../../src/lib/delivery-runner"
 import { runDueJourneys } from "../../src/lib/journey-runner"
@@ -15,6 +13,7 @@ import { MarketingModule } from "../../src/types/modules"
 import { backdateMessages, createReachableContacts, Sinks, startDeliverySinks, useDeliverySuite } from "../helpers/delivery"
 import { eventually } from "../helpers/eventually"
 import { createUniqueCodePromotion } from "../helpers/promotions"
+import { sql } from "../helpers/sql"
 
 jest.setTimeout(120_000)
 
@@ -48,8 +47,6 @@ const fail = { validateStatus: () => true }
 const HUMAN = { headers: { "user-agent": "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 Safari/605.1.15" } }
 const tag = (id: string, ...tags: string[]) => ({ id, kind: "update_contact" as const, add_tags: tags })
 
-const sql = (container: MedusaContainer, text: string, params: unknown[] = []) =>
-  container.resolve(ContainerRegistrationKeys.PG_CONNECTION).raw(text, params)
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {

@@ -1,5 +1,3 @@
-import { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { drainMessageQueue } from "../../src/lib/delivery-runner"
 import { runDueJourneys } from "../../src/lib/journey-runner"
@@ -9,6 +7,7 @@ import { MarketingModule } from "../../src/types/modules"
 import { createReachableContacts, Sinks, startDeliverySinks, useDeliverySuite } from "../helpers/delivery"
 import { eventually } from "../helpers/eventually"
 import { setUpStorefront, Shopper } from "../helpers/storefront"
+import { sql } from "../helpers/sql"
 
 jest.setTimeout(120_000)
 
@@ -25,8 +24,6 @@ const send = (id: string, subject: string) => ({ id, kind: "send" as const, chan
 const waitADay = (id: string) => ({ id, kind: "wait" as const, wait: { type: "duration" as const, duration: { amount: 1, unit: "days" as const } } })
 
 /** Runs SQL against the suite's database: to move an enrollment's clock instead of sleeping. */
-const sql = (container: MedusaContainer, text: string, params: unknown[] = []) =>
-  container.resolve(ContainerRegistrationKeys.PG_CONNECTION).raw(text, params)
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {

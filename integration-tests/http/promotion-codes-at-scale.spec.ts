@@ -6,6 +6,7 @@ import PromotionModuleService from "../../src/modules/promotion/service"
 import { MarketingModule } from "../../src/types/modules"
 import { AdminSession, createAdminSession } from "../helpers/admin"
 import { setUpStorefront, Shopper } from "../helpers/storefront"
+import { HttpSuite } from "../helpers/suite"
 
 // One promotion with a batch of several pages of codes (CODE_PAGE is 50,000), reused by every step. CI keeps it to
 // three and a half pages; AT_SCALE_CODES=1000000 runs it at the largest batch the API generates (a minute or more a step).
@@ -15,7 +16,7 @@ jest.setTimeout(20 * 60_000)
 const PROMOTIONS = "/admin/marketing/promotions"
 
 medusaIntegrationTestRunner({
-  testSuite: ({ api, getContainer }) => {
+  testSuite: ({ api, getContainer }: HttpSuite) => {
     let admin: AdminSession
     const promotions = (): PromotionModuleService => getContainer().resolve(MarketingModule.PROMOTION)
     const anyway = { validateStatus: () => true }

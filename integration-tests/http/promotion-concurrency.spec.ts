@@ -17,6 +17,7 @@ import {
   refusedAtCompletion,
 } from "../helpers/promotions"
 import { setUpStorefront, Shopper, Storefront } from "../helpers/storefront"
+import { HttpSuite } from "../helpers/suite"
 import PromotionModuleService from "../../src/modules/promotion/service"
 import { MarketingModule } from "../../src/types/modules"
 
@@ -33,7 +34,7 @@ const PARALLEL = Math.min(SHOPPERS, 25)
 jest.setTimeout(Math.max(300_000, SHOPPERS * 9_000))
 
 medusaIntegrationTestRunner({
-  testSuite: ({ api, getContainer }) => {
+  testSuite: ({ api, getContainer }: HttpSuite) => {
     let admin: AdminSession
     let store: Storefront
     const results: RaceResult[] = []

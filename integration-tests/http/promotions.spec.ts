@@ -4,6 +4,7 @@ import { AdminSession, createAdminSession } from "../helpers/admin"
 import { setUpStorefront, Shopper, Storefront } from "../helpers/storefront"
 import { eventually } from "../helpers/eventually"
 import { openDraftOrder } from "../helpers/promotions"
+import { HttpSuite } from "../helpers/suite"
 import releaseAbandonedPromotionsJob from "../../src/jobs/release-abandoned-promotions"
 import AudienceModuleService from "../../src/modules/audience/service"
 import { parseCodePattern } from "../../src/modules/promotion/lib/code-pattern"
@@ -20,7 +21,7 @@ jest.setTimeout(180_000)
 const BASE = "/admin/marketing/promotions"
 
 medusaIntegrationTestRunner({
-  testSuite: ({ api, getContainer }) => {
+  testSuite: ({ api, getContainer }: HttpSuite) => {
     let admin: AdminSession
     let store: Storefront
     const fail = async (promise: Promise<unknown>) => {
@@ -92,12 +93,12 @@ medusaIntegrationTestRunner({
         expect((await nativePromotions(automatic.id)).map((n) => n.limit)).toEqual([50])
         const [native] = await nativePromotions(shared.id)
         expect(native.limit).toBe(50)
-        const [budget] = await getContainer().resolve(Modules.PROMOTION).listCampaigns({ id: native.campaign!.id }, { relations: ["budget"] })
+        const [budget] = await getContainer().resolve(Modules.PROMOTION).listCampaigns({ id: [native.campaign!.id] }, { relations: ["budget"] })
         expect(budget.budget).toMatchObject({ type: "spend", limit: 300, currency_code: "eur" })
         const [perCustomerNative] = await nativePromotions(perCustomer.id)
         const [perCustomerCampaign] = await getContainer()
           .resolve(Modules.PROMOTION)
-          .listCampaigns({ id: perCustomerNative.campaign!.id }, { relations: ["budget"] })
+          .listCampaigns({ id: [perCustomerNative.campaign!.id] }, { relations: ["budget"] })
         expect(perCustomerCampaign.budget).toMatchObject({ type: "use_by_attribute", attribute: "customer_id", limit: 1 })
       })
 

@@ -6,11 +6,12 @@ import { MarketingModule } from "../../src/types/modules"
 import { syncSegmentCustomerGroupsWorkflow } from "../../src/workflows/segment/workflows/sync-segment-customer-groups"
 import { AdminSession, createAdminSession } from "../helpers/admin"
 import { eventually } from "../helpers/eventually"
+import { HttpSuite } from "../helpers/suite"
 
 jest.setTimeout(120_000)
 
 medusaIntegrationTestRunner({
-  testSuite: ({ api, getContainer }) => {
+  testSuite: ({ api, getContainer }: HttpSuite) => {
     let admin: AdminSession
     let customers: ICustomerModuleService
     let audience: AudienceModuleService

@@ -2,7 +2,7 @@ import path from "node:path"
 import { Client } from "pg"
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { MarketingModule } from "../../../types/modules"
-import { RawData, RawMessageEvent } from "../lib/raw-data"
+import { RawAssignedCode, RawData, RawMessage, RawMessageEvent, RawOrder } from "../lib/raw-data"
 import { rollupRawData } from "../lib/rollup-raw-data"
 import { addTo, METRICS, Rollup, rollupRows } from "../lib/rollup"
 import { bucketOfDay } from "../lib/periods"
@@ -32,7 +32,15 @@ function random(seed: number) {
  * flags and repeats, orders with clicks and codes, some refunded or cancelled (refunds on either side of
  * the cancellation), and ledger lines, some cancelled.
  */
-function generate(seed: number): RawData & { customers: Map<string, string>; messages: { idempotency_key: string }[] } {
+/** Raw data with what only the tables hold besides: messages' keys, codes' promotions, orders' customers. */
+interface GeneratedRows extends RawData {
+  messages: (RawMessage & { idempotency_key: string })[]
+  codes: (RawAssignedCode & { promotion_id: string })[]
+  orders: (RawOrder & { customer_id: string | null })[]
+  customers: Map<string, string>
+}
+
+function generate(seed: number): GeneratedRows {
   const rnd = random(seed)
   const pick = <T>(values: readonly T[]) => values[Math.floor(rnd() * values.length)]
   const start = Date.parse("2026-03-27T20:00:00Z")

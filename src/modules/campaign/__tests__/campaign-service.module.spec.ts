@@ -1,5 +1,6 @@
 import path from "node:path"
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
+import { CampaignMemberDTO } from "../../../types/campaign/module"
 import { MarketingModule } from "../../../types/modules"
 import CampaignModuleService from "../service"
 
@@ -60,7 +61,7 @@ moduleIntegrationTestRunner<CampaignModuleService>({
 
       await service.restoreMarketingCampaigns([campaign.id])
       const [restored] = await service.listMarketingCampaigns({ id: campaign.id }, { relations: ["team"] })
-      expect(restored.team.map((m) => m.user_id)).toEqual(["user_1"])
+      expect(restored.team.map((m: CampaignMemberDTO) => m.user_id)).toEqual(["user_1"])
     })
 
     it("exposes the validated plugin options", () => {

@@ -118,21 +118,19 @@ export function assertDeletable(campaign: Pick<LifecycleSubject, "status">): voi
   }
 }
 
-type CampaignFields = LifecycleSubject & Record<string, unknown>
-
 /**
  * Checks an update against the campaign's status: frozen fields, one-off vs recurring, and, for a
  * campaign that is already live, that it stays ready to go out.
  */
 export function assertUpdate(
-  current: CampaignFields,
+  current: LifecycleSubject,
   update: Record<string, unknown>,
   now = new Date()
 ): void {
   const fields = Object.keys(update).filter((f) => f !== "id")
   assertEditable(current, fields)
   if (fields.every((f) => (ALWAYS_EDITABLE_FIELDS as readonly string[]).includes(f))) return
-  const merged = { ...current, ...update } as CampaignFields
+  const merged = { ...current, ...update } as LifecycleSubject
   if (merged.scheduled_at && merged.schedule_cron) {
     throw invalid(
       "scheduled_at: a campaign is either one-off (scheduled_at) or recurring (schedule_cron), not both"

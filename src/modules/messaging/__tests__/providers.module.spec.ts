@@ -591,7 +591,7 @@ describe("the demo's web inbox", () => {
       expect(response.headers.get("content-type")).toBe("message/rfc822")
       expect(response.headers.get("content-disposition")).toBe('attachment; filename="email-1.eml"')
       const source = Buffer.from(await response.arrayBuffer())
-      expect(source.equals(smtp.messages()[0].raw)).toBe(true)
+      expect(smtp.messages()[0].raw).toEqual(source)
       expect(source.toString("utf8")).toMatch(new RegExp(`^List-Unsubscribe: <${SHOP}/u/unsub1>\r$`, "m"))
       expect(source.toString("utf8")).toMatch(/^List-Unsubscribe-Post: List-Unsubscribe=One-Click\r$/m)
       expect((await fetch(`${inbox.url}/emails/42/raw`)).status).toBe(404)

@@ -82,7 +82,7 @@ describe("attributeOrder", () => {
           )
           const models = attributions.map((a) => a.model)
           expect(new Set(models).size).toBe(models.length)
-          const given = new Set([click?.message_id, ...touches.map((t) => t.message_id), ...carriers.map((c) => c.message_id)])
+          const given = new Set<string | undefined>([click?.message_id, ...touches.map((t) => t.message_id), ...carriers.map((c) => c.message_id)])
           for (const a of attributions) expect(given.has(a.message_id)).toBe(true)
           // Last touch sees every click last click sees.
           if (models.includes("last_click")) expect(models).toContain("last_touch")

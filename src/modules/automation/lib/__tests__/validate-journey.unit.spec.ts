@@ -3,14 +3,29 @@ import { JourneyDefinitionInput } from "../journey-schema"
 import { JourneyProblem, validateJourney } from "../validate-journey"
 import { welcomeJourney } from "./fixtures"
 
-type Change = (journey: JourneyDefinitionInput & { graph: { steps: any[]; edges: any[] } }) => void
+type Change = (journey: JourneyDefinitionInput) => void
+type StepInput = JourneyDefinitionInput["graph"]["steps"][number]
+type WaitInput = Extract<StepInput, { kind: "wait" }>["wait"]
 
 const changed = (change: Change) => {
-  const journey = welcomeJourney() as Parameters<Change>[0]
+  const journey = welcomeJourney()
   change(journey)
   return journey
 }
-const step = (journey: Parameters<Change>[0], id: string) => journey.graph.steps.find((s) => s.id === id)
+/** What the fixture becomes when changed past what the schema's types allow: the validator takes unknown input. */
+const malformed = (change: (journey: JourneyDefinitionInput) => object) => change(welcomeJourney())
+/** The fixture's step of that id, which must be of that kind. */
+const step = <Kind extends StepInput["kind"]>(journey: JourneyDefinitionInput, id: string, kind: Kind) => {
+  const found = journey.graph.steps.find((s) => s.id === id)
+  if (found?.kind !== kind) throw new Error(`the fixture has no ${kind} step '${id}'`)
+  return found as Extract<StepInput, { kind: Kind }>
+}
+/** The wait of the fixture's wait step of that id, which must be of that type. */
+const waitOf = <Type extends WaitInput["type"]>(journey: JourneyDefinitionInput, id: string, type: Type) => {
+  const { wait } = step(journey, id, "wait")
+  if (wait.type !== type) throw new Error(`the fixture's wait '${id}' is not a ${type} wait`)
+  return wait as Extract<WaitInput, { type: Type }>
+}
 const validate = (journey: unknown) => validateJourney(journey, compileSegmentDsl)
 const located = (problems: JourneyProblem[]) => problems.map(({ code, path, step_id }) => ({ code, path, ...(step_id ? { step_id } : {}) }))
 
@@ -26,9 +41,9 @@ describe("validateJourney", () => {
   it.each<[string, Change]>([
     ["a loop that passes a wait", (j) => j.graph.edges.push({ from: "tag", to: "two_days" })],
     ["a linear step without an edge (the journey ends there)", (j) => (j.graph.edges = j.graph.edges.filter((e) => e.from !== "thanks"))],
-    ["a click branch on an SMS sent before it", (j) => (step(j, "vip").condition = { type: "engagement", step_id: "reminder", engagement: "clicked" })],
-    ["waiting for a click of an earlier email", (j) => (step(j, "await_order").wait.event = { type: "message_clicked", step_id: "offer" })],
-    ["a split with a 0% branch", (j) => (step(j, "ab").branches = [{ key: "a", percent: 0 }, { key: "b", percent: 100 }])],
+    ["a click branch on an SMS sent before it", (j) => (step(j, "vip", "branch").condition = { type: "engagement", step_id: "reminder", engagement: "clicked" })],
+    ["waiting for a click of an earlier email", (j) => (waitOf(j, "await_order", "event").event = { type: "message_clicked", step_id: "offer" })],
+    ["a split with a 0% branch", (j) => (step(j, "ab", "split").branches = [{ key: "a", percent: 0 }, { key: "b", percent: 100 }])],
     ["no trigger filter", (j) => (j.trigger = { kind: "order.placed" })],
   ])("accepts %s", (_, change) => {
     expect(validate(changed(change)).problems).toEqual([])
@@ -53,7 +68,7 @@ describe("validateJourney", () => {
     ],
     [
       "an email without body or subject",
-      (j) => Object.assign(step(j, "welcome"), { body: "  ", subject: null }),
+      (j) => Object.assign(step(j, "welcome", "send"), { body: "  ", subject: null }),
       [
         { code: "send_without_content", path: S(0, "body"), step_id: "welcome" },
         { code: "send_without_content", path: S(0, "subject"), step_id: "welcome" },
@@ -61,12 +76,12 @@ describe("validateJourney", () => {
     ],
     [
       "an SMS without a body",
-      (j) => (step(j, "reminder").body = ""),
+      (j) => (step(j, "reminder", "send").body = ""),
       [{ code: "send_without_content", path: S(5, "body"), step_id: "reminder" }],
     ],
     [
       "an event wait without a timeout",
-      (j) => (step(j, "await_order").wait.timeout = null),
+      (j) => (waitOf(j, "await_order", "event").timeout = null),
       [{ code: "wait_without_limit", path: S(10, "wait", "timeout"), step_id: "await_order" }],
     ],
     [
@@ -85,17 +100,17 @@ describe("validateJourney", () => {
     ],
     [
       "a split branch without an edge",
-      (j) => (step(j, "ab").branches = [{ key: "a", percent: 30 }, { key: "b", percent: 60 }, { key: "c", percent: 10 }]),
+      (j) => (step(j, "ab", "split").branches = [{ key: "a", percent: 30 }, { key: "b", percent: 60 }, { key: "c", percent: 10 }]),
       [{ code: "missing_outcome", path: S(6), step_id: "ab" }],
     ],
     [
       "split percentages that do not add up to 100",
-      (j) => (step(j, "ab").branches = [{ key: "a", percent: 30 }, { key: "b", percent: 60 }]),
+      (j) => (step(j, "ab", "split").branches = [{ key: "a", percent: 30 }, { key: "b", percent: 60 }]),
       [{ code: "split_not_100", path: S(6, "branches"), step_id: "ab" }],
     ],
     [
       "a split key named twice",
-      (j) => (step(j, "ab").branches = [{ key: "a", percent: 30 }, { key: "a", percent: 70 }]),
+      (j) => (step(j, "ab", "split").branches = [{ key: "a", percent: 30 }, { key: "a", percent: 70 }]),
       [
         { code: "unknown_outcome", path: ["graph", "edges", 9, "outcome"], step_id: "ab" },
         { code: "duplicate_split_key", path: S(6, "branches", 1, "key"), step_id: "ab" },
@@ -133,32 +148,32 @@ describe("validateJourney", () => {
     ],
     [
       "an open branch on an SMS",
-      (j) => (step(j, "vip").condition = { type: "engagement", step_id: "reminder", engagement: "opened" }),
+      (j) => (step(j, "vip", "branch").condition = { type: "engagement", step_id: "reminder", engagement: "opened" }),
       [{ code: "invalid_message_reference", path: S(12, "condition", "step_id"), step_id: "vip" }],
     ],
     [
       "an engagement branch on a later send",
-      (j) => (step(j, "opened").condition = { type: "engagement", step_id: "offer", engagement: "clicked" }),
+      (j) => (step(j, "opened", "branch").condition = { type: "engagement", step_id: "offer", engagement: "clicked" }),
       [{ code: "invalid_message_reference", path: S(3, "condition", "step_id"), step_id: "opened" }],
     ],
     [
       "an engagement branch on itself",
-      (j) => (step(j, "opened").condition = { type: "engagement", step_id: "opened", engagement: "clicked" }),
+      (j) => (step(j, "opened", "branch").condition = { type: "engagement", step_id: "opened", engagement: "clicked" }),
       [{ code: "invalid_message_reference", path: S(3, "condition", "step_id"), step_id: "opened" }],
     ],
     [
       "an engagement branch on a step that sends nothing",
-      (j) => (step(j, "opened").condition = { type: "engagement", step_id: "two_days", engagement: "clicked" }),
+      (j) => (step(j, "opened", "branch").condition = { type: "engagement", step_id: "two_days", engagement: "clicked" }),
       [{ code: "invalid_message_reference", path: S(3, "condition", "step_id"), step_id: "opened" }],
     ],
     [
       "a wait for a click of an unknown step",
-      (j) => (step(j, "await_order").wait.event = { type: "message_clicked", step_id: "ghost" }),
+      (j) => (waitOf(j, "await_order", "event").event = { type: "message_clicked", step_id: "ghost" }),
       [{ code: "invalid_message_reference", path: S(10, "wait", "event", "step_id"), step_id: "await_order" }],
     ],
     [
       "a branch condition that does not compile",
-      (j) => (step(j, "vip").condition = { type: "segment_condition", condition: "total_spent >" }),
+      (j) => (step(j, "vip", "branch").condition = { type: "segment_condition", condition: "total_spent >" }),
       [{ code: "invalid_condition", path: S(12, "condition", "condition"), step_id: "vip" }],
     ],
     [
@@ -193,12 +208,12 @@ describe("validateJourney", () => {
   })
 
   it.each<[string, unknown, (string | number)[]]>([
-    ["an unknown step kind", changed((j) => j.graph.steps.push({ id: "x", kind: "teleport" })), ["graph", "steps", 15, "kind"]],
-    ["a wait of zero days", changed((j) => (step(j, "two_days").wait.duration.amount = 0)), S(1, "wait", "duration", "amount")],
-    ["a step id with a colon", changed((j) => (step(j, "done").id = "a:b")), S(14, "id")],
-    ["an abandoned-cart trigger without its idle time", changed((j) => (j.trigger = { kind: "cart.abandoned" } as any)), ["trigger", "idle_minutes"]],
-    ["a webhook to a non-http URL", changed((j) => (step(j, "thanks").url = "ftp://example.com/x")), S(11, "url")],
-    ["a time of day that is not HH:MM", changed((j) => (step(j, "morning").wait.time = "9am")), S(4, "wait", "time")],
+    ["an unknown step kind", malformed((j) => ({ ...j, graph: { ...j.graph, steps: [...j.graph.steps, { id: "x", kind: "teleport" }] } })), ["graph", "steps", 15, "kind"]],
+    ["a wait of zero days", changed((j) => (waitOf(j, "two_days", "duration").duration.amount = 0)), S(1, "wait", "duration", "amount")],
+    ["a step id with a colon", changed((j) => (step(j, "done", "exit").id = "a:b")), S(14, "id")],
+    ["an abandoned-cart trigger without its idle time", malformed((j) => ({ ...j, trigger: { kind: "cart.abandoned" } })), ["trigger", "idle_minutes"]],
+    ["a webhook to a non-http URL", changed((j) => (step(j, "thanks", "webhook").url = "ftp://example.com/x")), S(11, "url")],
+    ["a time of day that is not HH:MM", changed((j) => (waitOf(j, "morning", "time_of_day").time = "9am")), S(4, "wait", "time")],
     ["no journey at all", null, []],
   ])("refuses %s as a shape problem, located", (_, input, path) => {
     const result = validate(input)

@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { isValidTimezone } from "../modules/campaign/lib/schedule"
-import { EmailProviderOptions, PushProviderOptions, SmsProviderOptions } from "../modules/messaging/providers"
+import { deliveryProviderOptions } from "../modules/messaging/providers"
 
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: "must be a time of day as HH:MM, e.g. '21:00'" })
 
@@ -49,9 +49,9 @@ export const PluginOptionsSchema = z
       .nullable()
       .default(null),
     /** Delivery providers, one per channel; a channel without one cannot send. */
-    email: EmailProviderOptions.optional(),
-    sms: SmsProviderOptions.optional(),
-    push: PushProviderOptions.optional(),
+    email: deliveryProviderOptions("email").optional(),
+    sms: deliveryProviderOptions("sms").optional(),
+    push: deliveryProviderOptions("push").optional(),
     /** No marketing message goes out in this window, in the contact's timezone (else the store's). */
     quiet_hours: z.object({ start: clock, end: clock }).nullable().default(null),
     /** At most `max` marketing messages per contact within `days`, per channel. Test sends do not count. */

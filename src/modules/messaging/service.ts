@@ -10,7 +10,7 @@ import type { TrackedLink as WrittenLink } from "./lib/instrument-html"
 import { flagClickBursts } from "./lib/classify-engagement"
 import { TokenBucket } from "./lib/token-bucket"
 import { ProviderEvent } from "./lib/webhooks/events"
-import { createProvider } from "./providers"
+import { deliveryProviderKey } from "./loaders/providers"
 import {
   QUEUE_MESSAGES,
   CONTACTS_AT_FREQUENCY_CAP,
@@ -129,12 +129,14 @@ const linkSetKey = (links: WrittenLink[]) =>
 
 export default class MessagingModuleService extends MedusaService({ Message, TrackedLink, MessageEvent, InboundMessage }) {
   protected readonly options_: PluginOptions
-  /** One per channel, made on first use: SDK clients and SMTP pools are kept for the process's life. */
+  private readonly container_: Record<string, unknown>
+  /** The providers in use, to close at shutdown; the container makes each on first use and keeps it. */
   private readonly providers_ = new Map<MessageChannel, DeliveryProvider>()
   private readonly buckets_ = new Map<MessageChannel, TokenBucket>()
 
   constructor(container: Record<string, unknown>, options?: unknown) {
     super(container, options)
+    this.container_ = container
     this.options_ = parsePluginOptions(options)
   }
 
@@ -162,9 +164,8 @@ export default class MessagingModuleService extends MedusaService({ Message, Tra
   provider(channel: MessageChannel): DeliveryProvider | null {
     const existing = this.providers_.get(channel)
     if (existing) return existing
-    const options = this.options_[channel]
-    if (!options) return null
-    const provider = createProvider(channel, options)
+    if (!this.options_[channel]) return null
+    const provider = this.container_[deliveryProviderKey(channel)] as DeliveryProvider
     this.providers_.set(channel, provider)
     return provider
   }

@@ -42,13 +42,27 @@ export type SendOutcome =
   /** Invalid address, other 4xx: sending again cannot help. `reason` is the provider's own words. */
   | { id: string; status: "failed"; reason: string }
 
+/**
+ * A delivery provider: the service of a module provider of the messaging module (see
+ * docs/providers.md). One instance serves a channel for the life of the process.
+ */
 export interface DeliveryProvider {
-  /** "sendgrid" | "smtp" | "twilio" | "webhook" */
+  /** Recorded on each message it sends, e.g. "sendgrid" | "smtp" | "twilio" | "webhook". */
   readonly name: string
+  /** The channel it delivers on: it only receives that channel's messages. */
   readonly channel: MessageChannel
   /** The most messages one send() call should be given. */
   readonly batchSize: number
   /** One outcome per message, in any order; never throws for a provider error about a message. */
   send(messages: OutgoingMessage[]): Promise<SendOutcome[]>
   close(): Promise<void>
+}
+
+/**
+ * What a module provider's service class is: made with the messaging module's container and the
+ * provider's own options, which `validateOptions` checks at boot (it throws naming each bad field).
+ */
+export interface DeliveryProviderClass {
+  new (container: Record<string, unknown>, options: Record<string, unknown>): DeliveryProvider
+  validateOptions?(options: Record<string, unknown>): void
 }

@@ -1,21 +1,19 @@
 import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { parseSendGridEvents, verifySendGridWebhook } from "../../../../modules/messaging/lib/webhooks/sendgrid"
+import { parseSendGridEvents } from "../../../../modules/messaging/lib/webhooks/sendgrid"
 import { WebhookSignatureError } from "../../../../modules/messaging/lib/webhooks/errors"
-import CampaignModuleService from "../../../../modules/campaign/service"
+import MessagingModuleService from "../../../../modules/messaging/service"
+import { SendGridProvider } from "../../../../providers/sendgrid/service"
 import { MarketingModule } from "../../../../types/modules"
 import { recordProviderEventsWorkflow } from "../../../../workflows/delivery/workflows/record-provider-events"
 import { answerRefusedWebhook } from "../errors"
 
 /** SendGrid's Signed Event Webhook: delivered, bounce, dropped, spamreport, unsubscribe. */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
-  const { email } = (req.scope.resolve(MarketingModule.CAMPAIGN) as CampaignModuleService).getOptions()
+  const email = req.scope.resolve<MessagingModuleService>(MarketingModule.MESSAGING).provider("email")
   const rawBody = (req as MedusaRequest & { rawBody?: Buffer }).rawBody ?? Buffer.alloc(0)
   try {
-    if (email?.provider !== "sendgrid" || !email.webhook_public_key) {
-      throw new WebhookSignatureError("no SendGrid webhook_public_key is configured")
-    }
-    verifySendGridWebhook({
-      publicKey: email.webhook_public_key,
+    if (!(email instanceof SendGridProvider)) throw new WebhookSignatureError("no SendGrid provider is configured")
+    email.verifyWebhook({
       signature: req.get("X-Twilio-Email-Event-Webhook-Signature"),
       timestamp: req.get("X-Twilio-Email-Event-Webhook-Timestamp"),
       rawBody,

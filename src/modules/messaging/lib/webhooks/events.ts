@@ -10,7 +10,8 @@ export type DeliveryEventType =
   | "failed"
 
 export interface ProviderEvent {
-  provider: "sendgrid" | "twilio"
+  /** The provider that reported it, as its `name` (e.g. "sendgrid", "twilio"). */
+  provider: string
   type: DeliveryEventType
   /** Our message id when the provider echoes it (SendGrid custom arg marketing_message_id, Twilio ?message_id=) */
   message_id: string | null

@@ -1,13 +1,13 @@
 import { z } from "@medusajs/framework/zod"
-import { MessageChannel } from "../../../types/messaging/providers"
-import type { DeliveryProvider, OutgoingMessage, SendOutcome } from "../../../types/messaging/providers"
-import { personal } from "../lib/personal-content"
-import { httpFailure, outcomeFor, unansweredFailure } from "./failure"
-import { batchSize, httpUrl, requestTimeoutMs } from "./option-fields"
-import { SIGNATURE_HEADER, TIMESTAMP_HEADER, signPushWebhook } from "./push-webhook-signature"
+import { MessageChannel } from "../../types/messaging/providers"
+import type { DeliveryProvider, OutgoingMessage, SendOutcome } from "../../types/messaging/providers"
+import { personal } from "../../modules/messaging/lib/personal-content"
+import { httpFailure, outcomeFor, unansweredFailure } from "../../modules/messaging/providers/failure"
+import { batchSize, httpUrl, requestTimeoutMs } from "../../modules/messaging/providers/option-fields"
+import { parseProviderOptions } from "../../modules/messaging/providers/provider-options"
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER, signPushWebhook } from "./signature"
 
 export const PushWebhookOptions = z.object({
-  provider: z.literal("webhook"),
   /** The store's push gateway: it receives each rendered notification and fans it out to devices. */
   url: httpUrl,
   secret: z
@@ -47,8 +47,15 @@ export class PushWebhookProvider implements DeliveryProvider {
   readonly channel = MessageChannel.PUSH
   readonly batchSize: number
 
-  constructor(private readonly options: PushWebhookOptions) {
-    this.batchSize = options.batch_size
+  private readonly options: PushWebhookOptions
+
+  static validateOptions(options: Record<string, unknown>): void {
+    parseProviderOptions(PushWebhookOptions, options)
+  }
+
+  constructor(_container: Record<string, unknown>, rawOptions: Record<string, unknown>) {
+    this.options = parseProviderOptions(PushWebhookOptions, rawOptions)
+    this.batchSize = this.options.batch_size
   }
 
   send(messages: OutgoingMessage[]): Promise<SendOutcome[]> {

@@ -1,18 +1,20 @@
 import { z } from "@medusajs/framework/zod"
 import { Client } from "@sendgrid/client"
 import { MailService } from "@sendgrid/mail"
-import { MessageChannel } from "../../../types/messaging/providers"
-import type { DeliveryProvider, OutgoingMessage, SendOutcome } from "../../../types/messaging/providers"
-import { httpFailure, outcomeFor, unansweredFailure } from "./failure"
-import { mapConcurrently } from "./map-concurrently"
-import { batchBySharedContent, type SharedContentBatch } from "./shared-content-batches"
-import { baseUrl, batchSize, emailSender, requestTimeoutMs, requiredString } from "./option-fields"
+import { MessageChannel } from "../../types/messaging/providers"
+import type { DeliveryProvider, OutgoingMessage, SendOutcome } from "../../types/messaging/providers"
+import { httpFailure, outcomeFor, unansweredFailure } from "../../modules/messaging/providers/failure"
+import { mapConcurrently } from "../../modules/messaging/providers/map-concurrently"
+import { batchBySharedContent, type SharedContentBatch } from "../../modules/messaging/providers/shared-content-batches"
+import { baseUrl, batchSize, emailSender, requestTimeoutMs, requiredString } from "../../modules/messaging/providers/option-fields"
+import { parseProviderOptions } from "../../modules/messaging/providers/provider-options"
+import { SendGridWebhookRequest, verifySendGridWebhook } from "../../modules/messaging/lib/webhooks/sendgrid"
+import { WebhookSignatureError } from "../../modules/messaging/lib/webhooks/errors"
 
 /** The most personalizations SendGrid accepts in one /v3/mail/send request. */
 const MAX_PERSONALIZATIONS = 1000
 
 export const SendGridOptions = z.object({
-  provider: z.literal("sendgrid"),
   api_key: requiredString,
   from: emailSender,
   /** Only changed to reach a local stand-in (demo, tests) or a regional host. */
@@ -73,7 +75,14 @@ export class SendGridProvider implements DeliveryProvider {
   // A dedicated service and client rather than the SDK's singletons, so two configurations coexist.
   private readonly mail = new MailService()
 
-  constructor(private readonly options: SendGridOptions) {
+  private readonly options: SendGridOptions
+
+  static validateOptions(options: Record<string, unknown>): void {
+    parseProviderOptions(SendGridOptions, options)
+  }
+
+  constructor(_container: Record<string, unknown>, rawOptions: Record<string, unknown>) {
+    const options = (this.options = parseProviderOptions(SendGridOptions, rawOptions))
     this.batchSize = options.batch_size
     const client = new Client()
     client.setApiKey(options.api_key)
@@ -113,6 +122,13 @@ export class SendGridProvider implements DeliveryProvider {
         : unansweredFailure(error)
       return messages.map((message) => outcomeFor(message, failure))
     }
+  }
+
+  /** Returns when SendGrid signed this event webhook request with the configured key; throws WebhookSignatureError otherwise. */
+  verifyWebhook(request: Omit<SendGridWebhookRequest, "publicKey">): void {
+    const publicKey = this.options.webhook_public_key
+    if (!publicKey) throw new WebhookSignatureError("no SendGrid webhook_public_key is configured")
+    verifySendGridWebhook({ ...request, publicKey })
   }
 
   /** Requests go through Node's shared keep-alive agent: nothing of ours stays open. */

@@ -1,10 +1,12 @@
 import { z } from "@medusajs/framework/zod"
 import twilio from "twilio"
-import { MessageChannel } from "../../../types/messaging/providers"
-import type { DeliveryProvider, OutgoingMessage, SendOutcome } from "../../../types/messaging/providers"
-import { personal } from "../lib/personal-content"
-import { httpFailure, outcomeFor, unansweredFailure } from "./failure"
-import { baseUrl, batchSize, httpUrl, requestTimeoutMs, requiredString } from "./option-fields"
+import { MessageChannel } from "../../types/messaging/providers"
+import type { DeliveryProvider, OutgoingMessage, SendOutcome } from "../../types/messaging/providers"
+import { personal } from "../../modules/messaging/lib/personal-content"
+import { httpFailure, outcomeFor, unansweredFailure } from "../../modules/messaging/providers/failure"
+import { baseUrl, batchSize, httpUrl, requestTimeoutMs, requiredString } from "../../modules/messaging/providers/option-fields"
+import { parseProviderOptions } from "../../modules/messaging/providers/provider-options"
+import { TwilioWebhookRequest, verifyTwilioWebhook } from "../../modules/messaging/lib/webhooks/twilio"
 import { RebasedRequestClient } from "./rebased-request-client"
 
 const sid = (prefix: string, what: string) =>
@@ -14,7 +16,6 @@ const sid = (prefix: string, what: string) =>
 
 export const TwilioOptions = z
   .object({
-    provider: z.literal("twilio"),
     account_sid: sid("AC", "Twilio Account SID"),
     auth_token: requiredString,
     from: z
@@ -60,7 +61,14 @@ export class TwilioProvider implements DeliveryProvider {
   readonly batchSize: number
   private readonly client: twilio.Twilio
 
-  constructor(private readonly options: TwilioOptions) {
+  private readonly options: TwilioOptions
+
+  static validateOptions(options: Record<string, unknown>): void {
+    parseProviderOptions(TwilioOptions, options)
+  }
+
+  constructor(_container: Record<string, unknown>, rawOptions: Record<string, unknown>) {
+    const options = (this.options = parseProviderOptions(TwilioOptions, rawOptions))
     this.batchSize = options.batch_size
     const timeout = options.timeout_ms
     this.client = twilio(options.account_sid, options.auth_token, {
@@ -96,6 +104,11 @@ export class TwilioProvider implements DeliveryProvider {
     const url = new URL(this.options.status_callback_url!)
     url.searchParams.set("message_id", message.id)
     return url.href
+  }
+
+  /** Returns when Twilio signed this webhook request with the configured auth token; throws WebhookSignatureError otherwise. */
+  verifyWebhook(request: Omit<TwilioWebhookRequest, "authToken">): void {
+    verifyTwilioWebhook({ ...request, authToken: this.options.auth_token })
   }
 
   /** The SDK's keep-alive sockets are unref'd while idle: nothing here holds the process open. */

@@ -1,7 +1,7 @@
 import fc from "fast-check"
 import { encode, wrap } from "nodemailer/lib/qp"
-import { trackingToken } from "../../lib/tracking-token"
-import { StandIns } from "../../lib/stand-in"
+import { trackingToken } from "../../../modules/messaging/lib/tracking-token"
+import { StandIns } from "../../../modules/messaging/lib/stand-in"
 import { TokenizedMimePart } from "../tokenized-mime-part"
 
 const HTML = "text/html; charset=utf-8"

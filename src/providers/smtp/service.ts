@@ -1,11 +1,12 @@
 import { z } from "@medusajs/framework/zod"
 import { createTransport, type NodemailerError } from "nodemailer"
-import { MessageChannel } from "../../../types/messaging/providers"
-import type { DeliveryProvider, OutgoingMessage, SendOutcome } from "../../../types/messaging/providers"
-import { personal } from "../lib/personal-content"
-import { outcomeFor, unansweredFailure, type Failure } from "./failure"
-import { batchSize, emailSender, requiredString, type EmailSender } from "./option-fields"
-import { batchBySharedContent, type SharedContentBatch } from "./shared-content-batches"
+import { MessageChannel } from "../../types/messaging/providers"
+import type { DeliveryProvider, OutgoingMessage, SendOutcome } from "../../types/messaging/providers"
+import { personal } from "../../modules/messaging/lib/personal-content"
+import { outcomeFor, unansweredFailure, type Failure } from "../../modules/messaging/providers/failure"
+import { batchSize, emailSender, requiredString, type EmailSender } from "../../modules/messaging/providers/option-fields"
+import { batchBySharedContent, type SharedContentBatch } from "../../modules/messaging/providers/shared-content-batches"
+import { parseProviderOptions } from "../../modules/messaging/providers/provider-options"
 import { TokenizedMimePart } from "./tokenized-mime-part"
 
 const positiveWholeNumber = z
@@ -14,7 +15,6 @@ const positiveWholeNumber = z
   .min(1, { message: "must be at least 1" })
 
 export const SmtpOptions = z.object({
-  provider: z.literal("smtp"),
   host: requiredString,
   port: positiveWholeNumber.max(65535, { message: "must be a TCP port (1-65535)" }).default(587),
   /** TLS from the first byte (port 465); otherwise the server is asked for STARTTLS when it offers it. */
@@ -68,7 +68,14 @@ export class SmtpProvider implements DeliveryProvider {
   readonly batchSize: number
   private readonly transport
 
-  constructor(private readonly options: SmtpOptions) {
+  private readonly options: SmtpOptions
+
+  static validateOptions(options: Record<string, unknown>): void {
+    parseProviderOptions(SmtpOptions, options)
+  }
+
+  constructor(_container: Record<string, unknown>, rawOptions: Record<string, unknown>) {
+    const options = (this.options = parseProviderOptions(SmtpOptions, rawOptions))
     this.batchSize = options.batch_size
     this.transport = createTransport({
       pool: true,

@@ -4,7 +4,8 @@
  * them through a tracked click); the rollup rebuilt from it and the incremental refresh after 1,000 to
  * 100,000 new events next to that rebuild; each dashboard query over the year, warm (p50/p95 of
  * BENCH_RUNS, 20), as its route computes it from the rollup, interleaved with the same figures by a
- * hand-written query over the raw tables (BENCH_RAW_RUNS, 5); then the rollup lag: events streamed at
+ * hand-written query over the raw tables (BENCH_RAW_RUNS, 5), and the two answers compared (a figure that differs
+ * fails the run: the benchmark proves speed and equality); then the rollup lag: events streamed at
  * BENCH_STREAM_RATE a second for BENCH_STREAM_SECONDS while the refresh workflow runs every
  * BENCH_REFRESH_EVERY seconds (the job's cadence, ROLLUP_REFRESH_INTERVAL_MS), each event's time until a refresh committed it.
  * KEEP_TMP=1 keeps the logs. See bench/README.md.
@@ -66,9 +67,13 @@ runBenchmark(async () => {
       raw_p95_ms: q.raw_p95.toFixed(0),
       "raw/rollup (p50)": `${(q.raw_p50 / q.rollup_p50).toFixed(0)}×`,
       target: q.rollup_p95 <= TARGET_P95_MS && q.raw_p50 / q.rollup_p50 >= TARGET_RATIO ? "met" : "NOT met",
+      same_answer: q.equal ? "yes" : "NO",
     }))
   )
-  for (const q of figure("query")) console.log(`${q.name}: rollup ${JSON.stringify(q.rollup_result)}, raw ${JSON.stringify(q.raw_result)}`)
+  const mismatched = figure("query").filter((q) => !q.equal)
+  for (const q of mismatched) {
+    console.error(`MISMATCH in ${q.name}: the rollup says ${JSON.stringify(q.rollup_result)}\n  the raw tables say ${JSON.stringify(q.raw_result)}`)
+  }
   console.log(
     `rollup lag: ${lag.streamed} events streamed at ${lag.rate.toFixed(0)}/s, refresh every ${sizes.refresh_every_seconds} s ` +
       `(refresh p50 ${Math.round(lag.refresh_p50)} ms, max ${Math.round(lag.refresh_max)} ms); ${lag.measured} measured: ` +
@@ -76,4 +81,6 @@ runBenchmark(async () => {
       `(target ≤ ${TARGET_LAG_S} s: ${lag.lag_max <= TARGET_LAG_S ? "met" : "NOT met"})`
   )
   console.log(`total ${seconds(Date.now() - started)} s`)
+  // A fast wrong answer is no result: the run fails, after the timings it measured.
+  if (mismatched.length) throw new Error(`${mismatched.length} dashboard figure(s) differ between the rollup and the raw tables: ${mismatched.map((q) => q.name).join(", ")}`)
 })

@@ -48,4 +48,47 @@ describe("Marketing › Analytics reports in the admin", () => {
     await report.getByRole("button", { name: "PDF" }).click()
     expect((await download).suggestedFilename()).toMatch(/^promotion-.+\.pdf$/)
   })
+
+  step("ranks campaigns, journeys and promotions on the dashboard, each row linked to its report, and sorts a table by a clicked column", async () => {
+    await admin.host.exec("./integration-tests/browser/fixtures/top-tables-activity.ts")
+    await page.goto(`${admin.host.url}/app/marketing/dashboard`)
+    const table = (title: string) => page.getByRole("region", { name: title })
+    const rowOf = (title: string, name: string) => table(title).getByRole("row").filter({ has: page.getByRole("link", { name, exact: true }) })
+    const firstRow = (title: string) => table(title).getByRole("row").nth(1)
+    const figure = async (title: string, name: string, column: string) => (await rowOf(title, name).getByTestId(`top-${column}`).textContent())?.trim()
+
+    // By revenue (the default): each table's biggest earner first, with the seeded figures.
+    await rowOf("Top campaigns", "Spring sale").filter({ hasText: "200.00" }).waitFor()
+    await expect(firstRow("Top campaigns").textContent()).resolves.toContain("Spring sale")
+    await expect(figure("Top campaigns", "Spring sale", "sent")).resolves.toBe("4")
+    await expect(figure("Top campaigns", "Spring sale", "clicked")).resolves.toBe("1")
+    await expect(figure("Top campaigns", "Summer teaser", "sent")).resolves.toBe("6")
+    await rowOf("Top journeys", "Win-back").filter({ hasText: "30.00" }).waitFor()
+    await expect(firstRow("Top journeys").textContent()).resolves.toContain("Win-back")
+    await expect(figure("Top journeys", "Welcome series", "sent")).resolves.toBe("3")
+    await expect(firstRow("Top promotions").textContent()).resolves.toContain("Spring ten")
+    await expect(figure("Top promotions", "Loyalty five", "orders")).resolves.toBe("3")
+    await expect(figure("Top promotions", "Loyalty five", "discount_amount")).resolves.toMatch(/15\.00/)
+    await expect(figure("Top promotions", "Spring ten", "codes_redeemed")).resolves.toBe("1")
+
+    // A click on a column's header sorts by it, most first; a second click, least first.
+    await table("Top campaigns").getByRole("button", { name: "Sent" }).click()
+    await firstRow("Top campaigns").filter({ hasText: "Summer teaser" }).waitFor()
+    await table("Top campaigns").getByRole("button", { name: "Sent" }).click()
+    await table("Top campaigns").getByRole("row").last().filter({ hasText: "Summer teaser" }).waitFor()
+    await table("Top journeys").getByRole("button", { name: "Sent" }).click()
+    await firstRow("Top journeys").filter({ hasText: "Welcome series" }).waitFor()
+    await table("Top promotions").getByRole("button", { name: "Orders" }).click()
+    await firstRow("Top promotions").filter({ hasText: "Loyalty five" }).waitFor()
+    await page.screenshot({ path: artifact("dashboard-top-tables.png"), fullPage: true })
+
+    for (const [title, name, path] of [["Top campaigns", "Spring sale", "campaigns"], ["Top journeys", "Win-back", "journeys"], ["Top promotions", "Loyalty five", "promotions"]]) {
+      await expect(table(title).getByRole("link", { name, exact: true }).getAttribute("href")).resolves.toMatch(new RegExp(`/app/marketing/${path}/[^/]+$`))
+    }
+
+    // The table's CSV, sorted as shown.
+    const download = page.waitForEvent("download")
+    await table("Top promotions").getByRole("button", { name: "Export CSV" }).click()
+    expect((await download).suggestedFilename()).toMatch(/^marketing-top-promotions-.+\.csv$/)
+  })
 })

@@ -1,6 +1,7 @@
 import { createSign, generateKeyPairSync } from "node:crypto"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { drainMessageQueue } from "../../src/lib/delivery-runner"
+import { runDueJourneys } from "../../src/lib/journey-runner"
 import { sendDueCampaigns } from "../../src/lib/send-due-campaigns"
 import { SETTLE_SECONDS } from "../../src/modules/analytics/service"
 import { rebuildAnalyticsRollupsWorkflow } from "../../src/workflows/analytics/workflows/rebuild-rollups"
@@ -144,12 +145,35 @@ medusaIntegrationTestRunner({
       const revenueByMonth = await get(`${BASE}/timeseries?${range}&metric=revenue&granularity=month&attribution_model=last_touch`)
       expect(revenueByMonth.data.points.at(-1)).toEqual({ bucket: today.slice(0, 7), value: revenue })
 
-      const { data: table } = await get(`${BASE}/campaigns?${range}&order=-revenue`)
-      expect(table).toMatchObject({ count: 1, offset: 0, limit: 20, attribution_model: "last_click" })
-      expect(table.campaigns).toEqual([
-        { campaign_id: campaign.id, campaign: { id: campaign.id, name: campaign.name, channel: "email", status: "sent" }, ...expected },
+      // The top tables: the campaign's figures against an empty previous period; the promotion's orders and ledger.
+      const none = { sent: 0, delivered: 0, opened: 0, clicked: 0, unsubscribed: 0, open_rate: null, click_rate: null, orders: 0, revenue: 0, net_revenue: 0 }
+      const { data: top } = await get(`${BASE}/top?table=campaigns&${range}&order=-revenue`)
+      expect(top).toMatchObject({ table: "campaigns", count: 1, offset: 0, limit: 10, attribution_model: "last_click", previous_period: summary.data.previous_period })
+      expect(top.rows).toEqual([
+        {
+          id: campaign.id,
+          name: campaign.name,
+          current: { sent: 3, delivered: 3, opened: 2, clicked: 1, unsubscribed: 1, open_rate: 2 / 3, click_rate: 1 / 3, orders: 1, revenue, net_revenue: revenue },
+          previous: none,
+        },
       ])
-      expect((await get(`${BASE}/campaigns?${range}&offset=1`)).data).toMatchObject({ campaigns: [], count: 1 })
+      expect((await get(`${BASE}/top?table=campaigns&${range}&offset=1`)).data).toMatchObject({ rows: [], count: 1 })
+      expect((await get(`${BASE}/top?table=campaigns&${range}&attribution_model=code`)).data.rows[0].current).toMatchObject({ orders: 0, revenue: 0 })
+      const { data: topPromotions } = await get(`${BASE}/top?table=promotions&${range}`)
+      expect(topPromotions.rows).toEqual([
+        {
+          id: promotion.promotion.id,
+          name: "Spring",
+          current: { orders: 1, revenue, refunded: 0, net_revenue: revenue, codes_redeemed: 1, discount_amount: 400 },
+          previous: { orders: 0, revenue: 0, refunded: 0, net_revenue: 0, codes_redeemed: 0, discount_amount: 0 },
+        },
+      ])
+      const topCsv = await get(`${BASE}/top/export?table=promotions&${range}&order=codes_redeemed`)
+      expect(topCsv.headers["content-type"]).toContain("text/csv")
+      expect(topCsv.data.trim().split("\n")).toEqual([
+        "id,name,currency_code,orders,orders_previous,revenue,revenue_previous,refunded,refunded_previous,net_revenue,net_revenue_previous,codes_redeemed,codes_redeemed_previous,discount_amount,discount_amount_previous",
+        `${promotion.promotion.id},Spring,eur,1,0,${revenue},0,0,0,${revenue},0,1,0,400,0`,
+      ])
 
       const csv = await get(`${BASE}/export?${range}&granularity=month`)
       expect(csv.headers["content-type"]).toContain("text/csv")
@@ -168,6 +192,63 @@ medusaIntegrationTestRunner({
       expect((await get(`${BASE}/summary?${range}`)).data).toEqual(summary.data)
     })
 
+    it("ranks journeys by what their steps' messages did: sends of every step and the order a click brought, in the table and its CSV", async () => {
+      const store = await setUpStorefront(t.container)
+      const members = await createReachableContacts(t.container, 2, "member")
+      const send = (id: string, subject: string) => ({
+        id, kind: "send" as const, channel: "email" as const, subject, body: `<p>${subject}: <a href="https://shop.example.com/new">New in</a></p>`,
+      })
+      const { data } = await api.post("/admin/marketing/journeys", {
+        name: "Welcome series",
+        definition: {
+          trigger: { kind: "custom.event", name: "joined" },
+          graph: { start: "hello", steps: [send("hello", "Hello"), send("reminder", "Reminder")], edges: [{ from: "hello", to: "reminder" }] },
+        },
+      }, t.admin.headers)
+      const journey = data.journey
+      expect((await api.post(`/admin/marketing/journeys/${journey.id}/publish`, {}, t.admin.headers)).data.journey.status).toBe("live")
+      for (const member of members) await api.post("/admin/marketing/events", { name: "joined", email: member.email }, t.admin.headers)
+      await eventually(
+        async () => (await runDueJourneys(t.container), (await api.get(`/admin/marketing/journeys/${journey.id}/enrollments`, t.admin.headers)).data.enrollments),
+        (enrollments: any[]) => enrollments.length === 2 && enrollments.every((e) => e.state === "completed")
+      )
+      await drainMessageQueue(t.container)
+      const messages = await t.messaging.listMessages({ contact_id: members.map((m) => m.id) })
+      expect(messages.filter((m) => m.sent_at)).toHaveLength(4)
+      await backdateMessages(t.container, messages.map((m) => m.id))
+
+      // member0 clicks the first step's link and orders through it.
+      const hello = sinks.sendgrid.messages().find((e: any) => e.to === "member0@example.com" && e.subject === "Hello")
+      const link = pathOf(hello.html.match(/href="([^"]+\/marketing\/t\/c\/[^"]+)"/)[1])
+      expect((await api.get(link, { ...HUMAN, maxRedirects: 0, validateStatus: () => true })).status).toBe(302)
+      const shopper = new Shopper(api, store, "member0@example.com")
+      const cart = await shopper.createCart([{ variantId: store.products.shirt.variantId, quantity: 1 }])
+      await api.post(`/store/marketing/carts/${cart.id}/attribution`, { token: link.split("/")[4] }, shopper.headers)
+      const order = await shopper.checkOut(cart.id)
+      await eventually(
+        () => api.get(`/admin/marketing/order-attributions?order_id=${order.id}`, t.admin.headers),
+        (r) => r.data.order_attributions.length === 1
+      )
+      const revenue = Math.round(order.total * 100)
+      await new Promise((resolve) => setTimeout(resolve, (SETTLE_SECONDS + 1) * 1000))
+      await refreshAnalyticsRollupsWorkflow(t.container).run({ input: {} })
+
+      const range = `from=${dayOf(Date.now() - 86_400_000)}&to=${dayOf(new Date())}`
+      const current = { sent: 4, delivered: 0, opened: 1, clicked: 1, unsubscribed: 0, open_rate: null, click_rate: null, orders: 1, revenue, net_revenue: revenue }
+      const { data: top } = await get(`${BASE}/top?table=journeys&${range}&order=-clicked`)
+      expect(top).toMatchObject({ table: "journeys", count: 1 })
+      expect(top.rows).toEqual([{ id: journey.id, name: "Welcome series", current, previous: expect.objectContaining({ sent: 0, orders: 0 }) }])
+      expect((await get(`${BASE}/top?table=journeys&${range}&attribution_model=code`)).data.rows[0].current).toMatchObject({ sent: 4, orders: 0 })
+
+      const csv = await get(`${BASE}/top/export?table=journeys&${range}`)
+      const [header, line, ...rest] = csv.data.trim().split("\n")
+      expect(rest).toEqual([])
+      const columns = header.split(",")
+      expect(Object.fromEntries(line.split(",").map((value: string, i: number) => [columns[i], value]))).toMatchObject({
+        id: journey.id, name: "Welcome series", sent: "4", sent_previous: "0", clicked: "1", orders: "1", revenue: String(revenue), open_rate: "",
+      })
+    })
+
     it("refuses a bad range, timezone, granularity, metric or filter with a 400 saying what is wrong", async () => {
       const cases: [string, string][] = [
         ["summary?from=2026-03-10&to=2026-03-01", "must not be before from"],
@@ -179,7 +260,11 @@ medusaIntegrationTestRunner({
         ["summary?from=2026-03-01&to=2026-03-02&campaign_id=a&channel=email", "filter by one of"],
         ["timeseries?from=2026-03-01&to=2026-03-02&metric=sent&granularity=hour", "granularity"],
         ["timeseries?from=2026-03-01&to=2026-03-02&metric=profit", "metric"],
-        ["campaigns?from=2026-03-01&to=2026-03-02&order=-name", "order must be one of"],
+        ["top?table=campaigns&from=2026-03-01&to=2026-03-02&order=-name", "order must be one of sent, delivered"],
+        ["top?table=promotions&from=2026-03-01&to=2026-03-02&order=sent", "the promotions table's columns"],
+        ["top?table=segments&from=2026-03-01&to=2026-03-02", "table"],
+        ["top?table=journeys&from=2026-03-01&to=2026-03-02&limit=1001", "limit"],
+        ["top/export?table=journeys&from=2026-03-02&to=2026-03-01", "must not be before from"],
         ["export?from=2026-03-01", "to"],
       ]
       for (const [path, message] of cases) {

@@ -4,9 +4,10 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import fc from "fast-check"
 import {
   AdminExportAnalyticsParams,
-  AdminGetAnalyticsCampaignsParams,
+  AdminExportAnalyticsTopParams,
   AdminGetAnalyticsSummaryParams,
   AdminGetAnalyticsTimeseriesParams,
+  AdminGetAnalyticsTopParams,
 } from "../../src/api/admin/marketing/analytics/validators"
 import { AdminExportCampaignReportParams, AdminGetCampaignReportParams } from "../../src/api/admin/marketing/analytics/campaigns/[id]/validators"
 import { AdminExportPromotionReportParams, AdminGetPromotionReportParams } from "../../src/api/admin/marketing/analytics/report-validators"
@@ -105,12 +106,13 @@ const A = "/admin/marketing"
 const SHAPES: Record<string, Shapes> = {
   [`GET ${A}/analytics/summary`]: { query: AdminGetAnalyticsSummaryParams },
   [`GET ${A}/analytics/timeseries`]: { query: AdminGetAnalyticsTimeseriesParams },
-  [`GET ${A}/analytics/campaigns`]: { query: AdminGetAnalyticsCampaignsParams },
   [`GET ${A}/analytics/campaigns/:id`]: { query: AdminGetCampaignReportParams },
   [`GET ${A}/analytics/campaigns/:id/export`]: { query: AdminExportCampaignReportParams },
   [`GET ${A}/analytics/campaigns/:id/pdf`]: { query: AdminGetCampaignReportParams },
   [`GET ${A}/analytics/export`]: { query: AdminExportAnalyticsParams },
   [`GET ${A}/analytics/pdf`]: { query: AdminGetAnalyticsSummaryParams },
+  [`GET ${A}/analytics/top`]: { query: AdminGetAnalyticsTopParams },
+  [`GET ${A}/analytics/top/export`]: { query: AdminExportAnalyticsTopParams },
   [`GET ${A}/analytics/promotions/:id`]: { query: AdminGetPromotionReportParams },
   [`GET ${A}/analytics/promotions/:id/export`]: { query: AdminExportPromotionReportParams },
   [`GET ${A}/analytics/promotions/:id/pdf`]: { query: AdminGetPromotionReportParams },

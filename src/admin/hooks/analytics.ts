@@ -1,7 +1,13 @@
 import type { FetchError } from "@medusajs/js-sdk"
 import { keepPreviousData, useQuery } from "@tanstack/react-query"
 import { sdk } from "../lib/sdk"
-import type { AdminAnalyticsSummaryResponse, AdminAnalyticsTimeseriesResponse, CreditingModel } from "../types/analytics"
+import type {
+  AdminAnalyticsSummaryResponse,
+  AdminAnalyticsTimeseriesResponse,
+  AdminAnalyticsTopResponse,
+  CreditingModel,
+  TopTableName,
+} from "../types/analytics"
 
 const ANALYTICS_PATH = "/admin/marketing/analytics"
 
@@ -15,6 +21,7 @@ export const analyticsQueryKeys = {
   all: ["marketing_analytics"] as const,
   summary: (range: AnalyticsRange) => [...analyticsQueryKeys.all, "summary", range] as const,
   timeseries: (query: object) => [...analyticsQueryKeys.all, "timeseries", query] as const,
+  top: (query: object) => [...analyticsQueryKeys.all, "top", query] as const,
 }
 
 export const useAnalyticsSummary = (range: AnalyticsRange) =>
@@ -33,6 +40,16 @@ export const useAnalyticsTimeseries = (
   return useQuery<AdminAnalyticsTimeseriesResponse, FetchError>({
     queryKey: analyticsQueryKeys.timeseries(query),
     queryFn: () => sdk.client.fetch(`${ANALYTICS_PATH}/timeseries`, { query }),
+    placeholderData: keepPreviousData,
+  })
+}
+
+/** The dashboard's top campaigns, journeys or promotions of a range, sorted by `order` (a column, `-` for descending). */
+export const useAnalyticsTop = (table: TopTableName, range: AnalyticsRange, attribution_model: CreditingModel, order: string, limit: number) => {
+  const query = { table, ...range, attribution_model, order, limit: String(limit) }
+  return useQuery<AdminAnalyticsTopResponse, FetchError>({
+    queryKey: analyticsQueryKeys.top(query),
+    queryFn: () => sdk.client.fetch(`${ANALYTICS_PATH}/top`, { query }),
     placeholderData: keepPreviousData,
   })
 }

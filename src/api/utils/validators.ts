@@ -55,7 +55,7 @@ export const dateFilter = () => z.strictObject({ $gt: dateBound, $gte: dateBound
 export const selectParams = () => z.strictObject({ fields: z.string().max(MAX_LENGTH.fieldList).optional() })
 
 /** A count in a query string: a whole number, not negative, and at most `max`. */
-const wholeNumber = (fallback: number, max = Number.MAX_SAFE_INTEGER) =>
+export const wholeNumber = (fallback: number, max = Number.MAX_SAFE_INTEGER) =>
   z.preprocess(
     (value) => (typeof value === "string" && value !== "" ? Number(value) : value),
     z.number().int().min(0).max(max).optional().default(fallback)

@@ -7,11 +7,12 @@ import type { CreditingModel } from "../../types/analytics"
 import { Funnel, funnelOf } from "./funnel"
 import { ReportPdfButton } from "../common/report-pdf-button"
 import { KpiTiles } from "./kpi-tiles"
+import { TopTable } from "./top-table"
 import { TrendChart } from "./trend-chart"
 
 const MODELS = (Object.keys(CREDITING_MODEL_NAMES) as CreditingModel[]).map((value) => ({ value, label: CREDITING_MODEL_NAMES[value] }))
 
-/** The Marketing section's overview: KPIs of a range against the period before, the trend and the funnel. */
+/** The Marketing section's overview: KPIs of a range against the period before, the trend, the funnel and the top tables. */
 export const AnalyticsDashboard = () => {
   const [range, setRange] = useState<AnalyticsRange>({ from: dayBefore(29), to: dayBefore(0) })
   const [model, setModel] = useState<CreditingModel>("last_click")
@@ -82,6 +83,11 @@ export const AnalyticsDashboard = () => {
           <Funnel counts={funnelOf(summary.data.current, model)} />
         </Container>
       )}
+      <Container className="divide-y p-0">
+        <TopTable table="campaigns" range={range} model={model} />
+        <TopTable table="journeys" range={range} model={model} />
+        <TopTable table="promotions" range={range} model={model} />
+      </Container>
     </div>
   )
 }

@@ -63,6 +63,6 @@ export async function readReportRows(
   return { rows, ledger }
 }
 
-/** Each campaign's rows of some days, summed over them in SQL. */
-export const readCampaignRows = (scope: MedusaContainer, days: Days, currency_code: string) =>
-  analyticsOf(scope).sumRollup({ dimension: RollupDimension.CAMPAIGN, ...days, currency_code, by: "dimension" })
+/** Each id's rows of one dimension (each campaign's, each promotion's, ...) over some days, summed over them in SQL. */
+export const readRowsPerId = (scope: MedusaContainer, dimension: RollupDimension, days: Days, currency_code: string) =>
+  analyticsOf(scope).sumRollup({ dimension, ...days, currency_code, by: "dimension" })

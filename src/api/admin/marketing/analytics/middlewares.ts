@@ -2,9 +2,10 @@ import { MiddlewareRoute, validateAndTransformQuery } from "@medusajs/framework/
 import { MarketingResource } from "../../../../lib/rbac/resources"
 import {
   AdminExportAnalyticsParams,
-  AdminGetAnalyticsCampaignsParams,
+  AdminExportAnalyticsTopParams,
   AdminGetAnalyticsSummaryParams,
   AdminGetAnalyticsTimeseriesParams,
+  AdminGetAnalyticsTopParams,
 } from "./validators"
 import { AdminExportCampaignReportParams, AdminGetCampaignReportParams } from "./campaigns/[id]/validators"
 
@@ -26,9 +27,15 @@ export const adminAnalyticsMiddlewares: MiddlewareRoute[] = [
   },
   {
     method: ["GET"],
-    matcher: `${BASE}/campaigns`,
-    middlewares: [validateAndTransformQuery(AdminGetAnalyticsCampaignsParams, {})],
+    matcher: `${BASE}/top`,
+    middlewares: [validateAndTransformQuery(AdminGetAnalyticsTopParams, {})],
     policies: read,
+  },
+  {
+    method: ["GET"],
+    matcher: `${BASE}/top/export`,
+    middlewares: [validateAndTransformQuery(AdminExportAnalyticsTopParams, {})],
+    policies: [{ resource: MarketingResource.ANALYTICS, operation: "export" }],
   },
   {
     method: ["GET"],

@@ -5,8 +5,9 @@ import { CREDITING_MODEL_NAMES as MODEL_NAMES, MAILBOX_PROVIDER_NAMES } from "..
 import { CREDITING_MODELS, kpisOf, kpisPerDimension, seriesOf } from "../../../../modules/analytics/lib/report"
 import { PdfReport } from "../../../../lib/pdf-report"
 import { CampaignReport } from "./campaigns/[id]/report"
-import { readCampaignRows, readReportRows, reportSettings, ReportScope } from "./helpers"
+import { readRowsPerId, readReportRows, reportSettings, ReportScope } from "./helpers"
 import { PromotionReport } from "./promotion-report"
+import { RollupDimension } from "../../../../types/analytics"
 
 const TOP_CAMPAIGNS = 20
 
@@ -17,7 +18,7 @@ export async function dashboardPdfReport(scope: MedusaContainer, query: ReportSc
   const filtered = query.campaign_id ?? query.channel ?? query.promotion_id
   const [rows, campaignRows] = await Promise.all([
     readReportRows(scope, query, days, currency_code, "day"),
-    filtered ? Promise.resolve([]) : readCampaignRows(scope, days, currency_code),
+    filtered ? Promise.resolve([]) : readRowsPerId(scope, RollupDimension.CAMPAIGN, days, currency_code),
   ])
   const kpis = kpisOf(rows)
   const money = (minor: number | null) => moneyFigure(minor, currency_code)

@@ -2,7 +2,8 @@ import { z } from "@medusajs/framework/zod"
 import { COUNTERS, AMOUNTS } from "../../../../modules/analytics/lib/rollup"
 import { CREDITING_MODELS, daysBetween } from "../../../../modules/analytics/lib/report"
 import { CampaignChannel } from "../../../../types/campaign"
-import { findParams, idString } from "../../../utils/validators"
+import { idString, MAX_LENGTH, MAX_PAGE_SIZE, wholeNumber } from "../../../utils/validators"
+import { TOP_TABLE_NAMES, TOP_TABLES, TopTableName } from "../../../../modules/analytics/lib/top-table"
 
 /** The longest range a report reads: a year and a day, so that a leap year fits. */
 export const MAX_RANGE_DAYS = 366
@@ -74,21 +75,39 @@ export const AdminGetAnalyticsTimeseriesParams = z
   .superRefine(checkRange)
 export type AdminGetAnalyticsTimeseriesParamsType = z.infer<typeof AdminGetAnalyticsTimeseriesParams>
 
-/** What the campaigns table sorts by: a message count, or orders or revenue under `attribution_model`. */
-export const CAMPAIGN_SORT_FIELDS = ["sent", "delivered", "opened", "clicked", "unsubscribed", "orders", "revenue"] as const
+const topTableFields = {
+  table: z.enum(TOP_TABLE_NAMES),
+  from: storeDay,
+  to: storeDay,
+  timezone: ianaTimezone.optional(),
+  currency_code: rangeFields.currency_code,
+  /** Whose orders and revenue a campaign's or journey's row shows (a promotion's are every order that used it). */
+  attribution_model: z.enum(CREDITING_MODELS).optional().default("last_click"),
+  /** A column of the table, `-` in front for descending. */
+  order: z.string().max(MAX_LENGTH.fieldList).optional().default("-revenue"),
+}
 
-export const AdminGetAnalyticsCampaignsParams = findParams({ limit: 20, offset: 0, order: "-sent" }, CAMPAIGN_SORT_FIELDS)
-  .omit({ fields: true })
-  .extend({
-    from: storeDay,
-    to: storeDay,
-    timezone: ianaTimezone.optional(),
-    currency_code: rangeFields.currency_code,
-    attribution_model: z.enum(CREDITING_MODELS).optional().default("last_click"),
-  })
-  .strict()
-  .superRefine(checkRange)
-export type AdminGetAnalyticsCampaignsParamsType = z.infer<typeof AdminGetAnalyticsCampaignsParams>
+const checkTopTable = (query: { table: TopTableName; order: string } & RangeFields, context: z.core.$RefinementCtx) => {
+  checkRange(query, context)
+  const columns: readonly string[] = TOP_TABLES[query.table].columns
+  if (!columns.includes(query.order.replace(/^-/, ""))) {
+    context.addIssue({
+      code: "custom",
+      path: ["order"],
+      message: `order must be one of ${columns.join(", ")} (the ${query.table} table's columns), with - in front for descending`,
+    })
+  }
+}
+
+/** The top campaigns, journeys or promotions of a range: sorted by a column, a page at a time. */
+export const AdminGetAnalyticsTopParams = z
+  .strictObject({ ...topTableFields, limit: wholeNumber(10, MAX_PAGE_SIZE), offset: wholeNumber(0) })
+  .superRefine(checkTopTable)
+export type AdminGetAnalyticsTopParamsType = z.infer<typeof AdminGetAnalyticsTopParams>
+
+/** The same table whole, as CSV. */
+export const AdminExportAnalyticsTopParams = z.strictObject(topTableFields).superRefine(checkTopTable)
+export type AdminExportAnalyticsTopParamsType = z.infer<typeof AdminExportAnalyticsTopParams>
 
 export const AdminExportAnalyticsParams = z
   .strictObject({ ...rangeFields, granularity: z.enum(["day", "week", "month"]).optional().default("day") })

@@ -3,6 +3,8 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { drainMessageQueue } from "../../src/lib/delivery-runner"
 import { sendDueCampaigns } from "../../src/lib/send-due-campaigns"
 import { SETTLE_SECONDS } from "../../src/modules/analytics/service"
+import PromotionModuleService from "../../src/modules/promotion/service"
+import { MarketingModule } from "../../src/types/modules"
 import { rebuildAnalyticsRollupsWorkflow } from "../../src/workflows/analytics/workflows/rebuild-rollups"
 import { refreshAnalyticsRollupsWorkflow } from "../../src/workflows/analytics/workflows/refresh-rollups"
 import { backdateMessages, createScheduledCampaign, Sinks, startDeliverySinks, useDeliverySuite } from "../helpers/delivery"
@@ -208,7 +210,7 @@ medusaIntegrationTestRunner({
 
       // Ann orders twice through her click: a 45.00 order left authorized, and one captured.
       const shopper = new Shopper(api, store, message.to)
-      const orders = []
+      const orders: Awaited<ReturnType<Shopper["checkOut"]>>[] = []
       for (let i = 0; i < 2; i++) {
         const cart = await shopper.createCart([{ variantId: store.products.shirt.variantId, quantity: 1 }])
         await api.post(`/store/marketing/carts/${cart.id}/attribution`, { token: link.split("/")[4] }, shopper.headers)
@@ -225,6 +227,13 @@ medusaIntegrationTestRunner({
       const { data: { order: captured } } = await api.get(`/admin/orders/${orders[1].id}?fields=*payment_collections.payments`, t.admin.headers)
       await api.post(`/admin/payments/${captured.payment_collections[0].payments[0].id}/capture`, {}, t.admin.headers)
       for (const order of orders) await api.post(`/admin/orders/${order.id}/cancel`, {}, t.admin.headers)
+      // order.canceled stamps each attribution, which the rollup reads (not Medusa's orders).
+      const promotions = t.container.resolve(MarketingModule.PROMOTION) as PromotionModuleService
+      const stamped = await eventually(
+        () => promotions.listOrderAttributions({ order_id: orders.map((o) => o.id) }, { select: ["order_id", "canceled_at"] }),
+        (rows) => rows.length === 2 && rows.every((row) => row.canceled_at)
+      )
+      expect(stamped.map((row) => row.canceled_at)).toEqual([expect.any(Date), expect.any(Date)])
       await refresh()
 
       // Cancelled the same day they were placed: nothing is left of either, under any model, nor in the summary.

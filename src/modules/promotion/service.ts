@@ -198,6 +198,18 @@ export default class PromotionModuleService extends MedusaService({
     return ledger.redeemOrder(context, input)
   }
 
+  /** Marks a cancelled order's attribution cancelled, once (see lib/ledger); its id when this call stamped it. */
+  @InjectManager()
+  async stampOrderCancellation(orderId: string, @MedusaContext() context: Context<EntityManager> = {}): Promise<string[]> {
+    return ledger.stampOrderCancellation(context, orderId)
+  }
+
+  /** Undoes stampOrderCancellation (workflow compensation). */
+  @InjectManager()
+  async unstampOrderCancellations(attributionIds: string[], @MedusaContext() context: Context<EntityManager> = {}): Promise<void> {
+    await ledger.unstampOrderCancellations(context, attributionIds)
+  }
+
   @InjectTransactionManager()
   async releaseOrder(
     orderId: string,

@@ -12,6 +12,7 @@ export interface PlacedOrder {
   total: number
   discount_total: number
   created_at: Date | string
+  canceled_at: Date | string | null
   cart: { id: string; metadata: Record<string, unknown> | null } | null
   items: { adjustments: Adjustment[] | null }[] | null
   shipping_methods: { adjustments: Adjustment[] | null }[] | null
@@ -24,6 +25,7 @@ export const PLACED_ORDER_FIELDS = [
   "total",
   "discount_total",
   "created_at",
+  "canceled_at",
   "cart.id",
   "cart.metadata",
   "items.adjustments.amount",

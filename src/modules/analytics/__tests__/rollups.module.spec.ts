@@ -176,23 +176,23 @@ async function insertRawData(db: Client, raw: ReturnType<typeof generate>) {
   )
   await db.query(
     `INSERT INTO marketing_order_attribution (id, order_id, customer_id, message_id, clicked_at, codes, promotion_ids, currency_code,
-                                              revenue, raw_revenue, discount_total, raw_discount_total, created_at)
+                                              revenue, raw_revenue, discount_total, raw_discount_total, created_at, canceled_at)
      SELECT id, 'order_' || id, customer_id, message_id, clicked_at, codes::jsonb, promotion_ids::jsonb, currency_code,
-            revenue, '{}', discount_total, '{}', created_at
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::text[], $7::text[], $8::numeric[], $9::numeric[], $10::timestamptz[])
-            AS a(id, customer_id, message_id, clicked_at, codes, promotion_ids, currency_code, revenue, discount_total, created_at)`,
+            revenue, '{}', discount_total, '{}', created_at, canceled_at
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::text[], $6::text[], $7::text[], $8::numeric[], $9::numeric[], $10::timestamptz[], $11::timestamptz[])
+            AS a(id, customer_id, message_id, clicked_at, codes, promotion_ids, currency_code, revenue, discount_total, created_at, canceled_at)`,
     rows(
       raw.orders,
       (o) => o.id, (o) => o.customer_id, (o) => o.message_id, (o) => o.clicked_at, (o) => JSON.stringify(o.codes),
-      (o) => JSON.stringify(o.promotion_ids), (o) => o.currency_code, (o) => o.revenue, (o) => o.discount_total, (o) => o.created_at
+      (o) => JSON.stringify(o.promotion_ids), (o) => o.currency_code, (o) => o.revenue, (o) => o.discount_total, (o) => o.created_at,
+      (o) => o.canceled_at
     )
   )
-  // Medusa's orders (what a transaction and a cancellation need of them) and their refund transactions.
+  // Medusa's orders (what a refund transaction needs of them: the cancellation is read from the attribution) and their refunds.
   await db.query(
-    `INSERT INTO "order" (id, currency_code, version, status, canceled_at)
-     SELECT 'order_' || id, currency_code, 1, (CASE WHEN canceled_at IS NULL THEN 'pending' ELSE 'canceled' END)::order_status_enum, canceled_at
-       FROM unnest($1::text[], $2::text[], $3::timestamptz[]) AS o(id, currency_code, canceled_at)`,
-    rows(raw.orders, (o) => o.id, (o) => o.currency_code, (o) => o.canceled_at)
+    `INSERT INTO "order" (id, currency_code, version, status)
+     SELECT 'order_' || id, currency_code, 1, 'pending' FROM unnest($1::text[], $2::text[]) AS o(id, currency_code)`,
+    rows(raw.orders, (o) => o.id, (o) => o.currency_code)
   )
   await db.query(
     `INSERT INTO order_transaction (id, order_id, version, amount, raw_amount, currency_code, reference, reference_id, created_at)

@@ -41,7 +41,7 @@ export interface RawOrder {
   revenue: number
   discount_total: number
   created_at: Date
-  /** When Medusa cancelled the order (its order's canceled_at). */
+  /** When marketing recorded the order's cancellation (its attribution's canceled_at, stamped on order.canceled). */
   canceled_at: Date | null
 }
 

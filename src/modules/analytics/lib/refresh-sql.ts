@@ -149,7 +149,7 @@ const orders: RollupSource = {
  * Refunds of attributed orders, read where Medusa records every one (a refund, an order's
  * cancellation, a return): the order's transactions with reference "refund", amount negative. Taken
  * off on the day of the refund, from the rows its order was credited to; one after the order's
- * cancellation is not counted (the cancellation took the whole order off).
+ * cancellation (as stamped on its attribution) is not counted: the cancellation took the whole order off.
  */
 const refunds: RollupSource = {
   name: "refunds",
@@ -158,27 +158,26 @@ const refunds: RollupSource = {
                  ${minor("-t.amount", "a.currency_code")} AS refunded
             FROM order_transaction t
             JOIN marketing_order_attribution a ON a.order_id = t.order_id AND a.deleted_at IS NULL
-            JOIN "order" o ON o.id = t.order_id
            WHERE t.reference = 'refund' AND t.deleted_at IS NULL AND ${past("t.created_at", "t.id")}
-             AND (o.canceled_at IS NULL OR t.created_at <= o.canceled_at)`,
+             AND (a.canceled_at IS NULL OR t.created_at <= a.canceled_at)`,
   facts: `${ATTRIBUTED},
   ${attributedFacts("ARRAY['refunded']", "ARRAY[b.refunded]", "ARRAY['refunded']", "ARRAY[b.refunded]")}`,
 }
 
 /**
- * Cancelled attributed orders (Medusa's order.canceled_at): each taken off on the day of its
- * cancellation from the rows it was credited to, with the refunds recorded up to then.
+ * Cancelled attributed orders, as order.canceled stamped their attribution (indexed on canceled_at, id):
+ * each taken off on the day of its cancellation from the rows it was credited to, with the refunds
+ * recorded up to then.
  */
 const cancellations: RollupSource = {
   name: "cancelled_orders",
   parameters: 7,
-  batch: `SELECT a.id, o.canceled_at AS at, ${ATTRIBUTION_COLUMNS}, a.currency_code,
+  batch: `SELECT a.id, a.canceled_at AS at, ${ATTRIBUTION_COLUMNS}, a.currency_code,
                  ${minor("a.revenue", "a.currency_code")} AS revenue, ${minor("a.discount_total", "a.currency_code")} AS discount_amount,
                  (SELECT coalesce(sum(${minor("-t.amount", "a.currency_code")}), 0) FROM order_transaction t
-                   WHERE t.order_id = o.id AND t.reference = 'refund' AND t.deleted_at IS NULL AND t.created_at <= o.canceled_at) AS refunded
-            FROM "order" o
-            JOIN marketing_order_attribution a ON a.order_id = o.id AND a.deleted_at IS NULL
-           WHERE o.canceled_at IS NOT NULL AND ${past("o.canceled_at", "a.id")}`,
+                   WHERE t.order_id = a.order_id AND t.reference = 'refund' AND t.deleted_at IS NULL AND t.created_at <= a.canceled_at) AS refunded
+            FROM marketing_order_attribution a
+           WHERE a.canceled_at IS NOT NULL AND a.deleted_at IS NULL AND ${past("a.canceled_at", "a.id")}`,
   facts: `${ATTRIBUTED},
   ${attributedFacts(
     "ARRAY['orders', 'revenue', 'discount_amount', 'refunded']", "ARRAY[-1, -b.revenue, -b.discount_amount, -b.refunded]",

@@ -29,6 +29,8 @@ import {
   RELEASE_CART_RESERVATIONS,
   RELEASE_ORDER_REDEMPTIONS,
   RESERVE_AVAILABLE_CODE,
+  STAMP_ORDER_CANCELLATION,
+  UNSTAMP_ORDER_CANCELLATIONS,
   USAGE_OF_PROMOTIONS,
 } from "../statements/ledger"
 
@@ -299,6 +301,18 @@ export function releaseOrder(context: SqlContext, orderId: string): Promise<Rele
     await countRedeemed(client, released.map((r) => r.promotion_id), -1)
     return released
   })
+}
+
+/**
+ * Stamps a cancelled order's attribution (at the transaction's time), once: the analytics rollup takes the order
+ * off on that day. The attribution's id when this call stamped it.
+ */
+export async function stampOrderCancellation(context: SqlContext, orderId: string): Promise<string[]> {
+  return (await pgStatement<{ id: string }>(context, STAMP_ORDER_CANCELLATION, [orderId])).rows.map((row) => row.id)
+}
+
+export async function unstampOrderCancellations(context: SqlContext, attributionIds: string[]): Promise<void> {
+  await pgStatement(context, UNSTAMP_ORDER_CANCELLATIONS, [attributionIds])
 }
 
 /**

@@ -22,6 +22,12 @@ export const RELEASE_CART_RESERVATIONS = releasing(
 /** An order's ($1) redemptions; reason $2. */
 export const RELEASE_ORDER_REDEMPTIONS = releasing(`status = 'redeemed' AND order_id = $1`, "$2")
 
+/** Order $1's attribution stamped cancelled, now and once; its id when it was stamped by this. */
+export const STAMP_ORDER_CANCELLATION = `UPDATE marketing_order_attribution SET canceled_at = now(), updated_at = now()
+  WHERE order_id = $1 AND canceled_at IS NULL AND deleted_at IS NULL RETURNING id`
+
+export const UNSTAMP_ORDER_CANCELLATIONS = `UPDATE marketing_order_attribution SET canceled_at = NULL, updated_at = now() WHERE id = ANY($1::text[])`
+
 export const USAGE_OF_PROMOTIONS = `SELECT p.id, p.used_count AS used, p.spent_amount AS spent,
        (SELECT count(*) FROM marketing_promotion_redemption r
          WHERE r.promotion_id = p.id AND r.customer_id = $2

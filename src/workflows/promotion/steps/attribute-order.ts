@@ -43,6 +43,8 @@ export const attributeOrderStep = createStep(
         currency_code: order.currency_code,
         revenue: Number(order.total),
         discount_total: discounts.reduce((sum, d) => sum + d.discount_amount, 0),
+        // Cancelled before this ran: its order.canceled found no attribution to stamp.
+        canceled_at: order.canceled_at ? new Date() : null,
       },
     ])
     return new StepResponse(created.id, created.id)

@@ -8,6 +8,7 @@ import { RollupDimension } from "../../types/analytics"
 import { ContactActivityCursor, ContactActivityPage } from "../../types/analytics/contact-activity"
 import { JourneyStepMessageFigures } from "../../types/http/automation"
 import { readContactActivity } from "./lib/contact-activity"
+import { journeyStepDimensionId } from "./lib/message-dimensions"
 import { refreshStatement, ROLLUP_SOURCES } from "./lib/refresh-sql"
 import { CampaignActivity, ENGAGEMENT_HOURS } from "./lib/campaign-report"
 import { CAMPAIGN_DOMAINS, CAMPAIGN_HOURS, CAMPAIGN_LINK_URLS, CAMPAIGN_ORDERS } from "./lib/campaign-report-sql"
@@ -175,15 +176,17 @@ export default class AnalyticsModuleService extends MedusaService({ DailyRollup,
   }
 
   /**
-   * What each step of `journeyIds` sent and what its messages did, all days, from the rollup's journey
-   * step rows: engagement on the rows of no model, orders on the last click's.
+   * What each of some journey steps sent and what its messages did, all days, from the rollup's journey
+   * step rows: engagement on the rows of no model, orders on the last click's. Steps that sent nothing are left out.
    */
   @InjectManager()
   async journeyStepMessages(
-    journeyIds: string[],
+    steps: { journey_id: string; step_id: string }[],
     @MedusaContext() context: Context<EntityManager> = {}
   ): Promise<(JourneyStepMessageFigures & { journey_id: string; step_id: string })[]> {
-    return (await pgStatement(context, JOURNEY_STEP_MESSAGES, [journeyIds])).rows
+    const stepOf = new Map(steps.map((step) => [journeyStepDimensionId(step.journey_id, step.step_id), step]))
+    const { rows } = await pgStatement<JourneyStepMessageFigures & { dimension_id: string }>(context, JOURNEY_STEP_MESSAGES, [[...stepOf.keys()]])
+    return rows.map(({ dimension_id, ...figures }) => ({ ...stepOf.get(dimension_id)!, ...figures }))
   }
 
   /** Orders as each attribution model credits them, and the last engagement of their contacts and of `contact_ids`. */

@@ -154,10 +154,10 @@ export const ACTIVITY_STEP_RUNS = `SELECT * FROM (
   WHERE rank <= ${STEPS_PER_ENROLLMENT}
   ORDER BY at DESC`
 
-/** The steps of journeys $1 with their messages' figures, all days: engagement from the rows of no model, orders from the last click's. */
-export const JOURNEY_STEP_MESSAGES = `SELECT split_part(dimension_id, ':', 1) AS journey_id, split_part(dimension_id, ':', 2) AS step_id,
+/** Journey step rows $1 (dimension ids, exact: the rollup's key index) with their messages' figures, all days: engagement from the rows of no model, orders from the last click's. */
+export const JOURNEY_STEP_MESSAGES = `SELECT dimension_id,
        sum(sent)::int AS sent, sum(delivered)::int AS delivered, sum(opened)::int AS opened, sum(clicked)::int AS clicked,
        sum(unsubscribed)::int AS unsubscribed, coalesce(sum(orders) FILTER (WHERE attribution_model = 'last_click'), 0)::int AS orders
   FROM marketing_analytics_daily_rollup
- WHERE dimension = '${RollupDimension.JOURNEY_STEP}' AND split_part(dimension_id, ':', 1) = ANY($1::text[]) AND deleted_at IS NULL
+ WHERE dimension = '${RollupDimension.JOURNEY_STEP}' AND dimension_id = ANY($1::text[]) AND deleted_at IS NULL
  GROUP BY dimension_id`

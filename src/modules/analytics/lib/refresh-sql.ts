@@ -1,5 +1,6 @@
 import { bigNumberRaw, newId } from "../../../lib/sql-columns"
 import { RollupDimension } from "../../../types/analytics"
+import { journeyStepOfMessage } from "./journey-message-sql"
 import { AMOUNTS, METRICS } from "./rollup"
 
 /**
@@ -22,17 +23,11 @@ export interface RollupSource {
 const day = (at: string) => `to_char(${at} AT TIME ZONE $4, 'YYYY-MM-DD')`
 const past = (at: string, id: string) => `(${at}, ${id}) > ($1::timestamptz, $2::text) AND ${at} <= $3::timestamptz`
 
-/**
- * The rows of a message's metrics (see messageDimensions), for a row `m` joined to its campaign `c`. A
- * journey's message is known by its idempotency key, `journey:<enrollment>:<step>:<sequence>`, and its
- * journey by the enrollment.
- */
-const MESSAGE_DIMENSIONS = `LEFT JOIN LATERAL (
-      SELECT en.journey_id || ':' || split_part(m.idempotency_key, ':', 3) AS id FROM marketing_journey_enrollment en
-       WHERE m.idempotency_key LIKE 'journey:%' AND en.id = split_part(m.idempotency_key, ':', 2)) AS js ON true
+/** The rows of a message's metrics (see messageDimensions), for a row `m` joined to its campaign `c`. */
+const MESSAGE_DIMENSIONS = `${journeyStepOfMessage("m", "js")}
     CROSS JOIN LATERAL (VALUES ('${RollupDimension.ALL}', ''), ('${RollupDimension.CHANNEL}', m.channel),
     ('${RollupDimension.CAMPAIGN}', m.campaign_id), ('${RollupDimension.SEGMENT}', c.segment_id),
-    ('${RollupDimension.JOURNEY_STEP}', js.id)) AS d(dimension, dimension_id)`
+    ('${RollupDimension.JOURNEY_STEP}', js.journey_id || ':' || js.step_id)) AS d(dimension, dimension_id)`
 
 /** An event's unique counters (see uniqueCountersOf). */
 const uniqueCounters = (e: string) => `CASE WHEN ${e}.type IN ('bounce', 'dropped', 'failed')

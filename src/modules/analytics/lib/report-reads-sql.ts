@@ -1,13 +1,9 @@
+import { journeyStepOfMessage } from "./journey-message-sql"
+
 /**
  * Reads of the raw tables for the reports the rollup cannot answer: which campaigns and journeys
  * brought a promotion's orders, and the evidence the attribution models weigh for a few orders.
- * A journey's message is known by its idempotency key, `journey:<enrollment>:<step>:<sequence>`
- * (automation's step run key).
  */
-
-const journeyOf = (m: string) =>
-  `(SELECT en.journey_id FROM marketing_journey_enrollment en
-     WHERE ${m}.idempotency_key LIKE 'journey:%' AND en.id = split_part(${m}.idempotency_key, ':', 2))`
 
 /**
  * $1 promotion, $2 timezone, $3..$4 store days, $5 currency, $6 attribution window in days: the orders
@@ -15,7 +11,7 @@ const journeyOf = (m: string) =>
  * they came through within the window (the last-click model); neither when there was none.
  */
 export const PROMOTION_DRIVERS = `
-  SELECT CASE WHEN credited THEN m.campaign_id END AS campaign_id, CASE WHEN credited THEN ${journeyOf("m")} END AS journey_id,
+  SELECT CASE WHEN credited THEN m.campaign_id END AS campaign_id, CASE WHEN credited THEN js.journey_id END AS journey_id,
          count(*)::int AS orders, sum(x.revenue)::text AS revenue, sum(x.discount_amount)::text AS discount_amount
     FROM (SELECT a.message_id, a.revenue, coalesce(r.discount_amount, 0) AS discount_amount,
                  a.clicked_at <= a.created_at AND a.clicked_at >= a.created_at - make_interval(days => $6::int) AS credited
@@ -25,6 +21,7 @@ export const PROMOTION_DRIVERS = `
              AND to_char(r.redeemed_at AT TIME ZONE $2, 'YYYY-MM-DD') BETWEEN $3 AND $4
              AND lower(r.currency_code) = $5) x
     LEFT JOIN marketing_message m ON m.id = x.message_id AND x.credited
+    ${journeyStepOfMessage("m", "js")}
    GROUP BY 1, 2
    ORDER BY sum(x.revenue) DESC, 1, 2`
 
@@ -56,5 +53,5 @@ export const CODE_CARRIERS = `
 
 /** $1 message ids: the campaign or journey each was sent for. */
 export const MESSAGE_SOURCES = `
-  SELECT m.id AS message_id, m.campaign_id, ${journeyOf("m")} AS journey_id
-    FROM marketing_message m WHERE m.id = ANY($1::text[])`
+  SELECT m.id AS message_id, m.campaign_id, js.journey_id
+    FROM marketing_message m ${journeyStepOfMessage("m", "js")} WHERE m.id = ANY($1::text[])`

@@ -2,6 +2,17 @@ import { JourneyFigures, JourneyStanding, JourneyStepMessageFigures } from "../.
 
 const NO_MESSAGES: JourneyStepMessageFigures = { sent: 0, delivered: 0, opened: 0, clicked: 0, unsubscribed: 0, orders: 0 }
 
+/** The send steps of journey versions, each once: what can have sent messages. */
+export function sendSteps(versions: { journey_id: string; graph: unknown }[]): { journey_id: string; step_id: string }[] {
+  const seen = new Map<string, { journey_id: string; step_id: string }>()
+  for (const { journey_id, graph } of versions) {
+    for (const step of (graph as { steps?: { id: string; kind: string }[] } | null)?.steps ?? []) {
+      if (step.kind === "send") seen.set(`${journey_id}\u0000${step.id}`, { journey_id, step_id: step.id })
+    }
+  }
+  return [...seen.values()]
+}
+
 /** Each journey's step figures with its messages' (zeros where a step sent nothing); a step known only by its messages is listed too. */
 export function withStepMessages(
   standing: JourneyStanding[],

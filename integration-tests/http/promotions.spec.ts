@@ -449,7 +449,6 @@ medusaIntegrationTestRunner({
         await shopper.applyCodes(cart.id, ["FIRST"])
         const both = await shopper.applyCodes(cart.id, ["SECOND"])
         expect(both.promotions.map((p) => p.code).sort()).toEqual(["FIRST", "SECOND"])
-        await new Promise((resolve) => setTimeout(resolve, 500))
         for (const promotion of [first, second]) {
           expect(await ledger(promotion.id)).toEqual([expect.objectContaining({ status: "reserved" })])
         }

@@ -5,7 +5,7 @@
 const http = require("node:http")
 
 /**
- * @typedef {{ status: number, retryAfter?: number | string, message?: string, code?: number }} Fault
+ * @typedef {{ status: number, retryAfter?: number | string, message?: string, code?: number, name?: string }} Fault
  * @typedef {(request: http.IncomingMessage, body: string, response: http.ServerResponse) => void} Handler
  */
 

@@ -11,8 +11,9 @@ const sinks = require("../../demo/sinks")
 
 export const TWILIO = { accountSid: `AC${"0".repeat(31)}1`, authToken: "twilio-test-token" }
 export const SENDGRID_KEY = "SG.test-key"
+export const SES_CREDENTIALS = { access_key_id: "AKIDSESSTANDIN", secret_access_key: "ses-stand-in-secret" }
 
-export type Sinks = { sendgrid: any; twilio: any; smtp: any; close: () => Promise<void> }
+export type Sinks = { sendgrid: any; twilio: any; smtp: any; ses: any; sns: any; close: () => Promise<void> }
 
 /**
  * Starts the local SendGrid, Twilio and SMTP stand-ins, and points the plugin's options at them
@@ -25,7 +26,7 @@ export async function startDeliverySinks({
   options: extraOptions = {},
   smtpDelayMs = 0,
 }: {
-  emailProvider?: "sendgrid" | "smtp"
+  emailProvider?: "sendgrid" | "smtp" | "ses"
   email?: Record<string, unknown>
   options?: Record<string, unknown>
   smtpDelayMs?: number
@@ -33,10 +34,22 @@ export async function startDeliverySinks({
   const sendgrid = await sinks.startSendGridServer({ apiKey: SENDGRID_KEY })
   const twilio = await sinks.startTwilioServer(TWILIO)
   const smtp = await sinks.startSmtpSink({ delayMs: smtpDelayMs })
-  const email =
-    emailProvider === "sendgrid"
-      ? { provider: "sendgrid", api_key: SENDGRID_KEY, from: "shop@example.com", base_url: sendgrid.url }
-      : { provider: "smtp", host: "127.0.0.1", port: smtp.port, from: "shop@example.com" }
+  const ses = await sinks.startSesServer({ accessKeyId: SES_CREDENTIALS.access_key_id, configurationSets: ["marketing"] })
+  const sns = await sinks.startSnsServer()
+  const email = {
+    sendgrid: { provider: "sendgrid", api_key: SENDGRID_KEY, from: "shop@example.com", base_url: sendgrid.url },
+    smtp: { provider: "smtp", host: "127.0.0.1", port: smtp.port, from: "shop@example.com" },
+    ses: {
+      provider: "ses",
+      region: "eu-west-1",
+      from: "shop@example.com",
+      configuration_set: "marketing",
+      credentials: SES_CREDENTIALS,
+      endpoint: ses.url,
+      sns_topic_arns: [sns.topicArn],
+      sns_test_url_prefix: sns.url,
+    },
+  }[emailProvider]
   process.env.MARKETING_OPTIONS_JSON = JSON.stringify({
     email: { ...email, ...emailExtra },
     sms: {
@@ -53,9 +66,11 @@ export async function startDeliverySinks({
     sendgrid,
     twilio,
     smtp,
+    ses,
+    sns,
     close: async () => {
       delete process.env.MARKETING_OPTIONS_JSON
-      await Promise.all([sendgrid.close(), twilio.close(), smtp.close()])
+      await Promise.all([sendgrid.close(), twilio.close(), smtp.close(), ses.close(), sns.close()])
     },
   }
 }
@@ -136,6 +151,8 @@ export function useDeliverySuite(api: any, getContainer: () => MedusaContainer, 
     sinks().sendgrid.reset()
     sinks().twilio.reset()
     sinks().smtp.reset()
+    sinks().ses.reset()
+    sinks().sns.reset()
   })
   return suite
 }

@@ -3,12 +3,13 @@ import { z } from "@medusajs/framework/zod"
 import type { MessageChannel } from "../../../types/messaging/providers"
 import pushWebhook from "../../../providers/push-webhook"
 import sendgrid from "../../../providers/sendgrid"
+import ses from "../../../providers/ses"
 import smtp from "../../../providers/smtp"
 import twilio from "../../../providers/twilio"
 
 /** The providers a channel's `provider` short name can name; any other is a module provider given by `resolve`. */
 export const BUILT_IN_PROVIDERS: { [C in MessageChannel]: Record<string, ModuleProviderExports> } = {
-  email: { sendgrid, smtp },
+  email: { sendgrid, smtp, ses },
   sms: { twilio },
   push: { webhook: pushWebhook },
 }

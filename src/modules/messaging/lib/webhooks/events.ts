@@ -13,7 +13,7 @@ export interface ProviderEvent {
   /** The provider that reported it, as its `name` (e.g. "sendgrid", "twilio"). */
   provider: string
   type: DeliveryEventType
-  /** Our message id when the provider echoes it (SendGrid custom arg marketing_message_id, Twilio ?message_id=) */
+  /** Our message id when the provider echoes it (SendGrid custom arg marketing_message_id, Twilio ?message_id=, SES tag) */
   message_id: string | null
   provider_message_id: string | null
   /**
@@ -29,6 +29,6 @@ export interface ProviderEvent {
   user_agent?: string
   ip?: string
   occurred_at: Date
-  /** The provider's own id of the event, for idempotent processing (SendGrid sg_event_id; Twilio MessageSid+status) */
+  /** The provider's own id of the event, for idempotent processing (SendGrid sg_event_id; Twilio MessageSid+status; SES message id+event+recipient) */
   provider_event_id: string
 }

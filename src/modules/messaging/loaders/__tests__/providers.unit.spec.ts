@@ -69,7 +69,7 @@ describe("delivery provider options", () => {
 
   it("names the built-ins when a short name is unknown", async () => {
     expect(await refusal({ email: { provider: "mailgun" } })).toContain(
-      "options.email.provider must be one of 'sendgrid', 'smtp', or give your own provider's path or package as resolve"
+      "options.email.provider must be one of 'sendgrid', 'smtp', 'ses', or give your own provider's path or package as resolve"
     )
     expect(await refusal({ push: { provider: "twilio" } })).toContain("options.push.provider must be one of 'webhook'")
   })

@@ -34,7 +34,7 @@
 import http from "node:http"
 import path from "node:path"
 import { performance } from "node:perf_hooks"
-import { automaticCode } from "../src/workflows/promotion/native-promotion-input"
+import { automaticCode } from "../src/lib/promotion/native-promotion-input"
 import { watchProcesses } from "./checkout/processes"
 import {
   buildProductionHost,

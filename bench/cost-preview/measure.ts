@@ -7,7 +7,7 @@ import AudienceModuleService from "../../src/modules/audience/service"
 import { estimateCost } from "../../src/modules/promotion/lib/engine"
 import { MarketingModule } from "../../src/types/modules"
 import { PromotionStatus, PromotionTerms, PromotionType } from "../../src/types/promotion/module"
-import { segmentOrderHistory } from "../../src/workflows/promotion/segment-order-history"
+import { segmentOrderHistory } from "../../src/lib/promotion/segment-order-history"
 import { createSegmentWorkflow } from "../../src/workflows/segment/workflows"
 import { median, PROTOCOL_PREFIX } from "../lib/harness"
 

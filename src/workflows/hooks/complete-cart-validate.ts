@@ -1,7 +1,7 @@
 import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
 import { StepResponse } from "@medusajs/framework/workflows-sdk"
-import { codesToHoldAtCompletion, CompletingCart } from "../promotion/completion-codes"
-import { giveBackHeldCodes, holdCodes } from "../promotion/hold-codes"
+import { codesToHoldAtCompletion, CompletingCart } from "../../lib/promotion/completion-codes"
+import { giveBackHeldCodes, holdCodes } from "../../lib/promotion/hold-codes"
 
 /**
  * The backstop at completion, for every path that puts a marketing code on a cart (a host's own

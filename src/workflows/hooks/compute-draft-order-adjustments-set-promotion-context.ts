@@ -1,6 +1,6 @@
 import { computeDraftOrderAdjustmentsWorkflow } from "@medusajs/medusa/core-flows"
 import { StepResponse } from "@medusajs/framework/workflows-sdk"
-import { giveBackDraftOrderCodes, holdDraftOrderCodes } from "../promotion/draft-order-codes"
+import { giveBackDraftOrderCodes, holdDraftOrderCodes } from "../../lib/promotion/draft-order-codes"
 
 /**
  * The hold on draft orders, for every path that changes a draft's codes or what they apply to (the

@@ -1,7 +1,7 @@
 import { dirname, join } from "node:path"
 import { MedusaContainer } from "@medusajs/framework/types"
 import { StepResponse } from "@medusajs/framework/workflows-sdk"
-import { DraftOrderCodeChange, DraftOrderHold, giveBackDraftOrderCodes, holdDraftOrderCodes } from "../promotion/draft-order-codes"
+import { DraftOrderCodeChange, DraftOrderHold, giveBackDraftOrderCodes, holdDraftOrderCodes } from "../../lib/promotion/draft-order-codes"
 
 type HookContext = { container: MedusaContainer }
 

@@ -2,7 +2,7 @@ import { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareRoute } fr
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { normalizeCode } from "../../../modules/promotion/lib/code-pattern"
 import { ReleaseReason } from "../../../types/promotion/module"
-import { marketingCodesAmong } from "../../../workflows/promotion/check-cart-codes"
+import { marketingCodesAmong } from "../../../lib/promotion/check-cart-codes"
 import { releaseCartPromotionsWorkflow } from "../../../workflows/promotion/workflows/release-cart-promotions"
 import { reserveCodesWorkflow } from "../../../workflows/promotion/workflows/reserve-codes"
 import { afterResponse, codesOf, setCodes } from "../../store/carts/middlewares"

@@ -9,7 +9,7 @@ import { ContainerRegistrationKeys, PromotionActions } from "@medusajs/framework
 import { updateCartPromotionsWorkflow } from "@medusajs/medusa/core-flows"
 import { normalizeCode } from "../../../modules/promotion/lib/code-pattern"
 import { ReleaseReason } from "../../../types/promotion/module"
-import { marketingCodesAmong } from "../../../workflows/promotion/check-cart-codes"
+import { marketingCodesAmong } from "../../../lib/promotion/check-cart-codes"
 import { releaseCartPromotionsWorkflow } from "../../../workflows/promotion/workflows/release-cart-promotions"
 import { reserveCodesWorkflow } from "../../../workflows/promotion/workflows/reserve-codes"
 

@@ -1,5 +1,5 @@
 import { MarketingModule } from "../../../types/modules"
-import { createEntitiesStep, softDeleteEntitiesStep } from "../../common/entity-steps"
+import { createEntitiesStep, softDeleteEntitiesStep } from "../../common/steps/entity-steps"
 
 const SUPPRESSIONS = { module: MarketingModule.AUDIENCE, entity: "Suppressions" }
 

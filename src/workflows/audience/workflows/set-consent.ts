@@ -1,7 +1,7 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { AuditActor } from "../../../types/audit"
 import { recordAuditEntriesStep } from "../../audit/steps/record-audit-entries"
-import { consentAuditChanges } from "../consent-audit"
+import { consentAuditChanges } from "../../../lib/audience/consent-audit"
 import { ConsentChange, recordConsentsStep } from "../steps/record-consents"
 
 export const setConsentWorkflowId = "set-marketing-consent"

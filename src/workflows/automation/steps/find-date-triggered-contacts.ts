@@ -2,7 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import AutomationModuleService from "../../../modules/automation/service"
 import CampaignModuleService from "../../../modules/campaign/service"
 import { MarketingModule } from "../../../types/modules"
-import { liveTriggers } from "./live-trigger-versions"
+import { liveTriggers } from "../../../lib/automation/live-trigger-versions"
 import type { TriggerCursorMove } from "./move-trigger-cursors"
 
 const DAY_MS = 24 * 60 * 60 * 1000

@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import AutomationModuleService from "../../../modules/automation/service"
 import { MarketingModule } from "../../../types/modules"
-import { liveTriggers } from "./live-trigger-versions"
+import { liveTriggers } from "../../../lib/automation/live-trigger-versions"
 import type { TriggerCursorMove } from "./move-trigger-cursors"
 
 /** Message events each live journey reads per run: a backlog drains over the next runs. */

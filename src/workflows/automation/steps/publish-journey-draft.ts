@@ -9,7 +9,7 @@ import { validateJourney } from "../../../modules/automation/lib/validate-journe
 import PromotionModuleService from "../../../modules/promotion/service"
 import { JourneyStatus } from "../../../types/automation"
 import { MarketingModule } from "../../../types/modules"
-import { segmentConditionCompiler } from "../segment-condition-compiler"
+import { segmentConditionCompiler } from "../../../lib/automation/segment-condition-compiler"
 
 /** A 400 that carries the located problems, for the canvas to point at. */
 export class JourneyProblemsError extends MedusaError {

@@ -4,7 +4,7 @@ import { SegmentDslError } from "../../../modules/audience/lib/segment-dsl/error
 import AudienceModuleService from "../../../modules/audience/service"
 import AutomationModuleService from "../../../modules/automation/service"
 import { MarketingModule } from "../../../types/modules"
-import { liveTriggers } from "./live-trigger-versions"
+import { liveTriggers } from "../../../lib/automation/live-trigger-versions"
 
 type Change = { journey_id: string; entered: string[]; left: string[] }
 

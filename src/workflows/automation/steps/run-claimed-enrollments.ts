@@ -12,9 +12,9 @@ import MessagingModuleService from "../../../modules/messaging/service"
 import { CampaignChannel } from "../../../types/campaign/module"
 import { DeliveryEvents } from "../../../types/messaging"
 import { MarketingModule } from "../../../types/modules"
-import { CONTACT_FACT_FIELDS, ContactFacts, loadStepFacts, RunningEnrollment } from "../load-step-facts"
-import { performStepActions, SideEffectAct } from "../perform-step-actions"
-import { reachableAmong } from "../reachable-among"
+import { CONTACT_FACT_FIELDS, ContactFacts, loadStepFacts, RunningEnrollment } from "../../../lib/automation/load-step-facts"
+import { performStepActions, SideEffectAct } from "../../../lib/automation/perform-step-actions"
+import { reachableAmong } from "../../../lib/automation/reachable-among"
 
 /** Steps one enrollment may take in one claim: a valid graph has a wait in every loop, so this only bounds a bug. */
 const MAX_STEPS_PER_CLAIM = 100

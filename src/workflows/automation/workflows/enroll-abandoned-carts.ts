@@ -1,6 +1,6 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { syncContactsFromCustomersWorkflow } from "../../audience/workflows/sync-contacts-from-customers"
-import { enrollAndWake } from "../enroll-and-wake"
+import { enrollAndWake } from "./enroll-and-wake"
 import { findAbandonedCartsStep } from "../steps/find-abandoned-carts"
 import { recordJourneyCartsStep } from "../steps/record-journey-carts"
 import { resolveCartContactsStep } from "../steps/resolve-cart-contacts"

@@ -1,5 +1,5 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { enrollAndWake } from "../enroll-and-wake"
+import { enrollAndWake } from "./enroll-and-wake"
 
 export const enrollConfirmedSubscriberWorkflowId = "enroll-confirmed-subscriber-in-marketing-journeys"
 

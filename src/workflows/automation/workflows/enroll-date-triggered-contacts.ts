@@ -1,5 +1,5 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { enrollAndWake } from "../enroll-and-wake"
+import { enrollAndWake } from "./enroll-and-wake"
 import { findDateTriggeredContactsStep } from "../steps/find-date-triggered-contacts"
 import { moveTriggerCursorsStep } from "../steps/move-trigger-cursors"
 

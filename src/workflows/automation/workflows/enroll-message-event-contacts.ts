@@ -1,5 +1,5 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { enrollAndWake } from "../enroll-and-wake"
+import { enrollAndWake } from "./enroll-and-wake"
 import { findMessageEventContactsStep } from "../steps/find-message-event-contacts"
 import { moveTriggerCursorsStep } from "../steps/move-trigger-cursors"
 

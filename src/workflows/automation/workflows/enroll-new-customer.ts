@@ -1,5 +1,5 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { enrollAndWake } from "../enroll-and-wake"
+import { enrollAndWake } from "./enroll-and-wake"
 import { awaitCustomerContactStep } from "../steps/await-customer-contact"
 
 export const enrollNewCustomerWorkflowId = "enroll-new-customer-in-marketing-journeys"

@@ -1,7 +1,7 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { AuditActor } from "../../../types/audit"
-import { enrollAndWake } from "../enroll-and-wake"
-import { recordAwaitedEventAndWake } from "../record-awaited-event-and-wake"
+import { enrollAndWake } from "./enroll-and-wake"
+import { recordAwaitedEventAndWake } from "./record-awaited-event-and-wake"
 import { resolveTriggerContactStep } from "../steps/resolve-trigger-contacts"
 
 export const enrollTriggeredContactWorkflowId = "enroll-triggered-marketing-journey-contact"

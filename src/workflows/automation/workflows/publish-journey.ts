@@ -2,7 +2,7 @@ import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework
 import { AuditActor } from "../../../types/audit"
 import type { Trigger } from "../../../modules/automation/lib/journey-schema"
 import { recordAuditEntriesStep } from "../../audit/steps/record-audit-entries"
-import { enrollAndWake } from "../enroll-and-wake"
+import { enrollAndWake } from "./enroll-and-wake"
 import { loadJourneySegmentStep } from "../steps/load-journey-segment"
 import { publishJourneyDraftStep } from "../steps/publish-journey-draft"
 

@@ -1,5 +1,5 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { enrollAndWake } from "../enroll-and-wake"
+import { enrollAndWake } from "./enroll-and-wake"
 import { refreshJourneySegmentsStep } from "../steps/refresh-journey-segments"
 
 export const refreshJourneySegmentsWorkflowId = "refresh-marketing-journey-segments"

@@ -1,7 +1,7 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { AuditActor } from "../../../types/audit"
 import { recordAuditEntriesStep } from "../../audit/steps/record-audit-entries"
-import { sendTestMessages } from "../../delivery/send-test-messages"
+import { sendTestMessages } from "../../delivery/workflows/send-test-messages"
 import { TestMessage } from "../../delivery/steps/queue-claimed-test-messages"
 
 export const sendJourneyTestWorkflowId = "send-marketing-journey-test"

@@ -1,6 +1,6 @@
 import { CampaignTemplateDTO, CreateCampaignTemplateDTO, UpdateCampaignTemplateDTO } from "../../../types/campaign/module"
 import { MarketingModule } from "../../../types/modules"
-import { createEntitiesStep, softDeleteEntitiesStep, updateEntitiesStep } from "../../common/entity-steps"
+import { createEntitiesStep, softDeleteEntitiesStep, updateEntitiesStep } from "../../common/steps/entity-steps"
 
 const templates = { module: MarketingModule.CAMPAIGN, entity: "CampaignTemplates" }
 

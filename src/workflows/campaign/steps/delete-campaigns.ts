@@ -1,5 +1,5 @@
 import { MarketingModule } from "../../../types/modules"
-import { softDeleteEntitiesStep } from "../../common/entity-steps"
+import { softDeleteEntitiesStep } from "../../common/steps/entity-steps"
 
 export const deleteCampaignsStepId = "delete-marketing-campaigns"
 

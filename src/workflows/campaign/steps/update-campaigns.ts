@@ -1,6 +1,6 @@
 import { CampaignDTO, UpdateCampaignDTO } from "../../../types/campaign/module"
 import { MarketingModule } from "../../../types/modules"
-import { updateEntitiesStep } from "../../common/entity-steps"
+import { updateEntitiesStep } from "../../common/steps/entity-steps"
 
 export const updateCampaignsStepId = "update-marketing-campaigns"
 

@@ -1,7 +1,7 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { AuditActor } from "../../../types/audit"
 import { recordAuditEntriesStep } from "../../audit/steps/record-audit-entries"
-import { retrieveCampaignsBeforeChange } from "../retrieve-campaigns-before-change"
+import { retrieveCampaignsBeforeChange } from "./retrieve-campaigns-before-change"
 import { deleteCampaignsStep } from "../steps/delete-campaigns"
 import { validateCampaignsDeletableStep } from "../steps/validate-campaigns-deletable"
 

@@ -1,7 +1,7 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { AuditActor } from "../../../types/audit"
 import { CampaignDTO } from "../../../types/campaign/module"
-import { duplicatedChange } from "../../audit/duplicated-change"
+import { duplicatedChange } from "../../../lib/audit/duplicated-change"
 import { recordAuditEntriesStep } from "../../audit/steps/record-audit-entries"
 import { prepareCampaignCopyStep } from "../steps/prepare-campaign-copy"
 import { createCampaignsWorkflow } from "./create-campaigns"

@@ -1,8 +1,8 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { AuditActor } from "../../../types/audit"
 import { CampaignStatus } from "../../../types/campaign/module"
-import { recordCampaignStatusChange } from "../record-campaign-status-change"
-import { retrieveCampaignBeforeChange } from "../retrieve-campaigns-before-change"
+import { recordCampaignStatusChange } from "./record-campaign-status-change"
+import { retrieveCampaignBeforeChange } from "./retrieve-campaigns-before-change"
 import { changeCampaignStatusStep, ChangeCampaignStatusInput } from "../steps/change-campaign-status"
 import { validateCampaignTransitionStep } from "../steps/validate-campaign-transition"
 

@@ -2,7 +2,7 @@ import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework
 import { AuditActor } from "../../../types/audit"
 import { UpdateCampaignDTO } from "../../../types/campaign/module"
 import { recordAuditEntriesStep } from "../../audit/steps/record-audit-entries"
-import { retrieveCampaignBeforeChange } from "../retrieve-campaigns-before-change"
+import { retrieveCampaignBeforeChange } from "./retrieve-campaigns-before-change"
 import { compileCampaignContentStep } from "../steps/compile-campaign-content"
 import { updateCampaignsStep } from "../steps/update-campaigns"
 import { validateCampaignSegmentsStep } from "../steps/validate-campaign-segment"

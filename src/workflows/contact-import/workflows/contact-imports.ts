@@ -3,7 +3,7 @@ import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework
 import { MarketingModule } from "../../../types/modules"
 import { AuditActor } from "../../../types/audit"
 import { recordAuditEntriesStep } from "../../audit/steps/record-audit-entries"
-import { createEntitiesStep } from "../../common/entity-steps"
+import { createEntitiesStep } from "../../common/steps/entity-steps"
 import { processContactImportStep } from "../steps/process-contact-import"
 
 export const ContactImportEvents = { CREATED: "marketing.contact_import.created" } as const

@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ComposedMessage, MessageComposer, TEMPLATE_CONTACT_FIELDS, templateVariables, usesContactFields } from "../../../modules/messaging/lib/compose-message"
-import { personalCodes } from "../personal-codes"
+import { personalCodes } from "../../../lib/delivery/personal-codes"
 import { TemplateError } from "../../../modules/messaging/lib/render-template"
 import { retryDelayMs } from "../../../modules/messaging/lib/retry-backoff"
 import AudienceModuleService from "../../../modules/audience/service"

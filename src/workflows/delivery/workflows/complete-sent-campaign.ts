@@ -1,6 +1,6 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { CampaignStatus } from "../../../types/campaign/module"
-import { recordCampaignStatusChange } from "../../campaign/record-campaign-status-change"
+import { recordCampaignStatusChange } from "../../campaign/workflows/record-campaign-status-change"
 import { changeCampaignStatusStep, ChangeCampaignStatusInput } from "../../campaign/steps/change-campaign-status"
 
 export const completeSentCampaignWorkflowId = "complete-sent-marketing-campaign"

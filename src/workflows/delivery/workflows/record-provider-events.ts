@@ -2,7 +2,7 @@ import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/fra
 import { ProviderEvent } from "../../../modules/messaging/lib/webhooks/events"
 import { ConsentChannel, ConsentStatus } from "../../../types/audience/module"
 import { recordAuditEntriesStep } from "../../audit/steps/record-audit-entries"
-import { consentAuditChanges } from "../../audience/consent-audit"
+import { consentAuditChanges } from "../../../lib/audience/consent-audit"
 import { recordConsentsStep } from "../../audience/steps/record-consents"
 import { recordProviderEventsStep } from "../steps/record-provider-events"
 import { suppressUndeliverableAddressesStep } from "../steps/suppress-undeliverable-addresses"

@@ -4,7 +4,7 @@ import MessagingModuleService from "../../../modules/messaging/service"
 import { ConsentStatus } from "../../../types/audience/module"
 import { MarketingModule } from "../../../types/modules"
 import { recordAuditEntriesStep } from "../../audit/steps/record-audit-entries"
-import { consentAuditChanges } from "../../audience/consent-audit"
+import { consentAuditChanges } from "../../../lib/audience/consent-audit"
 import { recordConsentsStep } from "../../audience/steps/record-consents"
 
 const contactsWithPhoneStep = createStep("find-marketing-contacts-by-phone", async (phone: string, { container }) => {

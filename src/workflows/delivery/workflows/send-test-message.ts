@@ -2,8 +2,8 @@ import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework
 import { AuditActor } from "../../../types/audit"
 import { CampaignDTO } from "../../../types/campaign/module"
 import { recordAuditEntriesStep } from "../../audit/steps/record-audit-entries"
-import { retrieveCampaignBeforeChange } from "../../campaign/retrieve-campaigns-before-change"
-import { sendTestMessages } from "../send-test-messages"
+import { retrieveCampaignBeforeChange } from "../../campaign/workflows/retrieve-campaigns-before-change"
+import { sendTestMessages } from "./send-test-messages"
 import { resolveTestMessageStep } from "../steps/resolve-test-message"
 
 export const sendTestMessageWorkflowId = "send-marketing-test-message"

@@ -2,7 +2,7 @@ import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/fra
 import { EngagementRequest } from "../../../lib/engagement"
 import { ConsentChannel, ConsentStatus } from "../../../types/audience/module"
 import { recordAuditEntriesStep } from "../../audit/steps/record-audit-entries"
-import { consentAuditChanges } from "../../audience/consent-audit"
+import { consentAuditChanges } from "../../../lib/audience/consent-audit"
 import { recordConsentsStep } from "../../audience/steps/record-consents"
 import { findEngagementTargetStep } from "../steps/find-engagement-target"
 import { recordEngagementStep } from "../steps/record-engagement"

@@ -5,8 +5,8 @@ import MessagingModuleService from "../../../modules/messaging/service"
 import { RedeemedPromotion } from "../../../modules/promotion/lib/ledger"
 import PromotionModuleService from "../../../modules/promotion/service"
 import { MarketingModule } from "../../../types/modules"
-import { CLICK_TOKEN_KEY, CLICKED_AT_KEY } from "../click-attribution"
-import { PlacedOrder } from "../order-discounts"
+import { CLICK_TOKEN_KEY, CLICKED_AT_KEY } from "../../../lib/promotion/click-attribution"
+import { PlacedOrder } from "../../../lib/promotion/order-discounts"
 
 export const attributeOrderStepId = "attribute-marketing-order"
 

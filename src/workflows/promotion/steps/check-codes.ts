@@ -1,6 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { checkCartCodes, Holder, loadHolder } from "../check-cart-codes"
+import { checkCartCodes, Holder, loadHolder } from "../../../lib/promotion/check-cart-codes"
 
 export const checkCodesStepId = "check-marketing-codes"
 

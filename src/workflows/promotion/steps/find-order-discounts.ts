@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { marketingDiscounts, PlacedOrder } from "../order-discounts"
+import { marketingDiscounts, PlacedOrder } from "../../../lib/promotion/order-discounts"
 
 export const findOrderDiscountsStepId = "find-marketing-order-discounts"
 

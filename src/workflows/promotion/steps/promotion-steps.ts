@@ -4,7 +4,7 @@ import {
   UpdateMarketingPromotionDTO,
 } from "../../../types/promotion/module"
 import { MarketingModule } from "../../../types/modules"
-import { createEntitiesStep, updateEntitiesStep } from "../../common/entity-steps"
+import { createEntitiesStep, updateEntitiesStep } from "../../common/steps/entity-steps"
 
 const PROMOTIONS = { module: MarketingModule.PROMOTION, entity: "MarketingPromotions" }
 

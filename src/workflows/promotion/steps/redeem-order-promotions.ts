@@ -2,7 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { RedeemedPromotion } from "../../../modules/promotion/lib/ledger"
 import PromotionModuleService from "../../../modules/promotion/service"
 import { MarketingModule } from "../../../types/modules"
-import { PlacedOrder } from "../order-discounts"
+import { PlacedOrder } from "../../../lib/promotion/order-discounts"
 
 export const redeemOrderPromotionsStepId = "redeem-marketing-order-promotions"
 

@@ -1,5 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { LedgerHolder, CodeToHold, giveBackHeldCodes, holdCodes } from "../hold-codes"
+import { LedgerHolder, CodeToHold, giveBackHeldCodes, holdCodes } from "../../../lib/promotion/hold-codes"
 
 export const reservePromotionsStepId = "reserve-marketing-promotions"
 

@@ -4,7 +4,7 @@ import { createStep } from "@medusajs/framework/workflows-sdk"
 import CampaignModuleService from "../../../modules/campaign/service"
 import { termsProblems, TermsToCheck } from "../../../modules/promotion/lib/terms-problems"
 import { MarketingModule } from "../../../types/modules"
-import { MARKETING_PROMOTION_METADATA_KEY } from "../native-promotion-input"
+import { MARKETING_PROMOTION_METADATA_KEY } from "../../../lib/promotion/native-promotion-input"
 
 export const validatePromotionTermsStepId = "validate-marketing-promotion-terms"
 

@@ -1,7 +1,7 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { AuditActor } from "../../../types/audit"
 import { MarketingPromotionDTO } from "../../../types/promotion/module"
-import { duplicatedChange } from "../../audit/duplicated-change"
+import { duplicatedChange } from "../../../lib/audit/duplicated-change"
 import { recordAuditEntriesStep } from "../../audit/steps/record-audit-entries"
 import { preparePromotionCopyStep } from "../steps/prepare-promotion-copy"
 import { createPromotionWorkflow } from "./create-promotion"

@@ -1,6 +1,6 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
-import { PLACED_ORDER_FIELDS, PlacedOrder } from "../order-discounts"
+import { PLACED_ORDER_FIELDS, PlacedOrder } from "../../../lib/promotion/order-discounts"
 import { attributeOrderStep } from "../steps/attribute-order"
 import { findOrderDiscountsStep } from "../steps/find-order-discounts"
 import { redeemOrderPromotionsStep } from "../steps/redeem-order-promotions"

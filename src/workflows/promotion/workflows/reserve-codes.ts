@@ -2,7 +2,7 @@ import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/fra
 import { removeDraftOrderPromotionsWorkflow, updateCartPromotionsWorkflow } from "@medusajs/medusa/core-flows"
 import { PromotionActions } from "@medusajs/framework/utils"
 import { ReleaseReason } from "../../../types/promotion/module"
-import { Holder } from "../check-cart-codes"
+import { Holder } from "../../../lib/promotion/check-cart-codes"
 import { checkCodesStep } from "../steps/check-codes"
 import { mirrorPromotionCodesStep } from "../steps/mirror-promotion-codes"
 import { releaseReservationsStep } from "../steps/release-reservations"

@@ -6,7 +6,7 @@ import { recordAuditEntriesStep } from "../../audit/steps/record-audit-entries"
 import { mirrorNativePromotionsStep } from "../steps/mirror-native-promotions"
 import { updatePromotionsStep } from "../steps/promotion-steps"
 import { validatePromotionTermsStep } from "../steps/validate-promotion-terms"
-import { syncTargetedSegment } from "../sync-targeted-segment"
+import { syncTargetedSegment } from "./sync-targeted-segment"
 
 export const updatePromotionWorkflowId = "update-marketing-promotion"
 

@@ -1,6 +1,6 @@
 import { CreateSegmentDTO, SegmentDTO, UpdateSegmentDTO } from "../../../types/audience/module"
 import { MarketingModule } from "../../../types/modules"
-import { createEntitiesStep, softDeleteEntitiesStep, updateEntitiesStep } from "../../common/entity-steps"
+import { createEntitiesStep, softDeleteEntitiesStep, updateEntitiesStep } from "../../common/steps/entity-steps"
 
 const SEGMENTS = { module: MarketingModule.AUDIENCE, entity: "Segments" }
 

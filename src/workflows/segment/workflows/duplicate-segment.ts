@@ -1,7 +1,7 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { SegmentDTO } from "../../../types/audience"
 import { AuditActor } from "../../../types/audit"
-import { duplicatedChange } from "../../audit/duplicated-change"
+import { duplicatedChange } from "../../../lib/audit/duplicated-change"
 import { recordAuditEntriesStep } from "../../audit/steps/record-audit-entries"
 import { prepareSegmentCopyStep } from "../steps/prepare-segment-copy"
 import { createSegmentWorkflow } from "./create-segment"

@@ -1,7 +1,7 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { estimateCost } from "../../../../../modules/promotion/lib/engine"
 import { PromotionStatus, PromotionTerms } from "../../../../../types/promotion/module"
-import { segmentOrderHistory } from "../../../../../workflows/promotion/segment-order-history"
+import { segmentOrderHistory } from "../../../../../lib/promotion/segment-order-history"
 import { AdminPreviewPromotionCostType } from "../validators"
 
 /**

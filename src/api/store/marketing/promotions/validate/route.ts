@@ -1,5 +1,5 @@
 import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { checkCartCodes, loadCart } from "../../../../../workflows/promotion/check-cart-codes"
+import { checkCartCodes, loadCart } from "../../../../../lib/promotion/check-cart-codes"
 import { StoreValidateCodeType } from "../validators"
 
 /**

@@ -21,7 +21,7 @@ import {
   PromotionTerms,
   PromotionType,
 } from "../../../../../types/promotion/module"
-import { nativePromotionInputs } from "../../../../../workflows/promotion/native-promotion-input"
+import { nativePromotionInputs } from "../../../../../lib/promotion/native-promotion-input"
 import { evaluatePromotion } from "../evaluate"
 import { ANY_ITEM, NOW, cart, item, products, terms, unused } from "./fixtures"
 

@@ -7,7 +7,7 @@ import {
 } from "../../../../../../modules/messaging/lib/compose-message"
 import { SAMPLE_CONTACT, SAMPLE_PROMOTION_CODE } from "../../../../../../modules/messaging/lib/merge-tags"
 import { TemplateError } from "../../../../../../modules/messaging/lib/render-template"
-import { personalCodes } from "../../../../../../workflows/delivery/personal-codes"
+import { personalCodes } from "../../../../../../lib/delivery/personal-codes"
 import { AdminPreviewCampaignType } from "../../validators"
 
 /**

@@ -1,7 +1,7 @@
 import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { updateCartWorkflow } from "@medusajs/medusa/core-flows"
 import { findEngagementTarget } from "../../../../../../lib/engagement"
-import { CLICK_TOKEN_KEY, CLICKED_AT_KEY } from "../../../../../../workflows/promotion/click-attribution"
+import { CLICK_TOKEN_KEY, CLICKED_AT_KEY } from "../../../../../../lib/promotion/click-attribution"
 import { StoreRecordClickType } from "./validators"
 
 /**

@@ -5,8 +5,7 @@ import { MarketingModule } from "../../types/modules"
 import { IneligibilityReason, RedemptionStatus } from "../../types/promotion/module"
 import { CartWithPromotions, checkCartCodes, loadDraftOrder } from "./check-cart-codes"
 import { CodeToHold, giveBackHeldCodes, HeldCode, holdCodes, LedgerHolder } from "./hold-codes"
-import { MirrorChanges, noMirrorChanges, revertMirror } from "./native-mirror"
-import { mirrorGeneratedCodes } from "./steps/mirror-promotion-codes"
+import { MirrorChanges, mirrorGeneratedCodes, noMirrorChanges, revertMirror } from "./native-mirror"
 
 /**
  * The codes Medusa's order creation is about to write on a new draft, in place of any it has

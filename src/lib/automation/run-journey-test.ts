@@ -8,7 +8,7 @@ import { DryRunStep } from "../../types/http/automation"
 import { MessageChannel } from "../../types/messaging"
 import { MarketingModule } from "../../types/modules"
 import { dryRunJourney } from "./dry-run-journey"
-import { sendJourneyTestWorkflow } from "./workflows/send-journey-test"
+import { sendJourneyTestWorkflow } from "../../workflows/automation/workflows/send-journey-test"
 
 /**
  * Tests a journey with one contact: walks them through the version with the waits skipped and

@@ -1,7 +1,7 @@
 import { transform, WorkflowData } from "@medusajs/framework/workflows-sdk"
-import { deliveryWorkerId } from "../../lib/delivery-runner"
-import { queueClaimedTestMessagesStep, TestMessage } from "./steps/queue-claimed-test-messages"
-import { sendClaimedMessagesStep } from "./steps/send-claimed-messages"
+import { deliveryWorkerId } from "../../../lib/delivery-runner"
+import { queueClaimedTestMessagesStep, TestMessage } from "../steps/queue-claimed-test-messages"
+import { sendClaimedMessagesStep } from "../steps/send-claimed-messages"
 
 /**
  * Composition helper for a campaign's test send and a journey's Test: queues the test messages

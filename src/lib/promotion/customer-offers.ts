@@ -5,7 +5,7 @@ import { checkAvailability } from "../../modules/promotion/lib/engine"
 import PromotionModuleService from "../../modules/promotion/service"
 import { MarketingModule } from "../../types/modules"
 import { MarketingPromotionDTO, PromotionCodeMode, PromotionStatus } from "../../types/promotion/module"
-import { asTerms } from "./steps/mirror-native-promotions"
+import { asTerms } from "./promotion-terms"
 
 export interface CustomerOffer {
   promotion_id: string

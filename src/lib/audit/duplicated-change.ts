@@ -1,4 +1,4 @@
-import type { AuditedChange } from "./steps/record-audit-entries"
+import type { AuditedChange } from "../../workflows/audit/steps/record-audit-entries"
 
 /**
  * The audit entry a duplicated record gets, besides the copy's own creation entry: the original's

@@ -13,7 +13,7 @@ import {
   PromotionCodeStatus,
   PromotionStatus,
 } from "../../types/promotion/module"
-import { asTerms } from "./steps/mirror-native-promotions"
+import { asTerms } from "./promotion-terms"
 import { MARKETING_PROMOTION_METADATA_KEY } from "./native-promotion-input"
 
 export const CART_SNAPSHOT_FIELDS = [

@@ -1,10 +1,13 @@
 import { createHash } from "node:crypto"
 import { CreateCampaignBudgetDTO, IPromotionModuleService, MedusaContainer, PromotionDTO } from "@medusajs/framework/types"
 import { CampaignBudgetType, ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import AudienceModuleService from "../../modules/audience/service"
 import PromotionModuleService from "../../modules/promotion/service"
 import { MarketingModule } from "../../types/modules"
-import { PromotionCodeMode } from "../../types/promotion/module"
+import { MarketingPromotionDTO, PromotionCodeMode } from "../../types/promotion/module"
+import type { AcceptedCode } from "./check-cart-codes"
 import { MirroredPromotion, MirrorContext, nativeCampaignBudget, nativePromotionInputs } from "./native-promotion-input"
+import { asTerms } from "./promotion-terms"
 
 /** The native metadata key holding a hash of the mirrored terms: equal hashes need no rebuild. */
 const TERMS_HASH_KEY = "marketing_terms_hash"
@@ -241,4 +244,40 @@ export async function revertMirror(container: MedusaContainer, changes: MirrorCh
   if (changes.campaigns_before.length) {
     await native.updateCampaigns(changes.campaigns_before)
   }
+}
+
+/** The native customer group of each targeted segment (the workflow has turned its sync on). */
+export async function segmentGroups(audience: AudienceModuleService, segmentIds: (string | null)[]) {
+  const ids = [...new Set(segmentIds.filter(Boolean))] as string[]
+  if (!ids.length) return new Map<string, string | null>()
+  const segments = await audience.listSegments({ id: ids }, { select: ["id", "customer_group_id"], withDeleted: true })
+  return new Map(segments.map((s: { id: string; customer_group_id: string | null }) => [s.id, s.customer_group_id]))
+}
+
+/**
+ * Generated codes get their native promotion the first time they are applied; a code mirrored already
+ * is left as it is. What was created is returned for undoing (`revertMirror`), and undone on failure.
+ */
+export async function mirrorGeneratedCodes(
+  container: MedusaContainer,
+  accepted: Pick<AcceptedCode, "code" | "code_id" | "promotion_id">[]
+): Promise<MirrorChanges> {
+  const generated = accepted.filter((a) => a.code_id)
+  const changes = noMirrorChanges()
+  if (!generated.length) return changes
+  const promotions: PromotionModuleService = container.resolve(MarketingModule.PROMOTION)
+  const rows = (await promotions.listMarketingPromotions({
+    id: generated.map((g) => g.promotion_id),
+  })) as unknown as MarketingPromotionDTO[]
+  const groups = await segmentGroups(container.resolve(MarketingModule.AUDIENCE), rows.map((r) => r.segment_id))
+  try {
+    for (const code of generated) {
+      const row = rows.find((r) => r.id === code.promotion_id)!
+      await mirrorCode(container, asTerms(row), code.code, { segment_group_id: groups.get(row.segment_id ?? "") ?? null }, changes)
+    }
+  } catch (error) {
+    await revertMirror(container, changes)
+    throw error
+  }
+  return changes
 }

@@ -1,6 +1,6 @@
 import { transform, WorkflowData } from "@medusajs/framework/workflows-sdk"
-import { AwaitedEventInput, recordAwaitedEventStep } from "./steps/record-awaited-event"
-import { wakeJourneyWorkerStep } from "./steps/wake-journey-worker"
+import { AwaitedEventInput, recordAwaitedEventStep } from "../steps/record-awaited-event"
+import { wakeJourneyWorkerStep } from "../steps/wake-journey-worker"
 
 /** Composition helper: keeps an event the contact's enrollments may wait for, and wakes the worker when one could. */
 export function recordAwaitedEventAndWake(input: WorkflowData<AwaitedEventInput>) {

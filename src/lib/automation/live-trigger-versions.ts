@@ -1,6 +1,6 @@
-import type { Trigger, TriggerKind } from "../../../modules/automation/lib/journey-schema"
-import AutomationModuleService from "../../../modules/automation/service"
-import { JourneyStatus } from "../../../types/automation"
+import type { Trigger, TriggerKind } from "../../modules/automation/lib/journey-schema"
+import AutomationModuleService from "../../modules/automation/service"
+import { JourneyStatus } from "../../types/automation"
 
 export type LiveTrigger<K extends TriggerKind> = {
   journey_id: string

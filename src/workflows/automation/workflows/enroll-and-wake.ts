@@ -1,8 +1,8 @@
 import { transform, WorkflowData } from "@medusajs/framework/workflows-sdk"
-import { AuditActor } from "../../types/audit"
-import { recordAuditEntriesStep } from "../audit/steps/record-audit-entries"
-import { EnrollContactsInput, enrollContactsStep } from "./steps/enroll-contacts"
-import { wakeJourneyWorkerStep } from "./steps/wake-journey-worker"
+import { AuditActor } from "../../../types/audit"
+import { recordAuditEntriesStep } from "../../audit/steps/record-audit-entries"
+import { EnrollContactsInput, enrollContactsStep } from "../steps/enroll-contacts"
+import { wakeJourneyWorkerStep } from "../steps/wake-journey-worker"
 
 /** Composition helper: enrols contacts on a trigger, audits each enrollment made, and wakes the worker for them. */
 export function enrollAndWake(input: WorkflowData<EnrollContactsInput>, actor?: AuditActor) {

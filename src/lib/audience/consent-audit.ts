@@ -1,4 +1,4 @@
-import { AppliedConsentChange } from "./steps/record-consents"
+import { AppliedConsentChange } from "../../workflows/audience/steps/record-consents"
 
 /** Audit entries for applied consent changes: each contact's consent before and after. */
 export const consentAuditChanges = (applied: AppliedConsentChange[]) =>

@@ -1,9 +1,9 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { transform, when, WorkflowData } from "@medusajs/framework/workflows-sdk"
-import { AuditActor } from "../../types/audit"
-import { CampaignEvents } from "../../types/campaign/events"
-import { recordAuditEntriesStep } from "../audit/steps/record-audit-entries"
-import { ChangeCampaignStatusInput } from "./steps/change-campaign-status"
+import { AuditActor } from "../../../types/audit"
+import { CampaignEvents } from "../../../types/campaign/events"
+import { recordAuditEntriesStep } from "../../audit/steps/record-audit-entries"
+import { ChangeCampaignStatusInput } from "../steps/change-campaign-status"
 
 /**
  * Composition helper: audits and announces a campaign's status change, if it happened (a delivery

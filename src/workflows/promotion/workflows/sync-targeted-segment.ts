@@ -1,7 +1,7 @@
 import { transform, when, WorkflowData } from "@medusajs/framework/workflows-sdk"
-import { AuditActor } from "../../types/audit"
-import { updateSegmentWorkflow } from "../segment/workflows/update-segment"
-import { findUnsyncedSegmentStep } from "./steps/find-unsynced-segment"
+import { AuditActor } from "../../../types/audit"
+import { updateSegmentWorkflow } from "../../segment/workflows/update-segment"
+import { findUnsyncedSegmentStep } from "../steps/find-unsynced-segment"
 
 /**
  * Within a promotion workflow: a targeted segment without a native customer group has its sync

@@ -1,6 +1,6 @@
 import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { transform } from "@medusajs/framework/workflows-sdk"
-import { LifecycleSubject } from "../../modules/campaign/lib/lifecycle"
+import { LifecycleSubject } from "../../../modules/campaign/lib/lifecycle"
 
 export type CampaignSnapshot = LifecycleSubject & Record<string, unknown> & { id: string }
 

@@ -4,10 +4,10 @@ import { AddressInfo } from "node:net"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { drainMessageQueue } from "../../src/lib/delivery-runner"
 import { runDueJourneys } from "../../src/lib/journey-runner"
+import { marketingOptions } from "../../src/lib/marketing-options"
 import { pruneJourneyEventsWorkflow } from "../../src/workflows/automation/workflows/prune-journey-events"
 import type { JourneyDefinitionInput } from "../../src/modules/automation/lib/journey-schema"
 import AutomationModuleService from "../../src/modules/automation/service"
-import CampaignModuleService from "../../src/modules/campaign/service"
 import PromotionModuleService from "../../src/modules/promotion/service"
 import { MarketingModule } from "../../src/types/modules"
 import { backdateMessages, createReachableContacts, Sinks, startDeliverySinks, useDeliverySuite } from "../helpers/delivery"
@@ -229,7 +229,7 @@ medusaIntegrationTestRunner({
         expect(run).toMatchObject({ step_id: "crm", idempotency_key: key, detail: { delivery_id: key, status: 200, attempt: 2 } })
 
         // Both tries carry the same delivery id, and a signature the receiver recomputes with the plugin's secret.
-        const { webhook_secret } = (t.container.resolve(MarketingModule.CAMPAIGN) as CampaignModuleService).getOptions()
+        const { webhook_secret } = marketingOptions(t.container)
         expect(receiver.received).toHaveLength(2)
         for (const { headers, body } of receiver.received) {
           expect(headers["x-marketing-delivery"]).toBe(key)

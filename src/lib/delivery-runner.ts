@@ -1,10 +1,9 @@
 import { hostname } from "node:os"
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import CampaignModuleService from "../modules/campaign/service"
-import { MarketingModule } from "../types/modules"
 import { completeSentCampaignWorkflow } from "../workflows/delivery/workflows/complete-sent-campaign"
 import { deliverMessagesWorkflow } from "../workflows/delivery/workflows/deliver-messages"
+import { marketingOptions } from "./marketing-options"
 
 export type DrainResult = { rounds: number; sent: number; retried: number; failed: number }
 
@@ -35,7 +34,7 @@ export function drainMessageQueue(container: MedusaContainer, { budgetMs = 50_00
 }
 
 async function drain(container: MedusaContainer, budgetMs: number): Promise<DrainResult> {
-  const options = (container.resolve(MarketingModule.CAMPAIGN) as CampaignModuleService).getOptions()
+  const options = marketingOptions(container)
   const { delivery } = options
   // A batch paced by a slow provider must be sent well within its claim's lease, or another worker
   // would take the claim over and send it again (the rounds in flight share the pace).

@@ -2,12 +2,12 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { InvalidTokenError } from "./signed-token"
 import AutomationModuleService from "../modules/automation/service"
-import CampaignModuleService from "../modules/campaign/service"
 import { JourneyEvents } from "../types/automation"
 import { classifyClick, classifyOpen } from "../modules/messaging/lib/classify-engagement"
 import { legacyTrackingTokenValid, readTrackingToken } from "../modules/messaging/lib/tracking-token"
 import MessagingModuleService, { EngagementRecord, EngagementTarget } from "../modules/messaging/service"
 import { MarketingModule } from "../types/modules"
+import { marketingOptions } from "./marketing-options"
 
 type Resolver = Pick<MedusaContainer, "resolve">
 
@@ -23,7 +23,7 @@ export type EngagementRequest = {
  * and nothing is recorded: a click can only ever lead to a URL the message itself contained.
  */
 export async function findEngagementTarget(container: Resolver, token: string, position: number | null): Promise<EngagementTarget> {
-  const { token_secret } = (container.resolve(MarketingModule.CAMPAIGN) as CampaignModuleService).getOptions()
+  const { token_secret } = marketingOptions(container)
   const notFound = new MedusaError(MedusaError.Types.NOT_FOUND, "This link is not valid")
   let claim: ReturnType<typeof readTrackingToken>
   try {

@@ -3,10 +3,10 @@ import { MedusaError } from "@medusajs/framework/utils"
 import type { CompiledSegment } from "../modules/audience/lib/segment-dsl/compile"
 import { SegmentDslError } from "../modules/audience/lib/segment-dsl/errors"
 import AudienceModuleService from "../modules/audience/service"
-import CampaignModuleService from "../modules/campaign/service"
 import MessagingModuleService from "../modules/messaging/service"
 import { CampaignChannel } from "../types/campaign/module"
 import { MarketingModule } from "../types/modules"
+import { marketingOptions } from "./marketing-options"
 
 /**
  * How many of a segment's contacts a campaign sent now would queue a message for, per channel: the
@@ -38,7 +38,7 @@ export async function countReachable(
 ): Promise<Partial<Record<CampaignChannel, number>>> {
   const audience: AudienceModuleService = container.resolve(MarketingModule.AUDIENCE)
   const messaging: MessagingModuleService = container.resolve(MarketingModule.MESSAGING)
-  const { frequency_caps } = (container.resolve(MarketingModule.CAMPAIGN) as CampaignModuleService).getOptions()
+  const { frequency_caps } = marketingOptions(container)
   const counts = await Promise.all(
     channels.map(async (channel) => {
       const cap = frequency_caps[channel]

@@ -4,9 +4,9 @@ import { EnrollmentPosition, eventWaitBegan, FactName, PreparedJourney, required
 import type { StepOf } from "../../modules/automation/lib/journey-schema"
 import AutomationModuleService from "../../modules/automation/service"
 import MessagingModuleService from "../../modules/messaging/service"
-import CampaignModuleService from "../../modules/campaign/service"
 import { MarketingModule } from "../../types/modules"
 import { reachableAmong } from "./reachable-among"
+import { marketingOptions } from "../marketing-options"
 
 /** An enrollment being run: its version prepared, and where it stands. */
 export type RunningEnrollment = { journey: PreparedJourney; position: EnrollmentPosition }
@@ -22,7 +22,7 @@ export async function loadStepFacts(container: MedusaContainer, running: Running
   const audience: AudienceModuleService = container.resolve(MarketingModule.AUDIENCE)
   const automation: AutomationModuleService = container.resolve(MarketingModule.AUTOMATION)
   const messaging: MessagingModuleService = container.resolve(MarketingModule.MESSAGING)
-  const options = (container.resolve(MarketingModule.CAMPAIGN) as CampaignModuleService).getOptions()
+  const options = marketingOptions(container)
   const needs = running.map((r) => new Set<FactName>(requiredFacts(r.journey, r.position)))
   const facts: StepFacts[] = running.map(() => ({}))
   const needing = (fact: FactName) => running.filter((_, i) => needs[i].has(fact))

@@ -1,7 +1,6 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import type { Advance, StepAction } from "../../modules/automation/lib/advance"
 import AutomationModuleService from "../../modules/automation/service"
-import CampaignModuleService from "../../modules/campaign/service"
 import PromotionModuleService from "../../modules/promotion/service"
 import { MarketingModule } from "../../types/modules"
 import { changeContactMetadataWorkflow } from "../../workflows/audience/workflows/change-contact-metadata"
@@ -9,6 +8,7 @@ import { assignPromotionCodesWorkflow } from "../../workflows/promotion/workflow
 import { changeSegmentMembersWorkflow } from "../../workflows/segment/workflows/change-segment-members"
 import { callJourneyWebhook } from "./call-journey-webhook"
 import type { ContactFacts, RunningEnrollment } from "./load-step-facts"
+import { marketingOptions } from "../marketing-options"
 
 /** A step that changes something outside the journey (all but sends, which the delivery pipeline carries out). */
 export type SideEffectAct = { r: RunningEnrollment; result: Extract<Advance, { type: "act" }> & { action: Exclude<StepAction, { type: "send" }> } }
@@ -77,7 +77,7 @@ async function perform(container: MedusaContainer, action: SideEffectAct["result
       return { segment_id: action.segment_id, operation: action.operation, changed: changed.length > 0 }
     }
     case "webhook": {
-      const { webhook_secret } = (container.resolve(MarketingModule.CAMPAIGN) as CampaignModuleService).getOptions()
+      const { webhook_secret } = marketingOptions(container)
       const { status } = await callJourneyWebhook({
         url: action.url,
         secret: webhook_secret,

@@ -1,7 +1,6 @@
 import { Context } from "@medusajs/framework/types"
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
 import { PromotionUsage, RedemptionStatus } from "../../types/promotion/module"
 import { CodePattern } from "./lib/code-pattern"
 import * as codes from "./lib/codes"
@@ -29,17 +28,6 @@ export default class PromotionModuleService extends MedusaService({
   Redemption,
   OrderAttribution,
 }) {
-  protected readonly options_: PluginOptions
-
-  constructor(container: Record<string, unknown>, options?: unknown) {
-    super(container, options)
-    this.options_ = parsePluginOptions(options)
-  }
-
-  getOptions(): PluginOptions {
-    return this.options_
-  }
-
   @InjectManager()
   async generateCodes(
     input: { promotion_id: string; batch_id: string; count: number; pattern: CodePattern },

@@ -1,9 +1,8 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { InvalidTokenError, signToken, verifyToken } from "../../../lib/signed-token"
-import CampaignModuleService from "../../../modules/campaign/service"
 import { ConsentChannel } from "../../../types/audience/module"
-import { MarketingModule } from "../../../types/modules"
+import { marketingOptions } from "../../../lib/marketing-options"
 
 export const CONFIRM_PURPOSE = "confirm-subscription"
 /** A confirmation link works for a week: people confirm within minutes, or after a weekend away. */
@@ -14,7 +13,7 @@ export const CONFIRM_PATH = "/marketing/consent/confirm"
 export type ConfirmClaim = { contact_id: string; channel: ConsentChannel; request_id: string }
 
 const options = (container: { resolve: (key: string) => unknown }) =>
-  (container.resolve(MarketingModule.CAMPAIGN) as CampaignModuleService).getOptions()
+  marketingOptions(container)
 
 /**
  * The claim of a genuine, unexpired confirmation token. A token minted before confirmations named

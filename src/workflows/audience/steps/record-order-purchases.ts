@@ -1,9 +1,9 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { normaliseEmail, OrderSource, purchasesFromOrder } from "../../../modules/audience/lib/commerce-facts"
 import AudienceModuleService from "../../../modules/audience/service"
-import CampaignModuleService from "../../../modules/campaign/service"
 import { ContactSource } from "../../../types/audience/module"
 import { MarketingModule } from "../../../types/modules"
+import { marketingOptions } from "../../../lib/marketing-options"
 
 export const recordOrderPurchasesStepId = "record-marketing-order-purchases"
 
@@ -15,7 +15,7 @@ export const recordOrderPurchasesStep = createStep(
   recordOrderPurchasesStepId,
   async (orders: OrderSource[], { container }) => {
     const audience: AudienceModuleService = container.resolve(MarketingModule.AUDIENCE)
-    const currency = (container.resolve(MarketingModule.CAMPAIGN) as CampaignModuleService).getOptions().default_currency_code
+    const currency = marketingOptions(container).default_currency_code
 
     const customerIds = [...new Set(orders.map((o) => o.customer_id).filter(Boolean))] as string[]
     const guestEmails = [...new Set(orders.filter((o) => !o.customer_id).map((o) => normaliseEmail(o.email)).filter(Boolean))] as string[]

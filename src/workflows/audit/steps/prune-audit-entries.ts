@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import AuditModuleService from "../../../modules/audit/service"
-import CampaignModuleService from "../../../modules/campaign/service"
 import { MarketingModule } from "../../../types/modules"
+import { marketingOptions } from "../../../lib/marketing-options"
 
 export const pruneAuditEntriesStepId = "prune-marketing-audit-entries"
 
@@ -12,7 +12,7 @@ export const pruneAuditEntriesStepId = "prune-marketing-audit-entries"
 export const pruneAuditEntriesStep = createStep(
   pruneAuditEntriesStepId,
   async ({ now }: { now?: Date }, { container }): Promise<StepResponse<{ pruned: number; cutoff: Date | null }>> => {
-    const options = (container.resolve(MarketingModule.CAMPAIGN) as CampaignModuleService).getOptions()
+    const options = marketingOptions(container)
     if (!options.audit_retention_days) return new StepResponse({ pruned: 0, cutoff: null })
     // Workflow input arrives serialised: `now` may be a date string.
     const cutoff = new Date(new Date(now ?? Date.now()).getTime() - options.audit_retention_days * 86_400_000)

@@ -1,9 +1,9 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import AutomationModuleService from "../../../modules/automation/service"
-import CampaignModuleService from "../../../modules/campaign/service"
 import { MarketingModule } from "../../../types/modules"
 import { liveTriggers } from "../../../lib/automation/live-trigger-versions"
 import type { TriggerCursorMove } from "./move-trigger-cursors"
+import { marketingOptions } from "../../../lib/marketing-options"
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -17,7 +17,7 @@ export const DATE_TRIGGER_LOOKAHEAD_MS = 60 * 60 * 1000
  */
 export const findDateTriggeredContactsStep = createStep("find-marketing-journey-date-contacts", async (input: { now?: string }, { container }) => {
   const automation: AutomationModuleService = container.resolve(MarketingModule.AUTOMATION)
-  const store_timezone = (container.resolve(MarketingModule.CAMPAIGN) as CampaignModuleService).getOptions().default_timezone
+  const store_timezone = marketingOptions(container).default_timezone
   const now = input.now ? new Date(input.now) : new Date()
   const to = new Date(now.getTime() + DATE_TRIGGER_LOOKAHEAD_MS)
   const contacts_by_journey: Record<string, string[]> = {}

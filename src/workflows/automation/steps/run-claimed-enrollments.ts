@@ -5,7 +5,6 @@ import { Advance, advance, prepareJourney, StepFacts } from "../../../modules/au
 import { JourneyDefinition } from "../../../modules/automation/lib/journey-schema"
 import { stepRunKey } from "../../../modules/automation/lib/step-run-key"
 import AutomationModuleService, { ClaimedEnrollment, EnrollmentMove, RecordedStep } from "../../../modules/automation/service"
-import CampaignModuleService from "../../../modules/campaign/service"
 import { nextSendableAt } from "../../../modules/messaging/lib/quiet-hours"
 import { retryDelayMs } from "../../../modules/messaging/lib/retry-backoff"
 import MessagingModuleService from "../../../modules/messaging/service"
@@ -15,6 +14,7 @@ import { MarketingModule } from "../../../types/modules"
 import { CONTACT_FACT_FIELDS, ContactFacts, loadStepFacts, RunningEnrollment } from "../../../lib/automation/load-step-facts"
 import { performStepActions, SideEffectAct } from "../../../lib/automation/perform-step-actions"
 import { reachableAmong } from "../../../lib/automation/reachable-among"
+import { marketingOptions } from "../../../lib/marketing-options"
 
 /** Steps one enrollment may take in one claim: a valid graph has a wait in every loop, so this only bounds a bug. */
 const MAX_STEPS_PER_CLAIM = 100
@@ -50,7 +50,7 @@ export const runClaimedEnrollmentsStep = createStep(
     const automation: AutomationModuleService = container.resolve(MarketingModule.AUTOMATION)
     const audience: AudienceModuleService = container.resolve(MarketingModule.AUDIENCE)
     const messaging: MessagingModuleService = container.resolve(MarketingModule.MESSAGING)
-    const options = (container.resolve(MarketingModule.CAMPAIGN) as CampaignModuleService).getOptions()
+    const options = marketingOptions(container)
     const tally: JourneyRunTally = { steps: 0, sent: 0, skipped: 0, retried: 0, failed: 0 }
     if (!enrollments.length) return new StepResponse(tally)
 

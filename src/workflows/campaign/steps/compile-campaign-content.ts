@@ -2,8 +2,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { renderBlocksToHtml } from "../../../modules/campaign/lib/email-blocks/render-html"
 import { EmailBlock } from "../../../modules/campaign/lib/email-blocks/types"
-import CampaignModuleService from "../../../modules/campaign/service"
-import { MarketingModule } from "../../../types/modules"
+import { marketingOptions } from "../../../lib/marketing-options"
 
 export const compileCampaignContentStepId = "compile-marketing-campaign-content"
 
@@ -16,7 +15,7 @@ export type CampaignContent = { channel: string; blocks?: EmailBlock[] | null }
 export const compileCampaignContentStep = createStep(
   compileCampaignContentStepId,
   async (campaigns: CampaignContent[], { container }) => {
-    const { storefront_url } = (container.resolve(MarketingModule.CAMPAIGN) as CampaignModuleService).getOptions()
+    const { storefront_url } = marketingOptions(container)
     const compiled = await Promise.all(
       campaigns.map(async ({ channel, blocks }): Promise<{ body?: string }> => {
         if (!blocks) return {}

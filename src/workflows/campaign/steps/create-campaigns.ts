@@ -2,6 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import CampaignModuleService from "../../../modules/campaign/service"
 import { CreateCampaignDTO } from "../../../types/campaign/module"
 import { MarketingModule } from "../../../types/modules"
+import { marketingOptions } from "../../../lib/marketing-options"
 
 export const createCampaignsStepId = "create-marketing-campaigns"
 
@@ -9,7 +10,7 @@ export const createCampaignsStep = createStep(
   createCampaignsStepId,
   async (data: CreateCampaignDTO[], { container }) => {
     const service: CampaignModuleService = container.resolve(MarketingModule.CAMPAIGN)
-    const { default_currency_code, default_timezone } = service.getOptions()
+    const { default_currency_code, default_timezone } = marketingOptions(container)
     const campaigns = await service.createMarketingCampaigns(
       data.map((campaign) => ({
         ...campaign,

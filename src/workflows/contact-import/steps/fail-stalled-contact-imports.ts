@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import CampaignModuleService from "../../../modules/campaign/service"
 import AudienceModuleService from "../../../modules/audience/service"
 import { MarketingModule } from "../../../types/modules"
+import { marketingOptions } from "../../../lib/marketing-options"
 
 export const failStalledContactImportsStepId = "fail-stalled-marketing-contact-imports"
 
@@ -13,7 +13,7 @@ export const failStalledContactImportsStepId = "fail-stalled-marketing-contact-i
 export const failStalledContactImportsStep = createStep(
   failStalledContactImportsStepId,
   async ({ now }: { now?: Date }, { container }) => {
-    const { stalled_minutes } = (container.resolve(MarketingModule.CAMPAIGN) as CampaignModuleService).getOptions()
+    const { stalled_minutes } = marketingOptions(container)
       .contact_imports
     // Workflow input arrives serialised: `now` may be a date string.
     const before = new Date(new Date(now ?? Date.now()).getTime() - stalled_minutes * 60_000)

@@ -3,11 +3,11 @@ import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { nextSendableAt } from "../../../modules/messaging/lib/quiet-hours"
 import AudienceModuleService from "../../../modules/audience/service"
-import CampaignModuleService from "../../../modules/campaign/service"
 import MessagingModuleService from "../../../modules/messaging/service"
 import { CampaignDTO } from "../../../types/campaign/module"
 import { DeliveryEvents } from "../../../types/messaging"
 import { MarketingModule } from "../../../types/modules"
+import { marketingOptions } from "../../../lib/marketing-options"
 
 /** Contacts read and queued per round trip: big enough to be set-based, small enough to stream. */
 const PAGE_SIZE = 5_000
@@ -33,7 +33,7 @@ export const enqueueCampaignMessagesStep = createStep(
   async ({ campaign, occurrence }: { campaign: CampaignDTO; occurrence: string }, { container }) => {
     const audience: AudienceModuleService = container.resolve(MarketingModule.AUDIENCE)
     const messaging: MessagingModuleService = container.resolve(MarketingModule.MESSAGING)
-    const options = (container.resolve(MarketingModule.CAMPAIGN) as CampaignModuleService).getOptions()
+    const options = marketingOptions(container)
     const eventBus = container.resolve(Modules.EVENT_BUS)
     const segment = await audience.retrieveSegment(campaign.segment_id!)
     const compiled = await audience.compileSegmentMembership(segment)

@@ -5,6 +5,7 @@ import { latestRun } from "../../../modules/campaign/lib/schedule"
 import CampaignModuleService from "../../../modules/campaign/service"
 import { CampaignDTO } from "../../../types/campaign/module"
 import { MarketingModule } from "../../../types/modules"
+import { marketingOptions } from "../../../lib/marketing-options"
 
 export type CampaignOccurrence = {
   /** "once" for a one-off campaign; a recurring campaign's run time (ISO 8601). */
@@ -30,7 +31,7 @@ export const resolveCampaignOccurrenceStep = createStep(
     if (!campaign.segment_id) throw notDue("it has no audience segment")
     if (isRecurring(campaign)) {
       if (campaign.status !== "active") throw notDue(`it is ${campaign.status}`)
-      const timezone = campaign.schedule_timezone ?? campaigns.getOptions().default_timezone
+      const timezone = campaign.schedule_timezone ?? marketingOptions(container).default_timezone
       const runAt = latestRun(campaign.schedule_cron!, timezone, at)
       if (campaign.last_occurrence_at && new Date(campaign.last_occurrence_at) >= runAt) {
         throw notDue(`its run of ${runAt.toISOString()} was sent already`)

@@ -9,6 +9,7 @@ import CampaignModuleService from "../../../modules/campaign/service"
 import MessagingModuleService, { ClaimedMessage, RecordedOutcome } from "../../../modules/messaging/service"
 import { MessageChannel } from "../../../types/messaging"
 import { MarketingModule } from "../../../types/modules"
+import { marketingOptions } from "../../../lib/marketing-options"
 
 export type DeliveryTally = { sent: number; retried: number; failed: number }
 
@@ -27,7 +28,7 @@ export const sendClaimedMessagesStep = createStep(
     const messaging: MessagingModuleService = container.resolve(MarketingModule.MESSAGING)
     const audience: AudienceModuleService = container.resolve(MarketingModule.AUDIENCE)
     const campaignsModule: CampaignModuleService = container.resolve(MarketingModule.CAMPAIGN)
-    const options = campaignsModule.getOptions()
+    const options = marketingOptions(container)
     const tally: DeliveryTally = { sent: 0, retried: 0, failed: 0 }
     if (!messages.length) return new StepResponse(tally)
 

@@ -7,6 +7,7 @@ import PromotionModuleService from "../../../modules/promotion/service"
 import { MarketingModule } from "../../../types/modules"
 import { CLICK_TOKEN_KEY, CLICKED_AT_KEY } from "../../../lib/promotion/click-attribution"
 import { PlacedOrder } from "../../../lib/promotion/order-discounts"
+import { marketingOptions } from "../../../lib/marketing-options"
 
 export const attributeOrderStepId = "attribute-marketing-order"
 
@@ -24,7 +25,7 @@ export const attributeOrderStep = createStep(
     const [existing] = await promotions.listOrderAttributions({ order_id: order.id }, { select: ["id"] })
     if (existing) return new StepResponse(existing.id, null)
 
-    const { token_secret, promotions: options } = promotions.getOptions()
+    const { token_secret, promotions: options } = marketingOptions(container)
     const click = await clickedMessage(container, order, token_secret, options.attribution_days * DAY_MS)
     if (!click && !discounts.length) return new StepResponse(null, null)
     const used = discounts.length

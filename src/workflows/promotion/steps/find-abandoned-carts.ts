@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import PromotionModuleService from "../../../modules/promotion/service"
 import { MarketingModule } from "../../../types/modules"
+import { marketingOptions } from "../../../lib/marketing-options"
 
 export const findAbandonedCartsStepId = "find-marketing-abandoned-carts"
 
@@ -12,7 +13,7 @@ export const findAbandonedCartsStep = createStep(
   findAbandonedCartsStepId,
   async (input: { limit: number; now?: Date }, { container }) => {
     const promotions: PromotionModuleService = container.resolve(MarketingModule.PROMOTION)
-    const { reservation_minutes } = promotions.getOptions().promotions
+    const { reservation_minutes } = marketingOptions(container).promotions
     const before = new Date((input.now ?? new Date()).getTime() - reservation_minutes * 60_000)
     const cartIds = await promotions.cartsHoldingSince(before, input.limit)
     if (!cartIds.length) return new StepResponse([])

@@ -3,9 +3,9 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { ReportRows } from "../../../../modules/analytics/lib/report"
 import { RollupGrouping } from "../../../../modules/analytics/lib/rollup-sums-sql"
 import AnalyticsModuleService from "../../../../modules/analytics/service"
-import CampaignModuleService from "../../../../modules/campaign/service"
 import { RollupDimension } from "../../../../types/analytics"
 import { MarketingModule } from "../../../../types/modules"
+import { marketingOptions } from "../../../../lib/marketing-options"
 
 export interface ReportScope {
   from: string
@@ -22,7 +22,7 @@ export interface ReportScope {
  * reading days in another timezone would be shown other days than it asked for, so that is a 400.
  */
 export function reportSettings(scope: MedusaContainer, query: ReportScope) {
-  const options = (scope.resolve(MarketingModule.CAMPAIGN) as CampaignModuleService).getOptions()
+  const options = marketingOptions(scope)
   if (query.timezone !== undefined && query.timezone !== options.default_timezone) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,

@@ -1,11 +1,10 @@
 import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { InvalidTokenError } from "../../../../lib/signed-token"
-import CampaignModuleService from "../../../../modules/campaign/service"
-import { MarketingModule } from "../../../../types/modules"
 import { readConfirmToken } from "../../../../workflows/audience/steps/consent-links"
 import { confirmSubscriptionWorkflow } from "../../../../workflows/audience/workflows/confirm-subscription"
 import { escapeHtml, publicPage } from "../../public-page"
+import { marketingOptions } from "../../../../lib/marketing-options"
 
 const NOT_VALID = publicPage(
   "This link is not valid",
@@ -19,7 +18,7 @@ const token = (req: MedusaRequest) => (typeof req.query.token === "string" ? req
  * anyone. The page itself only checks the signature.
  */
 export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  const { token_secret } = (req.scope.resolve(MarketingModule.CAMPAIGN) as CampaignModuleService).getOptions()
+  const { token_secret } = marketingOptions(req.scope)
   res.type("html")
   try {
     readConfirmToken(token(req), token_secret)

@@ -1,7 +1,7 @@
 import { MedusaRequest } from "@medusajs/framework/http"
 import { WebhookSignatureError } from "../../../../modules/messaging/lib/webhooks/errors"
+import { marketingOptions } from "../../../../lib/marketing-options"
 import { TwilioParams } from "../../../../modules/messaging/lib/webhooks/twilio"
-import CampaignModuleService from "../../../../modules/campaign/service"
 import MessagingModuleService from "../../../../modules/messaging/service"
 import { TwilioProvider } from "../../../../providers/twilio/service"
 import { MarketingModule } from "../../../../types/modules"
@@ -11,7 +11,7 @@ import { MarketingModule } from "../../../../types/modules"
  * called, which is this backend's public URL (`public_url`) plus the path and query it requested.
  */
 export function verifiedTwilioParams(req: MedusaRequest): TwilioParams {
-  const { public_url } = (req.scope.resolve(MarketingModule.CAMPAIGN) as CampaignModuleService).getOptions()
+  const { public_url } = marketingOptions(req.scope)
   const sms = req.scope.resolve<MessagingModuleService>(MarketingModule.MESSAGING).provider("sms")
   if (!(sms instanceof TwilioProvider)) throw new WebhookSignatureError("no Twilio provider is configured")
   const params = Object.fromEntries(

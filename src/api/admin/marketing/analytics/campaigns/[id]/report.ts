@@ -5,11 +5,11 @@ import { campaignRoi } from "../../../../../../modules/analytics/lib/campaign-ro
 import { linkDimensionId } from "../../../../../../modules/analytics/lib/message-dimensions"
 import { kpisOf } from "../../../../../../modules/analytics/lib/report"
 import AnalyticsModuleService from "../../../../../../modules/analytics/service"
-import CampaignModuleService from "../../../../../../modules/campaign/service"
 import { RollupDimension } from "../../../../../../types/analytics"
 import { MarketingModule } from "../../../../../../types/modules"
 import { readReportRows, reportSettings } from "../../helpers"
 import { AdminGetCampaignReportParamsType } from "./validators"
+import { marketingOptions } from "../../../../../../lib/marketing-options"
 
 /** Store days sort as text: these bound every day the campaign has rows for. */
 const EVERY_DAY = { first: "0000-01-01", last: "9999-12-31" }
@@ -64,7 +64,7 @@ export async function campaignReport(scope: MedusaContainer, campaignId: string,
   })
   const displayIdOf = new Map(medusaOrders.map((order) => [order.id, order.display_id]))
   const funnel = funnelOf(activity.domains)
-  const { attribution_days } = (scope.resolve(MarketingModule.CAMPAIGN) as CampaignModuleService).getOptions().promotions
+  const { attribution_days } = marketingOptions(scope).promotions
   const lastSent = funnel.last_sent_at ? new Date(funnel.last_sent_at).getTime() : null
   return {
     timezone,

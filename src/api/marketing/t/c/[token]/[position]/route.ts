@@ -1,9 +1,8 @@
 import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { recordOpenOrClick } from "../../../../../../lib/engagement"
-import CampaignModuleService from "../../../../../../modules/campaign/service"
 import { clickDestination } from "../../../../../../modules/messaging/lib/click-destination"
-import { MarketingModule } from "../../../../../../types/modules"
 import { engagementRequest, INVALID_LINK_PAGE, track } from "../../../track"
+import { marketingOptions } from "../../../../../../lib/marketing-options"
 
 /**
  * The click redirect: only ever to the URL the message had at that position, never one from the request
@@ -17,7 +16,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   }
   const event = await track(res, () => recordOpenOrClick(req.scope, { ...engagementRequest(req), type: "click", position }))
   if (!event) return
-  const { storefront_url } = req.scope.resolve<CampaignModuleService>(MarketingModule.CAMPAIGN).getOptions()
+  const { storefront_url } = marketingOptions(req.scope)
   res
     .set("Cache-Control", "no-store, private, max-age=0")
     .redirect(302, clickDestination(event.url!, req.params.token, storefront_url))

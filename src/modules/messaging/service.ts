@@ -5,8 +5,9 @@ import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { microBatch } from "../../lib/micro-batch"
 import { PgClient, pgConnection, pgStatement, pgTransaction } from "../../lib/pg-transaction"
 import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
-import { DeliveryProvider, DeliveryStats, MessageChannel, MessageStatus, SendOutcome } from "../../types/messaging"
+import { DeliveryProvider, DeliveryStats, MessageChannel, MessageStatus } from "../../types/messaging"
 import type { TrackedLink as WrittenLink } from "./lib/instrument-html"
+import { fateOf, RecordedOutcome } from "./lib/send-outcome"
 import { flagClickBursts } from "./lib/classify-engagement"
 import { TokenBucket } from "./lib/token-bucket"
 import { ProviderEvent } from "./lib/webhooks/events"
@@ -121,8 +122,6 @@ export interface ErasedMessages {
  * A recorded outcome: retries carry when to try again (or fail, when they are used up), sent
  * emails the links they carry.
  */
-export type RecordedOutcome = SendOutcome & { provider: string; retry_at?: Date | null; links?: WrittenLink[] }
-
 /** A set of links is named by its content, so the messages that carry the same links share it. */
 const linkSetKey = (links: WrittenLink[]) =>
   createHash("sha256").update(JSON.stringify(links.map((link) => link.url))).digest("base64url")
@@ -258,12 +257,8 @@ export default class MessagingModuleService extends MedusaService({ Message, Tra
           [links.map((l) => l.key), links.map((l) => l.position), links.map((l) => l.url)]
         )
       }
-      const status = (o: RecordedOutcome) =>
-        o.status === "sent"
-          ? MessageStatus.SENT
-          : o.status === "retry" && o.retry_at
-            ? MessageStatus.QUEUED
-            : MessageStatus.FAILED
+      const statusOf = { sent: MessageStatus.SENT, retried: MessageStatus.QUEUED, failed: MessageStatus.FAILED }
+      const status = (o: RecordedOutcome) => statusOf[fateOf(o)]
       await client.query(
         RECORD_SEND_OUTCOMES,
         [

@@ -2,16 +2,16 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ComposedMessage, MessageComposer, TEMPLATE_CONTACT_FIELDS, templateVariables, usesContactFields } from "../../../modules/messaging/lib/compose-message"
 import { personalCodes } from "../../../lib/delivery/personal-codes"
 import { TemplateError } from "../../../modules/messaging/lib/render-template"
-import { retryDelayMs } from "../../../modules/messaging/lib/retry-backoff"
+import { fateOf, RecordedOutcome, recordedOutcome, SendFate } from "../../../modules/messaging/lib/send-outcome"
 import AudienceModuleService from "../../../modules/audience/service"
 import AutomationModuleService from "../../../modules/automation/service"
 import CampaignModuleService from "../../../modules/campaign/service"
-import MessagingModuleService, { ClaimedMessage, RecordedOutcome } from "../../../modules/messaging/service"
+import MessagingModuleService, { ClaimedMessage } from "../../../modules/messaging/service"
 import { MessageChannel } from "../../../types/messaging"
 import { MarketingModule } from "../../../types/modules"
 import { marketingOptions } from "../../../lib/marketing-options"
 
-export type DeliveryTally = { sent: number; retried: number; failed: number }
+export type DeliveryTally = Record<SendFate, number>
 
 export const sendClaimedMessagesStepId = "send-claimed-marketing-messages"
 
@@ -60,11 +60,7 @@ export const sendClaimedMessagesStep = createStep(
 
     const record = async (outcomes: RecordedOutcome[]) => {
       await messaging.recordOutcomes(worker, outcomes)
-      for (const outcome of outcomes) {
-        if (outcome.status === "sent") tally.sent++
-        else if (outcome.status === "retry" && outcome.retry_at) tally.retried++
-        else tally.failed++
-      }
+      for (const outcome of outcomes) tally[fateOf(outcome)]++
     }
 
     const byChannel = new Map<MessageChannel, ClaimedMessage[]>()
@@ -115,23 +111,14 @@ export const sendClaimedMessagesStep = createStep(
         const sending = provider.send(batch.map((c) => c.outgoing)).then((outcomes) => {
           const now = Date.now()
           return record(
-            outcomes.map((outcome): RecordedOutcome => {
-              if (outcome.status === "sent") return { ...outcome, provider: provider.name, links: links.get(outcome.id) }
-              if (outcome.status !== "retry") return { ...outcome, provider: provider.name }
-              const attempt = attempts.get(outcome.id) ?? 1
-              const retryAt =
-                attempt >= options.delivery.max_attempts
-                  ? null
-                  : new Date(
-                      now +
-                        retryDelayMs(attempt, {
-                          baseMs: options.delivery.retry_base_ms,
-                          maxMs: options.delivery.retry_max_ms,
-                          retryAfterMs: outcome.retry_after_ms,
-                        })
-                    )
-              return { ...outcome, provider: provider.name, retry_at: retryAt }
-            })
+            outcomes.map((outcome) =>
+              recordedOutcome(
+                outcome,
+                { provider: provider.name, attempts: attempts.get(outcome.id) ?? 1, links: links.get(outcome.id) },
+                options.delivery,
+                now
+              )
+            )
           )
         })
         settle(sending)

@@ -6,7 +6,7 @@ import { CodePattern } from "./lib/code-pattern"
 import * as codes from "./lib/codes"
 import * as ledger from "./lib/ledger"
 import {
-  RedeemedPromotion,
+  RedeemOrderInput,
   ReleasedReservation,
   ReleaseReservationsInput,
   ReservationRequest,
@@ -173,16 +173,7 @@ export default class PromotionModuleService extends MedusaService({
   }
 
   @InjectTransactionManager()
-  async redeemOrder(
-    input: {
-      cart_id: string
-      order_id: string
-      customer_id: string | null
-      currency_code: string
-      discounts: RedeemedPromotion[]
-    },
-    @MedusaContext() context: Context<EntityManager> = {}
-  ): Promise<string[]> {
+  async redeemOrder(input: RedeemOrderInput, @MedusaContext() context: Context<EntityManager> = {}): Promise<string[]> {
     return ledger.redeemOrder(context, input)
   }
 

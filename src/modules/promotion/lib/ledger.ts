@@ -87,6 +87,14 @@ export interface ReleaseReservationsInput {
   reason: ReleaseReason
 }
 
+export interface RedeemOrderInput {
+  cart_id: string
+  order_id: string
+  customer_id: string | null
+  currency_code: string
+  discounts: RedeemedPromotion[]
+}
+
 export interface RedeemedPromotion {
   promotion_id: string
   discount_amount: number
@@ -248,16 +256,7 @@ export async function cartsHoldingSince(context: SqlContext, before: Date, limit
  * without a reservation (automatic ones) are entered as redeemed. An order is redeemed once: a
  * repeated order.placed changes nothing. Runs in a transaction.
  */
-export function redeemOrder(
-  context: SqlContext,
-  input: {
-    cart_id: string
-    order_id: string
-    customer_id: string | null
-    currency_code: string
-    discounts: RedeemedPromotion[]
-  }
-): Promise<string[]> {
+export function redeemOrder(context: SqlContext, input: RedeemOrderInput): Promise<string[]> {
   return pgTransaction(context, async (client) => {
     const done = await client.query(ORDER_ALREADY_REDEEMED, [input.order_id])
     if (done.rowCount) return []

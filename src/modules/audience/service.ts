@@ -179,6 +179,19 @@ export default class AudienceModuleService extends MedusaService({
   }
 
   /**
+   * Puts a contact's metadata back exactly as `changeContactMetadata` found it (its workflow compensation): the
+   * generated update merges the keys it is given into the metadata, so a key the change added would stay.
+   */
+  @InjectManager()
+  async revertContactMetadata(
+    contactId: string,
+    metadata: Record<string, unknown> | null,
+    @MedusaContext() context: Context<EntityManager> = {}
+  ): Promise<void> {
+    await pgStatement(context, SET_CONTACT_METADATA, [contactId, metadata === null ? null : JSON.stringify(metadata)])
+  }
+
+  /**
    * Recomputes contacts' order aggregates from their purchases. Money counts only purchases in
    * `currency` (the store's default): amounts in different currencies do not add up.
    */

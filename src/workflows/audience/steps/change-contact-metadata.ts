@@ -15,6 +15,6 @@ export const changeContactMetadataStep = createStep(
   },
   async (undo, { container }) => {
     if (!undo) return
-    await (container.resolve(MarketingModule.AUDIENCE) as AudienceModuleService).updateContacts({ id: undo.contact_id, metadata: undo.before })
+    await (container.resolve(MarketingModule.AUDIENCE) as AudienceModuleService).revertContactMetadata(undo.contact_id, undo.before)
   }
 )

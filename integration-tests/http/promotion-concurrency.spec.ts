@@ -261,6 +261,25 @@ medusaIntegrationTestRunner({
         expect(redeemed.map((r) => [r.status, r.order_id, Number(r.discount_amount)]).sort()).toEqual(created.map((id) => ["redeemed", id, 8]).sort())
       })
 
+      it("refuses a higher-priority code that would push a draft's code off, since only the plugin's route can take one off", async () => {
+        const priorityCode = (code: string, priority: number) =>
+          api.post(
+            "/admin/marketing/promotions",
+            { name: code, type: "percentage", value: 10, code_mode: "shared", code, stacking: "priority", priority, status: "active" },
+            admin.headers
+          )
+        await priorityCode("HOSTLOW", 1)
+        await priorityCode("HOSTHIGH", 5)
+        const [draft] = await openDrafts(1, "hostpriority")
+        expect(await outcomeOf(addToDraftThroughHostWorkflow(getContainer(), draft, ["HOSTLOW"]))).toBe("applied")
+        expect(await outcomeOf(addToDraftThroughHostWorkflow(getContainer(), draft, ["HOSTHIGH"]))).toBe(
+          "not_combinable: HOSTHIGH: This offer does not combine with HOSTLOW on this draft order; remove it first."
+        )
+        const promotions = getContainer().resolve<PromotionModuleService>(MarketingModule.PROMOTION)
+        const holds = await promotions.listRedemptions({ cart_id: draft }, { select: ["code", "status"] })
+        expect(holds.map((r) => [r.code, r.status])).toEqual([["HOSTLOW", "reserved"]])
+      })
+
       it("gives the hold back when a later step of the host's workflow fails", async () => {
         await createCode("HOSTONCE", 1)
         const [failed, next, last] = await openDrafts(3, "hostonce")

@@ -278,6 +278,30 @@ medusaIntegrationTestRunner({
         expect(data.promotion).toMatchObject({ used_count: 1, redeemed_count: 1 })
       })
 
+      it("keeps a draft order's code when a higher-priority code that would replace it is refused", async () => {
+        const { data } = await api.post(
+          "/admin/marketing/campaigns",
+          { name: "Spent budget", channel: "email", budget_amount: 10, budget_currency_code: "eur" },
+          admin.headers
+        )
+        const budgeted = { type: "fixed", value: 6, currency_code: "eur", code_mode: "shared", status: "active", campaign_id: data.campaign.id, stacking: "priority", priority: 5 }
+        await create({ ...budgeted, code: "SPENDER" })
+        await create({ ...budgeted, code: "HIGHER" })
+        const kept = await create({ type: "fixed", value: 2, currency_code: "eur", code_mode: "shared", code: "KEPT", stacking: "priority", priority: 1, status: "active" })
+        const spender = new Shopper(api, store, "spender@example.com")
+        await spender.applyCodes((await shirtCart(spender)).id, ["SPENDER"])
+
+        const draft = await openDraftOrder(api, store, admin.headers, "kept@example.com")
+        const addCode = (code: string) => api.post(`/admin/draft-orders/${draft}/edit/promotions`, { promo_codes: [code] }, admin.headers)
+        await addCode("KEPT")
+        expect((await refusal(addCode("HIGHER"))).reason).toBe("budget_exhausted")
+
+        expect(await ledger(kept.id)).toEqual([expect.objectContaining({ status: "reserved", cart_id: draft, code: "KEPT" })])
+        await api.post(`/admin/draft-orders/${draft}/edit/confirm`, {}, admin.headers)
+        const { data: confirmed } = await api.get(`/admin/draft-orders/${draft}?fields=*items.adjustments`, admin.headers)
+        expect(confirmed.draft_order.items[0].adjustments).toEqual([expect.objectContaining({ code: "KEPT", amount: 2 })])
+      })
+
       it("holds a code a draft order is created with, refuses the draft beyond the limit, and redeems it when converted", async () => {
         const promotion = await create({ type: "fixed", value: 5, currency_code: "eur", code_mode: "shared", code: "NEW5", usage_limit: 1, status: "active" })
         const createDraft = (email: string) =>

@@ -13,6 +13,7 @@ import { TokenBucket } from "./lib/token-bucket"
 import { ProviderEvent } from "./lib/webhooks/events"
 import { deliveryProviderKey } from "./loaders/providers"
 import {
+  MESSAGE_IDS_BY_KEY,
   QUEUE_MESSAGES,
   CONTACTS_AT_FREQUENCY_CAP,
   CLAIM_DUE_MESSAGES,
@@ -201,6 +202,14 @@ export default class MessagingModuleService extends MedusaService({ Message, Tra
       )
       return rowCount
     })
+  }
+
+  /** The ids of the messages queued under these idempotency keys, by key; a key with no message is left out. */
+  @InjectManager()
+  async messageIdsByKey(keys: string[], @MedusaContext() context: Context<EntityManager> = {}): Promise<Map<string, string>> {
+    if (!keys.length) return new Map()
+    const { rows } = await pgStatement<{ id: string; idempotency_key: string }>(context, MESSAGE_IDS_BY_KEY, [keys])
+    return new Map(rows.map((row) => [row.idempotency_key, row.id]))
   }
 
   /** The contacts that have reached a channel's frequency cap: enqueueMessages would hold another message back. */

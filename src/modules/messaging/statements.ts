@@ -20,6 +20,9 @@ export const QUEUE_MESSAGES = `INSERT INTO marketing_message
           WHERE r.contact_id = q.contact_id AND r.channel = q.channel AND ${countsTowardsCap("$9")}) < $8::int
   ON CONFLICT (idempotency_key) WHERE deleted_at IS NULL DO NOTHING`
 
+/** The ids of the messages queued under keys $1 (by the unique key index). */
+export const MESSAGE_IDS_BY_KEY = `SELECT id, idempotency_key FROM marketing_message WHERE idempotency_key = ANY($1::text[]) AND deleted_at IS NULL`
+
 export const CONTACTS_AT_FREQUENCY_CAP = `SELECT r.contact_id FROM marketing_message r
    WHERE r.contact_id IS NOT NULL AND r.channel = $1 AND ${countsTowardsCap("$2")}
    GROUP BY r.contact_id

@@ -212,12 +212,7 @@ export const runClaimedEnrollmentsStep = createStep(
         })
         queued += await messaging.enqueueMessages(messages, options.frequency_caps[channel] ?? null)
         // Found by key: this run's message, or the one a run before a lost lease queued.
-        const found = new Map(
-          (messages.length
-            ? await messaging.listMessages({ idempotency_key: messages.map((m) => m.idempotency_key) }, { select: ["id", "idempotency_key"], take: null })
-            : []
-          ).map((m) => [m.idempotency_key, m.id])
-        )
+        const found = await messaging.messageIdsByKey(messages.map((m) => m.idempotency_key))
         for (const { r, result } of group) {
           if (details.has(r.position.enrollment_id)) continue
           const messageId = found.get(result.idempotency_key)

@@ -1,11 +1,13 @@
 /**
  * The journey worker's claim-and-advance without Medusa: plain SQL from Node through `pg`, on copies
- * of the automation module's tables and the message queue (schema `bare`, same columns and indexes;
+ * of the automation module's tables and the message queue (schema `bare`, same columns, indexes,
+ * foreign keys among them and storage parameters;
  * contacts, suppressions and purchases read from the plugin's), for the benchmark's journey. It does
  * the worker's work per transition, with the worker's own statements: claims due enrollments (FOR
  * UPDATE SKIP LOCKED, under a lease), reads the claimed contacts, and then, one step per enrollment
- * per round as the worker goes, reads their purchases since entry (the goal and the branch), finds
- * which of those at the send step are reachable and queues their messages under the step run's key,
+ * per round as the worker goes, reads their purchases since entry (the goal and the branch) and who
+ * of them is still reachable by email (the journey's default exit when unsubscribed), finds which of
+ * those at the send step are reachable and queues their messages under the step run's key,
  * reads the messages' ids back, and records the round's step runs and moves in one statement.
  * Idle, it polls as often as the plugin's worker does. Busy time is the sum of the claims that found
  * something, timed from the claim to the last move.
@@ -15,7 +17,7 @@ import { CLAIM_DUE_ENROLLMENTS_SQL } from "../../src/modules/automation/lib/clai
 import { stepRunKey } from "../../src/modules/automation/lib/step-run-key"
 import { RECORD_STEPS } from "../../src/modules/automation/statements"
 import { contactFields, reachableContactsPage } from "../../src/modules/audience/statements"
-import { QUEUE_MESSAGES } from "../../src/modules/messaging/statements"
+import { MESSAGE_IDS_BY_KEY, QUEUE_MESSAGES } from "../../src/modules/messaging/statements"
 import { CONTACT_FACT_FIELDS } from "../../src/lib/automation/load-step-facts"
 import { JOURNEY_BATCH_SIZE, JOURNEY_LEASE_MS } from "../../src/lib/journey-runner"
 import { sleep } from "../lib/harness"
@@ -54,14 +56,26 @@ export async function prepareBareLoop(url: string, { journeyId, contactIds, wait
   try {
     await client.query("DROP SCHEMA IF EXISTS bare CASCADE; CREATE SCHEMA bare")
     for (const table of TABLES) await client.query(`CREATE TABLE bare.${table} (LIKE public.${table} INCLUDING ALL)`)
-    await client.query(`INSERT INTO bare.marketing_journey SELECT * FROM public.marketing_journey WHERE id = $1`, [journeyId])
+    // What LIKE leaves out: the tables' storage parameters (the enrollments' fillfactor) and their foreign keys among themselves.
+    const { rows: extras } = await client.query(
+      `SELECT c.relname, c.reloptions, (SELECT array_agg(pg_get_constraintdef(k.oid)) FROM pg_constraint k
+                                          WHERE k.conrelid = c.oid AND k.contype = 'f' AND k.confrelid::regclass::text = ANY($1)) AS foreign_keys
+         FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace AND c.relname = ANY($1)`,
+      [TABLES]
+    )
+    await client.query("SET search_path = bare")
+    for (const { relname, reloptions, foreign_keys } of extras) {
+      if (reloptions) await client.query(`ALTER TABLE ${relname} SET (${reloptions.join(", ")})`)
+      for (const key of foreign_keys ?? []) await client.query(`ALTER TABLE ${relname} ADD ${key}`)
+    }
+    await client.query(`INSERT INTO marketing_journey SELECT * FROM public.marketing_journey WHERE id = $1`, [journeyId])
     await client.query(
-      `INSERT INTO bare.marketing_journey_enrollment (id, journey_id, version_id, contact_id, state, step_id, sequence, due_at, waiting_until, attempts, entered_at)
+      `INSERT INTO marketing_journey_enrollment (id, journey_id, version_id, contact_id, state, step_id, sequence, due_at, waiting_until, attempts, entered_at)
        SELECT 'mjenr_bare' || i, j.id, j.live_version_id, c, 'waiting', 'first_wait', 0, now(), now(), 0, now() - make_interval(secs => $3::float8)
-         FROM bare.marketing_journey j, unnest($2::text[]) WITH ORDINALITY AS u(c, i) WHERE j.id = $1`,
+         FROM marketing_journey j, unnest($2::text[]) WITH ORDINALITY AS u(c, i) WHERE j.id = $1`,
       [journeyId, contactIds, waitSeconds]
     )
-    await client.query("VACUUM ANALYZE bare.marketing_journey_enrollment")
+    await client.query("VACUUM ANALYZE marketing_journey_enrollment")
   } finally {
     await client.end()
   }
@@ -107,7 +121,9 @@ async function runClaimed(client: Client, claimed: Running[], waitSeconds: numbe
       [[...new Set(running.map((e) => e.contact_id))], since]
     )
     const ordered = new Set(purchases.map((p: { contact_id: string }) => p.contact_id))
-    const steps = running.map((e) => stepOf(e, ordered.has(e.contact_id), waitSeconds))
+    // The journey's exit rule (when unsubscribed, the default): who is still reachable by email.
+    const subscribed = await reachable(client, running.map((e) => e.contact_id))
+    const steps = running.map((e) => stepOf(e, ordered.has(e.contact_id), !subscribed.has(e.contact_id), waitSeconds))
     await queueSends(client, steps.filter((s) => s.running.step_id === "send" && s.key))
     const { rows: moved } = await client.query<{ id: string }>(RECORD_STEPS, [
       steps.map((s) => s.running.id),
@@ -133,14 +149,15 @@ async function runClaimed(client: Client, claimed: Running[], waitSeconds: numbe
 }
 
 /** One step of one enrollment: a wait reached parks, a wait ended or any other step goes on. */
-function stepOf(e: Running, ordered: boolean, waitSeconds: number): Step {
+function stepOf(e: Running, ordered: boolean, unsubscribed: boolean, waitSeconds: number): Step {
   const base = { running: e, order_id: null, detail: null }
-  if (ordered) return { ...base, state: "converted", step_id: null, due_at: null, advanced: 1, outcome: "goal_reached", key: stepRunKey(e.id, e.step_id, e.sequence) }
+  const key = stepRunKey(e.id, e.step_id, e.sequence)
+  if (ordered) return { ...base, state: "converted", step_id: null, due_at: null, advanced: 1, outcome: "goal_reached", key }
+  if (unsubscribed) return { ...base, state: "exited", step_id: null, due_at: null, advanced: 1, outcome: "unsubscribed", key }
   if (isWait(e.step_id) && e.state !== "waiting") {
     return { ...base, state: "waiting", step_id: e.step_id, due_at: new Date(Date.now() + waitSeconds * 1000), advanced: 0, outcome: "wait", key: null }
   }
   const { outcome, to } = NEXT[e.step_id]
-  const key = stepRunKey(e.id, e.step_id, e.sequence)
   return to
     ? { ...base, state: "active", step_id: to, due_at: new Date(), advanced: 1, outcome, key }
     : { ...base, state: "completed", step_id: null, due_at: null, advanced: 1, outcome: "end_of_journey", key }
@@ -149,12 +166,7 @@ function stepOf(e: Running, ordered: boolean, waitSeconds: number): Step {
 /** Queues the messages of the round's sends to the reachable contacts, and records each message's id in its step. */
 async function queueSends(client: Client, sends: Step[]) {
   if (!sends.length) return
-  const { rows: reachable } = await client.query(reachableContactsPage("c.id = ANY($1::text[])", 1, "email", sends.length), [
-    [...new Set(sends.map((s) => s.running.contact_id))],
-    "email",
-    null,
-  ])
-  const addresses = new Map(reachable.map((r: { id: string; address: string }) => [r.id, r.address]))
+  const addresses = await reachable(client, sends.map((s) => s.running.contact_id))
   const queued = sends.filter((s) => addresses.has(s.running.contact_id))
   const now = new Date()
   await client.query(QUEUE_MESSAGES, [
@@ -170,9 +182,14 @@ async function queueSends(client: Client, sends: Step[]) {
     queued.map(() => null),
     queued.map(() => null),
   ])
-  const { rows: messages } = await client.query(`SELECT id, idempotency_key FROM marketing_message WHERE idempotency_key = ANY($1::text[])`, [
-    queued.map((s) => s.key),
-  ])
+  const { rows: messages } = await client.query(MESSAGE_IDS_BY_KEY, [queued.map((s) => s.key)])
   const idOf = new Map(messages.map((m: { id: string; idempotency_key: string }) => [m.idempotency_key, m.id]))
   for (const s of sends) s.detail = JSON.stringify(idOf.has(s.key!) ? { message_id: idOf.get(s.key!) } : { skipped: "no_address" })
+}
+
+/** The contacts among these that an email reaches (consent, address, suppression), with their address. */
+async function reachable(client: Client, contactIds: string[]): Promise<Map<string, string>> {
+  const ids = [...new Set(contactIds)]
+  const { rows } = await client.query(reachableContactsPage("c.id = ANY($1::text[])", 1, "email", ids.length), [ids, "email", null])
+  return new Map(rows.map((r: { id: string; address: string }) => [r.id, r.address]))
 }

@@ -27,7 +27,10 @@ module.exports = {
   projects: [
     project("unit", ["<rootDir>/src/**/__tests__/**/*.unit.spec.[jt]s", "<rootDir>/demo/**/__tests__/**/*.unit.spec.[jt]s"]),
     project("modules", ["<rootDir>/src/modules/*/__tests__/**/*.module.spec.[jt]s"]),
-    project("http", ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"]),
+    project("http", ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"], {
+      // Every suite's `api` checks the answers of described routes against the OpenAPI document.
+      moduleNameMapper: { "^@medusajs/test-utils$": "<rootDir>/integration-tests/helpers/checked-test-runner.ts" },
+    }),
     project("browser", ["<rootDir>/integration-tests/browser/**/*.spec.[jt]s"]),
   ],
 }

@@ -170,7 +170,7 @@ function expectedFiles() {
     .flatMap((target) => (typeof target === "string" ? [target] : Object.values(target)))
     .filter((target) => !target.includes("*"))
     .map((target) => path.posix.normalize(target))
-  return [...new Set([...compiled, ...exported])]
+  return [...new Set([...compiled, ...exported, "openapi.json"])]
 }
 
 function listFiles(dir, prefix = "") {
@@ -330,6 +330,13 @@ async function checkRoutes() {
     throw new Error(`POST /admin/marketing/campaigns: no campaign in ${JSON.stringify(created.body)}`)
   }
   console.log(`created campaign ${created.body.campaign.id}`)
+
+  const served = await request("GET", `${baseUrl}/admin/marketing/openapi.json`, { headers })
+  expectStatus(served, 200, "GET /admin/marketing/openapi.json")
+  const shipped = fs.readFileSync(path.join(hostDir, "node_modules", plugin.name, "openapi.json"), "utf8")
+  if (JSON.stringify(served.body) !== JSON.stringify(JSON.parse(shipped))) {
+    throw new Error("GET /admin/marketing/openapi.json differs from the openapi.json the package ships")
+  }
 
   const dashboard = await request("GET", `${baseUrl}/app`)
   expectStatus(dashboard, 200, "GET /app (admin dashboard)")

@@ -31,7 +31,7 @@ import {
   AdminUpdateCampaign,
   AdminUpsertCampaignMember,
 } from "../../src/api/admin/marketing/campaigns/validators"
-import { CONTACT_IMPORT_FIELDS } from "../../src/api/admin/marketing/contact-imports/middlewares"
+import { CONTACT_IMPORT_FIELDS } from "../../src/api/admin/marketing/contact-imports/query-config"
 import {
   AdminGetContactActivityParams,
   AdminGetContactParams,
@@ -162,6 +162,7 @@ const SHAPES: Record<string, Shapes> = {
   [`GET ${A}/journeys/:id/enrollments`]: { query: AdminGetJourneyEnrollmentsParams },
   [`POST ${A}/journeys/:id/test-runs`]: { body: AdminTestJourney, tables: ["marketing_message"] },
   [`GET ${A}/messages`]: { query: AdminGetMessagesParams },
+  [`GET ${A}/openapi.json`]: {},
   [`GET ${A}/order-attributions`]: { query: AdminGetOrderAttributionsParams },
   [`GET ${A}/promotions`]: { query: AdminGetPromotionsParams },
   [`POST ${A}/promotions`]: { body: AdminCreatePromotion, query: AdminGetPromotionParams, tables: ["marketing_promotion", "promotion"] },

@@ -10,12 +10,15 @@ import { adminCurrencyMiddlewares } from "./admin/marketing/currency/middlewares
 import { adminDraftOrderPromotionMiddlewares } from "./admin/draft-orders/middlewares"
 import { adminJourneyEventMiddlewares } from "./admin/marketing/events/middlewares"
 import { adminJourneyMiddlewares } from "./admin/marketing/journeys/middlewares"
+import { adminOpenApiMiddlewares } from "./admin/marketing/openapi.json/middlewares"
 import { adminMessageMiddlewares } from "./admin/marketing/messages/middlewares"
 import { adminPromotionCodeMiddlewares } from "./admin/marketing/promotions/[id]/codes/middlewares"
 import { adminOrderAttributionMiddlewares } from "./admin/marketing/order-attributions/middlewares"
 import { adminPromotionMiddlewares } from "./admin/marketing/promotions/middlewares"
 import { adminSegmentMiddlewares } from "./admin/marketing/segments/middlewares"
 import { adminSuppressionMiddlewares } from "./admin/marketing/suppressions/middlewares"
+import { consentMiddlewares } from "./marketing/consent/middlewares"
+import { trackingMiddlewares } from "./marketing/t/middlewares"
 import { webhookMiddlewares } from "./marketing/webhooks/middlewares"
 import { storeCartPromotionMiddlewares } from "./store/carts/middlewares"
 import { storePromotionMiddlewares } from "./store/marketing/promotions/middlewares"
@@ -42,6 +45,7 @@ export default defineMiddlewares({
     ...adminJourneyMiddlewares,
     ...adminJourneyEventMiddlewares,
     ...adminPromotionMiddlewares,
+    ...adminOpenApiMiddlewares,
     ...adminOrderAttributionMiddlewares,
     ...adminPromotionCodeMiddlewares,
     ...storeSubscriptionMiddlewares,
@@ -50,5 +54,7 @@ export default defineMiddlewares({
     ...adminDraftOrderPromotionMiddlewares,
     ...storePromotionMiddlewares,
     ...webhookMiddlewares,
+    ...trackingMiddlewares,
+    ...consentMiddlewares,
   ],
 })

@@ -1,21 +1,29 @@
-import { MiddlewareRoute, validateAndTransformQuery } from "@medusajs/framework/http"
+import { MiddlewareRoute } from "@medusajs/framework/http"
 import { MarketingResource } from "../../../../lib/rbac/resources"
+import { describedRoute } from "../../../utils/described-route"
 import { listAuditEntriesQueryConfig } from "./query-config"
+import { AdminAuditEntryListResponse } from "./responses"
 import { AdminExportAuditEntriesParams, AdminGetAuditEntriesParams } from "./validators"
 
 const BASE = "/admin/marketing/audit-entries"
 
 export const adminAuditEntryMiddlewares: MiddlewareRoute[] = [
-  {
-    method: ["GET"],
+  describedRoute({
+    method: "GET",
     matcher: BASE,
-    middlewares: [validateAndTransformQuery(AdminGetAuditEntriesParams, listAuditEntriesQueryConfig)],
+    summary: "List audit entries, each with its resource's name and whether it was deleted since",
+    query: AdminGetAuditEntriesParams,
+    queryConfig: listAuditEntriesQueryConfig,
+    response: AdminAuditEntryListResponse,
     policies: [{ resource: MarketingResource.AUDIT, operation: "read" }],
-  },
-  {
-    method: ["GET"],
+  }),
+  describedRoute({
+    method: "GET",
     matcher: `${BASE}/export`,
-    middlewares: [validateAndTransformQuery(AdminExportAuditEntriesParams, listAuditEntriesQueryConfig)],
+    summary: "Every matching audit entry as CSV, oldest first",
+    query: AdminExportAuditEntriesParams,
+    queryConfig: listAuditEntriesQueryConfig,
+    response: { description: "A CSV file", contentType: "text/csv" },
     policies: [{ resource: MarketingResource.AUDIT, operation: "export" }],
-  },
+  }),
 ]

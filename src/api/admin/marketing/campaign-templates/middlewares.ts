@@ -1,6 +1,8 @@
-import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { MiddlewareRoute } from "@medusajs/framework/http"
 import { MarketingResource } from "../../../../lib/rbac/resources"
+import { describedRoute } from "../../../utils/described-route"
 import { listCampaignTemplatesQueryConfig, retrieveCampaignTemplateQueryConfig } from "./query-config"
+import { AdminCampaignTemplateDeleteResponse, AdminCampaignTemplateListResponse, AdminCampaignTemplateResponse } from "./responses"
 import {
   AdminCreateCampaignTemplate,
   AdminGetCampaignTemplateParams,
@@ -11,36 +13,37 @@ import {
 const BASE = "/admin/marketing/campaign-templates"
 // Templates are campaign content: whoever may write campaigns may keep templates for them.
 const can = (operation: string) => [{ resource: MarketingResource.CAMPAIGN, operation }]
-const retrieve = validateAndTransformQuery(AdminGetCampaignTemplateParams, retrieveCampaignTemplateQueryConfig)
+const retrieve = {
+  query: AdminGetCampaignTemplateParams,
+  queryConfig: retrieveCampaignTemplateQueryConfig,
+  response: AdminCampaignTemplateResponse,
+}
 
 export const adminCampaignTemplateMiddlewares: MiddlewareRoute[] = [
-  {
-    method: ["GET"],
+  describedRoute({
+    method: "GET",
     matcher: BASE,
-    middlewares: [validateAndTransformQuery(AdminGetCampaignTemplatesParams, listCampaignTemplatesQueryConfig)],
+    summary: "List the saved email templates",
+    query: AdminGetCampaignTemplatesParams,
+    queryConfig: listCampaignTemplatesQueryConfig,
+    response: AdminCampaignTemplateListResponse,
     policies: can("read"),
-  },
-  {
-    method: ["POST"],
-    matcher: BASE,
-    middlewares: [validateAndTransformBody(AdminCreateCampaignTemplate), retrieve],
-    policies: can("create"),
-  },
-  {
-    method: ["GET"],
+  }),
+  describedRoute({ method: "POST", matcher: BASE, summary: "Save an email template", body: AdminCreateCampaignTemplate, ...retrieve, policies: can("create") }),
+  describedRoute({ method: "GET", matcher: `${BASE}/:id`, summary: "Retrieve an email template", ...retrieve, policies: can("read") }),
+  describedRoute({
+    method: "POST",
     matcher: `${BASE}/:id`,
-    middlewares: [retrieve],
-    policies: can("read"),
-  },
-  {
-    method: ["POST"],
-    matcher: `${BASE}/:id`,
-    middlewares: [validateAndTransformBody(AdminUpdateCampaignTemplate), retrieve],
+    summary: "Update an email template",
+    body: AdminUpdateCampaignTemplate,
+    ...retrieve,
     policies: can("update"),
-  },
-  {
-    method: ["DELETE"],
+  }),
+  describedRoute({
+    method: "DELETE",
     matcher: `${BASE}/:id`,
+    summary: "Delete an email template",
+    response: AdminCampaignTemplateDeleteResponse,
     policies: can("delete"),
-  },
+  }),
 ]

@@ -1,6 +1,16 @@
-import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { MiddlewareRoute } from "@medusajs/framework/http"
 import { MarketingResource } from "../../../../lib/rbac/resources"
+import { describedRoute } from "../../../utils/described-route"
 import { listEnrollmentsQueryConfig, listJourneysQueryConfig, retrieveJourneyQueryConfig } from "./query-config"
+import {
+  AdminContactJourneysResponse,
+  AdminJourneyEnrollmentListResponse,
+  AdminJourneyFiguresResponse,
+  AdminJourneyListResponse,
+  AdminJourneyResponse,
+  AdminJourneyTemplatesResponse,
+  AdminJourneyTestRunResponse,
+} from "./responses"
 import {
   AdminCreateJourney,
   AdminGetContactJourneysParams,
@@ -15,46 +25,88 @@ import {
 
 const BASE = "/admin/marketing/journeys"
 const can = (operation: string) => [{ resource: MarketingResource.AUTOMATION, operation }]
-const retrieve = validateAndTransformQuery(AdminGetJourneyParams, retrieveJourneyQueryConfig)
+const retrieve = { query: AdminGetJourneyParams, queryConfig: retrieveJourneyQueryConfig, response: AdminJourneyResponse }
 /** A journey of 500 steps with their contents is larger than the default 100 KB. */
 const bodyParser = { sizeLimit: "2mb" }
 
 export const adminJourneyMiddlewares: MiddlewareRoute[] = [
-  {
-    method: ["GET"],
+  describedRoute({
+    method: "GET",
     matcher: BASE,
-    middlewares: [validateAndTransformQuery(AdminGetJourneysParams, listJourneysQueryConfig)],
+    summary: "List journeys",
+    query: AdminGetJourneysParams,
+    queryConfig: listJourneysQueryConfig,
+    response: AdminJourneyListResponse,
     policies: can("read"),
-  },
-  { method: ["POST"], matcher: BASE, bodyParser, middlewares: [validateAndTransformBody(AdminCreateJourney), retrieve], policies: can("create") },
-  { method: ["GET"], matcher: `${BASE}/:id`, middlewares: [retrieve], policies: can("read") },
-  { method: ["POST"], matcher: `${BASE}/:id`, bodyParser, middlewares: [validateAndTransformBody(AdminUpdateJourney), retrieve], policies: can("update") },
-  { method: ["POST"], matcher: `${BASE}/:id/publish`, middlewares: [retrieve], policies: can("update") },
-  {
-    method: ["POST"],
-    matcher: `${BASE}/:id/transition`,
-    middlewares: [validateAndTransformBody(AdminTransitionJourney), retrieve],
+  }),
+  describedRoute({ method: "POST", matcher: BASE, summary: "Create a journey (a draft)", bodyParser, body: AdminCreateJourney, ...retrieve, policies: can("create") }),
+  describedRoute({ method: "GET", matcher: `${BASE}/:id`, summary: "Retrieve a journey with its draft and live versions", ...retrieve, policies: can("read") }),
+  describedRoute({
+    method: "POST",
+    matcher: `${BASE}/:id`,
+    summary: "Edit a journey's draft (of a live journey, a new version that goes live when published)",
+    bodyParser,
+    body: AdminUpdateJourney,
+    ...retrieve,
     policies: can("update"),
-  },
-  {
-    method: ["GET"],
+  }),
+  describedRoute({
+    method: "POST",
+    matcher: `${BASE}/:id/publish`,
+    summary: "Publish a journey's draft",
+    description: "A journey that cannot go live is a 400 whose `problems` are located in the definition.",
+    ...retrieve,
+    policies: can("update"),
+  }),
+  describedRoute({
+    method: "POST",
+    matcher: `${BASE}/:id/transition`,
+    summary: "Pause, resume or archive a journey",
+    body: AdminTransitionJourney,
+    ...retrieve,
+    policies: can("update"),
+  }),
+  describedRoute({
+    method: "GET",
     matcher: `${BASE}/:id/enrollments`,
-    middlewares: [validateAndTransformQuery(AdminGetJourneyEnrollmentsParams, listEnrollmentsQueryConfig)],
+    summary: "A journey's enrollments, of every version, filtered by state, contact, version or step",
+    query: AdminGetJourneyEnrollmentsParams,
+    queryConfig: listEnrollmentsQueryConfig,
+    response: AdminJourneyEnrollmentListResponse,
     policies: can("read"),
-  },
+  }),
   // Test sends real messages, as a campaign's test send does: the same operation.
-  { method: ["POST"], matcher: `${BASE}/:id/test-runs`, middlewares: [validateAndTransformBody(AdminTestJourney)], policies: can("send") },
-  {
-    method: ["GET"],
+  describedRoute({
+    method: "POST",
+    matcher: `${BASE}/:id/test-runs`,
+    summary: "Walk one contact through the journey with the waits skipped, sending its messages as test sends",
+    description: "Nobody is enrolled. A definition that cannot go live is a 400 with its located `problems`, as at publishing.",
+    body: AdminTestJourney,
+    response: AdminJourneyTestRunResponse,
+    policies: can("send"),
+  }),
+  describedRoute({
+    method: "GET",
     matcher: "/admin/marketing/contacts/:id/journeys",
-    middlewares: [validateAndTransformQuery(AdminGetContactJourneysParams, listEnrollmentsQueryConfig)],
+    summary: "A contact's enrollments in every journey, newest first, each with its journey's name",
+    query: AdminGetContactJourneysParams,
+    queryConfig: listEnrollmentsQueryConfig,
+    response: AdminContactJourneysResponse,
     policies: can("read"),
-  },
-  { method: ["GET"], matcher: "/admin/marketing/journey-templates", policies: can("read") },
-  {
-    method: ["GET"],
+  }),
+  describedRoute({
+    method: "GET",
+    matcher: "/admin/marketing/journey-templates",
+    summary: "The ready-made journeys to start from",
+    response: AdminJourneyTemplatesResponse,
+    policies: can("read"),
+  }),
+  describedRoute({
+    method: "GET",
     matcher: "/admin/marketing/journey-figures",
-    middlewares: [validateAndTransformQuery(AdminGetJourneyFiguresParams, {})],
+    summary: "Per journey and per step: contacts enrolled, running, converted, ended, and what the messages did",
+    query: AdminGetJourneyFiguresParams,
+    response: AdminJourneyFiguresResponse,
     policies: can("read"),
-  },
+  }),
 ]

@@ -1,6 +1,15 @@
-import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { MiddlewareRoute } from "@medusajs/framework/http"
 import { MarketingResource } from "../../../../lib/rbac/resources"
+import { describedRoute } from "../../../utils/described-route"
 import { listSegmentsQueryConfig, retrieveSegmentQueryConfig } from "./query-config"
+import {
+  AdminSegmentDeleteResponse,
+  AdminSegmentListResponse,
+  AdminSegmentPreviewResponse,
+  AdminSegmentReachableResponse,
+  AdminSegmentReferenceResponse,
+  AdminSegmentResponse,
+} from "./responses"
 import {
   AdminCreateSegment,
   AdminDuplicateSegment,
@@ -13,32 +22,60 @@ import {
 
 const BASE = "/admin/marketing/segments"
 const can = (operation: string) => [{ resource: MarketingResource.SEGMENT, operation }]
-const retrieve = validateAndTransformQuery(AdminGetSegmentParams, retrieveSegmentQueryConfig)
+const retrieve = { query: AdminGetSegmentParams, queryConfig: retrieveSegmentQueryConfig, response: AdminSegmentResponse }
 
 export const adminSegmentMiddlewares: MiddlewareRoute[] = [
-  {
-    method: ["GET"],
+  describedRoute({
+    method: "GET",
     matcher: BASE,
-    middlewares: [validateAndTransformQuery(AdminGetSegmentsParams, listSegmentsQueryConfig)],
+    summary: "List segments",
+    query: AdminGetSegmentsParams,
+    queryConfig: listSegmentsQueryConfig,
+    response: AdminSegmentListResponse,
     policies: can("read"),
-  },
-  { method: ["POST"], matcher: BASE, middlewares: [validateAndTransformBody(AdminCreateSegment), retrieve], policies: can("create") },
-  { method: ["POST"], matcher: `${BASE}/preview`, middlewares: [validateAndTransformBody(AdminPreviewSegment)], policies: can("read") },
-  { method: ["GET"], matcher: `${BASE}/reference`, policies: can("read") },
-  { method: ["GET"], matcher: `${BASE}/:id`, middlewares: [retrieve], policies: can("read") },
-  { method: ["POST"], matcher: `${BASE}/:id`, middlewares: [validateAndTransformBody(AdminUpdateSegment), retrieve], policies: can("update") },
-  { method: ["DELETE"], matcher: `${BASE}/:id`, policies: can("delete") },
-  {
-    method: ["POST"],
+  }),
+  describedRoute({ method: "POST", matcher: BASE, summary: "Create a segment", body: AdminCreateSegment, ...retrieve, policies: can("create") }),
+  describedRoute({
+    method: "POST",
+    matcher: `${BASE}/preview`,
+    summary: "Count and sample the contacts DSL text matches, and how many each channel reaches",
+    description: "A DSL error is a 400 that carries its `line`, `column`, `token` and what was `expected`.",
+    body: AdminPreviewSegment,
+    response: AdminSegmentPreviewResponse,
+    policies: can("read"),
+  }),
+  describedRoute({
+    method: "GET",
+    matcher: `${BASE}/reference`,
+    summary: "The segment language: fields with their operators, functions, logic and literals",
+    response: AdminSegmentReferenceResponse,
+    policies: can("read"),
+  }),
+  describedRoute({ method: "GET", matcher: `${BASE}/:id`, summary: "Retrieve a segment", ...retrieve, policies: can("read") }),
+  describedRoute({ method: "POST", matcher: `${BASE}/:id`, summary: "Update a segment", body: AdminUpdateSegment, ...retrieve, policies: can("update") }),
+  describedRoute({
+    method: "DELETE",
+    matcher: `${BASE}/:id`,
+    summary: "Delete a segment (refused while another segment or a campaign uses it)",
+    response: AdminSegmentDeleteResponse,
+    policies: can("delete"),
+  }),
+  describedRoute({
+    method: "POST",
     matcher: `${BASE}/:id/duplicate`,
-    middlewares: [validateAndTransformBody(AdminDuplicateSegment), retrieve],
+    summary: "Copy a segment under a handle of its own, without its members",
+    body: AdminDuplicateSegment,
+    ...retrieve,
     policies: can("create"),
-  },
-  { method: ["POST"], matcher: `${BASE}/:id/snapshot`, middlewares: [retrieve], policies: can("update") },
-  {
-    method: ["GET"],
+  }),
+  describedRoute({ method: "POST", matcher: `${BASE}/:id/snapshot`, summary: "Freeze a static segment's members", ...retrieve, policies: can("update") }),
+  describedRoute({
+    method: "GET",
     matcher: `${BASE}/:id/reachable`,
-    middlewares: [validateAndTransformQuery(AdminGetSegmentReachableParams, retrieveSegmentQueryConfig)],
+    summary: "How many of the segment's contacts a send on each channel would reach now",
+    query: AdminGetSegmentReachableParams,
+    queryConfig: retrieveSegmentQueryConfig,
+    response: AdminSegmentReachableResponse,
     policies: can("read"),
-  },
+  }),
 ]

@@ -1,6 +1,14 @@
-import { MiddlewareRoute, validateAndTransformBody, validateAndTransformQuery } from "@medusajs/framework/http"
+import { MiddlewareRoute } from "@medusajs/framework/http"
 import { MarketingResource } from "../../../../../../lib/rbac/resources"
+import { describedRoute } from "../../../../../utils/described-route"
 import { listPromotionCodesQueryConfig } from "./query-config"
+import {
+  AdminAssignPromotionCodesResponse,
+  AdminGeneratePromotionCodesResponse,
+  AdminPromotionCodeBatchesResponse,
+  AdminPromotionCodeListResponse,
+  AdminVoidPromotionCodesResponse,
+} from "./responses"
 import {
   AdminAssignPromotionCodes,
   AdminExportPromotionCodesParams,
@@ -13,39 +21,53 @@ const BASE = "/admin/marketing/promotions/:id/codes"
 const can = (operation: string) => [{ resource: MarketingResource.PROMOTION, operation }]
 
 export const adminPromotionCodeMiddlewares: MiddlewareRoute[] = [
-  {
-    method: ["GET"],
+  describedRoute({
+    method: "GET",
     matcher: BASE,
-    middlewares: [validateAndTransformQuery(AdminGetPromotionCodesParams, listPromotionCodesQueryConfig)],
+    summary: "List a promotion's generated codes",
+    query: AdminGetPromotionCodesParams,
+    queryConfig: listPromotionCodesQueryConfig,
+    response: AdminPromotionCodeListResponse,
     policies: can("read"),
-  },
-  {
-    method: ["POST"],
+  }),
+  describedRoute({
+    method: "POST",
     matcher: BASE,
-    middlewares: [validateAndTransformBody(AdminGeneratePromotionCodes)],
+    summary: "Generate a batch of single-use codes",
+    body: AdminGeneratePromotionCodes,
+    response: AdminGeneratePromotionCodesResponse,
     policies: can("create"),
-  },
-  {
-    method: ["GET"],
+  }),
+  describedRoute({
+    method: "GET",
     matcher: `${BASE}/batches`,
+    summary: "The promotion's code batches with their counts",
+    response: AdminPromotionCodeBatchesResponse,
     policies: can("read"),
-  },
-  {
-    method: ["GET"],
+  }),
+  describedRoute({
+    method: "GET",
     matcher: `${BASE}/export`,
-    middlewares: [validateAndTransformQuery(AdminExportPromotionCodesParams, { defaults: ["id"], isList: false })],
+    summary: "The promotion's codes, or one batch's, as CSV in id order",
+    query: AdminExportPromotionCodesParams,
+    queryConfig: { defaults: ["id"], isList: false },
+    response: { description: "A CSV file", contentType: "text/csv" },
     policies: can("export"),
-  },
-  {
-    method: ["POST"],
+  }),
+  describedRoute({
+    method: "POST",
     matcher: `${BASE}/assign`,
-    middlewares: [validateAndTransformBody(AdminAssignPromotionCodes)],
+    summary: "Assign available codes to contacts, or to a segment's reachable contacts",
+    body: AdminAssignPromotionCodes,
+    response: AdminAssignPromotionCodesResponse,
     policies: can("update"),
-  },
-  {
-    method: ["POST"],
+  }),
+  describedRoute({
+    method: "POST",
     matcher: `${BASE}/void`,
-    middlewares: [validateAndTransformBody(AdminVoidPromotionCodes)],
+    summary: "Void codes that are not used, by id or a whole batch",
+    body: AdminVoidPromotionCodes,
+    response: AdminVoidPromotionCodesResponse,
     policies: can("update"),
-  },
+  }),
 ]

@@ -1,0 +1,15 @@
+export const CONTACT_IMPORT_FIELDS = [
+  "id",
+  "status",
+  "filename",
+  "processed_rows",
+  "created_count",
+  "updated_count",
+  "rejected_count",
+  "problems",
+  "error",
+  "created_by",
+  "started_at",
+  "finished_at",
+  "created_at",
+]

@@ -91,8 +91,11 @@ describe("delivery provider options", () => {
   })
 
   it("stops on a store's provider that refuses its options or cannot be found", async () => {
+    expect(await refusal({ sms: { resolve: GATEWAY_PROVIDER } })).toBe(
+      "medusa-plugin-marketing: invalid plugin options: options.sms.options.url must be the gateway's URL"
+    )
     expect(await refusal({ sms: { resolve: GATEWAY_PROVIDER, options: { url: "not a url" } } })).toBe(
-      "medusa-plugin-marketing: invalid plugin options: options.sms: url must be the gateway's URL"
+      "medusa-plugin-marketing: invalid plugin options: options.sms.options.url must be the gateway's URL"
     )
     expect(await refusal({ sms: { resolve: "/nowhere/sms-provider" } })).toContain(
       "options.sms: Unable to find module /nowhere/sms-provider"

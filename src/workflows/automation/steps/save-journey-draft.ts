@@ -15,12 +15,21 @@ export type SaveJourneyDraftInput = {
   created_by?: string | null
 }
 
-/** The journey and its draft as saved, and the journey's name and description before (null when new), for the audit log. */
-type Saved = { journey: Record<string, any>; version: Record<string, any>; before: Record<string, unknown> | null }
+/**
+ * The journey and its draft as saved; for the audit log, the journey's name, description and definition
+ * before (null when new) and after.
+ */
+type Saved = { journey: Record<string, any>; version: Record<string, any>; before: Record<string, unknown> | null; after: Record<string, unknown> }
 type Undo = { created_journey_id: string | null; created_version_id: string | null; journey_before: Record<string, any> | null; version_before: Record<string, any> | null }
 
 const DEFINITION_FIELDS = ["trigger", "graph", "entry", "goal", "exit"] as const
 const definitionOf = (version: Record<string, any>) => Object.fromEntries(DEFINITION_FIELDS.map((k) => [k, version[k]]))
+/** What an edit can change, so that its audit entry says which part of the definition it changed. */
+const audited = (journey: Record<string, any>, version: Record<string, any>) => ({
+  name: journey.name,
+  description: journey.description,
+  ...definitionOf(version),
+})
 
 /**
  * Writes a journey's draft: a new journey with its first version, or the one unpublished version
@@ -40,7 +49,7 @@ export const saveJourneyDraftStep = createStep(
         created_by: input.created_by ?? null,
       })
       const version = await automation.createJourneyVersions({ journey_id: journey.id, number: 1, ...input.definition })
-      return new StepResponse<Saved, Undo>({ journey, version, before: null }, { created_journey_id: journey.id, created_version_id: version.id, journey_before: null, version_before: null })
+      return new StepResponse<Saved, Undo>({ journey, version, before: null, after: audited(journey, version) }, { created_journey_id: journey.id, created_version_id: version.id, journey_before: null, version_before: null })
     }
     const journey = await automation.retrieveJourney(input.id)
     if (journey.status === JourneyStatus.ARCHIVED) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "An archived journey cannot be edited")
@@ -51,10 +60,12 @@ export const saveJourneyDraftStep = createStep(
     )
     const updatedJourney = Object.keys(journeyChanges).length ? await automation.updateJourneys({ id: journey.id, ...journeyChanges }) : journey
     let version: Record<string, any>
+    let versionBefore: Record<string, any>
     const undo: Undo = { created_journey_id: null, created_version_id: null, journey_before: { id: journey.id, name: journey.name, description: journey.description }, version_before: null }
     if (draft) {
       version = input.definition ? await automation.updateJourneyVersions({ id: draft.id, ...input.definition }) : draft
       undo.version_before = { id: draft.id, ...definitionOf(draft) }
+      versionBefore = draft
     } else {
       const live = versions.find((v) => v.id === journey.live_version_id) ?? versions[0]
       version = await automation.createJourneyVersions({
@@ -63,8 +74,12 @@ export const saveJourneyDraftStep = createStep(
         ...(input.definition ?? definitionOf(live)),
       })
       undo.created_version_id = version.id
+      versionBefore = live
     }
-    return new StepResponse<Saved, Undo>({ journey: updatedJourney, version, before: { name: journey.name, description: journey.description } }, undo)
+    return new StepResponse<Saved, Undo>(
+      { journey: updatedJourney, version, before: audited(journey, versionBefore), after: audited(updatedJourney, version) },
+      undo
+    )
   },
   async (undo, { container }) => {
     if (!undo) return

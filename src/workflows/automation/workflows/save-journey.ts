@@ -16,7 +16,7 @@ export const saveJourneyWorkflow = createWorkflow(saveJourneyWorkflowId, (input:
         resource_type: "marketing_journey",
         resource_id: saved.journey.id,
         before: saved.before,
-        after: { name: saved.journey.name, description: saved.journey.description, draft_version: saved.version.number },
+        after: { ...saved.after, draft_version: saved.version.number },
       },
     ]),
   })

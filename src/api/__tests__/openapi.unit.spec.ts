@@ -51,6 +51,13 @@ describe("the OpenAPI document", () => {
     expect(operations.filter(({ operation }) => !operation.summary?.trim()).map(({ key }) => key)).toEqual([])
   })
 
+  it("requires only the query parameters a request may not leave out", () => {
+    const required = operations.flatMap(({ key, operation }) =>
+      operation.parameters.filter((p: any) => p.in === "query" && p.required).map((p: any) => `${key} ${p.name}`)
+    )
+    expect(required).toEqual(["GET /admin/marketing/journey-figures journey_id"])
+  })
+
   it("holds JSON Schemas (draft 2020-12) that compile", () => {
     const ajv = new Ajv2020({ strict: false })
     const schemas = operations.flatMap(({ key, operation }) => [

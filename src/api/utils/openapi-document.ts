@@ -23,13 +23,15 @@ const ERROR_SCHEMA: JsonSchema = {
 const parameters = (op: OperationDescription) => {
   const path = [...op.matcher.matchAll(/:(\w+)/g)].map(([, name]) => ({ name, in: "path", required: true, schema: { type: "string" } }))
   if (!op.query) return path
-  const query = jsonSchema(op.query, "input") as { properties?: Record<string, JsonSchema>; required?: string[] }
+  const query = jsonSchema(op.query, "input") as { properties?: Record<string, JsonSchema> }
+  const shape = (op.query as z.ZodType & { shape?: Record<string, z.ZodType> }).shape ?? {}
   return [
     ...path,
     ...Object.entries(query.properties ?? {}).map(([name, schema]) => ({
       name,
       in: "query",
-      required: (query.required ?? []).includes(name),
+      // Whether leaving it out is refused: JSON Schema cannot say so of a preprocessed field with a default (limit, offset).
+      required: shape[name] ? !shape[name].safeParse(undefined).success : false,
       schema,
       // Medusa reads nested filters as `created_at[$gte]=...`.
       ...(schema.type === "object" ? { style: "deepObject", explode: true } : {}),

@@ -5,7 +5,7 @@ import type { DeliveryProvider, OutgoingMessage, SendOutcome } from "../../types
 import { personal } from "../../modules/messaging/lib/personal-content"
 import { WebhookSignatureError } from "../../modules/messaging/lib/webhooks/errors"
 import { SES_MESSAGE_ID_TAG } from "../../modules/messaging/lib/webhooks/ses"
-import { checkSnsOrigin, parseSnsMessage, verifySnsSignature, type SnsMessage } from "../../modules/messaging/lib/webhooks/sns"
+import { checkSnsOrigin, LOOPBACK_HOSTS, parseSnsMessage, verifySnsSignature, type SnsMessage } from "../../modules/messaging/lib/webhooks/sns"
 import { fetchSigningCertificate } from "../../modules/messaging/lib/webhooks/sns-certificates"
 import { confirmSnsSubscription } from "../../modules/messaging/lib/webhooks/sns-subscription"
 import { httpFailure, outcomeFor, unansweredFailure, type Failure } from "../../modules/messaging/providers/failure"
@@ -45,7 +45,11 @@ export const SesOptions = z.object({
    * trusted besides SNS's own https hosts. Never set it in production: whoever serves that URL can
    * sign SES events.
    */
-  sns_test_url_prefix: httpUrl.optional(),
+  sns_test_url_prefix: httpUrl
+    .refine((url) => LOOPBACK_HOSTS.includes(new URL(url).hostname), {
+      message: `must be on this machine (${LOOPBACK_HOSTS.join(", ")}): it is for local stand-ins only`,
+    })
+    .optional(),
 })
 export type SesOptions = z.infer<typeof SesOptions>
 

@@ -10,8 +10,9 @@ export const webhookMiddlewares: MiddlewareRoute[] = [
     matcher: "/marketing/webhooks/sendgrid",
     summary: "SendGrid's Signed Event Webhook: delivered, bounce, dropped, spamreport, unsubscribe",
     description,
-    // SendGrid signs the exact bytes it sent: the route needs them, not re-serialised JSON.
-    bodyParser: { preserveRawBody: true },
+    // SendGrid signs the exact bytes it sent: the route needs them, not re-serialised JSON. Its batches of
+    // events outgrow the parser's 100 KB default.
+    bodyParser: { preserveRawBody: true, sizeLimit: "1mb" },
     response: z.object({ received: z.number().int(), recorded: z.number().int() }),
   }),
   describedRoute({
@@ -19,8 +20,9 @@ export const webhookMiddlewares: MiddlewareRoute[] = [
     matcher: "/marketing/webhooks/ses",
     summary: "Amazon SNS's subscription to the SES events topic: confirms the subscription, records delivery, bounce, complaint and reject",
     description,
-    // SNS posts JSON as text/plain, which only the text parser reads.
-    bodyParser: { preserveRawBody: true },
+    // SNS posts JSON as text/plain, which only the text parser reads; a message may be 256 KB, over the
+    // parser's 100 KB default.
+    bodyParser: { preserveRawBody: true, sizeLimit: "300kb" },
     response: z.union([z.object({ confirmed: z.literal(true) }), z.object({ received: z.number().int(), recorded: z.number().int() })]),
   }),
   describedRoute({

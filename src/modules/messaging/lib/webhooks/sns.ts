@@ -38,9 +38,13 @@ export interface SnsMessage {
 
 /**
  * Where SNS lives: https on `sns.<region>.amazonaws.com` (`.amazonaws.com.cn` in China), on the default
- * port. Anything else could serve a certificate of its own choosing, or be a host we must not be made to call.
+ * port, the region spelled as AWS spells one (`eu-west-1`, `us-gov-west-1`): a looser pattern would also
+ * take S3's `sns.s3.amazonaws.com`, where anyone owning a bucket named `sns` could serve a certificate.
  */
-const SNS_HOST = /^sns\.[a-z0-9-]+\.amazonaws\.com(\.cn)?$/
+const SNS_HOST = /^sns\.[a-z]{2}(-gov)?-[a-z]+-\d+\.amazonaws\.com(\.cn)?$/
+
+/** Hosts `sns_test_url_prefix` may name: a stand-in on this machine, never one another party could run. */
+export const LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
 
 /**
  * True for a URL of SNS itself, or, only when `testUrlPrefix` is given (local stand-ins in the demo
@@ -57,7 +61,8 @@ export function isSnsUrl(url: string, testUrlPrefix?: string): boolean {
   if (parsed.protocol === "https:" && parsed.port === "" && SNS_HOST.test(parsed.hostname)) return true
   if (!testUrlPrefix) return false
   const prefix = new URL(testUrlPrefix)
-  return parsed.origin === prefix.origin && parsed.pathname.startsWith(prefix.pathname)
+  const folder = prefix.pathname.endsWith("/") ? prefix.pathname : `${prefix.pathname}/`
+  return LOOPBACK_HOSTS.includes(prefix.hostname) && parsed.origin === prefix.origin && parsed.pathname.startsWith(folder)
 }
 
 /**
@@ -117,7 +122,9 @@ export interface SnsTrust {
 export function checkSnsOrigin(message: SnsMessage, { topicArns, testUrlPrefix }: SnsTrust): void {
   if (!topicArns.includes(message.TopicArn)) throw new WebhookSignatureError(`SNS topic ${message.TopicArn} is not configured`)
   // SNS serves its certificates as .pem files; any other path on its hosts is an API call, not a certificate.
-  if (!isSnsUrl(message.SigningCertURL, testUrlPrefix) || !new URL(message.SigningCertURL).pathname.endsWith(".pem")) {
+  // A query would make the same certificate a new URL each time, fetched anew and crowding the cache.
+  const url = isSnsUrl(message.SigningCertURL, testUrlPrefix) ? new URL(message.SigningCertURL) : null
+  if (!url || !url.pathname.endsWith(".pem") || url.search || url.hash) {
     throw new WebhookSignatureError("SNS SigningCertURL is not a .pem file at an https URL on an SNS host")
   }
 }

@@ -163,6 +163,8 @@ describe("isSnsUrl", () => {
     ["an SNS host as a subdomain of another", "https://sns.us-east-1.amazonaws.com.evil.example.com/cert.pem"],
     ["another AWS service", "https://s3.us-east-1.amazonaws.com/cert.pem"],
     ["a host that only ends like SNS's", "https://evilsns.us-east-1.amazonaws.com/cert.pem"],
+    ["an S3 bucket named sns", "https://sns.s3.amazonaws.com/cert.pem"],
+    ["an S3 bucket named sns, by region", "https://sns.s3-us-west-2.amazonaws.com/cert.pem"],
     ["another port", "https://sns.us-east-1.amazonaws.com:8443/cert.pem"],
     ["credentials in the URL", "https://user:pass@sns.us-east-1.amazonaws.com/cert.pem"],
     ["a local stand-in without the test option", "http://127.0.0.1:4566/cert.pem"],
@@ -179,6 +181,11 @@ describe("isSnsUrl", () => {
     expect(isSnsUrl("http://127.0.0.1:45660/sns/cert.pem", prefix)).toBe(false)
     expect(isSnsUrl("http://127.0.0.1:4566/other/cert.pem", prefix)).toBe(false)
     expect(isSnsUrl("https://127.0.0.1:4566/sns/cert.pem", prefix)).toBe(false)
+    expect(isSnsUrl("http://127.0.0.1:4566/sns-other/cert.pem", "http://127.0.0.1:4566/sns")).toBe(false)
+  })
+
+  it("trusts no test prefix on another machine, whoever could serve it", () => {
+    expect(isSnsUrl("http://stand-in.example.com/sns/cert.pem", "http://stand-in.example.com/sns/")).toBe(false)
   })
 })
 
@@ -199,6 +206,8 @@ describe("checkSnsOrigin", () => {
     ["a certificate on another host", check({ SigningCertURL: "https://evil.example.com/SimpleNotificationService-1.pem" }), "SigningCertURL"],
     ["an SNS URL that is not a .pem file", check({ SigningCertURL: "https://sns.eu-west-1.amazonaws.com/?Action=ListTopics" }), "SigningCertURL"],
     ["a local certificate without the test prefix", check({ SigningCertURL: "http://127.0.0.1:4566/c.pem" }), "SigningCertURL"],
+    ["a certificate URL with a query", check({ SigningCertURL: `${CERT_URL}?again=1` }), "SigningCertURL"],
+    ["a certificate URL with a fragment", check({ SigningCertURL: `${CERT_URL}#again` }), "SigningCertURL"],
   ])("refuses %s", (_, attempt, message) => {
     expect(attempt).toThrow(WebhookSignatureError)
     expect(attempt).toThrow(message)

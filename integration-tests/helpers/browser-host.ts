@@ -53,7 +53,7 @@ export async function startBrowserHost({ admin, log }: BrowserHostOptions): Prom
     await run(["db:migrate"], env, log)
     const booting = spawn(MEDUSA, ["start"], { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] })
     server = booting
-    killedWithTheTests(booting, { detached: true })
+    killedWithTheTests(booting)
     booting.stdout!.on("data", (chunk) => log(String(chunk)))
     booting.stderr!.on("data", (chunk) => log(String(chunk)))
     // The admin user and the server each need the migrated database, not one another: both at once.
@@ -92,7 +92,8 @@ async function createDatabase() {
 
 function run(args: string[], env: NodeJS.ProcessEnv, log: (chunk: string) => void) {
   return new Promise<void>((resolve, reject) => {
-    const child = spawn(MEDUSA, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] })
+    // Detached, so that its children (`db:migrate` runs `db:migrate:scripts`) are in its group and go with it.
+    const child = spawn(MEDUSA, args, { cwd: ROOT, env, detached: true, stdio: ["ignore", "pipe", "pipe"] })
     killedWithTheTests(child)
     let output = ""
     const collect = (chunk: Buffer) => {
@@ -133,9 +134,9 @@ async function stopProcessGroup(child: ChildProcess) {
  * Jest's --forceExit ends the test process without waiting for a suite's teardown (say, after a setup
  * timeout): the server and a migration would outlive it, burning CPU for nobody, unless they go too.
  */
-function killedWithTheTests(child: ChildProcess, { detached = false } = {}) {
-  // A detached child leads a process group of its own (Vite's esbuild service too), which goes with it.
-  const kill = () => signalProcess(detached ? -child.pid! : child.pid!, "SIGKILL")
+function killedWithTheTests(child: ChildProcess) {
+  // Each child is detached: it leads a process group of its own, which goes with it (Vite's esbuild service too).
+  const kill = () => signalProcess(-child.pid!, "SIGKILL")
   process.once("exit", kill)
   child.once("exit", () => process.off("exit", kill))
 }

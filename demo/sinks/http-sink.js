@@ -85,4 +85,36 @@ async function listen(port, handle) {
   }
 }
 
-module.exports = { createFaultQueue, listen, retryAfterHeader, sendJson }
+/**
+ * @typedef {{ method: string, path: string, headers: import("node:http").IncomingHttpHeaders, status: number, rawBody: string, readonly body: any }} JsonRequest
+ * @typedef {(method: string, path: string, authorization: string | undefined, rawBody: string) => [number, unknown, Record<string, string | number>?]} JsonAnswer
+ */
+
+/**
+ * A JSON API stand-in (SendGrid's, SES's): serves `answer`'s [status, payload, headers] for each request,
+ * and keeps every request, oldest first, with its JSON body parsed when read.
+ * @param {number} port
+ * @param {JsonAnswer} answer
+ */
+async function serveJsonApi(port, answer) {
+  /** @type {JsonRequest[]} */
+  const requests = []
+  const server = await listen(port, (request, rawBody, response) => {
+    const path = (request.url ?? "").split("?")[0]
+    const [status, payload, headers] = answer(request.method ?? "", path, request.headers.authorization, rawBody)
+    requests.push({
+      method: request.method ?? "",
+      path,
+      headers: request.headers,
+      status,
+      rawBody,
+      get body() {
+        return JSON.parse(rawBody)
+      },
+    })
+    sendJson(response, status, payload, headers)
+  })
+  return { ...server, requests }
+}
+
+module.exports = { createFaultQueue, listen, retryAfterHeader, sendJson, serveJsonApi }

@@ -5,7 +5,7 @@
 // SendGrid does, and keeps accepted requests as their raw JSON (one string per request) so a
 // benchmark's 100k recipients cost little memory until someone asks for messages().
 const { randomBytes } = require("node:crypto")
-const { createFaultQueue, listen, retryAfterHeader, sendJson } = require("./http-sink")
+const { createFaultQueue, retryAfterHeader, serveJsonApi } = require("./http-sink")
 
 const MAX_PERSONALIZATIONS = 1000
 const ERRORS_HELP = "http://sendgrid.com/docs/API_Reference/Web_API_v3/Mail/errors.html"
@@ -179,17 +179,11 @@ const errorBody = (message) => ({ errors: [error(message, null)] })
 
 const UNAUTHORIZED = errorBody("The provided authorization grant is invalid, expired, or revoked")
 
-/**
- * @typedef {{ method: string, path: string, headers: import("node:http").IncomingHttpHeaders, status: number,
- *   rawBody: string, readonly body: MailSendBody }} RecordedRequest
- */
 
 /**
  * @param {{ port?: number, apiKey?: string }} [options] without apiKey any Bearer token is accepted
  */
 async function startSendGridServer({ port = 0, apiKey } = {}) {
-  /** @type {RecordedRequest[]} */
-  const requests = []
   /** @type {{ messageId: string, rawBody: string }[]} */
   let accepted = []
   let deliveries = 0
@@ -224,25 +218,10 @@ async function startSendGridServer({ port = 0, apiKey } = {}) {
     return [202, undefined, { "X-Message-Id": messageId }]
   }
 
-  const server = await listen(port, (request, rawBody, response) => {
-    const path = (request.url ?? "").split("?")[0]
-    const [status, payload, headers] = answer(request.method ?? "", path, request.headers.authorization, rawBody)
-    requests.push({
-      method: request.method ?? "",
-      path,
-      headers: request.headers,
-      status,
-      rawBody,
-      get body() {
-        return JSON.parse(rawBody)
-      },
-    })
-    sendJson(response, status, payload, headers)
-  })
+  const server = await serveJsonApi(port, answer)
 
   return {
     ...server,
-    requests,
     /** Every email SendGrid would have delivered, substitutions applied, oldest first. */
     messages: () => accepted.flatMap(({ messageId, rawBody }) => deliveriesOf(messageId, JSON.parse(rawBody))),
     /** How many emails were accepted, without materializing them. */
@@ -257,7 +236,7 @@ async function startSendGridServer({ port = 0, apiKey } = {}) {
       faults.add(count, { status, ...details })
     },
     reset() {
-      requests.length = 0
+      server.requests.length = 0
       accepted = []
       deliveries = 0
       faults.clear()

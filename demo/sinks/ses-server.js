@@ -5,7 +5,7 @@
 // SES-shaped answers and errors (restJson1: the error's name in x-amzn-ErrorType, its words in the
 // body's `message`). It checks the parts of a request the plugin relies on as SES does.
 const { randomBytes } = require("node:crypto")
-const { createFaultQueue, listen, retryAfterHeader, sendJson } = require("./http-sink")
+const { createFaultQueue, retryAfterHeader, serveJsonApi } = require("./http-sink")
 
 const SEND_EMAIL_PATH = "/v2/email/outbound-emails"
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/
@@ -85,8 +85,6 @@ const newMessageId = () => `0100${randomBytes(6).toString("hex")}-${randomBytes(
 async function startSesServer({ port = 0, accessKeyId, configurationSets } = {}) {
   /** @type {SesEmail[]} */
   let emails = []
-  /** @type {{ method: string, path: string, status: number, rawBody: string, readonly body: SendEmailRequest }[]} */
-  const requests = []
   const faults = createFaultQueue()
 
   /**
@@ -123,24 +121,10 @@ async function startSesServer({ port = 0, accessKeyId, configurationSets } = {})
     return [200, { MessageId: messageId }, {}]
   }
 
-  const server = await listen(port, (request, rawBody, response) => {
-    const path = (request.url ?? "").split("?")[0]
-    const [status, payload, headers] = answer(request.method ?? "", path, request.headers.authorization, rawBody)
-    requests.push({
-      method: request.method ?? "",
-      path,
-      status,
-      rawBody,
-      get body() {
-        return JSON.parse(rawBody)
-      },
-    })
-    sendJson(response, status, payload, headers)
-  })
+  const server = await serveJsonApi(port, answer)
 
   return {
     ...server,
-    requests,
     /** Every email SES accepted, oldest first. */
     messages: () => emails,
     /**
@@ -153,7 +137,7 @@ async function startSesServer({ port = 0, accessKeyId, configurationSets } = {})
     },
     reset() {
       emails = []
-      requests.length = 0
+      server.requests.length = 0
       faults.clear()
     },
   }

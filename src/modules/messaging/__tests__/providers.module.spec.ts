@@ -6,44 +6,14 @@ import type { DeliveryProvider, OutgoingMessage, RenderedContent, SendOutcome } 
 import { personal } from "../lib/personal-content"
 import { BUILT_IN_PROVIDERS } from "../providers"
 import { messageIdFor } from "../../../providers/smtp/service"
+import { campaignContent, campaignEmail, refusedPort, SHOP, TAG, tokenOf } from "./outgoing-messages"
 
 jest.setTimeout(30_000)
-
-const SHOP = "https://shop.example.com"
-
-/** Where each token goes: letters and digits of a token's length, as the composer's stand-in is. */
-const TAG = "0a1b2c3d4e5f6a7"
-const tokenOf = (index: number) => `tok${String(index).padStart(4, "0")}.sig${String(index).padStart(4, "0")}`
-
-function campaignContent(overrides: Partial<RenderedContent> = {}): RenderedContent {
-  return {
-    subject: "Spring sale",
-    html: `<p>Hello</p><a href="${SHOP}/t/${TAG}">Shop now</a><img src="${SHOP}/o/${TAG}.gif">`,
-    text: `Hello. Shop now: ${SHOP}/t/${TAG}`,
-    tag: TAG,
-    ...overrides,
-  }
-}
 
 /** One campaign's content: its emails share this object, as the ones a composer renders alike do. */
 const CAMPAIGN = campaignContent()
 
-/** A campaign email whose only per-recipient string is its tracking token. */
-function email(index: number, overrides: Partial<OutgoingMessage> = {}): OutgoingMessage {
-  return {
-    id: `mmsg_${index}`,
-    idempotency_key: `mcamp_1:mcon_${index}:email:0`,
-    channel: "email",
-    to: `shopper${index}@example.com`,
-    content: CAMPAIGN,
-    tracking_token: tokenOf(index),
-    headers: {
-      "List-Unsubscribe": `<${SHOP}/u/unsub${index}>`,
-      "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-    },
-    ...overrides,
-  }
-}
+const email = (index: number, overrides: Partial<OutgoingMessage> = {}) => campaignEmail(index, CAMPAIGN, overrides)
 
 /** What the recipient of `message` should read: the content with the message's own token. */
 const own = (message: OutgoingMessage) => ({
@@ -64,15 +34,6 @@ function sms(index: number, overrides: Partial<OutgoingMessage> = {}): OutgoingM
 }
 
 const range = (count: number) => Array.from({ length: count }, (_, index) => index)
-
-/** A port nothing listens on: the listener that held it is closed again. */
-async function refusedPort(): Promise<number> {
-  const server = http.createServer()
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
-  const { port } = server.address() as AddressInfo
-  await new Promise((resolve) => server.close(resolve))
-  return port
-}
 
 /** The built-in provider a channel's options name, made as the messaging module's loader makes it. */
 function createProvider(channel: "email" | "sms" | "push", { provider, ...options }: { provider: string } & Record<string, unknown>) {

@@ -1,43 +1,14 @@
-import http from "node:http"
-import type { AddressInfo } from "node:net"
 import { startSesServer } from "../../../../demo/sinks"
-import type { OutgoingMessage, RenderedContent } from "../../../types/messaging/providers"
+import type { OutgoingMessage } from "../../../types/messaging/providers"
 import { SesProvider } from "../../../providers/ses/service"
+import { campaignContent, campaignEmail, refusedPort, SHOP, TAG, tokenOf } from "./outgoing-messages"
 
 jest.setTimeout(30_000)
 
-const SHOP = "https://shop.example.com"
-/** Where each token goes, as the composer's stand-in: letters and digits of a token's length. */
-const TAG = "0a1b2c3d4e5f6a7"
-const tokenOf = (index: number) => `tok${String(index).padStart(4, "0")}.sig${String(index).padStart(4, "0")}`
 const CREDENTIALS = { access_key_id: "AKIDSTANDIN", secret_access_key: "stand-in-secret" }
 
-const CAMPAIGN: RenderedContent = {
-  subject: "Spring sale",
-  html: `<p>Hello</p><a href="${SHOP}/t/${TAG}">Shop now</a>`,
-  text: `Hello. Shop now: ${SHOP}/t/${TAG}`,
-  tag: TAG,
-}
-
-const email = (index: number, overrides: Partial<OutgoingMessage> = {}): OutgoingMessage => ({
-  id: `mmsg_${index}`,
-  idempotency_key: `mcamp_1:mcon_${index}:email:0`,
-  channel: "email",
-  to: `shopper${index}@example.com`,
-  content: CAMPAIGN,
-  tracking_token: tokenOf(index),
-  headers: { "List-Unsubscribe": `<${SHOP}/u/unsub${index}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
-  ...overrides,
-})
-
-/** A port nothing listens on: the listener that held it is closed again. */
-async function refusedPort(): Promise<number> {
-  const server = http.createServer()
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
-  const { port } = server.address() as AddressInfo
-  await new Promise((resolve) => server.close(resolve))
-  return port
-}
+const CAMPAIGN = campaignContent({ html: `<p>Hello</p><a href="${SHOP}/t/${TAG}">Shop now</a>` })
+const email = (index: number, overrides: Partial<OutgoingMessage> = {}) => campaignEmail(index, CAMPAIGN, overrides)
 
 describe("SesProvider against the local SES v2 API", () => {
   let server: Awaited<ReturnType<typeof startSesServer>>

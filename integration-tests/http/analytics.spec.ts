@@ -8,7 +8,7 @@ import { rebuildAnalyticsRollupsWorkflow } from "../../src/workflows/analytics/w
 import { refreshAnalyticsRollupsWorkflow } from "../../src/workflows/analytics/workflows/refresh-rollups"
 import { backdateMessages, createReachableContacts, createScheduledCampaign, Sinks, startDeliverySinks, useDeliverySuite } from "../helpers/delivery"
 import { eventually } from "../helpers/eventually"
-import { setUpStorefront, Shopper } from "../helpers/storefront"
+import { setUpStorefront, Shopper, type Storefront } from "../helpers/storefront"
 import { HttpSuite } from "../helpers/suite"
 
 jest.setTimeout(180_000)
@@ -42,6 +42,24 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }: HttpSuite) => {
     const t = useDeliverySuite(api, getContainer, () => sinks)
     const get = (path: string) => api.get(path, { ...t.admin.headers, validateStatus: () => true })
+    /** A shopper arrives through a tracked link's token and orders a 40.00 shirt; the order's revenue in cents. */
+    const orderThroughClick = async (store: Storefront, email: string, token: string, codes: string[] = []) => {
+      const shopper = new Shopper(api, store, email)
+      const cart = await shopper.createCart([{ variantId: store.products.shirt.variantId, quantity: 1 }])
+      await api.post(`/store/marketing/carts/${cart.id}/attribution`, { token }, shopper.headers)
+      if (codes.length) await shopper.applyCodes(cart.id, codes)
+      const order = await shopper.checkOut(cart.id)
+      await eventually(
+        () => api.get(`/admin/marketing/order-attributions?order_id=${order.id}`, t.admin.headers),
+        (r) => r.data.order_attributions.length === 1
+      )
+      return { order, revenue: Math.round(order.total * 100) }
+    }
+    /** The refresh takes rows once they are SETTLE_SECONDS old. */
+    const refreshOnceSettled = async () => {
+      await new Promise((resolve) => setTimeout(resolve, (SETTLE_SECONDS + 1) * 1000))
+      await refreshAnalyticsRollupsWorkflow(t.container).run({ input: {} })
+    }
 
     it("reports a campaign's sends, engagement, attributed order and discount exactly, from the refreshed rollup", async () => {
       const store = await setUpStorefront(t.container)
@@ -79,20 +97,8 @@ medusaIntegrationTestRunner({
       await api.post(unsubscribe, "List-Unsubscribe=One-Click", { headers: { "content-type": "application/x-www-form-urlencoded" } })
 
       // reader0 arrives through the click and orders a 40.00 shirt with the campaign's code (4.00 off).
-      const shopper = new Shopper(api, store, "reader0@example.com")
-      const cart = await shopper.createCart([{ variantId: store.products.shirt.variantId, quantity: 1 }])
-      await api.post(`/store/marketing/carts/${cart.id}/attribution`, { token: links(reader0)[0].split("/")[4] }, shopper.headers)
-      await shopper.applyCodes(cart.id, ["SPRING10"])
-      const order = await shopper.checkOut(cart.id)
-      await eventually(
-        () => api.get(`/admin/marketing/order-attributions?order_id=${order.id}`, t.admin.headers),
-        (r) => r.data.order_attributions.length === 1
-      )
-      const revenue = Math.round(order.total * 100)
-
-      // The refresh takes rows once they are SETTLE_SECONDS old.
-      await new Promise((resolve) => setTimeout(resolve, (SETTLE_SECONDS + 1) * 1000))
-      await refreshAnalyticsRollupsWorkflow(t.container).run({ input: {} })
+      const { order, revenue } = await orderThroughClick(store, "reader0@example.com", links(reader0)[0].split("/")[4], ["SPRING10"])
+      await refreshOnceSettled()
 
       const today = dayOf(new Date())
       const yesterday = dayOf(Date.now() - 86_400_000)
@@ -221,17 +227,8 @@ medusaIntegrationTestRunner({
       const hello = sinks.sendgrid.messages().find((e: any) => e.to === "member0@example.com" && e.subject === "Hello")
       const link = pathOf(hello.html.match(/href="([^"]+\/marketing\/t\/c\/[^"]+)"/)[1])
       expect((await api.get(link, { ...HUMAN, maxRedirects: 0, validateStatus: () => true })).status).toBe(302)
-      const shopper = new Shopper(api, store, "member0@example.com")
-      const cart = await shopper.createCart([{ variantId: store.products.shirt.variantId, quantity: 1 }])
-      await api.post(`/store/marketing/carts/${cart.id}/attribution`, { token: link.split("/")[4] }, shopper.headers)
-      const order = await shopper.checkOut(cart.id)
-      await eventually(
-        () => api.get(`/admin/marketing/order-attributions?order_id=${order.id}`, t.admin.headers),
-        (r) => r.data.order_attributions.length === 1
-      )
-      const revenue = Math.round(order.total * 100)
-      await new Promise((resolve) => setTimeout(resolve, (SETTLE_SECONDS + 1) * 1000))
-      await refreshAnalyticsRollupsWorkflow(t.container).run({ input: {} })
+      const { order, revenue } = await orderThroughClick(store, "member0@example.com", link.split("/")[4])
+      await refreshOnceSettled()
 
       const range = `from=${dayOf(Date.now() - 86_400_000)}&to=${dayOf(new Date())}`
       const current = { sent: 4, delivered: 0, opened: 1, clicked: 1, unsubscribed: 0, open_rate: null, click_rate: null, orders: 1, revenue, net_revenue: revenue }

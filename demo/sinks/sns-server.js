@@ -33,22 +33,61 @@ function signSnsMessage(message, privateKey) {
 }
 
 /**
+ * How the stand-in can fail a certificate download: an HTTP status, a connection cut before any
+ * answer, a body far larger than a certificate, or headers and the start of a body that never ends.
+ * @typedef {{ status: number } | "reset" | "oversized" | "stalled"} CertificateFault
+ */
+
+/** A body that starts like a certificate and goes on past any sensible size. */
+const OVERSIZED_CERTIFICATE = `-----BEGIN CERTIFICATE-----\n${"A".repeat(1024 * 1024)}`
+
+/**
+ * @param {import("node:http").ServerResponse} response
+ * @param {CertificateFault} fault
+ */
+function failCertificate(response, fault) {
+  if (fault === "reset") return response.destroy()
+  if (fault === "oversized") {
+    // Chunked, without a Content-Length: only reading it shows how large it is.
+    response.writeHead(200, { "Content-Type": "application/x-x509-ca-cert" })
+    return response.end(OVERSIZED_CERTIFICATE)
+  }
+  if (fault === "stalled") {
+    response.writeHead(200, { "Content-Type": "application/x-x509-ca-cert" })
+    return response.write("-----BEGIN CERTIFICATE-----\n")
+  }
+  response.writeHead(fault.status).end()
+}
+
+/** A fresh signing key, its certificate, and the path it is served at (SNS rotates its certificates). */
+function newSigningCertificate() {
+  const { publicKey, privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 })
+  return {
+    privateKey,
+    certificate: selfSignedCertificate({ publicKey, privateKey }),
+    path: `/SimpleNotificationService-${randomUUID().replaceAll("-", "")}.pem`,
+  }
+}
+
+/**
  * @param {{ port?: number, topicArn?: string }} [options]
  */
 async function startSnsServer({ port = 0, topicArn = "arn:aws:sns:eu-west-1:123456789012:marketing-ses-events" } = {}) {
-  const { publicKey, privateKey } = generateKeyPairSync("rsa", { modulusLength: 2048 })
-  const certificate = selfSignedCertificate({ publicKey, privateKey })
-  const certificatePath = `/SimpleNotificationService-${randomUUID().replaceAll("-", "")}.pem`
+  let signing = newSigningCertificate()
   /** @type {{ topicArn: string | null, token: string | null }[]} */
   const confirmations = []
   let certificateDownloads = 0
+  /** @type {CertificateFault[]} */
+  let certificateFaults = []
 
   const server = await listen(port, (request, _body, response) => {
     const url = new URL(request.url ?? "/", "http://localhost")
-    if (request.method === "GET" && url.pathname === certificatePath) {
+    if (request.method === "GET" && url.pathname === signing.path) {
       certificateDownloads++
+      const fault = certificateFaults.shift()
+      if (fault) return failCertificate(response, fault)
       response.writeHead(200, { "Content-Type": "application/x-x509-ca-cert" })
-      return response.end(certificate)
+      return response.end(signing.certificate)
     }
     if (request.method === "GET" && url.searchParams.get("Action") === "ConfirmSubscription") {
       confirmations.push({ topicArn: url.searchParams.get("TopicArn"), token: url.searchParams.get("Token") })
@@ -74,16 +113,18 @@ async function startSnsServer({ port = 0, topicArn = "arn:aws:sns:eu-west-1:1234
       TopicArn: topicArn,
       Timestamp: new Date().toISOString(),
       SignatureVersion: signatureVersion,
-      SigningCertURL: `${server.url}${certificatePath}`,
+      SigningCertURL: `${server.url}${signing.path}`,
       ...fields,
     }
-    return { ...message, Signature: signSnsMessage(message, privateKey) }
+    return { ...message, Signature: signSnsMessage(message, signing.privateKey) }
   }
 
   return {
     ...server,
     topicArn,
-    certificateUrl: `${server.url}${certificatePath}`,
+    get certificateUrl() {
+      return `${server.url}${signing.path}`
+    },
     confirmations,
     certificateDownloads: () => certificateDownloads,
     /** @param {unknown} message an SES event, JSON-encoded as SNS carries it @param {{ signatureVersion?: "1" | "2" }} [options] */
@@ -98,9 +139,18 @@ async function startSnsServer({ port = 0, topicArn = "arn:aws:sns:eu-west-1:1234
         SubscribeURL: `${server.url}/?Action=ConfirmSubscription&TopicArn=${encodeURIComponent(topicArn)}&Token=${token}`,
       })
     },
+    /** The next certificate downloads fail, one fault each. @param {...CertificateFault} faults */
+    failCertificateDownloads(...faults) {
+      certificateFaults.push(...faults)
+    },
+    /** Signs from now on with a new key, whose certificate is at a new URL, not yet downloaded by anyone. */
+    rotateCertificate() {
+      signing = newSigningCertificate()
+    },
     reset() {
       confirmations.length = 0
       certificateDownloads = 0
+      certificateFaults = []
     },
   }
 }

@@ -111,6 +111,31 @@ medusaIntegrationTestRunner({
       expect(sinks.sns.certificateDownloads()).toBe(1)
     })
 
+    it("answers 503 while SNS's signing certificate cannot be fetched, so that SNS delivers the event again, and records it once it can", async () => {
+      await createReachableContacts(t.container, 1, "unfetched")
+      const campaign = await createScheduledCampaign(api, t.admin, { dsl: "email STARTS WITH 'unfetched'" })
+      await sendDueCampaigns(t.container, new Date(Date.now() + 120_000))
+      await drainMessageQueue(t.container)
+      const [message] = await t.messaging.listMessages({ campaign_id: campaign.id })
+      const [sent]: SesEmail[] = sinks.ses.messages()
+
+      // A certificate this process has not fetched yet.
+      sinks.sns.rotateCertificate()
+      sinks.sns.failCertificateDownloads({ status: 500 }, "oversized")
+      const hardBounce = sinks.sns.notification(bounce(sent))
+      const unavailable = [await postToSns(hardBounce), await postToSns(hardBounce)]
+      expect(unavailable.map((answer) => [answer.status, answer.data.message])).toEqual([
+        [503, "SNS signing certificate could not be fetched: HTTP 500"],
+        [503, `SNS signing certificate could not be fetched: larger than ${64 * 1024} bytes`],
+      ])
+      expect(await t.messaging.listMessageEvents({ message_id: message.id })).toHaveLength(0)
+
+      const redelivered = await postToSns(hardBounce)
+      expect([redelivered.status, redelivered.data]).toEqual([200, { received: 1, recorded: 1 }])
+      expect((await t.messaging.retrieveMessage(message.id)).status).toBe("bounced")
+      expect(sinks.sns.certificateDownloads()).toBe(3)
+    })
+
     it("refuses a body that is not an SNS message with 400, and an SES event SNS did not sign with 401", async () => {
       const notJson = await api.post("/marketing/webhooks/ses", "not json", { headers: { "content-type": "text/plain" }, validateStatus: () => true })
       expect([notJson.status, notJson.data.message]).toEqual([400, "Webhook payload: SNS message is not JSON"])

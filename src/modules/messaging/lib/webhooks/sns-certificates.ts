@@ -2,36 +2,66 @@ import { WebhookSignatureError } from "./errors"
 
 /** SNS signs with few certificates and rotates them rarely: each is fetched once per process. */
 const MAX_CACHED = 50
-const FETCH_TIMEOUT_MS = 10_000
+
+/**
+ * How long and how large a certificate fetch may be: SNS's certificates are about 2 KB, and a fetch
+ * that hangs or streams without end would hold the webhook's request (and its memory) as long as it lasts.
+ */
+export const CERTIFICATE_FETCH_LIMITS = { timeoutMs: 10_000, maxBytes: 64 * 1024 }
+export type CertificateFetchLimits = typeof CERTIFICATE_FETCH_LIMITS
+
+/**
+ * The signing certificate could not be had (network error, HTTP error, timeout, an oversized body):
+ * nothing says the message is forged, so the webhook answers 5xx and SNS delivers it again later.
+ */
+export class SnsCertificateUnavailableError extends Error {
+  name = "SnsCertificateUnavailableError"
+}
 
 const cache = new Map<string, Promise<string>>()
 
 /**
  * The PEM certificate at a SigningCertURL, which the caller has checked to be SNS's (checkSnsOrigin).
- * A failed fetch is not cached, so the next message tries again; it throws WebhookSignatureError,
- * since the message cannot be shown to come from SNS without it.
+ * A failed fetch is not cached, so the next message tries again. Throws SnsCertificateUnavailableError
+ * when the fetch fails, WebhookSignatureError when what it fetched is not a certificate.
  */
-export function fetchSigningCertificate(url: string): Promise<string> {
+export function fetchSigningCertificate(url: string, limits = CERTIFICATE_FETCH_LIMITS): Promise<string> {
   const cached = cache.get(url)
   if (cached) return cached
-  const fetched = download(url)
+  const fetched = download(url, limits)
   fetched.catch(() => cache.delete(url))
   if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!)
   cache.set(url, fetched)
   return fetched
 }
 
-async function download(url: string): Promise<string> {
-  let response: Response
+async function download(url: string, { timeoutMs, maxBytes }: CertificateFetchLimits): Promise<string> {
+  let body: string
   try {
-    // No redirects: the URL was checked, wherever it might redirect to was not.
-    response = await fetch(url, { redirect: "error", signal: AbortSignal.timeout(FETCH_TIMEOUT_MS) })
+    // No redirects: the URL was checked, wherever it might redirect to was not. The signal bounds the
+    // reading of the body as well as the wait for the answer.
+    const response = await fetch(url, { redirect: "error", signal: AbortSignal.timeout(timeoutMs) })
+    if (!response.ok) {
+      await response.body?.cancel()
+      throw new Error(`HTTP ${response.status}`)
+    }
+    body = await readAtMost(response, maxBytes)
   } catch (error) {
-    throw new WebhookSignatureError(`SNS signing certificate could not be fetched: ${(error as Error).message}`)
+    throw new SnsCertificateUnavailableError(`SNS signing certificate could not be fetched: ${(error as Error).message}`)
   }
-  const body = await response.text()
-  if (!response.ok || !body.includes("-----BEGIN CERTIFICATE-----")) {
-    throw new WebhookSignatureError(`SNS signing certificate could not be fetched: HTTP ${response.status}`)
-  }
+  if (!body.includes("-----BEGIN CERTIFICATE-----")) throw new WebhookSignatureError("SNS signing certificate is not a PEM certificate")
   return body
+}
+
+/** The body as text; throws once it passes `maxBytes`, whatever its Content-Length says. */
+async function readAtMost(response: Response, maxBytes: number): Promise<string> {
+  const chunks: Uint8Array[] = []
+  let size = 0
+  // Leaving the loop by a throw cancels the stream: the rest is never downloaded.
+  for await (const chunk of response.body ?? []) {
+    size += chunk.byteLength
+    if (size > maxBytes) throw new Error(`larger than ${maxBytes} bytes`)
+    chunks.push(chunk)
+  }
+  return Buffer.concat(chunks).toString("utf8")
 }

@@ -24,7 +24,7 @@ import { instrumentHtml } from "../src/modules/messaging/lib/instrument-html"
 import { personal } from "../src/modules/messaging/lib/personal-content"
 import { htmlToPlainText, renderEmail } from "../src/modules/messaging/lib/render-template"
 import { batchBySharedContent } from "../src/modules/messaging/providers/shared-content-batches"
-import { CLAIM_DUE_MESSAGES } from "../src/modules/messaging/statements"
+import { CLAIM_DUE_MESSAGES } from "../src/modules/messaging/statements/queue"
 import { parsePluginOptions } from "../src/lib/plugin-options"
 import { CONTENT, insertContactsSql } from "./lib/campaign-content"
 import {

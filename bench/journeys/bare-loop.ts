@@ -17,7 +17,7 @@ import { CLAIM_DUE_ENROLLMENTS_SQL } from "../../src/modules/automation/lib/clai
 import { stepRunKey } from "../../src/modules/automation/lib/step-run-key"
 import { RECORD_STEPS } from "../../src/modules/automation/statements"
 import { contactFields, reachableContactsPage } from "../../src/modules/audience/statements"
-import { MESSAGE_IDS_BY_KEY, QUEUE_MESSAGES } from "../../src/modules/messaging/statements"
+import { MESSAGE_IDS_BY_KEY, QUEUE_MESSAGES } from "../../src/modules/messaging/statements/queue"
 import { CONTACT_FACT_FIELDS } from "../../src/lib/automation/load-step-facts"
 import { JOURNEY_BATCH_SIZE, JOURNEY_LEASE_MS } from "../../src/lib/journey-runner"
 import { sleep } from "../lib/harness"

@@ -2,7 +2,8 @@ import path from "node:path"
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { MarketingModule } from "../../../types/modules"
 import { CLICK_BURST_SIZE } from "../lib/classify-engagement"
-import MessagingModuleService, { EngagementRecord, RecordedEngagement } from "../service"
+import { EngagementRecord, RecordedEngagement } from "../lib/tracking"
+import MessagingModuleService from "../service"
 
 jest.setTimeout(60_000)
 

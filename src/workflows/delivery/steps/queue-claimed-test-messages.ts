@@ -1,5 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import MessagingModuleService, { ClaimedMessage } from "../../../modules/messaging/service"
+import { ClaimedMessage } from "../../../modules/messaging/lib/queue"
+import MessagingModuleService from "../../../modules/messaging/service"
 import { MessageChannel, MessageStatus } from "../../../types/messaging"
 import { MarketingModule } from "../../../types/modules"
 

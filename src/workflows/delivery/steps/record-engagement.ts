@@ -1,5 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import MessagingModuleService, { EngagementRecord } from "../../../modules/messaging/service"
+import { EngagementRecord } from "../../../modules/messaging/lib/tracking"
+import MessagingModuleService from "../../../modules/messaging/service"
 import { MarketingModule } from "../../../types/modules"
 
 export const recordEngagementStepId = "record-marketing-engagement"

@@ -5,7 +5,14 @@ import type { DeliveryProvider, OutgoingMessage, SendOutcome } from "../../types
 import { personal } from "../../modules/messaging/lib/personal-content"
 import { WebhookSignatureError } from "../../modules/messaging/lib/webhooks/errors"
 import { SES_MESSAGE_ID_TAG } from "../../modules/messaging/lib/webhooks/ses"
-import { checkSnsOrigin, LOOPBACK_HOSTS, parseSnsMessage, verifySnsSignature, type SnsMessage } from "../../modules/messaging/lib/webhooks/sns"
+import {
+  checkSnsOrigin,
+  LOOPBACK_HOSTS,
+  parseSnsMessage,
+  SNS_SIGNATURE_VERSIONS,
+  verifySnsSignature,
+  type SnsMessage,
+} from "../../modules/messaging/lib/webhooks/sns"
 import { fetchSigningCertificate } from "../../modules/messaging/lib/webhooks/sns-certificates"
 import { confirmSnsSubscription } from "../../modules/messaging/lib/webhooks/sns-subscription"
 import { httpFailure, outcomeFor, unansweredFailure, type Failure } from "../../modules/messaging/providers/failure"
@@ -40,6 +47,19 @@ export const SesOptions = z.object({
   timeout_ms: requestTimeoutMs,
   /** The SNS topics the configuration set publishes to; the SES webhook refuses every other (and all, when empty). */
   sns_topic_arns: z.array(requiredString, { message: "must be a list of SNS topic ARNs" }).default([]),
+  /**
+   * The SNS SignatureVersions the webhook accepts. A topic signs with "1" (SHA1withRSA) unless its
+   * SignatureVersion attribute is set to 2 (SHA256withRSA); a store that set it on its topics can refuse SHA1 with ["2"].
+   */
+  sns_signature_versions: z
+    .array(
+      z.string().refine((version) => SNS_SIGNATURE_VERSIONS.includes(version), {
+        message: `must be one of ${SNS_SIGNATURE_VERSIONS.map((version) => `"${version}"`).join(", ")}`,
+      }),
+      { message: "must be a list of SNS SignatureVersions" }
+    )
+    .min(1, { message: "must accept at least one SNS SignatureVersion" })
+    .default(SNS_SIGNATURE_VERSIONS),
   /**
    * For the demo and tests only: SNS signing certificates and subscription URLs under this URL are
    * trusted besides SNS's own https hosts. Never set it in production: whoever serves that URL can
@@ -154,10 +174,10 @@ export class SesProvider implements DeliveryProvider {
    * otherwise (WebhookPayloadError for a body that is not an SNS message at all).
    */
   async verifySnsMessage(rawBody: string | Buffer): Promise<SnsMessage> {
-    const { sns_topic_arns, sns_test_url_prefix } = this.options
+    const { sns_topic_arns, sns_signature_versions, sns_test_url_prefix } = this.options
     if (!sns_topic_arns.length) throw new WebhookSignatureError("no SES sns_topic_arns are configured")
     const message = parseSnsMessage(rawBody)
-    checkSnsOrigin(message, { topicArns: sns_topic_arns, testUrlPrefix: sns_test_url_prefix })
+    checkSnsOrigin(message, { topicArns: sns_topic_arns, signatureVersions: sns_signature_versions, testUrlPrefix: sns_test_url_prefix })
     verifySnsSignature(message, await fetchSigningCertificate(message.SigningCertURL))
     return message
   }

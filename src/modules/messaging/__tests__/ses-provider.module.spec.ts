@@ -1,4 +1,4 @@
-import { startSesServer } from "../../../../demo/sinks"
+import { startSesServer, startSnsServer } from "../../../../demo/sinks"
 import type { OutgoingMessage } from "../../../types/messaging/providers"
 import { SesProvider } from "../../../providers/ses/service"
 import { campaignContent, campaignEmail, refusedPort, SHOP, TAG, tokenOf } from "./outgoing-messages"
@@ -109,5 +109,23 @@ describe("SesProvider against the local SES v2 API", () => {
     const [outcome] = await unreachable.send([email(1)])
     expect(outcome).toMatchObject({ id: "mmsg_1", status: "retry", reason: expect.stringContaining("ECONNREFUSED") })
     await unreachable.close()
+  })
+
+  it("takes SNS messages signed with SignatureVersion 1 or 2, and only 2 when sns_signature_versions says so", async () => {
+    const sns = await startSnsServer()
+    const snsOptions = { sns_topic_arns: [sns.topicArn], sns_test_url_prefix: sns.url }
+    const delivery = (signatureVersion: "1" | "2") => JSON.stringify(sns.notification({ eventType: "Delivery" }, { signatureVersion }))
+    const byDefault = providerFor(snsOptions)
+    const sha256Only = providerFor({ ...snsOptions, sns_signature_versions: ["2"] })
+    try {
+      await expect(byDefault.verifySnsMessage(delivery("1"))).resolves.toMatchObject({ SignatureVersion: "1" })
+      await expect(byDefault.verifySnsMessage(delivery("2"))).resolves.toMatchObject({ SignatureVersion: "2" })
+      await expect(sha256Only.verifySnsMessage(delivery("2"))).resolves.toMatchObject({ SignatureVersion: "2" })
+      await expect(sha256Only.verifySnsMessage(delivery("1"))).rejects.toThrow(
+        "SNS SignatureVersion 1 is not accepted (sns_signature_versions)"
+      )
+    } finally {
+      await Promise.all([byDefault.close(), sha256Only.close(), sns.close()])
+    }
   })
 })

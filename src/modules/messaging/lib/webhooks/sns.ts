@@ -19,6 +19,7 @@ const SIGNATURE_ALGORITHMS = new Map([
   ["1", "RSA-SHA1"],
   ["2", "RSA-SHA256"],
 ])
+export const SNS_SIGNATURE_VERSIONS = [...SIGNATURE_ALGORITHMS.keys()]
 
 /** What an SNS message posted to an HTTPS subscriber holds (all strings, as SNS writes them). */
 export interface SnsMessage {
@@ -111,16 +112,21 @@ export function snsStringToSign(message: SnsMessage): string {
 export interface SnsTrust {
   /** The topics this store subscribed; a message from any other is refused. */
   topicArns: readonly string[]
+  /** The SignatureVersions accepted: a store whose topics sign with SHA256 ("2") can refuse SHA1 ("1"). */
+  signatureVersions: readonly string[]
   /** Tests and the demo only: a local stand-in's URL, trusted besides SNS's own hosts. */
   testUrlPrefix?: string
 }
 
 /**
- * Checks what can be checked before fetching a certificate: the topic is ours and the certificate's
- * URL is SNS's. Throws WebhookSignatureError otherwise.
+ * Checks what can be checked before fetching a certificate: the topic is ours, the signature's
+ * version one we accept and the certificate's URL SNS's. Throws WebhookSignatureError otherwise.
  */
-export function checkSnsOrigin(message: SnsMessage, { topicArns, testUrlPrefix }: SnsTrust): void {
+export function checkSnsOrigin(message: SnsMessage, { topicArns, signatureVersions, testUrlPrefix }: SnsTrust): void {
   if (!topicArns.includes(message.TopicArn)) throw new WebhookSignatureError(`SNS topic ${message.TopicArn} is not configured`)
+  if (!signatureVersions.includes(message.SignatureVersion)) {
+    throw new WebhookSignatureError(`SNS SignatureVersion ${message.SignatureVersion} is not accepted (sns_signature_versions)`)
+  }
   // SNS serves its certificates as .pem files; any other path on its hosts is an API call, not a certificate.
   // A query would make the same certificate a new URL each time, fetched anew and crowding the cache.
   const url = isSnsUrl(message.SigningCertURL, testUrlPrefix) ? new URL(message.SigningCertURL) : null

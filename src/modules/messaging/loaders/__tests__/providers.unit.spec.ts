@@ -109,6 +109,16 @@ describe("delivery provider options", () => {
     )
   })
 
+  it("accepts only SNS SignatureVersions that exist for SES's webhook, at least one", async () => {
+    const ses = { provider: "ses", region: "eu-west-1", from: "news@shop.example.com" }
+    expect(await refusal({ email: { ...ses, sns_signature_versions: ["2", "3"] } })).toBe(
+      'medusa-plugin-marketing: invalid plugin options: options.email.sns_signature_versions.1 must be one of "1", "2"'
+    )
+    expect(await refusal({ email: { ...ses, sns_signature_versions: [] } })).toContain(
+      "options.email.sns_signature_versions must accept at least one SNS SignatureVersion"
+    )
+  })
+
   it("requires exactly one Twilio sender, and a usable push URL and secret", async () => {
     const twilio = { provider: "twilio", account_sid: `AC${"0".repeat(32)}`, auth_token: "t" }
     const exactlyOne = "options.sms.from or messaging_service_sid: exactly one of them must be set"

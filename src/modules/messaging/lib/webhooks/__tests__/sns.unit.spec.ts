@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from "node:crypto"
 import fc from "fast-check"
 import { WebhookPayloadError, WebhookSignatureError } from "../errors"
-import { checkSnsOrigin, isSnsUrl, parseSnsMessage, snsStringToSign, verifySnsSignature, type SnsMessage } from "../sns"
+import { checkSnsOrigin, isSnsUrl, parseSnsMessage, snsStringToSign, verifySnsSignature, type SnsMessage, type SnsTrust } from "../sns"
 import { AWS_SIGNED_AT, AWS_SIGNED_V1, AWS_SIGNED_V2, AWS_SNS_CERTIFICATE } from "./fixtures/aws-signed-sns"
 
 // CommonJS helpers shared with the demo's stand-ins: a certificate made in DER by hand, and SNS's signing scheme.
@@ -190,18 +190,21 @@ describe("isSnsUrl", () => {
 })
 
 describe("checkSnsOrigin", () => {
-  const trust = { topicArns: [TOPIC] }
-  const check = (fields: Fields, options: { topicArns: string[]; testUrlPrefix?: string } = trust) => () =>
+  const trust = { topicArns: [TOPIC], signatureVersions: ["1", "2"] }
+  const check = (fields: Fields, options: SnsTrust = trust) => () =>
     checkSnsOrigin(signed({ ...NOTIFICATION, ...fields }), options)
 
-  it("accepts a configured topic and a certificate on an SNS host, or under the test prefix when set", () => {
+  it("accepts a configured topic, an accepted SignatureVersion and a certificate on an SNS host, or under the test prefix when set", () => {
     expect(check({})).not.toThrow()
+    expect(check({ SignatureVersion: "1" })).not.toThrow()
+    expect(check({ SignatureVersion: "2" }, { ...trust, signatureVersions: ["2"] })).not.toThrow()
     expect(check({ SigningCertURL: "http://127.0.0.1:4566/c.pem" }, { ...trust, testUrlPrefix: "http://127.0.0.1:4566" })).not.toThrow()
   })
 
   it.each<[string, () => void, string]>([
     ["another topic", check({ TopicArn: `${TOPIC}-other` }), "is not configured"],
-    ["any topic when none is configured", check({}, { topicArns: [] }), "is not configured"],
+    ["any topic when none is configured", check({}, { ...trust, topicArns: [] }), "is not configured"],
+    ["SHA1 when only SHA256 is accepted", check({ SignatureVersion: "1" }, { ...trust, signatureVersions: ["2"] }), "SNS SignatureVersion 1 is not accepted (sns_signature_versions)"],
     ["a certificate over http", check({ SigningCertURL: CERT_URL.replace("https:", "http:") }), "SigningCertURL"],
     ["a certificate on another host", check({ SigningCertURL: "https://evil.example.com/SimpleNotificationService-1.pem" }), "SigningCertURL"],
     ["an SNS URL that is not a .pem file", check({ SigningCertURL: "https://sns.eu-west-1.amazonaws.com/?Action=ListTopics" }), "SigningCertURL"],

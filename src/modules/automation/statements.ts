@@ -12,9 +12,16 @@ export const INSERT_STEP_RUN = `INSERT INTO marketing_journey_step_run (id, enro
   VALUES (${newId("mjrun")}, $1, $2, $3, $4, $5, now(), now(), now())
   ON CONFLICT (idempotency_key) WHERE deleted_at IS NULL DO NOTHING`
 
-/** A claimed one is woken too (its due_at moves past the claim's): the step's move then keeps it due. */
-export const WAKE_WAITING_ENROLLMENTS = `UPDATE marketing_journey_enrollment SET due_at = now(), updated_at = now()
-  WHERE contact_id = ANY($1::text[]) AND state = 'waiting' AND (due_at > now() OR leased_until > now()) AND deleted_at IS NULL`
+/**
+ * A claimed one is woken too (its due_at moves past the claim's): the step's move then keeps it due.
+ * Rows are locked in id order, as every statement that changes several enrollments locks them
+ * (RECORD_STEPS, the exit of a journey's): two of them at once then never wait for each other.
+ */
+export const WAKE_WAITING_ENROLLMENTS = `WITH woken AS (
+    SELECT id FROM marketing_journey_enrollment
+     WHERE contact_id = ANY($1::text[]) AND state = 'waiting' AND (due_at > now() OR leased_until > now()) AND deleted_at IS NULL
+     ORDER BY id FOR NO KEY UPDATE)
+  UPDATE marketing_journey_enrollment e SET due_at = now(), updated_at = now() FROM woken WHERE e.id = woken.id`
 
 /** A contact already running in the journey is left out (the one-running unique index). */
 export const ENROLL_CONTACTS = `INSERT INTO marketing_journey_enrollment
@@ -141,6 +148,8 @@ export const RECORD_STEPS = `WITH step AS (
     SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::timestamptz[], $6::int[], $7::text[], $8::numeric[],
                          $9::text[], $10::timestamptz[], $11::text[], $12::text[], $13::jsonb[], $14::text[])
       AS s(id, sequence, state, step_id, due_at, advanced, order_id, revenue, currency_code, claimed_due_at, run_step_id, outcome, detail, idempotency_key)),
+  -- In id order, as WAKE_WAITING_ENROLLMENTS locks them: a wake-up of these contacts meanwhile waits, never deadlocks.
+  locked AS (SELECT e.id FROM marketing_journey_enrollment e WHERE e.id IN (SELECT id FROM step) ORDER BY e.id FOR NO KEY UPDATE),
   moved AS (
     UPDATE marketing_journey_enrollment e
        SET state = s.state, step_id = s.step_id, sequence = e.sequence + s.advanced, attempts = 0, last_error = NULL,
@@ -155,7 +164,7 @@ export const RECORD_STEPS = `WITH step AS (
            converted_order_id = s.order_id, revenue = s.revenue,
            raw_revenue = CASE WHEN s.revenue IS NOT NULL THEN ${bigNumberRaw("s.revenue")} END,
            currency_code = s.currency_code, updated_at = now()
-      FROM step s
+      FROM step s JOIN locked ON locked.id = s.id
      WHERE e.id = s.id AND e.sequence = s.sequence AND e.state IN ('active', 'waiting')
     RETURNING e.id),
   recorded AS (

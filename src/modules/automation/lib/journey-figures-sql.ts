@@ -27,7 +27,9 @@ export const JOURNEY_STEP_STANDING_SQL = `
    GROUP BY journey_id, step_id`
 
 /** Ends the running enrollments of a journey ($1) where they stand: it is archived. */
-export const EXIT_RUNNING_ENROLLMENTS_SQL = `
-  UPDATE marketing_journey_enrollment SET state = 'exited', due_at = NULL, ended_at = now(), last_error = NULL, updated_at = now()
-   WHERE journey_id = $1 AND state IN ('active', 'waiting') AND deleted_at IS NULL
-   RETURNING id`
+export const EXIT_RUNNING_ENROLLMENTS_SQL = `WITH running AS (
+    SELECT id FROM marketing_journey_enrollment WHERE journey_id = $1 AND state IN ('active', 'waiting') AND deleted_at IS NULL
+     ORDER BY id FOR NO KEY UPDATE)
+  UPDATE marketing_journey_enrollment e SET state = 'exited', due_at = NULL, ended_at = now(), last_error = NULL, updated_at = now()
+    FROM running WHERE e.id = running.id
+   RETURNING e.id`

@@ -1,4 +1,4 @@
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import AudienceModuleService from "../../../modules/audience/service"
 import { Advance, advance, prepareJourney, StepFacts } from "../../../modules/automation/lib/advance"
@@ -165,12 +165,15 @@ export const runClaimedEnrollmentsStep = createStep(
 
     /**
      * Records a round's steps in one statement. When that fails, each is recorded alone, so that
-     * only those it fails for fail.
+     * only those it fails for fail; the round's error is logged, as no enrollment may carry it.
      */
     async function recordOrFail(recording: { r: RunningEnrollment; recorded: RecordedStep }[]): Promise<Set<string>> {
       try {
         return await automation.recordSteps(recording.map(({ recorded }) => recorded))
-      } catch {
+      } catch (error) {
+        container
+          .resolve(ContainerRegistrationKeys.LOGGER)
+          .warn(`Marketing journeys: recording ${recording.length} steps at once failed, recording each alone: ${error instanceof Error ? error.message : String(error)}`)
         const moved = new Set<string>()
         for (const { r, recorded } of recording) {
           try {

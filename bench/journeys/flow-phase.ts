@@ -77,7 +77,7 @@ export async function flowPhase() {
   const rate = (r: { transitions: number; busy_seconds: number }) => r.transitions / r.busy_seconds
   const ratio = rate(medusa) / rate(bare)
   console.log(
-    `keeping up: ${sizes.events.toLocaleString()} entered through the custom-event workflow in ${f1(reported.entered_seconds)} s ` +
+    `keeping up: ${sizes.events.toLocaleString()} entered through the events routes' entry in ${f1(reported.entered_seconds)} s ` +
       `(${(sizes.events / reported.entered_seconds).toFixed(0)}/s, ${sizes.concurrency} in flight); all ended after ${f1(reported.total_seconds)} s: ${JSON.stringify(reported.states)}; ` +
       `${keepingUp.transitions.toLocaleString()} transitions, lag p50 ${f2(keepingUp.lag_p50)} s, p99 ${f2(keepingUp.lag_p99)} s, max ${f2(keepingUp.lag_max)} s; ` +
       `${reported.messages.toLocaleString()} messages queued (both journeys), ${smtp.messages().length.toLocaleString()} accepted by the SMTP sink`

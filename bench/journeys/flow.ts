@@ -1,6 +1,6 @@
 // Run by bench/journeys.ts in a migrated database: `medusa exec ./bench/journeys/flow.ts <sizes as JSON>`.
 // Publishes a journey (custom event → wait → branch → send → wait → end, goal: an order), enters the
-// first `events` contacts through the custom-event workflow the events route runs, with the journey worker polling
+// first `events` contacts through the events routes' entry (enterCustomEvent), with the journey worker polling
 // in this process as `run-journeys` does (and the wake-up subscriber running rounds as in
 // production), until every enrollment has ended: the lag while keeping up. Then the backlog: every
 // contact at the end of the first wait at once in a second journey of the same definition, run by the
@@ -11,10 +11,10 @@ import { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { JourneyDefinitionInput } from "../../src/modules/automation/lib/journey-schema"
 import { JourneyDefinition } from "../../src/modules/automation/lib/journey-schema"
+import { enterCustomEvent } from "../../src/lib/automation/enter-custom-event"
 import { JourneyRunResult, runDueJourneys } from "../../src/lib/journey-runner"
 import AudienceModuleService from "../../src/modules/audience/service"
 import { MarketingModule } from "../../src/types/modules"
-import { enrollTriggeredContactWorkflow } from "../../src/workflows/automation/workflows/enroll-triggered-contact"
 import { publishJourneyWorkflow } from "../../src/workflows/automation/workflows/publish-journey"
 import { saveJourneyWorkflow } from "../../src/workflows/automation/workflows/save-journey"
 import { PROTOCOL_PREFIX, sleep } from "../lib/harness"
@@ -85,7 +85,7 @@ export default async function journeyFlow({ container, args }: ExecArgs) {
     Array.from({ length: sizes.concurrency }, async () => {
       while (next < sizes.events) {
         const i = next++
-        await enrollTriggeredContactWorkflow(container).run({ input: { event_name: BENCH_EVENT, email: `journey${i}@example.com` } })
+        await enterCustomEvent(container, { event_name: BENCH_EVENT, email: `journey${i}@example.com` })
       }
     })
   )

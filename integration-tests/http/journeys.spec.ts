@@ -1,8 +1,10 @@
+import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { drainMessageQueue } from "../../src/lib/delivery-runner"
 import { runDueJourneys } from "../../src/lib/journey-runner"
 import type { JourneyDefinitionInput } from "../../src/modules/automation/lib/journey-schema"
 import AutomationModuleService from "../../src/modules/automation/service"
+import { JourneyEvents } from "../../src/types/automation"
 import { MarketingModule } from "../../src/types/modules"
 import { createReachableContacts, Sinks, startDeliverySinks, useDeliverySuite } from "../helpers/delivery"
 import { eventually } from "../helpers/eventually"
@@ -181,6 +183,34 @@ medusaIntegrationTestRunner({
       await drainMessageQueue(t.container)
       await eventually(async () => sinks.smtp.messages(), (messages) => messages.length === 1)
       expect((await sinks.smtp.messages()[0].parsed()).to.text).toBe(reader.email)
+    })
+
+    it("enters postings that arrive together in one run: each contact once, each entry audited with its own request, the worker woken once a run", async () => {
+      const readers = await createReachableContacts(t.container, 12, "together")
+      const journey = await publishedJourney("Together", {
+        trigger: { kind: "custom.event", name: "joined.together" },
+        graph: { start: "hold", steps: [waitADay("hold")], edges: [] },
+      })
+      const eventBus = t.container.resolve(Modules.EVENT_BUS)
+      let wakes = 0
+      const listen = async () => {
+        wakes++
+      }
+      eventBus.subscribe(JourneyEvents.ENROLLMENTS_DUE, listen, { subscriberId: "test-journey-wakes" })
+      try {
+        const emails = [...readers.map((r) => r.email), readers[0].email]
+        const posts = await Promise.all(emails.map((email) => api.post("/admin/marketing/events", { name: "joined.together", email }, t.admin.headers)))
+        expect(posts.flatMap((p) => p.data.enrollments).filter((d: any) => d.enrollment_id)).toHaveLength(readers.length)
+        expect(new Set(posts.map((p) => p.data.contact_id))).toEqual(new Set(readers.map((r) => r.id)))
+        expect(await enrollmentsOf(journey)).toHaveLength(readers.length)
+        const audited = await (t.container.resolve(MarketingModule.AUDIT) as any).listAuditEntries({ resource_id: journey, action: "enroll" })
+        expect(new Set(audited.map((e: any) => e.request_id)).size).toBe(readers.length)
+        // A wake-up (and a worker round) per run of the postings that came together, not per posting.
+        await eventually(async () => wakes, (count) => count > 0)
+        expect(wakes).toBeLessThan(readers.length / 2)
+      } finally {
+        eventBus.unsubscribe(JourneyEvents.ENROLLMENTS_DUE, listen, { subscriberId: "test-journey-wakes" })
+      }
     })
 
     it("retries a failing step with backoff and ends it failed, with its error, after the last attempt", async () => {

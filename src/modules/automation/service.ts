@@ -24,7 +24,7 @@ import {
   ENROLLMENTS_PASSED_STEPS,
   FORGET_UNENROLLED_JOURNEY_CARTS,
   IDLE_CARTS,
-  INSERT_AWAITED_EVENT,
+  INSERT_AWAITED_EVENTS,
   INSERT_STEP_RUN,
   MESSAGE_EVENT_CONTACTS,
   MOVE_TRIGGER_CURSOR,
@@ -358,19 +358,24 @@ export default class AutomationModuleService extends MedusaService({
   }
 
   /**
-   * Keeps an awaited event (an order, a custom event) of a contact that has a running enrollment,
-   * and wakes its waiting enrollments, which then read whether it is the event they wait for.
-   * Returns the event's id, null when no enrollment of the contact runs (nothing can wait for it).
+   * Keeps awaited events (orders, custom events) of contacts that have a running enrollment, and wakes
+   * their waiting enrollments, which then read whether it is the event they wait for. Returns the ids
+   * of the events kept: none for a contact with no running enrollment (nothing can wait for it).
    */
   @InjectTransactionManager()
-  async recordAwaitedEvent(
-    event: { contact_id: string; type: "order_placed" | "custom_event"; name: string | null },
+  async recordAwaitedEvents(
+    events: { contact_id: string; type: "order_placed" | "custom_event"; name: string | null }[],
     @MedusaContext() context: Context<EntityManager> = {}
-  ): Promise<string | null> {
+  ): Promise<string[]> {
+    if (!events.length) return []
     return pgTransaction(context, async (client) => {
-      const { rows } = await client.query(INSERT_AWAITED_EVENT, [event.contact_id, event.type, event.name])
-      if (rows.length) await wakeWaiting(client, [event.contact_id])
-      return rows[0]?.id ?? null
+      const { rows } = await client.query(INSERT_AWAITED_EVENTS, [
+        events.map((event) => event.contact_id),
+        events.map((event) => event.type),
+        events.map((event) => event.name),
+      ])
+      if (rows.length) await wakeWaiting(client, [...new Set(rows.map((row: { contact_id: string }) => row.contact_id))])
+      return rows.map((row: { id: string }) => row.id)
     })
   }
 

@@ -23,11 +23,15 @@ export const WAKE_WAITING_ENROLLMENTS = `WITH woken AS (
      ORDER BY id FOR NO KEY UPDATE)
   UPDATE marketing_journey_enrollment e SET due_at = now(), updated_at = now() FROM woken WHERE e.id = woken.id`
 
-/** A contact already running in the journey is left out (the one-running unique index). */
+/**
+ * A contact already running in the journey is left out (the one-running unique index). Inserted in the
+ * index's order: two enrolments at once that share contacts wait for each other's rows in the same order.
+ */
 export const ENROLL_CONTACTS = `INSERT INTO marketing_journey_enrollment
     (id, journey_id, version_id, contact_id, state, step_id, sequence, due_at, attempts, entered_at, created_at, updated_at)
   SELECT ${newId("mjenr")}, r.journey_id, r.version_id, r.contact_id, 'active', r.step_id, 0, COALESCE(r.due_at, now()), 0, now(), now(), now()
     FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[]) AS r(journey_id, version_id, contact_id, step_id, due_at)
+   ORDER BY r.contact_id, r.journey_id
   ON CONFLICT (contact_id, journey_id) WHERE state IN ('active', 'waiting') AND deleted_at IS NULL DO NOTHING
   RETURNING id, journey_id, contact_id`
 
@@ -182,12 +186,13 @@ export const RECORD_STEP_FAILURE = `UPDATE marketing_journey_enrollment
         due_at = $4::timestamptz, leased_until = NULL, ended_at = CASE WHEN $4::timestamptz IS NULL THEN now() END
   WHERE id = $1 AND sequence = $2 AND state IN ('active', 'waiting')`
 
-/** Kept only for a contact ($1) with a running enrollment: nothing else can wait for it. */
-export const INSERT_AWAITED_EVENT = `INSERT INTO marketing_journey_event (id, contact_id, type, name, occurred_at, created_at, updated_at)
-  SELECT ${newId("mjevt")}, $1, $2, $3, now(), now(), now()
+/** Kept only for a contact (unnest of $1, $2 type, $3 name) with a running enrollment: nothing else can wait for it. */
+export const INSERT_AWAITED_EVENTS = `INSERT INTO marketing_journey_event (id, contact_id, type, name, occurred_at, created_at, updated_at)
+  SELECT ${newId("mjevt")}, ev.contact_id, ev.type, ev.name, now(), now(), now()
+    FROM unnest($1::text[], $2::text[], $3::text[]) AS ev(contact_id, type, name)
    WHERE EXISTS (SELECT 1 FROM marketing_journey_enrollment
-                  WHERE contact_id = $1 AND state IN ('active', 'waiting') AND deleted_at IS NULL)
-  RETURNING id`
+                  WHERE contact_id = ev.contact_id AND state IN ('active', 'waiting') AND deleted_at IS NULL)
+  RETURNING id, contact_id`
 
 export const EARLIEST_WAIT_END = `SELECT min(waiting_until) AS at FROM marketing_journey_enrollment WHERE state = 'waiting' AND deleted_at IS NULL`
 

@@ -12,6 +12,8 @@ export type AuditedChange = {
   before: object | null
   /** The record after the change; null for a deletion. */
   after: object | null
+  /** Who made this change, when not the step's actor (changes of several requests recorded together). */
+  actor?: AuditActor | null
 }
 
 export type RecordAuditEntriesInput = { actor?: AuditActor | null; changes: AuditedChange[] }
@@ -22,11 +24,11 @@ export const recordAuditEntriesStepId = "record-marketing-audit-entries"
 export const recordAuditEntriesStep = createStep(
   recordAuditEntriesStepId,
   async ({ actor, changes }: RecordAuditEntriesInput, { container }) => {
-    const { actor_type, actor_id, request_id = null, ip = null, user_agent = null } = actor ?? SYSTEM_ACTOR
-    const entries = changes.flatMap(({ before, after, ...target }) => {
+    const entries = changes.flatMap(({ before, after, actor: changedBy, ...target }) => {
       const changed = fieldChanges(before as Record<string, unknown> | null, after as Record<string, unknown> | null)
       // Two versions alike: a re-run (orders recorded again, a customer synced unchanged) did nothing to log.
       if (changed === null && before !== null && after !== null) return []
+      const { actor_type, actor_id, request_id = null, ip = null, user_agent = null } = changedBy ?? actor ?? SYSTEM_ACTOR
       return [{ actor_type, actor_id, request_id, ip, user_agent, ...target, changes: changed }]
     })
     if (!entries.length) return new StepResponse([], [])

@@ -7,16 +7,26 @@ import { JourneyStatus } from "../../../types/automation"
 import { MarketingModule } from "../../../types/modules"
 import type { PlacedOrder } from "./convert-enrollments-on-order"
 
-/** Who a trigger names: a customer (by its id) or an email, as a contact id; null when there is no such contact. */
-export const resolveTriggerContactStep = createStep(
-  "resolve-marketing-journey-trigger-contact",
-  async ({ customer_id, email }: { customer_id?: string | null; email?: string | null }, { container }) => {
+export type TriggerPerson = { customer_id?: string | null; email?: string | null }
+
+/**
+ * Whom triggers name (a customer by its id, or an email), as contact ids in their order, in one read:
+ * null where there is no such contact. A customer's own contact goes before one with its email.
+ */
+export const resolveTriggerContactsStep = createStep(
+  "resolve-marketing-journey-trigger-contacts",
+  async (people: TriggerPerson[], { container }) => {
     const audience: AudienceModuleService = container.resolve(MarketingModule.AUDIENCE)
-    const address = email ? normaliseEmail(email) : null
-    const filters = [...(customer_id ? [{ customer_id }] : []), ...(address ? [{ email: address }] : [])]
-    if (!filters.length) return new StepResponse(null)
-    const [contact] = await audience.listContacts({ $or: filters }, { select: ["id", "customer_id"], take: 2 })
-    return new StepResponse((contact?.id as string | undefined) ?? null)
+    const addresses = people.map((person) => (person.email ? normaliseEmail(person.email) : null))
+    const customerIds = [...new Set(people.flatMap((person) => (person.customer_id ? [person.customer_id] : [])))]
+    const emails = [...new Set(addresses.filter((address): address is string => !!address))]
+    const filters = [...(customerIds.length ? [{ customer_id: customerIds }] : []), ...(emails.length ? [{ email: emails }] : [])]
+    const contacts = filters.length ? await audience.listContacts({ $or: filters }, { select: ["id", "customer_id", "email"], take: null }) : []
+    const byCustomer = new Map(contacts.filter((c) => c.customer_id).map((c) => [c.customer_id as string, c.id as string]))
+    const byEmail = new Map(contacts.filter((c) => c.email).map((c) => [c.email as string, c.id as string]))
+    return new StepResponse(
+      people.map((person, i) => (person.customer_id && byCustomer.get(person.customer_id)) || (addresses[i] && byEmail.get(addresses[i]!)) || null)
+    )
   }
 )
 

@@ -38,7 +38,7 @@ export const recordOrderForJourneysWorkflow = createWorkflow(recordOrderForJourn
       }))
     ),
   }).config({ name: "record-journey-cart-exits-audit" })
-  recordAwaitedEventAndWake(transform({ order }, ({ order }) => ({ contact_id: order?.contact_id ?? null, type: "order_placed" as const })))
+  recordAwaitedEventAndWake(transform({ order }, ({ order }) => ({ contact_ids: order ? [order.contact_id] : [], type: "order_placed" as const })))
   const decisions = enrollAndWake(
     transform({ order }, ({ order }) => ({ trigger: "order.placed" as const, contact_ids: order ? [order.contact_id] : [] }))
   )

@@ -1,6 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { enrollTriggeredContactWorkflow } from "../../../../workflows/automation/workflows/enroll-triggered-contact"
+import { enterCustomEvent } from "../../../../lib/automation/enter-custom-event"
 import { StorePostJourneyEventType } from "./validators"
 
 /**
@@ -11,8 +11,6 @@ export const POST = async (req: AuthenticatedMedusaRequest<StorePostJourneyEvent
   const { name, email, properties } = req.validatedBody
   const customerId = req.auth_context?.actor_type === "customer" ? req.auth_context.actor_id : null
   if (!customerId && !email) throw new MedusaError(MedusaError.Types.INVALID_DATA, "email is required when no customer is logged in")
-  await enrollTriggeredContactWorkflow(req.scope).run({
-    input: { event_name: name, customer_id: customerId, email: customerId ? null : email, properties },
-  })
+  await enterCustomEvent(req.scope, { event_name: name, customer_id: customerId, email: customerId ? null : email, properties })
   res.status(202).json({ accepted: true })
 }

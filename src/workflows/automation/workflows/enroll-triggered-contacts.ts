@@ -1,0 +1,71 @@
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { AuditActor } from "../../../types/audit"
+import { EnrollmentDecision } from "../steps/enroll-contacts"
+import { resolveTriggerContactsStep } from "../steps/resolve-trigger-contacts"
+import { enrollAndWake } from "./enroll-and-wake"
+import { recordAwaitedEventAndWake } from "./record-awaited-event-and-wake"
+
+export const enrollTriggeredContactsWorkflowId = "enroll-triggered-marketing-journey-contacts"
+
+/** One posting of a custom event: whom it names (a customer or an email), and who posted it. */
+export type TriggeredContact = {
+  customer_id?: string | null
+  email?: string | null
+  properties?: Record<string, unknown>
+  actor?: AuditActor
+}
+
+export type TriggeredContactsInput = {
+  /** The custom event's name: only journeys triggered by that name enrol. */
+  event_name: string
+  /** Its postings, several when they arrived together (see lib/automation/enter-custom-event). */
+  events: TriggeredContact[]
+}
+
+/** What one posting did: its contact (null when none is named), and the enrollments it made or why not. */
+export type TriggeredContactEntry = { contact_id: string | null; decisions: EnrollmentDecision[] }
+
+/**
+ * Postings of a custom event (by the host's backend or its storefront) naming customers or emails:
+ * enrols their contacts in the live journeys it starts, together, and wakes the worker once. A contact
+ * named twice enrols once: its later postings are told "already running", as if they had come after.
+ */
+export const enrollTriggeredContactsWorkflow = createWorkflow(enrollTriggeredContactsWorkflowId, (input: TriggeredContactsInput) => {
+  const contactIds = resolveTriggerContactsStep(transform({ input }, ({ input }) => input.events.map(({ customer_id, email }) => ({ customer_id, email }))))
+  // Before enrolling: an enrollment the event starts does not count it as the event it may wait for.
+  recordAwaitedEventAndWake(
+    transform({ input, contactIds }, ({ input, contactIds }) => ({
+      contact_ids: contactIds.filter((id): id is string => !!id),
+      type: "custom_event" as const,
+      name: input.event_name,
+    }))
+  )
+  const named = transform({ input, contactIds }, ({ input, contactIds }) => {
+    const actorByContact: Record<string, AuditActor> = {}
+    contactIds.forEach((id, i) => {
+      const actor = input.events[i].actor
+      if (id && actor && !actorByContact[id]) actorByContact[id] = actor
+    })
+    return { contact_ids: [...new Set(contactIds.filter((id): id is string => !!id))], actorByContact }
+  })
+  const decisions = enrollAndWake(
+    transform({ input, named }, ({ input, named }) => ({ trigger: "custom.event" as const, event_name: input.event_name, contact_ids: named.contact_ids })),
+    undefined,
+    transform({ named }, ({ named }) => named.actorByContact)
+  )
+  return new WorkflowResponse(
+    transform({ contactIds, decisions }, ({ contactIds, decisions }): TriggeredContactEntry[] => {
+      const answered = new Set<string>()
+      return contactIds.map((contactId) => {
+        if (!contactId) return { contact_id: null, decisions: [] }
+        const own = decisions.filter((d) => d.contact_id === contactId)
+        const first = !answered.has(contactId)
+        answered.add(contactId)
+        return {
+          contact_id: contactId,
+          decisions: first ? own : own.map((d) => (d.enrollment_id ? { ...d, enrollment_id: null, reason: "already_running" } : d)),
+        }
+      })
+    })
+  )
+})

@@ -1,5 +1,5 @@
 import { CreateOrderLineItemDTO, MedusaContainer } from "@medusajs/framework/types"
-import { OrderStatus, PromotionActions } from "@medusajs/framework/utils"
+import { Modules, OrderStatus, PromotionActions } from "@medusajs/framework/utils"
 import {
   addDraftOrderPromotionWorkflow,
   createOrderWorkflow,
@@ -8,7 +8,28 @@ import {
 } from "@medusajs/medusa/core-flows"
 import { AxiosInstance } from "axios"
 import PromotionModuleService from "../../src/modules/promotion/service"
+import { AdminSession } from "./admin"
 import { Shopper, Storefront } from "./storefront"
+
+export const PROMOTIONS = "/admin/marketing/promotions"
+
+/** Creates a marketing promotion through the admin API ("Spring offer" unless `body` names it). */
+export const createPromotion = async (api: AxiosInstance, admin: AdminSession, body: Record<string, unknown>) =>
+  (await api.post(PROMOTIONS, { name: "Spring offer", ...body }, admin.headers)).data.promotion
+
+/** The native promotions that mirror a marketing promotion, with their rules and campaign. */
+export const nativePromotionsOf = (container: MedusaContainer, marketingId: string) =>
+  container
+    .resolve(Modules.PROMOTION)
+    .listPromotions({}, { relations: ["application_method", "rules", "rules.values", "campaign"] })
+    .then((all) => all.filter((p) => p.metadata?.marketing_promotion_id === marketingId))
+
+/** The error response of a request expected to fail. */
+export async function errorResponse(promise: Promise<unknown>) {
+  const error: any = await promise.catch((e) => e)
+  if (!error.response) throw new Error(`expected an HTTP error, got ${JSON.stringify(error?.data)}`)
+  return error.response as { status: number; data: { message: string; type: string; code?: string } }
+}
 
 /**
  * A promotion with generated single-use codes, written straight through the module service: for

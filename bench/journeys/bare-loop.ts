@@ -16,7 +16,8 @@ import { Client } from "pg"
 import { CLAIM_DUE_ENROLLMENTS_SQL } from "../../src/modules/automation/lib/claim-due-enrollments-sql"
 import { stepRunKey } from "../../src/modules/automation/lib/step-run-key"
 import { RECORD_STEPS } from "../../src/modules/automation/statements"
-import { contactFields, reachableContactsPage } from "../../src/modules/audience/statements"
+import { selectContactFields } from "../../src/modules/audience/statements/contacts"
+import { reachableContactsPage } from "../../src/modules/audience/statements/segments"
 import { MESSAGE_IDS_BY_KEY, QUEUE_MESSAGES } from "../../src/modules/messaging/statements/queue"
 import { CONTACT_FACT_FIELDS } from "../../src/lib/automation/load-step-facts"
 import { JOURNEY_BATCH_SIZE, JOURNEY_LEASE_MS } from "../../src/lib/journey-runner"
@@ -110,7 +111,7 @@ export async function bareJourneyLoop(url: string, { journeyId, waitSeconds }: {
 
 async function runClaimed(client: Client, claimed: Running[], waitSeconds: number) {
   const contactIds = [...new Set(claimed.map((e) => e.contact_id))]
-  const { rows: contacts } = await client.query(contactFields(CONTACT_FACT_FIELDS), [contactIds])
+  const { rows: contacts } = await client.query(selectContactFields(CONTACT_FACT_FIELDS), [contactIds])
   const known = new Set(contacts.map((c: { id: string }) => c.id))
   let running = claimed.filter((e) => known.has(e.contact_id))
   while (running.length) {

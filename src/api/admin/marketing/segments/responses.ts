@@ -1,7 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import Contact from "../../../../modules/audience/models/contact"
 import Segment from "../../../../modules/audience/models/segment"
-import { SAMPLE_FIELDS } from "../../../../modules/audience/service"
+import { SAMPLE_FIELDS } from "../../../../modules/audience/lib/segments"
 import { CampaignChannel } from "../../../../types/campaign/module"
 import { deletedSchema, listSchema, modelSchema } from "../../../utils/model-schema"
 import { segmentFields } from "./query-config"

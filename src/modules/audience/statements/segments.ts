@@ -1,11 +1,11 @@
-import { bigNumberRaw, newId } from "../../lib/sql-columns"
-import { CampaignChannel } from "../../types/campaign/module"
+import { newId } from "../../../lib/sql-columns"
+import { CampaignChannel } from "../../../types/campaign/module"
 
 /*
- * The audience module's SQL, one named statement each, run by the service through
- * src/lib/pg-transaction.ts with PostgreSQL's own $1 placeholders. A segment's condition comes compiled
- * (`where` over `marketing_contact c`, taking its own parameters $1-$n): statements that read one are
- * functions of it and of n, and their own parameters follow from $n+1.
+ * The audience module's SQL over segments (previews, static snapshots and members, who matches, who is reachable),
+ * run by lib/segments.ts through src/lib/pg-transaction.ts with PostgreSQL's own $1 placeholders. A segment's
+ * condition comes compiled (`where` over `marketing_contact c`, taking its own parameters $1-$n): statements that
+ * read one are functions of it and of n, and their own parameters follow from $n+1.
  */
 
 /** Where a contact's address on a channel is, and whether it consented to it. */
@@ -63,48 +63,6 @@ export const RECOUNT_SEGMENT_MEMBERS = `UPDATE marketing_segment SET counted_at 
         member_count = (SELECT count(*) FROM marketing_segment_member WHERE segment_id = $1 AND deleted_at IS NULL)
   WHERE id = $1`
 
-export const LOCK_CONTACT_METADATA = `SELECT metadata FROM marketing_contact WHERE id = $1 AND deleted_at IS NULL FOR UPDATE`
-
-export const SET_CONTACT_METADATA = `UPDATE marketing_contact SET metadata = $2::jsonb, updated_at = now() WHERE id = $1`
-
-/** Contacts' ($1) order aggregates from their purchases; money only in currency $2. */
-export const REFRESH_CONTACT_AGGREGATES = `UPDATE marketing_contact c
-    SET orders_count = a.orders_count,
-        total_spent = a.total_spent,
-        raw_total_spent = ${bigNumberRaw("a.total_spent")},
-        first_order_at = a.first_order_at,
-        last_order_at = a.last_order_at,
-        updated_at = now()
-   FROM (SELECT c2.id,
-                count(DISTINCT p.order_id)::int AS orders_count,
-                COALESCE(sum(p.amount) FILTER (WHERE p.currency_code = $2), 0) AS total_spent,
-                min(p.purchased_at) AS first_order_at,
-                max(p.purchased_at) AS last_order_at
-           FROM marketing_contact c2
-           LEFT JOIN marketing_purchase p ON p.contact_id = c2.id AND p.deleted_at IS NULL
-          WHERE c2.id = ANY($1)
-          GROUP BY c2.id) a
-  WHERE c.id = a.id`
-
-/**
- * Subscribes contact $1 on channel $2 (whose consent is the column `consent`) if the consent record $3 is still
- * the open request, and records it as consent record $4 with ip $5 and user agent $6; returns the record's id.
- */
-export const confirmPendingConsent = (consent: string) => `WITH confirmed AS (
-    UPDATE marketing_contact c SET ${consent} = 'subscribed', updated_at = now()
-     WHERE c.id = $1 AND c.deleted_at IS NULL AND c.${consent} = 'pending'
-       AND EXISTS (
-         SELECT 1 FROM marketing_consent_record r
-          WHERE r.id = $3 AND r.contact_id = c.id AND r.channel = $2 AND r.status = 'pending' AND r.deleted_at IS NULL
-            AND NOT EXISTS (
-              SELECT 1 FROM marketing_consent_record later
-               WHERE later.contact_id = c.id AND later.channel = $2 AND later.deleted_at IS NULL
-                 AND later.status <> 'pending' AND later.created_at > r.created_at))
-     RETURNING c.id)
-  INSERT INTO marketing_consent_record (id, contact_id, channel, status, source, ip, user_agent)
-  SELECT $4, id, $2, 'subscribed', 'double_opt_in', $5, $6 FROM confirmed
-  RETURNING id`
-
 /** The native customers matching, each with whether it matches; only contacts $n+1 when `scoped`, else only those matching. */
 export const customersOfSegment = (where: string, parameters: number, scoped: boolean) => `SELECT c.customer_id, COALESCE((${where}), false) AS matches
    FROM marketing_contact c
@@ -124,7 +82,7 @@ export const reachableContactsPage = (where: string, parameters: number, channel
 }
 
 /** How many contacts are reachable on `channel` ($n+1), leaving out contacts $n+2. */
-export const countReachableContacts = (where: string, parameters: number, channel: CampaignChannel) => {
+export const reachableContactsCount = (where: string, parameters: number, channel: CampaignChannel) => {
   const n = parameters
   return `SELECT count(*)::int AS count
      FROM marketing_contact c
@@ -140,24 +98,3 @@ export const matchingAmongContacts = (where: string, parameters: number) =>
 /** Whether contact $n+1 matches. */
 export const contactMatches = (where: string, parameters: number) =>
   `SELECT 1 FROM marketing_contact c WHERE c.id = $${parameters + 1} AND c.deleted_at IS NULL AND (${where})`
-
-/** The columns `fields` of contacts $1, erased ones included. */
-export const contactFields = (fields: readonly string[]) =>
-  `SELECT ${fields.map((field) => `"${field.replaceAll('"', '""')}"`).join(", ")} FROM marketing_contact WHERE id = ANY($1::text[])`
-
-export const CLAIM_CONTACT_IMPORT = `UPDATE marketing_contact_import SET status = 'processing', started_at = now(), updated_at = now()
-  WHERE id = $1 AND status = 'pending' AND deleted_at IS NULL`
-
-/** $2-$8 what changed (null: unchanged), written only while import $1 is still processing. */
-export const RECORD_RUNNING_CONTACT_IMPORT = `UPDATE marketing_contact_import
-    SET processed_rows = COALESCE($2, processed_rows), created_count = COALESCE($3, created_count),
-        updated_count = COALESCE($4, updated_count), rejected_count = COALESCE($5, rejected_count),
-        problems = COALESCE($6::jsonb, problems), status = COALESCE($7::text, status), error = COALESCE($8, error),
-        finished_at = CASE WHEN $7::text IS NULL THEN finished_at ELSE now() END, updated_at = now()
-  WHERE id = $1 AND status = 'processing' AND deleted_at IS NULL`
-
-/** Imports not moved since $1 fail with reason $2; returns them with the status they had. */
-export const FAIL_STALLED_CONTACT_IMPORTS = `UPDATE marketing_contact_import i SET status = 'failed', error = $2, finished_at = now(), updated_at = now()
-   FROM marketing_contact_import was
-  WHERE was.id = i.id AND i.status IN ('pending', 'processing') AND i.updated_at < $1 AND i.deleted_at IS NULL
-  RETURNING i.id, was.status`

@@ -32,9 +32,13 @@ const env = {
 }
 delete env.DATABASE_URL
 
+// One suite at a time unless the command line says otherwise (`-w 2`): suites are isolated enough to run
+// side by side (docs/testing.md), but on a loaded 2-core machine two at a time were no faster and a
+// Medusa boot outgrew its hook's timeout.
+const workers = jestArguments.some((arg) => /^(-w|--maxWorkers|-i$|--runInBand)/.test(arg)) ? [] : ["--maxWorkers=1"]
 const jest = spawn(
   process.execPath,
-  ["--experimental-vm-modules", path.join(root, "node_modules/jest/bin/jest.js"), "--forceExit", "--maxWorkers=1", ...jestArguments],
+  ["--experimental-vm-modules", path.join(root, "node_modules/jest/bin/jest.js"), "--forceExit", ...workers, ...jestArguments],
   { cwd: root, env, stdio: "inherit" }
 )
 const forward = (signal) => jest.kill(signal)

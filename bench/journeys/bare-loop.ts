@@ -15,7 +15,7 @@
 import { Client } from "pg"
 import { CLAIM_DUE_ENROLLMENTS_SQL } from "../../src/modules/automation/lib/claim-due-enrollments-sql"
 import { stepRunKey } from "../../src/modules/automation/lib/step-run-key"
-import { RECORD_STEPS } from "../../src/modules/automation/statements"
+import { RECORD_STEPS } from "../../src/modules/automation/statements/enrollments"
 import { selectContactFields } from "../../src/modules/audience/statements/contacts"
 import { reachableContactsPage } from "../../src/modules/audience/statements/segments"
 import { MESSAGE_IDS_BY_KEY, QUEUE_MESSAGES } from "../../src/modules/messaging/statements/queue"

@@ -8,6 +8,11 @@ import { deletePromotionsStep } from "../../src/workflows/promotion/steps/delete
 import { generatePromotionCodesStep } from "../../src/workflows/promotion/steps/generate-promotion-codes"
 import { voidPromotionCodesStep } from "../../src/workflows/promotion/steps/void-promotion-codes"
 import { changeSegmentMembersStep } from "../../src/workflows/segment/steps/change-segment-members"
+import { claimDueEnrollmentsStep } from "../../src/workflows/automation/steps/claim-due-enrollments"
+import { publishJourneyWorkflow } from "../../src/workflows/automation/workflows/publish-journey"
+import { saveJourneyWorkflow } from "../../src/workflows/automation/workflows/save-journey"
+import { JourneyDefinition } from "../../src/modules/automation/lib/journey-schema"
+import AutomationModuleService from "../../src/modules/automation/service"
 import AudienceModuleService from "../../src/modules/audience/service"
 import MessagingModuleService from "../../src/modules/messaging/service"
 import PromotionModuleService from "../../src/modules/promotion/service"
@@ -40,6 +45,7 @@ medusaIntegrationTestRunner({
     const promotions = () => getContainer().resolve(MarketingModule.PROMOTION) as PromotionModuleService
     const audience = () => getContainer().resolve(MarketingModule.AUDIENCE) as AudienceModuleService
     const messaging = () => getContainer().resolve(MarketingModule.MESSAGING) as MessagingModuleService
+    const automation = () => getContainer().resolve(MarketingModule.AUTOMATION) as AutomationModuleService
     const codesOf = (promotionId: string) =>
       promotions().listPromotionCodes({ promotion_id: promotionId }, { select: ["id", "status", "contact_id", "batch_id"], take: null })
 
@@ -144,6 +150,26 @@ medusaIntegrationTestRunner({
         [sent.id]: { to: "grace@example.com", status: "sent" },
       })
       expect(await messaging().listMessageEvents({ message_id: sent.id })).toMatchObject([{ ip: "198.51.100.4", user_agent: "Mail" }])
+    })
+
+    it("claiming due enrollments: their lease is released, so that the next claim takes them at once", async () => {
+      const definition = JourneyDefinition.parse({
+        trigger: { kind: "custom.event", name: "leased" },
+        graph: { start: "hold", steps: [{ id: "hold", kind: "wait", wait: { type: "duration", duration: { amount: 1, unit: "days" } } }], edges: [] },
+      })
+      const { result: saved } = await saveJourneyWorkflow(getContainer()).run({ input: { name: "Leased", definition } })
+      await publishJourneyWorkflow(getContainer()).run({ input: { id: saved.journey.id } })
+      const journey = await automation().retrieveJourney(saved.journey.id)
+      const [contact] = await audience().createContacts([{ email: "lease@example.com" }])
+      const [enrollment] = await automation().enroll([
+        { journey_id: journey.id, version_id: journey.live_version_id!, contact_id: contact.id, step_id: definition.graph.start },
+      ])
+      const claim = { limit: 10, lease_ms: 60_000, ids: [enrollment.id] }
+      await runThenFail(getContainer(), "claim-due-enrollments", claim, (input) => {
+        claimDueEnrollmentsStep(input)
+      })
+      expect(await automation().retrieveJourneyEnrollment(enrollment.id, { select: ["leased_until"] })).toMatchObject({ leased_until: null })
+      expect(await automation().claimDueEnrollments({ limit: 10, leaseMs: 60_000, ids: [enrollment.id] })).toMatchObject([{ id: enrollment.id }])
     })
 
     it("changing a contact's tags and attributes: its metadata is as before", async () => {

@@ -213,6 +213,30 @@ medusaIntegrationTestRunner({
       }
     })
 
+    it("runs each posting of a failed run again alone: only the posting that fails is refused, the others enrol", async () => {
+      const readers = await createReachableContacts(t.container, 12, "apart")
+      const journey = await publishedJourney("Apart", {
+        trigger: { kind: "custom.event", name: "joined.apart" },
+        graph: { start: "hold", steps: [waitADay("hold")], edges: [] },
+      })
+      const refused = readers[6]
+      // A real failure of the one insert the run makes for all of them, for one contact only.
+      await sql(t.container, `CREATE FUNCTION marketing_test_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN IF NEW.contact_id = '${refused.id}' THEN RAISE EXCEPTION 'refused for the test'; END IF; RETURN NEW; END $$`)
+      await sql(t.container, `CREATE TRIGGER marketing_test_refuse BEFORE INSERT ON marketing_journey_enrollment FOR EACH ROW EXECUTE FUNCTION marketing_test_refuse()`)
+      try {
+        const posts = await Promise.all(
+          readers.map((r) => api.post("/admin/marketing/events", { name: "joined.apart", email: r.email }, { ...t.admin.headers, validateStatus: () => true }))
+        )
+        expect(posts.map((p) => p.status)).toEqual(readers.map((r) => (r === refused ? 500 : 202)))
+        const enrolled = await enrollmentsOf(journey)
+        expect(enrolled.map((e: any) => e.contact_id).sort()).toEqual(readers.filter((r) => r !== refused).map((r) => r.id).sort())
+      } finally {
+        await sql(t.container, "DROP TRIGGER marketing_test_refuse ON marketing_journey_enrollment")
+        await sql(t.container, "DROP FUNCTION marketing_test_refuse()")
+      }
+    })
+
     it("retries a failing step with backoff and ends it failed, with its error, after the last attempt", async () => {
       const [reader] = await createReachableContacts(t.container, 1, "failing")
       const { data } = await api.post("/admin/marketing/segments", { name: "Gone", handle: "gone", dsl: "orders_count > 0" }, t.admin.headers)

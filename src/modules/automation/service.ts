@@ -123,6 +123,11 @@ export default class AutomationModuleService extends MedusaService({
     return enrollments.claimDueEnrollments(context, input)
   }
 
+  @InjectManager()
+  async releaseEnrollmentLeases(ids: string[], @MedusaContext() context: Context<EntityManager> = {}): Promise<void> {
+    return enrollments.releaseEnrollmentLeases(context, ids)
+  }
+
   /** Records a step's run and moves its enrollment, together (see recordSteps). Returns whether the move happened. */
   @InjectManager()
   async recordStep(step: RecordedStep, @MedusaContext() context: Context<EntityManager> = {}): Promise<boolean> {

@@ -12,6 +12,7 @@ import {
   PRUNE_JOURNEY_EVENTS_BEFORE,
   RECORD_STEP_FAILURE,
   RECORD_STEPS,
+  RELEASE_ENROLLMENT_LEASES,
   RUNNING_CART_ENROLLMENTS,
   WAKE_WAITING_ENROLLMENTS,
 } from "../statements/enrollments"
@@ -109,6 +110,11 @@ export async function claimDueEnrollments(
 ): Promise<ClaimedEnrollment[]> {
   const { rows } = await pgStatement<ClaimedEnrollment>(context, CLAIM_DUE_ENROLLMENTS_SQL, [limit, leaseMs, ids ?? null])
   return rows
+}
+
+/** Releases a worker's lease on the enrollments it claimed, so that the next claim takes them at once. */
+export async function releaseEnrollmentLeases(context: SqlContext, ids: string[]): Promise<void> {
+  await pgStatement(context, RELEASE_ENROLLMENT_LEASES, [ids])
 }
 
 /**

@@ -24,10 +24,15 @@ export const INSERT_STEP_RUN = `INSERT INTO marketing_journey_step_run (id, enro
   VALUES (${newId("mjrun")}, $1, $2, $3, $4, $5, now(), now(), now())
   ON CONFLICT (idempotency_key) WHERE deleted_at IS NULL DO NOTHING`
 
+/** Ends the worker's lease on enrollments it claimed and could not run (a failed round's undo), in id order as the others lock. */
+export const RELEASE_ENROLLMENT_LEASES = `WITH released AS (
+    SELECT id FROM marketing_journey_enrollment WHERE id = ANY($1::text[]) ORDER BY id FOR NO KEY UPDATE)
+  UPDATE marketing_journey_enrollment e SET leased_until = NULL, updated_at = now() FROM released WHERE e.id = released.id`
+
 /**
  * A claimed one is woken too (its due_at moves past the claim's): the step's move then keeps it due.
  * Rows are locked in id order, as every statement that changes several enrollments locks them
- * (RECORD_STEPS, the exit of a journey's): two of them at once then never wait for each other.
+ * (RECORD_STEPS, RELEASE_ENROLLMENT_LEASES, the exit of a journey's): two of them at once then never wait for each other.
  */
 export const WAKE_WAITING_ENROLLMENTS = `WITH woken AS (
     SELECT id FROM marketing_journey_enrollment

@@ -15,6 +15,6 @@ export const claimDueEnrollmentsStep = createStep(
   async (ids, { container }) => {
     if (!ids?.length) return
     const automation: AutomationModuleService = container.resolve(MarketingModule.AUTOMATION)
-    await automation.updateJourneyEnrollments(ids.map((id) => ({ id, leased_until: null })))
+    await automation.releaseEnrollmentLeases(ids)
   }
 )

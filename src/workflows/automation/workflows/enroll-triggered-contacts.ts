@@ -11,7 +11,6 @@ export const enrollTriggeredContactsWorkflowId = "enroll-triggered-marketing-jou
 export type TriggeredContact = {
   customer_id?: string | null
   email?: string | null
-  properties?: Record<string, unknown>
   actor?: AuditActor
 }
 
@@ -28,7 +27,9 @@ export type TriggeredContactEntry = { contact_id: string | null; decisions: Enro
 /**
  * Postings of a custom event (by the host's backend or its storefront) naming customers or emails:
  * enrols their contacts in the live journeys it starts, together, and wakes the worker once. A contact
- * named twice enrols once: its later postings are told "already running", as if they had come after.
+ * named twice enrols once, and its later postings are told "already running"; unlike postings that
+ * come one after another, the event is recorded once for it, before it enrols (a wait for the event
+ * is not woken by its repeat in the same batch).
  */
 export const enrollTriggeredContactsWorkflow = createWorkflow(enrollTriggeredContactsWorkflowId, (input: TriggeredContactsInput) => {
   const contactIds = resolveTriggerContactsStep(transform({ input }, ({ input }) => input.events.map(({ customer_id, email }) => ({ customer_id, email }))))
@@ -55,10 +56,16 @@ export const enrollTriggeredContactsWorkflow = createWorkflow(enrollTriggeredCon
   )
   return new WorkflowResponse(
     transform({ contactIds, decisions }, ({ contactIds, decisions }): TriggeredContactEntry[] => {
+      const byContact = new Map<string, EnrollmentDecision[]>()
+      for (const d of decisions) {
+        const own = byContact.get(d.contact_id)
+        if (own) own.push(d)
+        else byContact.set(d.contact_id, [d])
+      }
       const answered = new Set<string>()
       return contactIds.map((contactId) => {
         if (!contactId) return { contact_id: null, decisions: [] }
-        const own = decisions.filter((d) => d.contact_id === contactId)
+        const own = byContact.get(contactId) ?? []
         const first = !answered.has(contactId)
         answered.add(contactId)
         return {

@@ -1,6 +1,6 @@
 import fs from "node:fs"
 import { Page } from "playwright-core"
-import { AdminBrowser, pageSteps, startAdminBrowser } from "../helpers/browser-host"
+import { AdminBrowser, animationsFinished, pageSteps, startAdminBrowser } from "../helpers/browser-host"
 
 // Setup boots a Medusa host and compiles the admin; on a fresh clone that takes minutes, not seconds.
 jest.setTimeout(300_000)
@@ -116,7 +116,7 @@ describe("Marketing › Segments, audit log and contacts in the admin", () => {
     await page.getByRole("row", { name: new RegExp(`Created.*${SEGMENT}`) }).click()
     const drawer = page.getByRole("dialog", { name: "Segment created" })
     await drawer.getByRole("cell", { name: "email CONTAINS '@audience.test' AND first_name = 'Ada'" }).waitFor()
-    await page.waitForTimeout(400) // the drawer slides in: the screenshot is for a person to look at
+    await animationsFinished(drawer)
     await page.screenshot({ path: artifact("audit-entry.png") })
     await page.keyboard.press("Escape")
     await drawer.waitFor({ state: "detached" })
@@ -223,7 +223,7 @@ describe("Marketing › Segments, audit log and contacts in the admin", () => {
       "email",
       "'not-an-email' is not an email address",
     ])
-    await page.waitForTimeout(400) // the drawer slides in: the screenshot is for a person to look at
+    await animationsFinished(report)
     await page.screenshot({ path: artifact("contact-import-report.png") })
 
     const [download] = await Promise.all([

@@ -292,3 +292,14 @@ export function pageSteps(browser: () => AdminBrowser | undefined) {
       }
     })
 }
+
+/**
+ * Waits until the element's animations and its subtree's have finished (a drawer sliding in), for a
+ * screenshot a person looks at. Endless ones (a spinner) are not waited for.
+ */
+export async function animationsFinished(locator: Locator) {
+  await locator.evaluate(async (element) => {
+    const finite = element.getAnimations({ subtree: true }).filter((a) => a.effect?.getComputedTiming().endTime !== Infinity)
+    await Promise.all(finite.map((animation) => animation.finished))
+  })
+}

@@ -57,6 +57,8 @@ export const RECORD_STEPS = `WITH step AS (
                          $9::text[], $10::timestamptz[], $11::text[], $12::text[], $13::jsonb[], $14::text[])
       AS s(id, sequence, state, step_id, due_at, advanced, order_id, revenue, currency_code, claimed_due_at, run_step_id, outcome, detail, idempotency_key)),
   -- In id order, as WAKE_WAITING_ENROLLMENTS locks them: a wake-up of these contacts meanwhile waits, never deadlocks.
+  -- All of them before the update (an array of them, not a join: joined to the CTE, the planner compared each row
+  -- with each, 500 x 500 a round).
   locked AS (SELECT e.id FROM marketing_journey_enrollment e WHERE e.id IN (SELECT id FROM step) ORDER BY e.id FOR NO KEY UPDATE),
   moved AS (
     UPDATE marketing_journey_enrollment e
@@ -72,8 +74,8 @@ export const RECORD_STEPS = `WITH step AS (
            converted_order_id = s.order_id, revenue = s.revenue,
            raw_revenue = CASE WHEN s.revenue IS NOT NULL THEN ${bigNumberRaw("s.revenue")} END,
            currency_code = s.currency_code, updated_at = now()
-      FROM step s JOIN locked ON locked.id = s.id
-     WHERE e.id = s.id AND e.sequence = s.sequence AND e.state IN ('active', 'waiting')
+      FROM step s
+     WHERE e.id = s.id AND e.id = ANY(ARRAY(SELECT id FROM locked)) AND e.sequence = s.sequence AND e.state IN ('active', 'waiting')
     RETURNING e.id),
   recorded AS (
     INSERT INTO marketing_journey_step_run (id, enrollment_id, step_id, outcome, detail, idempotency_key, at, created_at, updated_at)

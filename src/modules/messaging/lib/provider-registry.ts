@@ -9,7 +9,7 @@ import { TokenBucket } from "./token-bucket"
  * alone, so that with several worker processes each must be given its share of a provider's rate.
  */
 export class ProviderRegistry {
-  /** The container makes each provider on first use and keeps it. */
+  /** The providers handed out; the container made each when the module loaded, and keeps it. */
   private readonly providers = new Map<MessageChannel, DeliveryProvider>()
   private readonly buckets = new Map<MessageChannel, TokenBucket>()
 
@@ -38,9 +38,10 @@ export class ProviderRegistry {
     if (wait) await new Promise((resolve) => setTimeout(resolve, wait))
   }
 
-  /** Closes the providers in use (at shutdown). */
+  /** Closes every configured provider (at shutdown), used in this process or not: each was made at boot. */
   async close(): Promise<void> {
-    await Promise.all([...this.providers.values()].map((provider) => provider.close()))
+    const configured = Object.values(MessageChannel).flatMap((channel) => this.provider(channel) ?? [])
+    await Promise.all(configured.map((provider) => provider.close()))
     this.providers.clear()
   }
 }

@@ -10,9 +10,9 @@ import { ProviderOptionsError } from "../providers/provider-options"
 export const deliveryProviderKey = (channel: MessageChannel) => `marketing_delivery_provider_${channel}`
 
 /**
- * Registers each channel's provider, a module provider of the messaging module (Medusa's own
- * moduleProviderLoader resolves it and has it validate its options), so that boot stops on a
- * provider that cannot be found or refuses its options, naming the option.
+ * Registers and makes each channel's provider, a module provider of the messaging module (Medusa's
+ * own moduleProviderLoader resolves it and has it validate its options), so that boot stops on a
+ * provider that cannot be found, refuses its options or delivers another channel, naming the option.
  */
 export default async function deliveryProvidersLoader({ container, options }: LoaderOptions) {
   const pluginOptions = parsePluginOptions(options)
@@ -34,6 +34,8 @@ export default async function deliveryProvidersLoader({ container, options }: Lo
           )
         },
       })
+      // Made now, not at the first send: an SMS provider configured for email would otherwise only fail then.
+      container.resolve(deliveryProviderKey(channel))
     } catch (error) {
       throw new Error(`medusa-plugin-marketing: invalid plugin options: ${problemsOf(error, channel, optionsPath)}`)
     }
@@ -42,7 +44,7 @@ export default async function deliveryProvidersLoader({ container, options }: Lo
 
 function providerFor(channel: MessageChannel, provider: DeliveryProvider): DeliveryProvider {
   if (provider.channel !== channel) {
-    throw new Error(`medusa-plugin-marketing: the ${channel} provider '${provider.name}' delivers ${provider.channel}, not ${channel}`)
+    throw new Error(`'${provider.name}' delivers ${provider.channel} messages, not ${channel}: configure a provider of ${channel} there`)
   }
   return provider
 }

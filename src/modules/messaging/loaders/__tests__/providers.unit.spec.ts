@@ -102,10 +102,13 @@ describe("delivery provider options", () => {
     )
   })
 
-  it("refuses a provider of another channel when it is made", async () => {
-    const container = await load({ email: { resolve: GATEWAY_PROVIDER, options: { url: "https://gateway.example.com/sms" } } })
-    expect(() => providerOf(container, "email")).toThrow(
-      "medusa-plugin-marketing: the email provider 'store-gateway' delivers sms, not email"
+  it("stops at boot on a provider of another channel, naming the option", async () => {
+    expect(await refusal({ email: { resolve: GATEWAY_PROVIDER, options: { url: "https://gateway.example.com/sms" } } })).toBe(
+      "medusa-plugin-marketing: invalid plugin options: options.email: 'store-gateway' delivers sms messages, not email: configure a provider of email there"
+    )
+    const sendgrid = path.resolve(__dirname, "../../../../providers/sendgrid")
+    expect(await refusal({ push: { resolve: sendgrid, options: { api_key: "SG.k", from: "news@shop.example.com" } } })).toBe(
+      "medusa-plugin-marketing: invalid plugin options: options.push: 'sendgrid' delivers email messages, not push: configure a provider of push there"
     )
   })
 

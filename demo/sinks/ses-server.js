@@ -13,7 +13,7 @@ const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/
 const TAG_TEXT = /^[A-Za-z0-9_-]{1,256}$/
 
 /**
- * @typedef {{ message_id: string, from: string, to: string[], subject: string, text?: string, html?: string,
+ * @typedef {{ message_id: string, received_at: Date, from: string, to: string[], subject: string, text?: string, html?: string,
  *   headers: Record<string, string>, tags: Record<string, string>, configuration_set: string | null }} SesEmail
  * @typedef {{ Data?: string, Charset?: string }} SesContent
  * @typedef {{ FromEmailAddress?: string, Destination?: { ToAddresses?: string[] },
@@ -65,6 +65,7 @@ function validateSendEmail(body, configurationSets) {
 /** @param {string} messageId @param {SendEmailRequest} body @returns {SesEmail} */
 const emailOf = (messageId, body) => ({
   message_id: messageId,
+  received_at: new Date(),
   from: String(body.FromEmailAddress),
   to: body.Destination?.ToAddresses ?? [],
   subject: body.Content?.Simple?.Subject?.Data ?? "",

@@ -1,9 +1,9 @@
 // @ts-check
 "use strict"
-// The demo's inbox: the emails the SMTP sink received and the SMS the Twilio stand-in accepted,
-// as plain HTML pages. An email's HTML is served exactly as received, so its tracked links and
-// open pixel really reach the store when a person clicks or opens it in the browser; its raw
-// source (RFC 822) shows every header, e.g. List-Unsubscribe.
+// The demo's inbox: the emails the SMTP sink received or the SES stand-in accepted, and the SMS the
+// Twilio stand-in accepted, as plain HTML pages. An email's HTML is served exactly as received, so
+// its tracked links and open pixel really reach the store when a person clicks or opens it in the
+// browser; an SMTP email's raw source (RFC 822) shows every header, e.g. List-Unsubscribe.
 const { listen } = require("./http-sink")
 
 /** The newest messages shown; a benchmark's 100k would make a page nobody can use. */
@@ -57,20 +57,39 @@ async function emailRow(email) {
 }
 
 /**
+ * SES takes an email's parts, not a MIME message: there is no raw source to offer.
+ * @param {import("./ses-server").SesEmail} email
+ */
+const sesEmailRow = (email) => [
+  escapeHtml(formatTime(email.received_at)),
+  escapeHtml(email.from),
+  escapeHtml(email.to.join(", ")),
+  escapeHtml(email.subject || "(no subject)"),
+  `<a href="/ses-emails/${escapeHtml(email.message_id)}">HTML</a> · <a href="/ses-emails/${escapeHtml(email.message_id)}/text">Text</a>`,
+]
+
+/**
  * @param {{ port?: number, smtp?: { messages(): import("./smtp-sink").ReceivedEmail[] },
+ *   ses?: { messages(): import("./ses-server").SesEmail[] },
  *   twilio?: { messages(): import("./twilio-server").SentSms[] } }} options
  */
-async function startWebInbox({ port = 0, smtp, twilio }) {
+async function startWebInbox({ port = 0, smtp, ses, twilio }) {
   /** @returns {Promise<[number, string, string | Buffer, Record<string, string>?]>} status, content type, body, other headers */
   async function render(/** @type {string} */ path) {
     const html = "text/html; charset=utf-8"
     if (path === "/") {
       const emails = smtp?.messages() ?? []
-      const rows = await Promise.all(emails.slice(-LIST_LIMIT).reverse().map(emailRow))
-      const body = smtp
-        ? shownOf(emails.length) + table(["Received", "From", "To", "Subject", "View"], rows)
-        : `<p class="muted">No SMTP sink attached.</p>`
-      return [200, html, page(`Email (${emails.length})`, body)]
+      const sesEmails = ses?.messages() ?? []
+      const rows = [
+        ...(await Promise.all(emails.slice(-LIST_LIMIT).reverse().map(emailRow))),
+        ...sesEmails.slice(-LIST_LIMIT).reverse().map(sesEmailRow),
+      ].slice(0, LIST_LIMIT)
+      const total = emails.length + sesEmails.length
+      const body =
+        smtp || ses
+          ? shownOf(total) + table(["Received", "From", "To", "Subject", "View"], rows)
+          : `<p class="muted">No SMTP sink or SES stand-in attached.</p>`
+      return [200, html, page(`Email (${total})`, body)]
     }
     if (path === "/sms") {
       const sent = twilio?.messages() ?? []
@@ -88,6 +107,12 @@ async function startWebInbox({ port = 0, smtp, twilio }) {
         ? shownOf(sent.length) + table(["Received", "From", "To", "Body", "SID"], rows)
         : `<p class="muted">No Twilio server attached.</p>`
       return [200, html, page(`SMS (${sent.length})`, body)]
+    }
+    const sesMatch = /^\/ses-emails\/([^/]+)(?:\/(text))?$/.exec(path)
+    const sesEmail = sesMatch && ses?.messages().find((candidate) => candidate.message_id === sesMatch[1])
+    if (sesEmail) {
+      if (sesMatch[2] === "text") return [200, "text/plain; charset=utf-8", sesEmail.text ?? ""]
+      return [200, html, sesEmail.html || page(sesEmail.subject || "(no subject)", `<pre>${escapeHtml(sesEmail.text)}</pre>`)]
     }
     const match = /^\/emails\/([^/]+)(?:\/(text|raw))?$/.exec(path)
     const email = match && smtp?.messages().find((candidate) => candidate.id === match[1])

@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto"
 import http from "node:http"
 import type { AddressInfo } from "node:net"
-import { startSendGridServer, startSmtpSink, startTwilioServer, startWebInbox } from "../../../../demo/sinks"
+import { startSendGridServer, startSesServer, startSmtpSink, startTwilioServer, startWebInbox } from "../../../../demo/sinks"
 import type { DeliveryProvider, OutgoingMessage, RenderedContent, SendOutcome } from "../../../types/messaging/providers"
 import { personal } from "../lib/personal-content"
 import { BUILT_IN_PROVIDERS } from "../providers"
@@ -544,6 +544,33 @@ describe("the demo's web inbox", () => {
     } finally {
       await Promise.all(providers.map((provider) => provider.close()))
       await Promise.all([inbox.close(), smtp.close(), twilio.close()])
+    }
+  })
+
+  it("lists the emails the SES stand-in took, and serves an email's HTML and text as sent", async () => {
+    const ses = await startSesServer()
+    const inbox = await startWebInbox({ ses })
+    const provider = createProvider("email", {
+      provider: "ses",
+      region: "eu-west-1",
+      from: "news@shop.example.com",
+      credentials: { access_key_id: "AKIDSTANDIN", secret_access_key: "stand-in-secret" },
+      endpoint: ses.url,
+    })
+    try {
+      await provider.send([email(1, { content: campaignContent({ subject: "<b>50%</b> off & more" }) })])
+      const [sent] = ses.messages()
+      const page = async (path: string) => (await fetch(`${inbox.url}${path}`)).text()
+      const emails = await page("/")
+      expect(emails).toContain("Email (1)")
+      expect(emails).toContain("&#60;b&#62;50%&#60;/b&#62; off &#38; more")
+      expect(emails).toContain(`<a href="/ses-emails/${sent.message_id}">HTML</a>`)
+      expect(await page(`/ses-emails/${sent.message_id}`)).toBe(own(email(1)).html)
+      expect(await page(`/ses-emails/${sent.message_id}/text`)).toBe(own(email(1)).text)
+      expect((await fetch(`${inbox.url}/ses-emails/0100unknown`)).status).toBe(404)
+    } finally {
+      await provider.close()
+      await Promise.all([inbox.close(), ses.close()])
     }
   })
 

@@ -42,6 +42,7 @@ describe("SesProvider against the local SES v2 API", () => {
     expect(outcomes).toEqual(emails.map((sent, index) => ({ id: `mmsg_${index + 1}`, status: "sent", provider_message_id: sent.message_id })))
     expect(emails[1]).toEqual({
       message_id: expect.stringMatching(/^0100/),
+      received_at: expect.any(Date),
       from: '"Shop" <news@shop.example.com>',
       to: ["shopper2@example.com"],
       subject: "Spring sale",

@@ -1,3 +1,6 @@
+import type { IRbacModuleService } from "@medusajs/framework/types"
+import { Modules } from "@medusajs/framework/utils"
+import { createRbacRolesWorkflow } from "@medusajs/medusa/core-flows"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { DEFAULT_MARKETING_ROLES } from "../../src/lib/rbac/default-roles"
 import { marketingPolicies } from "../../src/policies/marketing"
@@ -47,6 +50,25 @@ medusaIntegrationTestRunner({
       const { result } = await createMarketingRolesWorkflow(getContainer()).run()
       expect(result.created).toEqual([])
       expect(result.skipped.sort()).toEqual(DEFAULT_MARKETING_ROLES.map((r) => r.name).sort())
+    })
+
+    it("drops a policy an earlier version declared and no route checks (marketing_settings) when Medusa syncs the policies at start, from the roles holding it too", async () => {
+      const container = getContainer()
+      // The RBAC module's onApplicationStart runs this sync, which the module's type leaves out.
+      const rbac = container.resolve<IRbacModuleService & { syncRegisteredPolicies(): Promise<void> }>(Modules.RBAC)
+      const [stale] = await rbac.createRbacPolicies([
+        { key: "marketing_settings:update", resource: "marketing_settings", operation: "update", name: "update:marketing_settings" },
+      ])
+      const [campaignRead] = await rbac.listRbacPolicies({ key: "marketing_campaign:read" })
+      const { result } = await createRbacRolesWorkflow(container).run({
+        input: { roles: [{ name: "Made by an earlier version", policy_ids: [stale.id, campaignRead.id] }] },
+      })
+      const policiesOfRole = async () => (await rbac.listPoliciesForRole(result[0].id)).map((policy) => policy.key).sort()
+      expect(await policiesOfRole()).toEqual(["marketing_campaign:read", "marketing_settings:update"])
+
+      await rbac.syncRegisteredPolicies()
+      expect(await rbac.listRbacPolicies({ resource: "marketing_settings" })).toEqual([])
+      expect(await policiesOfRole()).toEqual(["marketing_campaign:read"])
     })
 
     /**

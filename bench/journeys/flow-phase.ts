@@ -6,7 +6,7 @@
  * run while keeping up, and its worker's memory with BENCH_WAITING enrollments waiting.
  * BENCH_CONTACTS (1,000; all of them in the backlog), BENCH_EVENTS (how many of them enter through events
  * while the worker keeps up; all by default), BENCH_WAIT_MINUTES (1, the shortest wait a journey takes), BENCH_CONCURRENCY
- * (events in flight, 8), BENCH_WAITING (1,000,000; 0 skips it).
+ * (events in flight, 8), BENCH_WAITING (1,000,000; 0 skips it), BENCH_PROFILE (a file: the backlog under the CPU profiler).
  */
 import fs from "node:fs"
 import path from "node:path"
@@ -87,6 +87,10 @@ export async function flowPhase() {
   console.log(`| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |`)
   for (const [name, r] of [["Medusa (plugin worker)", medusa], ["bare SQL loop (pg, no Medusa)", bare]] as const) {
     console.log(`| ${name} | ${r.transitions.toLocaleString()} | ${f1(r.busy_seconds)} | ${rate(r).toFixed(0)} | ${f2(r.lag_p50)} | ${f2(r.lag_p99)} | ${f2(r.lag_max)} | ${f1(r.total_seconds)} |`)
+  }
+  if (reported.backlog_profile) {
+    console.log(`\nthe backlog's CPU in Medusa's process by origin (self seconds, ${process.env.BENCH_PROFILE}): ` +
+      reported.backlog_profile.map(([origin, s]: [string, number]) => `${origin} ${f1(s)}`).join(", "))
   }
   console.log(`\nratio Medusa/bare (transitions per busy second, backlog): ${f2(ratio)} (target ≥ ${TARGET_RATIO}: ${ratio >= TARGET_RATIO ? "met" : "NOT met"})`)
   console.log(`Medusa lag p99 keeping up: ${f2(keepingUp.lag_p99)} s (target ≤ ${TARGET_LAG_P99_S} s: ${keepingUp.lag_p99 <= TARGET_LAG_P99_S ? "met" : "NOT met"})`)

@@ -17,6 +17,7 @@ import AudienceModuleService from "../../src/modules/audience/service"
 import { MarketingModule } from "../../src/types/modules"
 import { publishJourneyWorkflow } from "../../src/workflows/automation/workflows/publish-journey"
 import { saveJourneyWorkflow } from "../../src/workflows/automation/workflows/save-journey"
+import { profiled, selfSecondsByOrigin } from "../lib/cpu-profile"
 import { PROTOCOL_PREFIX, sleep } from "../lib/harness"
 
 export type JourneyFlowSizes = { contacts: number; events: number; wait_minutes: number; concurrency: number; waiting: number }
@@ -113,12 +114,16 @@ export default async function journeyFlow({ container, args }: ExecArgs) {
   await pg.raw("VACUUM ANALYZE marketing_journey_enrollment")
   const backlogStarted = Date.now()
   let busyMs = 0
-  working = true
-  const backlogWorker = poll(() => working, (result, ms) => result.steps && (busyMs += ms))
-  await untilEnded(backlog.journey.id, sizes.contacts, () => undefined)
+  const runBacklog = async () => {
+    working = true
+    const backlogWorker = poll(() => working, (result, ms) => result.steps && (busyMs += ms))
+    await untilEnded(backlog.journey.id, sizes.contacts, () => undefined)
+    working = false
+    await backlogWorker
+  }
+  // BENCH_PROFILE=<file>: the backlog under V8's CPU profiler, its CPU seconds by origin reported.
+  const profile = process.env.BENCH_PROFILE ? selfSecondsByOrigin((await profiled(process.env.BENCH_PROFILE, runBacklog)).profile) : (await runBacklog(), null)
   const backlogSeconds = (Date.now() - backlogStarted) / 1000
-  working = false
-  await backlogWorker
 
   const waiting = await holdWaiting(sizes.waiting)
 
@@ -143,6 +148,7 @@ export default async function journeyFlow({ container, args }: ExecArgs) {
     rss_end_mb: rssEnd,
     backlog_busy_seconds: busyMs / 1000,
     backlog_total_seconds: backlogSeconds,
+    backlog_profile: profile,
     waiting,
   })
 

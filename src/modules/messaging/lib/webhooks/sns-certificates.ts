@@ -11,7 +11,7 @@ export const CERTIFICATE_FETCH_LIMITS = { timeoutMs: 10_000, maxBytes: 64 * 1024
 export type CertificateFetchLimits = typeof CERTIFICATE_FETCH_LIMITS
 
 /**
- * The signing certificate could not be had (network error, HTTP error, timeout, an oversized body):
+ * The signing certificate could not be had (network error, timeout, 429 or 5xx, an oversized body):
  * nothing says the message is forged, so the webhook answers 5xx and SNS delivers it again later.
  */
 export class SnsCertificateUnavailableError extends Error {
@@ -23,7 +23,8 @@ const cache = new Map<string, Promise<string>>()
 /**
  * The PEM certificate at a SigningCertURL, which the caller has checked to be SNS's (checkSnsOrigin).
  * A failed fetch is not cached, so the next message tries again. Throws SnsCertificateUnavailableError
- * when the fetch fails, WebhookSignatureError when what it fetched is not a certificate.
+ * when the fetch fails, WebhookSignatureError when SNS's host refuses the URL (a 4xx other than 429)
+ * or what it fetched is not a certificate.
  */
 export function fetchSigningCertificate(url: string, limits = CERTIFICATE_FETCH_LIMITS): Promise<string> {
   const cached = cache.get(url)
@@ -35,22 +36,28 @@ export function fetchSigningCertificate(url: string, limits = CERTIFICATE_FETCH_
   return fetched
 }
 
-async function download(url: string, { timeoutMs, maxBytes }: CertificateFetchLimits): Promise<string> {
-  let body: string
+async function download(url: string, limits: CertificateFetchLimits): Promise<string> {
+  const body = await fetchBody(url, limits)
+  if (!body.includes("-----BEGIN CERTIFICATE-----")) throw new WebhookSignatureError("SNS signing certificate is not a PEM certificate")
+  return body
+}
+
+async function fetchBody(url: string, { timeoutMs, maxBytes }: CertificateFetchLimits): Promise<string> {
+  let status: number
   try {
     // No redirects: the URL was checked, wherever it might redirect to was not. The signal bounds the
     // reading of the body as well as the wait for the answer.
     const response = await fetch(url, { redirect: "error", signal: AbortSignal.timeout(timeoutMs) })
-    if (!response.ok) {
-      await response.body?.cancel()
-      throw new Error(`HTTP ${response.status}`)
-    }
-    body = await readAtMost(response, maxBytes)
+    if (response.ok) return await readAtMost(response, maxBytes)
+    await response.body?.cancel()
+    status = response.status
   } catch (error) {
     throw new SnsCertificateUnavailableError(`SNS signing certificate could not be fetched: ${(error as Error).message}`)
   }
-  if (!body.includes("-----BEGIN CERTIFICATE-----")) throw new WebhookSignatureError("SNS signing certificate is not a PEM certificate")
-  return body
+  // SNS serves every certificate it signs with: a URL its host refuses (404, 403) names none of them, which only a
+  // forged message does. Too many requests or a server error is SNS's passing trouble.
+  if (status < 500 && status !== 429) throw new WebhookSignatureError(`SNS signing certificate was refused: HTTP ${status}`)
+  throw new SnsCertificateUnavailableError(`SNS signing certificate could not be fetched: HTTP ${status}`)
 }
 
 /** The body as text; throws once it passes `maxBytes`, whatever its Content-Length says. */

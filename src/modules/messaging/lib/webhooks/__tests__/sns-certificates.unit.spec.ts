@@ -32,7 +32,7 @@ describe("fetchSigningCertificate", () => {
 
   it.each<[string, unknown, string | RegExp]>([
     ["an HTTP error", { status: 500 }, "SNS signing certificate could not be fetched: HTTP 500"],
-    ["a not found", { status: 404 }, "HTTP 404"],
+    ["too many requests", { status: 429 }, "HTTP 429"],
     ["a connection cut before any answer", "reset", "could not be fetched"],
     ["a body larger than 64 KB", "oversized", `larger than ${64 * 1024} bytes`],
   ])("reports %s as unavailable, not as a bad signature, and fetches it again for the next message", async (_, fault, why) => {
@@ -54,6 +54,14 @@ describe("fetchSigningCertificate", () => {
     const url = closed.certificateUrl
     await closed.close()
     await unavailable(fetchSigningCertificate(url), "could not be fetched")
+  })
+
+  it.each([403, 404, 410])("refuses a URL that SNS's host answers %i as unverifiable, and tries it again for the next message", async (status) => {
+    sns.failCertificateDownloads({ status })
+    const attempt = fetchSigningCertificate(sns.certificateUrl)
+    await expect(attempt).rejects.toThrow(WebhookSignatureError)
+    await expect(attempt).rejects.toThrow(`SNS signing certificate was refused: HTTP ${status}`)
+    expect(await fetchSigningCertificate(sns.certificateUrl)).toContain("-----BEGIN CERTIFICATE-----")
   })
 
   it("refuses an answer that is not a certificate as unverifiable", async () => {

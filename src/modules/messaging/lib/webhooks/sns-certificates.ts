@@ -30,7 +30,10 @@ export function fetchSigningCertificate(url: string, limits = CERTIFICATE_FETCH_
   const cached = cache.get(url)
   if (cached) return cached
   const fetched = download(url, limits)
-  fetched.catch(() => cache.delete(url))
+  // Only this fetch's own entry: once evicted, a newer fetch of the same URL may hold its place.
+  fetched.catch(() => {
+    if (cache.get(url) === fetched) cache.delete(url)
+  })
   if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!)
   cache.set(url, fetched)
   return fetched

@@ -49,6 +49,17 @@ describe("fetchSigningCertificate", () => {
     expect(Date.now() - started).toBeLessThan(5_000)
   })
 
+  it("keeps a certificate fetched again while an evicted fetch of it was still under way, when that fetch fails", async () => {
+    sns.failCertificateDownloads("stalled")
+    const stalled = fetchSigningCertificate(sns.certificateUrl, { ...CERTIFICATE_FETCH_LIMITS, timeoutMs: 1_000 })
+    // As many other certificates as the cache holds (the stand-in serves its certificate whatever the query) evict it.
+    await Promise.all(Array.from({ length: 50 }, (_, copy) => fetchSigningCertificate(`${sns.certificateUrl}?copy=${copy}`)))
+    const certificate = await fetchSigningCertificate(sns.certificateUrl)
+    await unavailable(stalled, /timeout|aborted/i)
+    expect(await fetchSigningCertificate(sns.certificateUrl)).toBe(certificate)
+    expect(sns.certificateDownloads()).toBe(1 + 50 + 1)
+  })
+
   it("reports a host that does not answer as unavailable", async () => {
     const closed = await startSnsServer()
     const url = closed.certificateUrl

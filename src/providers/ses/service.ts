@@ -53,13 +53,13 @@ export const SesOptions = z.object({
    */
   sns_signature_versions: z
     .array(
-      z.string().refine((version) => SNS_SIGNATURE_VERSIONS.includes(version), {
+      z.enum(SNS_SIGNATURE_VERSIONS, {
         message: `must be one of ${SNS_SIGNATURE_VERSIONS.map((version) => `"${version}"`).join(", ")}`,
       }),
       { message: "must be a list of SNS SignatureVersions" }
     )
     .min(1, { message: "must accept at least one SNS SignatureVersion" })
-    .default(SNS_SIGNATURE_VERSIONS),
+    .default(() => [...SNS_SIGNATURE_VERSIONS]),
   /**
    * For the demo and tests only: SNS signing certificates and subscription URLs under this URL are
    * trusted besides SNS's own https hosts. Never set it in production: whoever serves that URL can

@@ -14,12 +14,13 @@ const SIGNED_FIELDS = new Map<string, readonly (keyof SnsMessage)[]>([
 
 export type SnsMessageType = "Notification" | "SubscriptionConfirmation" | "UnsubscribeConfirmation"
 
+export const SNS_SIGNATURE_VERSIONS = ["1", "2"] as const
+export type SnsSignatureVersion = (typeof SNS_SIGNATURE_VERSIONS)[number]
+
 /** SignatureVersion 1 is SHA1withRSA, 2 is SHA256withRSA. */
-const SIGNATURE_ALGORITHMS = new Map([
-  ["1", "RSA-SHA1"],
-  ["2", "RSA-SHA256"],
-])
-export const SNS_SIGNATURE_VERSIONS = [...SIGNATURE_ALGORITHMS.keys()]
+const SIGNATURE_ALGORITHMS = new Map<string, string>(
+  Object.entries({ "1": "RSA-SHA1", "2": "RSA-SHA256" } satisfies Record<SnsSignatureVersion, string>)
+)
 
 /** What an SNS message posted to an HTTPS subscriber holds (all strings, as SNS writes them). */
 export interface SnsMessage {

@@ -1,6 +1,9 @@
 import { Context } from "@medusajs/framework/types"
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 
+/** The context a service method hands its SQL: the transaction or manager its decorator put there. */
+export type SqlContext = Context<EntityManager>
+
 export type PgClient = { query: (sql: string, params?: unknown[]) => Promise<{ rows: any[]; rowCount: number }> }
 
 /*
@@ -15,7 +18,7 @@ export type PgClient = { query: (sql: string, params?: unknown[]) => Promise<{ r
  * connection on which each commits on its own (no BEGIN/COMMIT round trips). For reads and single
  * statements, in methods on @InjectManager.
  */
-export async function pgConnection<T>(context: Context<EntityManager>, work: (client: PgClient) => Promise<T>): Promise<T> {
+export async function pgConnection<T>(context: SqlContext, work: (client: PgClient) => Promise<T>): Promise<T> {
   const manager = context.transactionManager ?? context.manager
   if (!manager) {
     throw new Error("SQL needs the service method's context: decorate it with @InjectManager or @InjectTransactionManager")
@@ -49,7 +52,7 @@ export function oneStatementAtATime(connection: PgClient): PgClient {
  * Statements that commit or fail together, in the context's transaction: the caller's, or the one
  * @InjectTransactionManager opened for the method.
  */
-export function pgTransaction<T>(context: Context<EntityManager>, work: (client: PgClient) => Promise<T>): Promise<T> {
+export function pgTransaction<T>(context: SqlContext, work: (client: PgClient) => Promise<T>): Promise<T> {
   if (!(context.transactionManager ?? context.manager)?.getTransactionContext()) {
     throw new Error("pgTransaction runs in a transaction: decorate the service method with @InjectTransactionManager")
   }
@@ -58,7 +61,7 @@ export function pgTransaction<T>(context: Context<EntityManager>, work: (client:
 
 /** One statement on the context's connection (see pgConnection). */
 export function pgStatement<T = any>(
-  context: Context<EntityManager>,
+  context: SqlContext,
   sql: string,
   params: unknown[]
 ): Promise<{ rows: T[]; rowCount: number }> {

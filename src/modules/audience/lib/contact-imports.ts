@@ -1,6 +1,4 @@
-import { Context } from "@medusajs/framework/types"
-import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { pgStatement } from "../../../lib/pg-transaction"
+import { pgStatement, SqlContext } from "../../../lib/pg-transaction"
 import { CLAIM_CONTACT_IMPORT, FAIL_STALLED_CONTACT_IMPORTS, RECORD_RUNNING_CONTACT_IMPORT } from "../statements/contact-imports"
 
 /*
@@ -8,8 +6,6 @@ import { CLAIM_CONTACT_IMPORT, FAIL_STALLED_CONTACT_IMPORTS, RECORD_RUNNING_CONT
  * stalls. The service's methods of the same names run these in their context; the rows themselves are written by
  * its upsertImportedContacts.
  */
-
-type SqlContext = Context<EntityManager>
 
 export type ContactImportProgress = Partial<{
   processed_rows: number

@@ -1,7 +1,5 @@
-import { Context } from "@medusajs/framework/types"
 import { generateEntityId, MedusaError } from "@medusajs/framework/utils"
-import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { pgStatement, pgTransaction } from "../../../lib/pg-transaction"
+import { pgStatement, pgTransaction, SqlContext } from "../../../lib/pg-transaction"
 import { changeContactMetadata as changedMetadata, ContactMetadataChange } from "./contact-metadata-change"
 import {
   confirmConsentRequest,
@@ -15,8 +13,6 @@ import {
  * Contacts changed and read in SQL: metadata under a row lock, order aggregates from purchases, template fields in
  * one statement, a double opt-in confirmed. The service's methods of the same names run these in their context.
  */
-
-type SqlContext = Context<EntityManager>
 
 /**
  * Changes a contact's tags and attributes under a row lock, so that two changes at once both

@@ -1,6 +1,4 @@
-import { Context } from "@medusajs/framework/types"
-import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { pgConnection, pgStatement, pgTransaction } from "../../../lib/pg-transaction"
+import { pgConnection, pgStatement, pgTransaction, SqlContext } from "../../../lib/pg-transaction"
 import { CampaignChannel } from "../../../types/campaign/module"
 import { CompiledSegment } from "./segment-dsl/compile"
 import {
@@ -28,7 +26,6 @@ import {
  * The service's methods of the same names run these in their context, and compile the segments they are given.
  */
 
-type SqlContext = Context<EntityManager>
 /** A compiled segment's condition over `marketing_contact c`, with its parameters. */
 export type SegmentCondition = Pick<CompiledSegment, "where" | "params">
 

@@ -1,6 +1,4 @@
-import { Context } from "@medusajs/framework/types"
-import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { PgClient, pgConnection, pgStatement, pgTransaction } from "../../../lib/pg-transaction"
+import { PgClient, pgConnection, pgStatement, pgTransaction, SqlContext } from "../../../lib/pg-transaction"
 import { CLAIM_DUE_ENROLLMENTS_SQL } from "./claim-due-enrollments-sql"
 import { EXIT_RUNNING_ENROLLMENTS_SQL } from "./journey-figures-sql"
 import {
@@ -23,8 +21,6 @@ import {
  * when their journey is archived; and what their send steps say. The service's methods of the same names run these
  * in their context; what starts them is triggers.ts's.
  */
-
-type SqlContext = Context<EntityManager>
 
 /** The columns of an enrollment the worker reads. */
 export interface ClaimedEnrollment {

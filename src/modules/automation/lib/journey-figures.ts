@@ -1,6 +1,4 @@
-import { Context } from "@medusajs/framework/types"
-import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { pgConnection } from "../../../lib/pg-transaction"
+import { pgConnection, SqlContext } from "../../../lib/pg-transaction"
 import { JourneyStanding } from "../../../types/http/automation"
 import { JOURNEY_STEP_STANDING_SQL, JOURNEY_TOTALS_SQL } from "./journey-figures-sql"
 import { ENROLLMENTS_PASSED_STEPS } from "../statements/figures"
@@ -11,7 +9,7 @@ import { ENROLLMENTS_PASSED_STEPS } from "../statements/figures"
  * Steps are counted by id across versions, as the canvas shows one. The service's method of the
  * same name runs it in its context.
  */
-export async function journeyFigures(context: Context<EntityManager>, journeyIds: string[]): Promise<JourneyStanding[]> {
+export async function journeyFigures(context: SqlContext, journeyIds: string[]): Promise<JourneyStanding[]> {
   const [totals, standing, passed] = await pgConnection(context, (client) =>
     Promise.all([
       client.query(JOURNEY_TOTALS_SQL, [journeyIds]),

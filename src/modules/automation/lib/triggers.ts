@@ -1,6 +1,4 @@
-import { Context } from "@medusajs/framework/types"
-import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { pgStatement, pgTransaction } from "../../../lib/pg-transaction"
+import { pgStatement, pgTransaction, SqlContext } from "../../../lib/pg-transaction"
 import {
   ADD_JOURNEY_SEGMENT_MEMBERS,
   CLEAR_JOURNEY_SEGMENT_MEMBERS,
@@ -21,8 +19,6 @@ import {
  * has come. The service's methods of the same names run these in their context; what becomes of the enrollments
  * they start is enrollments.ts's.
  */
-
-type SqlContext = Context<EntityManager>
 
 /** Which contacts' date falls in a window (see contactsDueOnDate). */
 export interface DueOnDateQuery {

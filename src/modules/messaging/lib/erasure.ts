@@ -1,6 +1,4 @@
-import { Context } from "@medusajs/framework/types"
-import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { pgTransaction } from "../../../lib/pg-transaction"
+import { pgTransaction, SqlContext } from "../../../lib/pg-transaction"
 import {
   CLEAR_PERSONAL_EVENT_DATA,
   ERASE_MESSAGES_OF_CONTACT,
@@ -14,8 +12,6 @@ import {
  * A contact's messages erased, and put back when the erasure's workflow fails after it. The service's methods of the
  * same names run these in a transaction.
  */
-
-type SqlContext = Context<EntityManager>
 
 /** What an erasure changed: each message's and event's personal fields as they were. */
 export interface ErasedMessages {

@@ -1,7 +1,5 @@
 import { createHash } from "node:crypto"
-import { Context } from "@medusajs/framework/types"
-import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { pgStatement, pgTransaction } from "../../../lib/pg-transaction"
+import { pgStatement, pgTransaction, SqlContext } from "../../../lib/pg-transaction"
 import { DeliveryStats, MessageChannel, MessageStatus } from "../../../types/messaging"
 import type { TrackedLink } from "./instrument-html"
 import { fateOf, RecordedOutcome } from "./send-outcome"
@@ -23,8 +21,6 @@ import {
  * delivery workers under a lease, and their outcomes recorded against the claim. The service's methods of the same
  * names run these in their context; what comes back from sent messages is tracking.ts's.
  */
-
-type SqlContext = Context<EntityManager>
 
 export interface QueuedMessage {
   campaign_id: string | null

@@ -1,6 +1,4 @@
-import { Context } from "@medusajs/framework/types"
-import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { PgClient, pgConnection, pgStatement, pgTransaction } from "../../../lib/pg-transaction"
+import { PgClient, pgConnection, pgStatement, pgTransaction, SqlContext } from "../../../lib/pg-transaction"
 import { MessageChannel, MessageStatus } from "../../../types/messaging"
 import { flagClickBursts } from "./classify-engagement"
 import { ProviderEvent } from "./webhooks/events"
@@ -20,8 +18,6 @@ import {
  * pixel, redirect and page), what providers report by webhook, and inbound replies. The service's methods run these
  * in their context, the engagement ones for many requests at once (see the service); the queue is queue.ts's.
  */
-
-type SqlContext = Context<EntityManager>
 
 export interface EngagementRecord {
   message_id: string

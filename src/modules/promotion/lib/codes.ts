@@ -1,6 +1,4 @@
-import { Context } from "@medusajs/framework/types"
-import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { pgStatement, pgTransaction } from "../../../lib/pg-transaction"
+import { pgStatement, pgTransaction, SqlContext } from "../../../lib/pg-transaction"
 import { CodePattern } from "./code-pattern"
 import {
   ANALYZE_CODES,
@@ -25,8 +23,6 @@ import {
  * service's methods of the same names run these in their context; what codes are held or redeemed is the ledger's
  * (ledger.ts).
  */
-
-type SqlContext = Context<EntityManager>
 
 /** Codes generated at once past which the table's statistics are refreshed (see generateCodes). */
 const ANALYZE_AFTER_CODES = 10_000

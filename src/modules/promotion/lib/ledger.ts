@@ -1,6 +1,4 @@
-import { Context } from "@medusajs/framework/types"
-import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { PgClient, pgStatement, pgTransaction } from "../../../lib/pg-transaction"
+import { PgClient, pgStatement, pgTransaction, SqlContext } from "../../../lib/pg-transaction"
 import { IneligibilityReason, PromotionUsage, RedemptionStatus, ReleaseReason } from "../../../types/promotion/module"
 import {
   ADJUST_PROMOTION_COUNTERS,
@@ -39,8 +37,6 @@ import {
  * counts checked against them. The service's methods of the same names run these in their context; the codes
  * themselves are generated and managed in codes.ts.
  */
-
-type SqlContext = Context<EntityManager>
 
 export interface ReservationRequest {
   promotion_id: string

@@ -22,6 +22,6 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
     const { result } = await recordProviderEventsWorkflow(req.scope).run({ input: { events } })
     res.json({ received: events.length, recorded: result.length })
   } catch (error) {
-    if (!answerRefusedWebhook(error, res)) throw error
+    if (!answerRefusedWebhook(error, req, res)) throw error
   }
 }

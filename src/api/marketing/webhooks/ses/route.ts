@@ -1,8 +1,6 @@
 import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { WebhookSignatureError } from "../../../../modules/messaging/lib/webhooks/errors"
 import { parseSesNotification } from "../../../../modules/messaging/lib/webhooks/ses"
-import { SnsCertificateUnavailableError } from "../../../../modules/messaging/lib/webhooks/sns-certificates"
 import { SnsConfirmationError } from "../../../../modules/messaging/lib/webhooks/sns-subscription"
 import MessagingModuleService from "../../../../modules/messaging/service"
 import { SesProvider } from "../../../../providers/ses/service"
@@ -39,17 +37,11 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
       }
     }
   } catch (error) {
-    if (error instanceof SnsCertificateUnavailableError) {
-      // Nothing says the message is forged: answered with a server error, SNS delivers it again later.
-      req.scope.resolve(ContainerRegistrationKeys.LOGGER).warn(`marketing SES webhook: ${error.message}`)
-      res.status(503).json({ type: "unexpected_state", message: error.message })
-      return
-    }
     if (error instanceof SnsConfirmationError) {
       // Not the request's fault: SNS sends the confirmation again, and an admin can confirm it in the AWS console.
       res.status(502).json({ type: "unexpected_state", message: error.message })
       return
     }
-    if (!answerRefusedWebhook(error, res)) throw error
+    if (!answerRefusedWebhook(error, req, res)) throw error
   }
 }

@@ -7,3 +7,11 @@ export class WebhookSignatureError extends Error {
 export class WebhookPayloadError extends Error {
   name = "WebhookPayloadError"
 }
+
+/**
+ * SNS's signing certificate could not be had (network error, timeout, 429 or 5xx, an oversized body):
+ * nothing says the message is forged, so the webhook answers 503 and SNS delivers it again later.
+ */
+export class SnsCertificateUnavailableError extends Error {
+  name = "SnsCertificateUnavailableError"
+}

@@ -1,4 +1,4 @@
-import { WebhookSignatureError } from "./errors"
+import { SnsCertificateUnavailableError, WebhookSignatureError } from "./errors"
 
 /** SNS signs with few certificates and rotates them rarely: each is fetched once per process. */
 const MAX_CACHED = 50
@@ -9,14 +9,6 @@ const MAX_CACHED = 50
  */
 export const CERTIFICATE_FETCH_LIMITS = { timeoutMs: 10_000, maxBytes: 64 * 1024 }
 export type CertificateFetchLimits = typeof CERTIFICATE_FETCH_LIMITS
-
-/**
- * The signing certificate could not be had (network error, timeout, 429 or 5xx, an oversized body):
- * nothing says the message is forged, so the webhook answers 5xx and SNS delivers it again later.
- */
-export class SnsCertificateUnavailableError extends Error {
-  name = "SnsCertificateUnavailableError"
-}
 
 const cache = new Map<string, Promise<string>>()
 

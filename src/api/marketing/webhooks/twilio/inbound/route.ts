@@ -13,6 +13,6 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
     }
     res.type("text/xml").send("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response></Response>")
   } catch (error) {
-    if (!answerRefusedWebhook(error, res)) throw error
+    if (!answerRefusedWebhook(error, req, res)) throw error
   }
 }

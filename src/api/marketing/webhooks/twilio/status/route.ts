@@ -12,6 +12,6 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
     if (event) await recordProviderEventsWorkflow(req.scope).run({ input: { events: [event] } })
     res.status(204).end()
   } catch (error) {
-    if (!answerRefusedWebhook(error, res)) throw error
+    if (!answerRefusedWebhook(error, req, res)) throw error
   }
 }

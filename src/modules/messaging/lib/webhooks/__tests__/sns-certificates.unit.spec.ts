@@ -1,5 +1,5 @@
-import { WebhookSignatureError } from "../errors"
-import { CERTIFICATE_FETCH_LIMITS, fetchSigningCertificate, SnsCertificateUnavailableError } from "../sns-certificates"
+import { SnsCertificateUnavailableError, WebhookSignatureError } from "../errors"
+import { CERTIFICATE_FETCH_LIMITS, fetchSigningCertificate } from "../sns-certificates"
 
 // The SNS stand-in shared with the demo and the HTTP tests; it can be told to fail its certificate downloads.
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -50,6 +50,7 @@ module.exports = defineConfig({
     { resolve: "./src/modules/promotion", options: marketingOptions },
     { resolve: "./src/modules/automation", options: marketingOptions },
     { resolve: "./src/modules/analytics", options: marketingOptions },
+    { resolve: "./src/modules/webhook", options: marketingOptions },
     { resolve: "@medusajs/medusa/rbac", disable: !rbacEnabled },
     // The double opt-in confirmation goes out through Medusa's notification module; locally it is logged.
     {

@@ -37,6 +37,7 @@ const CREATED_TABLES: Record<string, string[]> = {
   [`POST ${A}/segments`]: ["marketing_segment"],
   [`POST ${A}/segments/:id/duplicate`]: ["marketing_segment"],
   [`POST ${A}/suppressions`]: ["marketing_suppression"],
+  [`POST ${A}/webhook-endpoints`]: ["marketing_webhook_endpoint"],
   [`POST /store/marketing/events`]: ["marketing_journey_enrollment"],
   [`POST /store/marketing/subscriptions`]: ["marketing_contact"],
 }
@@ -90,8 +91,9 @@ medusaIntegrationTestRunner({
       const { suppression } = await post("suppressions", { channel: "email", address: "fuzz@example.com" })
       const { journey } = await post("journeys", { name: "Fuzz", definition: welcomeJourney() })
       const { campaign_template } = await post("campaign-templates", { name: "Fuzz", blocks: [{ type: "heading", text: "Hi" }] })
+      const { webhook_endpoint } = await post("webhook-endpoints", { url: "https://hooks.example.com/fuzz", events: ["message.opened"] })
       const [contact] = await createReachableContacts(container, 1, "fuzz")
-      Object.assign(existing, { "campaign-template": campaign_template.id, journey: journey.id, segment: segment.id, campaign: campaign.id, promotion: promotion.id, suppression: suppression.id, contact: contact.id, user_id: admin.user.id })
+      Object.assign(existing, { "campaign-template": campaign_template.id, "webhook-endpoint": webhook_endpoint.id, journey: journey.id, segment: segment.id, campaign: campaign.id, promotion: promotion.id, suppression: suppression.id, contact: contact.id, user_id: admin.user.id })
     })
 
     const countRows = async (tables: string[]) => {

@@ -19,6 +19,7 @@ import { adminSegmentMiddlewares } from "./admin/marketing/segments/middlewares"
 import { adminSuppressionMiddlewares } from "./admin/marketing/suppressions/middlewares"
 import { consentMiddlewares } from "./marketing/consent/middlewares"
 import { trackingMiddlewares } from "./marketing/t/middlewares"
+import { adminWebhookEndpointMiddlewares } from "./admin/marketing/webhook-endpoints/middlewares"
 import { webhookMiddlewares } from "./marketing/webhooks/middlewares"
 import { storeCartPromotionMiddlewares } from "./store/carts/middlewares"
 import { storePromotionMiddlewares } from "./store/marketing/promotions/middlewares"
@@ -48,6 +49,7 @@ export default defineMiddlewares({
     ...adminOpenApiMiddlewares,
     ...adminOrderAttributionMiddlewares,
     ...adminPromotionCodeMiddlewares,
+    ...adminWebhookEndpointMiddlewares,
     ...storeSubscriptionMiddlewares,
     ...storeJourneyEventMiddlewares,
     ...storeCartPromotionMiddlewares,

@@ -79,6 +79,16 @@ export const PluginOptionsSchema = z
         attribution_days: z.number().int().positive().default(7),
       })
       .prefault({}),
+    webhooks: z
+      .object({
+        /** Accepts http://localhost and http://127.0.0.1 endpoints (development and tests); anything else must be https. */
+        allow_http_localhost: z.boolean().default(false),
+        /** Attempts before a delivery that keeps failing is failed (visible in the log, and can be resent). */
+        max_attempts: z.number().int().positive().max(20).default(8),
+        retry_base_ms: z.number().int().positive().default(30_000),
+        retry_max_ms: z.number().int().positive().default(3_600_000),
+      })
+      .prefault({}),
     contact_imports: z
       .object({
         /** An import that reports no progress for this long lost its worker: it is failed, saying so. */

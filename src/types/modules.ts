@@ -6,4 +6,5 @@ export const MarketingModule = {
   CAMPAIGN: "marketing_campaign",
   MESSAGING: "marketing_messaging",
   PROMOTION: "marketing_promotion",
+  WEBHOOK: "marketing_webhook",
 } as const

@@ -1,5 +1,5 @@
 import type { AuditAction, AuditActorType, AuditResourceType } from "../../types/audit"
-import { CONTACTS_PATH, SUPPRESSIONS_PATH, campaignPath, contactPath, promotionPath, segmentPath } from "./paths"
+import { CONTACTS_PATH, SUPPRESSIONS_PATH, campaignPath, contactPath, promotionPath, segmentPath, webhookEndpointPath } from "./paths"
 
 interface ResourceTypeDisplay {
   label: string
@@ -20,6 +20,8 @@ export const AUDIT_RESOURCE_TYPES: Record<AuditResourceType, ResourceTypeDisplay
   marketing_suppression: { label: "Suppression", path: () => SUPPRESSIONS_PATH },
   marketing_journey: { label: "Journey" },
   marketing_journey_enrollment: { label: "Journey enrollment" },
+  marketing_webhook_endpoint: { label: "Webhook endpoint", path: webhookEndpointPath },
+  marketing_webhook_delivery: { label: "Webhook delivery" },
 }
 
 /** What the entries' `action` means, as a person would say it. */
@@ -46,6 +48,8 @@ export const AUDIT_ACTIONS: Record<AuditAction, string> = {
   enroll: "Contact enrolled",
   convert: "Converted",
   exit: "Exited",
+  rotate_secret: "Secret rotated",
+  resend: "Resent",
 }
 
 export const AUDIT_ACTOR_TYPES: Record<AuditActorType, string> = {

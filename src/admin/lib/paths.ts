@@ -29,3 +29,6 @@ export const nativePromotionPath = (id: string) => `/promotions/${id}`
 
 export const JOURNEYS_PATH = "/marketing/journeys"
 export const journeyPath = (id: string) => `${JOURNEYS_PATH}/${id}`
+
+export const WEBHOOKS_PATH = "/marketing/webhooks"
+export const webhookEndpointPath = (id: string) => `${WEBHOOKS_PATH}/${id}`

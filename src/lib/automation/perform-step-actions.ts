@@ -1,4 +1,5 @@
 import { MedusaContainer } from "@medusajs/framework/types"
+import { postSignedWebhook } from "../post-signed-webhook"
 import type { Advance, StepAction } from "../../modules/automation/lib/advance"
 import AutomationModuleService from "../../modules/automation/service"
 import PromotionModuleService from "../../modules/promotion/service"
@@ -6,7 +7,6 @@ import { MarketingModule } from "../../types/modules"
 import { changeContactMetadataWorkflow } from "../../workflows/audience/workflows/change-contact-metadata"
 import { assignPromotionCodesWorkflow } from "../../workflows/promotion/workflows/assign-promotion-codes"
 import { changeSegmentMembersWorkflow } from "../../workflows/segment/workflows/change-segment-members"
-import { callJourneyWebhook } from "./call-journey-webhook"
 import type { ContactFacts, RunningEnrollment } from "./load-step-facts"
 import { marketingOptions } from "../marketing-options"
 
@@ -78,7 +78,7 @@ async function perform(container: MedusaContainer, action: SideEffectAct["result
     }
     case "webhook": {
       const { webhook_secret } = marketingOptions(container)
-      const { status } = await callJourneyWebhook({
+      const { ok, status } = await postSignedWebhook({
         url: action.url,
         secret: webhook_secret,
         delivery_id: at.key,
@@ -92,6 +92,8 @@ async function perform(container: MedusaContainer, action: SideEffectAct["result
           contact: { id: at.contact.id, email: at.contact.email, phone: at.contact.phone, customer_id: at.contact.customer_id },
         },
       })
+      // Any answer but a 2xx fails the step: the worker retries it with backoff.
+      if (!ok) throw new Error(`webhook ${action.url} answered ${status}`)
       return { delivery_id: at.key, status, attempt: at.attempt }
     }
   }

@@ -7,6 +7,7 @@ export const MarketingResource = {
   AUTOMATION: "marketing_automation",
   ANALYTICS: "marketing_analytics",
   AUDIT: "marketing_audit",
+  WEBHOOK: "marketing_webhook",
 } as const
 export type MarketingResource = (typeof MarketingResource)[keyof typeof MarketingResource]
 
@@ -25,4 +26,5 @@ export const MARKETING_RESOURCE_OPERATIONS: Record<MarketingResource, readonly M
   [MarketingResource.AUTOMATION]: ["read", "create", "update", "send"],
   [MarketingResource.ANALYTICS]: ["read", "export"],
   [MarketingResource.AUDIT]: ["read", "export"],
+  [MarketingResource.WEBHOOK]: ["read", "create", "update", "delete", "send"],
 }

@@ -38,6 +38,8 @@ export const AuditAction = {
   ENROLL: "enroll",
   CONVERT: "convert",
   EXIT: "exit",
+  ROTATE_SECRET: "rotate_secret",
+  RESEND: "resend",
 } as const
 export type AuditAction = (typeof AuditAction)[keyof typeof AuditAction]
 
@@ -52,6 +54,8 @@ export const AuditResourceType = {
   SUPPRESSION: "marketing_suppression",
   JOURNEY: "marketing_journey",
   JOURNEY_ENROLLMENT: "marketing_journey_enrollment",
+  WEBHOOK_ENDPOINT: "marketing_webhook_endpoint",
+  WEBHOOK_DELIVERY: "marketing_webhook_delivery",
 } as const
 export type AuditResourceType = (typeof AuditResourceType)[keyof typeof AuditResourceType]
 

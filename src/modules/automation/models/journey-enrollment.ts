@@ -48,6 +48,10 @@ const JourneyEnrollment = model
     // Entry rules read a contact's earlier enrollments: ended ones here, running ones by the index above.
     // Ended only, so that a claim or a step of a running one does not write an entry in it too (bench:journeys).
     { on: ["journey_id", "contact_id", "entered_at"], where: "state NOT IN ('active', 'waiting')" },
+    // Outgoing webhooks read entries and conversions in the order they happened (modules/webhook/lib/fact-sources.ts).
+    // entered_at never changes, so claims and moves stay HOT updates.
+    { on: ["entered_at", "id"] },
+    { on: ["ended_at", "id"], where: "state = 'converted'" },
   ])
 
 export default JourneyEnrollment

@@ -27,6 +27,7 @@ const NAMED_ENTITIES: Partial<Record<AuditResourceType, NamedEntity>> = {
     fields: ["address", "channel"],
     name: (record) => `${record.address} (${record.channel})`,
   },
+  marketing_webhook_endpoint: { entity: "webhook_endpoint", fields: ["url"], name: (record) => record.url },
 }
 
 const key = (resourceType: string, resourceId: string) => `${resourceType}:${resourceId}`

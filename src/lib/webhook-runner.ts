@@ -1,0 +1,54 @@
+import { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { collectWebhookFactsWorkflow } from "../workflows/webhook/workflows/collect-webhook-facts"
+import { deliverWebhooksWorkflow } from "../workflows/webhook/workflows/deliver-webhooks"
+
+export type WebhookRunResult = { rounds: number; queued: number; delivered: number; retried: number; failed: number }
+
+/** Facts read per source and round. */
+export const WEBHOOK_COLLECT_BATCH = 1_000
+/** Deliveries a round POSTs side by side: what one endpoint may see at once from one worker. */
+export const WEBHOOK_SEND_BATCH = 20
+/** Longer than an attempt's timeout: a worker that dies gives its claims back after this. */
+export const WEBHOOK_LEASE_MS = 60_000
+
+let running: Promise<WebhookRunResult> | null = null
+let wokenWhileRunning = false
+
+/**
+ * Queues the deliveries of the facts recorded since the last run, then sends what is due, until
+ * nothing is or `budgetMs` is spent. One run per process at a time: a call during a run makes it
+ * look once more before it stops. Processes run side by side; their claims never overlap.
+ */
+export function runWebhooks(container: MedusaContainer, { budgetMs = 50_000 } = {}): Promise<WebhookRunResult> {
+  if (running) {
+    wokenWhileRunning = true
+    return running
+  }
+  running = run(container, budgetMs).finally(() => {
+    running = null
+  })
+  return running
+}
+
+async function run(container: MedusaContainer, budgetMs: number): Promise<WebhookRunResult> {
+  const until = Date.now() + budgetMs
+  const total: WebhookRunResult = { rounds: 0, queued: 0, delivered: 0, retried: 0, failed: 0 }
+  while (Date.now() < until) {
+    wokenWhileRunning = false
+    const { result: collected } = await collectWebhookFactsWorkflow(container).run({ input: { limit: WEBHOOK_COLLECT_BATCH } })
+    const { result: sent } = await deliverWebhooksWorkflow(container).run({ input: { limit: WEBHOOK_SEND_BATCH, lease_ms: WEBHOOK_LEASE_MS } })
+    total.rounds++
+    total.queued += collected.queued
+    total.delivered += sent.delivered
+    total.retried += sent.retried
+    total.failed += sent.failed
+    if (!collected.full && sent.claimed < WEBHOOK_SEND_BATCH && !wokenWhileRunning) break
+  }
+  if (total.queued || total.delivered || total.retried || total.failed) {
+    container
+      .resolve(ContainerRegistrationKeys.LOGGER)
+      .info(`Marketing webhooks: ${total.queued} queued, ${total.delivered} delivered, ${total.retried} to retry, ${total.failed} failed`)
+  }
+  return total
+}

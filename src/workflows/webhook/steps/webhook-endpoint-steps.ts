@@ -1,0 +1,15 @@
+import { createEntitiesStep, softDeleteEntitiesStep, updateEntitiesStep } from "../../common/entity-steps"
+import { MarketingModule } from "../../../types/modules"
+
+const endpoints = { module: MarketingModule.WEBHOOK, entity: "WebhookEndpoints" }
+
+export const createWebhookEndpointsStep = createEntitiesStep<Record<string, unknown>, { id: string }>("create-marketing-webhook-endpoints", endpoints)
+export const updateWebhookEndpointsStep = updateEntitiesStep<{ id: string } & Record<string, unknown>, Record<string, unknown>>(
+  "update-marketing-webhook-endpoints",
+  endpoints
+)
+export const deleteWebhookEndpointsStep = softDeleteEntitiesStep("delete-marketing-webhook-endpoints", endpoints)
+export const updateWebhookDeliveriesStep = updateEntitiesStep<{ id: string } & Record<string, unknown>, Record<string, unknown>>(
+  "update-marketing-webhook-deliveries",
+  { module: MarketingModule.WEBHOOK, entity: "WebhookDeliveries" }
+)

@@ -69,8 +69,7 @@ describe("Marketing › Webhooks in the admin", () => {
     expect(JSON.parse(receiver.received[0].body)).toMatchObject({ type: "journey.entered", data: { contact_id: "mcont_browser" } })
 
     await page.reload()
-    const log = page.getByRole("table").last()
-    const row = log.getByRole("row", { name: /Journey entered/ })
+    const row = page.getByRole("row", { name: /Journey entered/ })
     await row.getByText("Delivered").waitFor()
     await row.getByText("HTTP 200").waitFor()
     await page.screenshot({ path: artifact("delivery-log.png") })

@@ -181,10 +181,6 @@ medusaIntegrationTestRunner({
       const automation: AutomationModuleService = container.resolve(MarketingModule.AUTOMATION)
       await automation.enroll([{ journey_id: "mjrny_retry", version_id: "mjver_retry", contact_id: "mcont_retry", step_id: "welcome" }])
 
-      await runWebhooks(container)
-      const [first] = (await deliveries(recovering.id)).webhook_deliveries
-      expect(first).toMatchObject({ status: "pending", attempts: 1, last_response_status: 500, last_error: "the endpoint answered HTTP 500" })
-
       const settled = async () => {
         await runWebhooks(container)
         return [(await deliveries(recovering.id)).webhook_deliveries[0], (await deliveries(failing.id)).webhook_deliveries[0]]
@@ -198,11 +194,11 @@ medusaIntegrationTestRunner({
 
       const resent = await api.post(`${ENDPOINTS}/${failing.id}/deliveries/${failed.id}/resend`, {}, headers)
       expect(resent.data.webhook_delivery).toMatchObject({ id: failed.id, status: "pending", attempts: 0 })
-      const [again] = await eventually(settled, ([, b]) => b.status === "delivered")
+      const [, again] = await eventually(settled, ([, b]) => b.status === "delivered")
+      expect(again).toMatchObject({ status: "delivered", attempts: 2, last_response_status: 200 })
       expect(down.received).toHaveLength(5)
       expect(down.received[4].headers["x-marketing-delivery"]).toBe(failed.id)
       expect((await api.post(`${ENDPOINTS}/${recovering.id}/deliveries/${failed.id}/resend`, {}, { ...headers, ...fail })).status).toBe(404)
-      expect(again).toBeTruthy()
     })
 
     it("refuses bad input with a 400 that says what is wrong, and shows a secret only when it is made", async () => {

@@ -1,13 +1,15 @@
-import { Button, Container, createDataTableColumnHelper, StatusBadge } from "@medusajs/ui"
+import { Button, Container, createDataTableColumnHelper, createDataTableFilterHelper, StatusBadge } from "@medusajs/ui"
 import { useState } from "react"
 import { useNavigate } from "react-router-dom"
 import { useCreateWebhookEndpoint, useWebhookEndpoints } from "../../hooks/webhooks"
 import { formatDate } from "../../lib/format"
+import { toOptions } from "../../lib/options"
 import { webhookEndpointPath } from "../../lib/paths"
 import { WEBHOOK_EVENTS } from "../../lib/webhook-display"
 import type { AdminWebhookEndpoint } from "../../types/webhooks"
 import { dateSorting } from "../common/column-sorting"
 import { ListTable } from "../common/list-table"
+import { singleFilter } from "../common/url-filters"
 import { useResourceTable } from "../common/use-resource-table"
 import { WebhookEndpointDrawer } from "./webhook-endpoint-drawer"
 import { WebhookSecretDrawer } from "./webhook-secret-drawer"
@@ -27,6 +29,16 @@ const columns = [
   columnHelper.accessor("created_at", { header: "Added", cell: ({ getValue }) => formatDate(getValue()), ...dateSorting("Added") }),
 ]
 
+const ENABLED = { true: "Enabled", false: "Disabled" }
+const filters = [
+  createDataTableFilterHelper<AdminWebhookEndpoint>().accessor("enabled", {
+    type: "radio",
+    label: "Status",
+    options: toOptions(ENABLED),
+  }),
+]
+const urlFilters = { enabled: singleFilter(["true", "false"] as const) }
+
 /** The store's endpoints; adding one shows its secret once, then opens its page. */
 export const WebhookEndpointListTable = () => {
   const [isAdding, setIsAdding] = useState(false)
@@ -37,8 +49,8 @@ export const WebhookEndpointListTable = () => {
     useList: useWebhookEndpoints,
     rows: (response) => ({ rows: response.webhook_endpoints, count: response.count }),
     columns,
-    filters: [],
-    urlFilters: {},
+    filters,
+    urlFilters,
     rowPath: webhookEndpointPath,
     searchable: false,
   })
@@ -56,7 +68,7 @@ export const WebhookEndpointListTable = () => {
         }
         emptyState={{
           empty: { heading: "No endpoints", description: "Add an endpoint to receive opens, clicks, redemptions and more." },
-          filtered: { heading: "No matching endpoints", description: "Remove some filters." },
+          filtered: { heading: "No matching endpoints", description: "Remove the filter." },
         }}
       />
       <WebhookEndpointDrawer

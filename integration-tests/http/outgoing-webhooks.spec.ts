@@ -1,5 +1,4 @@
 import { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { runWebhooks } from "../../src/lib/webhook-runner"
 import AutomationModuleService from "../../src/modules/automation/service"
@@ -10,6 +9,7 @@ import { WEBHOOK_EVENT_TYPES } from "../../src/types/webhook"
 import { createAdminSession } from "../helpers/admin"
 import { useEnv } from "../helpers/env"
 import { eventually } from "../helpers/eventually"
+import { sql } from "../helpers/sql"
 import { expectSignedWith, startWebhookReceiver } from "../helpers/webhook-receiver"
 
 jest.setTimeout(180_000)
@@ -23,9 +23,6 @@ useEnv({
 
 const ENDPOINTS = "/admin/marketing/webhook-endpoints"
 const fail = { validateStatus: () => true }
-
-const sql = (container: MedusaContainer, text: string, params: unknown[] = []) =>
-  container.resolve(ContainerRegistrationKeys.PG_CONNECTION).raw(text, params)
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
@@ -81,6 +78,7 @@ medusaIntegrationTestRunner({
     })
 
     const providerEvent = (message_id: string, type: "delivered" | "bounce", provider_event_id: string) => ({
+      provider: "sendgrid" as const,
       message_id,
       provider_message_id: null,
       type,

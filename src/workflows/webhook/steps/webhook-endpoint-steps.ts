@@ -1,4 +1,4 @@
-import { createEntitiesStep, softDeleteEntitiesStep, updateEntitiesStep } from "../../common/entity-steps"
+import { createEntitiesStep, softDeleteEntitiesStep, updateEntitiesStep } from "../../common/steps/entity-steps"
 import { MarketingModule } from "../../../types/modules"
 
 const endpoints = { module: MarketingModule.WEBHOOK, entity: "WebhookEndpoints" }

@@ -34,9 +34,11 @@ describe("Marketing › Webhooks in the admin", () => {
 
   const step = pageSteps(() => admin)
 
-  step("adds an endpoint for the events picked, and shows its secret once", async () => {
-    await page.goto(`${admin.host.url}/app/marketing/webhooks`)
+  step("is reached from the Marketing menu, adds an endpoint for the events picked, and shows its secret once", async () => {
+    await admin.sidebarLink("Marketing").click()
+    await admin.sidebarLink("Webhooks").click()
     await page.getByRole("heading", { name: "Webhooks" }).waitFor()
+    expect(new URL(page.url()).pathname).toBe("/app/marketing/webhooks")
     await page.getByRole("button", { name: "Add endpoint" }).click()
     const drawer = page.getByRole("dialog", { name: "Add endpoint" })
     await drawer.getByRole("button", { name: "Add" }).click()

@@ -51,6 +51,9 @@ const dateBound = z
 /** A date filter as the admin's tables send it: `?created_at[$gte]=2025-01-01T00:00:00Z`. */
 export const dateFilter = () => z.strictObject({ $gt: dateBound, $gte: dateBound, $lt: dateBound, $lte: dateBound }).partial()
 
+/** A yes/no filter in a query string: `?enabled=true` or `?enabled=false`. */
+export const queryBoolean = () => z.preprocess((v) => (v === "true" ? true : v === "false" ? false : v), z.boolean())
+
 /** `fields` of a single record's route. */
 export const selectParams = () => z.strictObject({ fields: z.string().max(MAX_LENGTH.fieldList).optional() })
 

@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { MessageChannel, MessageStatus } from "../../../../types/messaging"
-import { dateFilter, findParams, idString, MAX_LENGTH, oneOrMany, selectParams } from "../../../utils/validators"
+import { dateFilter, findParams, idString, MAX_LENGTH, oneOrMany, queryBoolean, selectParams } from "../../../utils/validators"
 import { messageFields } from "./query-config"
 
 export const AdminGetMessagesParams = findParams({ limit: 50, offset: 0, order: "-created_at" }, messageFields)
@@ -11,7 +11,7 @@ export const AdminGetMessagesParams = findParams({ limit: 50, offset: 0, order: 
     channel: oneOrMany(z.enum(MessageChannel)).optional(),
     status: oneOrMany(z.enum(MessageStatus)).optional(),
     to: z.string().max(MAX_LENGTH.address).optional(),
-    is_test: z.preprocess((v) => (v === "true" ? true : v === "false" ? false : v), z.boolean()).optional(),
+    is_test: queryBoolean().optional(),
     created_at: dateFilter().optional(),
     sent_at: dateFilter().optional(),
   })

@@ -1,7 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { isEndpointUrl } from "../../../../modules/webhook/lib/endpoint-url"
 import { WEBHOOK_EVENT_TYPES, WebhookDeliveryStatus } from "../../../../types/webhook"
-import { dateFilter, findParams, idString, MAX_LENGTH, oneOrMany, selectParams } from "../../../utils/validators"
+import { dateFilter, findParams, idString, MAX_LENGTH, oneOrMany, queryBoolean, selectParams } from "../../../utils/validators"
 import { webhookDeliveryFields, webhookEndpointFields } from "./query-config"
 
 /** Longer than any endpoint URL a receiver needs (browsers stop near 2,000 too). */
@@ -39,7 +39,7 @@ export type AdminUpdateWebhookEndpointType = z.infer<typeof AdminUpdateWebhookEn
 
 export const AdminGetWebhookEndpointsParams = findParams({ limit: 20, offset: 0, order: "-created_at" }, webhookEndpointFields)
   .extend({
-    enabled: z.preprocess((v) => (v === "true" ? true : v === "false" ? false : v), z.boolean()).optional(),
+    enabled: queryBoolean().optional(),
   })
   .strict()
 

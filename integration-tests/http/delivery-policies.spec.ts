@@ -1,7 +1,11 @@
+import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { drainMessageQueue } from "../../src/lib/delivery-runner"
+import { runDueJourneys } from "../../src/lib/journey-runner"
 import { sendDueCampaigns } from "../../src/lib/send-due-campaigns"
+import { DeliveryEvents } from "../../src/types/messaging"
 import { createReachableContacts, createScheduledCampaign, Sinks, startDeliverySinks, useDeliverySuite } from "../helpers/delivery"
+import { eventually } from "../helpers/eventually"
 
 jest.setTimeout(120_000)
 
@@ -44,6 +48,40 @@ medusaIntegrationTestRunner({
       expect(held.status).toBe("queued")
       expect(clock(held.not_before)).toBe(QUIET.end)
       expect(sinks.sendgrid.messages().map((m: any) => m.to)).toEqual([abroad.email])
+    })
+
+    it("wakes delivery for a journey's messages only when one can go out now, not for those quiet hours hold", async () => {
+      const [inStoreTime, abroad] = await createReachableContacts(t.container, 2, "woken")
+      await t.audience.updateContacts({ id: abroad.id, timezone: "Etc/GMT-6" })
+      const definition = {
+        trigger: { kind: "custom.event", name: "said_hello" },
+        graph: { start: "hello", steps: [{ id: "hello", kind: "send", channel: "email", subject: "Hello", body: "<p>Hello</p>" }], edges: [] },
+      }
+      const { data } = await api.post("/admin/marketing/journeys", { name: "Hello", definition }, t.admin.headers)
+      await api.post(`/admin/marketing/journeys/${data.journey.id}/publish`, {}, t.admin.headers)
+      const wakes: unknown[] = []
+      const listen = async (event: unknown) => void wakes.push(event)
+      const eventBus = t.container.resolve(Modules.EVENT_BUS)
+      eventBus.subscribe(DeliveryEvents.MESSAGES_QUEUED, listen, { subscriberId: "test-delivery-wakes" })
+      try {
+        for (const [contact, wakesAfter] of [[inStoreTime, 0], [abroad, 1]] as const) {
+          await api.post("/admin/marketing/events", { name: "said_hello", email: contact.email }, t.admin.headers)
+          await runDueJourneys(t.container)
+          // Recorded after its message was queued and any wake-up emitted.
+          const enrollments = await eventually(
+            async () => (await api.get(`/admin/marketing/journeys/${data.journey.id}/enrollments`, t.admin.headers)).data.enrollments,
+            (rows: any[]) => rows.some((e) => e.contact_id === contact.id && e.state === "completed")
+          )
+          expect(enrollments).toContainEqual(expect.objectContaining({ contact_id: contact.id, state: "completed" }))
+          expect(wakes).toHaveLength(wakesAfter)
+        }
+      } finally {
+        eventBus.unsubscribe(DeliveryEvents.MESSAGES_QUEUED, listen, { subscriberId: "test-delivery-wakes" })
+      }
+      const [held] = await t.messaging.listMessages({ contact_id: inStoreTime.id })
+      expect(clock(held.not_before)).toBe(QUIET.end)
+      const [sendable] = await t.messaging.listMessages({ contact_id: abroad.id })
+      expect(sendable.not_before.getTime()).toBeLessThanOrEqual(Date.now())
     })
 
     it("caps how many messages a contact gets per channel", async () => {

@@ -1,4 +1,4 @@
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { drainMessageQueue } from "../../src/lib/delivery-runner"
 import { runDueJourneys } from "../../src/lib/journey-runner"
@@ -250,9 +250,20 @@ medusaIntegrationTestRunner({
       })
       // The condition's segment is deleted after publishing: the branch cannot be evaluated any more.
       await api.delete(`/admin/marketing/segments/${data.segment.id}`, t.admin.headers)
-      await api.post("/admin/marketing/events", { name: "signed_up", email: reader.email }, t.admin.headers)
-      await runDueJourneys(t.container)
-      const [retrying] = await eventually(() => enrollmentsOf(journey), (rows) => rows[0]?.attempts === 1)
+      const warnings: string[] = []
+      const logger = t.container.resolve(ContainerRegistrationKeys.LOGGER)
+      const warn = logger.warn.bind(logger)
+      logger.warn = (message: string) => (warnings.push(message), warn(message))
+      try {
+        await api.post("/admin/marketing/events", { name: "signed_up", email: reader.email }, t.admin.headers)
+        await runDueJourneys(t.container)
+        await eventually(() => enrollmentsOf(journey), (rows) => rows[0]?.attempts === 1)
+      } finally {
+        logger.warn = warn
+      }
+      // The round's lookup failed before each enrollment's own: its error is logged, not swallowed.
+      expect(warnings).toContainEqual(expect.stringMatching(/^Marketing journeys: looking up the facts of 1 enrollments at once failed, looking up each alone: .*gone/))
+      const [retrying] = await enrollmentsOf(journey)
       expect(retrying).toMatchObject({ state: "active", step_id: "known", attempts: 1, last_error: expect.stringContaining("gone") })
       expect(new Date(retrying.due_at).getTime()).toBeGreaterThan(Date.now() - 1000)
 

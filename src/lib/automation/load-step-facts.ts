@@ -54,11 +54,7 @@ export async function loadStepFacts(container: MedusaContainer, running: Running
   if (needing("goal_order").length || needing("purchased_since_entry").length) {
     const wanting = [...needing("goal_order"), ...needing("purchased_since_entry")]
     const since = new Date(Math.min(...wanting.map((r) => r.position.entered_at.getTime())))
-    const purchases: { contact_id: string; order_id: string; amount: unknown; currency_code: string; purchased_at: Date }[] =
-      await audience.listPurchases(
-        { contact_id: [...new Set(wanting.map((r) => r.position.contact_id))], purchased_at: { $gte: since } },
-        { select: ["contact_id", "order_id", "amount", "currency_code", "purchased_at"], order: { purchased_at: "ASC" }, take: null }
-      )
+    const purchases = await audience.purchasesSince([...new Set(wanting.map((r) => r.position.contact_id))], since)
     const ordersSince = (r: RunningEnrollment) => {
       const orders = new Map<string, { id: string; revenue: number; currency_code: string }>()
       for (const p of purchases) {

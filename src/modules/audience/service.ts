@@ -203,6 +203,11 @@ export default class AudienceModuleService extends MedusaService({
     return contacts.contactFields(context, ids, fields)
   }
 
+  @InjectManager()
+  async purchasesSince(contactIds: string[], since: Date, @MedusaContext() context: Context<EntityManager> = {}): Promise<contacts.ContactPurchase[]> {
+    return contacts.purchasesSince(context, contactIds, since)
+  }
+
   /** The segments a contact is in right now: live ones evaluated, static ones from their snapshot. */
   @InjectManager()
   async segmentsContaining(contactId: string, @MedusaContext() context: Context<EntityManager> = {}) {

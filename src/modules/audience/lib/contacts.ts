@@ -4,6 +4,7 @@ import { changeContactMetadata as changedMetadata, ContactMetadataChange } from 
 import {
   confirmConsentRequest,
   LOCK_CONTACT_METADATA,
+  PURCHASES_SINCE,
   REFRESH_CONTACT_AGGREGATES,
   selectContactFields,
   SET_CONTACT_METADATA,
@@ -57,6 +58,18 @@ export async function refreshContactAggregates(context: SqlContext, contactIds: 
 export async function contactFields(context: SqlContext, ids: string[], fields: readonly string[]): Promise<Record<string, unknown>[]> {
   if (!ids.length) return []
   const { rows } = await pgStatement(context, selectContactFields(fields), [ids])
+  return rows
+}
+
+export type ContactPurchase = { contact_id: string; order_id: string; amount: string; currency_code: string; purchased_at: Date }
+
+/**
+ * These contacts' purchases at or after `since`, oldest first, in one statement: a journey round reads
+ * them for its goals and branches each round, without building entities.
+ */
+export async function purchasesSince(context: SqlContext, contactIds: string[], since: Date): Promise<ContactPurchase[]> {
+  if (!contactIds.length) return []
+  const { rows } = await pgStatement<ContactPurchase>(context, PURCHASES_SINCE, [contactIds, since])
   return rows
 }
 

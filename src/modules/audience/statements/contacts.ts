@@ -1,7 +1,7 @@
 import { bigNumberRaw } from "../../../lib/sql-columns"
 
 /*
- * The audience module's SQL over contacts (metadata, order aggregates, template fields, consent confirmation), one
+ * The audience module's SQL over contacts (metadata, order aggregates, purchases, template fields, consent confirmation), one
  * named statement each, run by lib/contacts.ts through src/lib/pg-transaction.ts with PostgreSQL's own $1
  * placeholders.
  */
@@ -47,6 +47,10 @@ export const confirmConsentRequest = (consent: string) => `WITH confirmed AS (
   INSERT INTO marketing_consent_record (id, contact_id, channel, status, source, ip, user_agent)
   SELECT $4, id, $2, 'subscribed', 'double_opt_in', $5, $6 FROM confirmed
   RETURNING id`
+
+/** Contacts' ($1) purchases at or after $2, oldest first. */
+export const PURCHASES_SINCE = `SELECT contact_id, order_id, amount, currency_code, purchased_at FROM marketing_purchase
+  WHERE contact_id = ANY($1::text[]) AND purchased_at >= $2 AND deleted_at IS NULL ORDER BY purchased_at`
 
 /** The columns `fields` of contacts $1, erased ones included. */
 export const selectContactFields = (fields: readonly string[]) =>

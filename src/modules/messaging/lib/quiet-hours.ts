@@ -54,6 +54,20 @@ export function nextSendableAt(now: Date, quiet: QuietHours | null, timezone: st
   return sendable
 }
 
+/**
+ * `nextSendableAt(now, quiet, timezone)` for the messages queued together at `now`, worked out once per
+ * time zone: a round queues hundreds of messages, mostly in a few zones, and each answer costs a
+ * time-zone conversion.
+ */
+export function sendableAtByZone(now: Date, quiet: QuietHours | null): (timezone: string) => Date {
+  const byZone = new Map<string, Date>()
+  return (timezone) => {
+    let sendable = byZone.get(timezone)
+    if (!sendable) byZone.set(timezone, (sendable = nextSendableAt(now, quiet, timezone)))
+    return sendable
+  }
+}
+
 /** When the window that `local` falls in ends, or null when `local` is outside the window. */
 function endOfWindow(local: DateTime, start: Clock, end: Clock, instant: Date): Date | null {
   const current = local.hour * 60 + local.minute

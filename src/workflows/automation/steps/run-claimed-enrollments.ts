@@ -6,7 +6,7 @@ import { JourneyDefinition } from "../../../modules/automation/lib/journey-schem
 import { stepRunKey } from "../../../modules/automation/lib/step-run-key"
 import { ClaimedEnrollment, EnrollmentMove, RecordedStep } from "../../../modules/automation/lib/enrollments"
 import AutomationModuleService from "../../../modules/automation/service"
-import { nextSendableAt } from "../../../modules/messaging/lib/quiet-hours"
+import { sendableAtByZone } from "../../../modules/messaging/lib/quiet-hours"
 import { retryDelayMs } from "../../../modules/messaging/lib/retry-backoff"
 import MessagingModuleService from "../../../modules/messaging/service"
 import { CampaignChannel } from "../../../types/campaign/module"
@@ -145,12 +145,14 @@ export const runClaimedEnrollmentsStep = createStep(
 
     /**
      * The facts of a round, set-based. When the lookup fails (e.g. a condition's segment was
-     * deleted), each enrollment is looked up alone, so that only those it fails for fail (null).
+     * deleted), each enrollment is looked up alone, so that only those it fails for fail (null);
+     * the round's error is logged, as recordOrFail does.
      */
     async function factsOrFailures(round: RunningEnrollment[]): Promise<(StepFacts | null)[]> {
       try {
         return await loadStepFacts(container, round, contacts)
-      } catch {
+      } catch (error) {
+        warn(`looking up the facts of ${round.length} enrollments at once failed, looking up each alone`, error)
         const facts: (StepFacts | null)[] = []
         for (const r of round) {
           try {
@@ -172,9 +174,7 @@ export const runClaimedEnrollmentsStep = createStep(
       try {
         return await automation.recordSteps(recording.map(({ recorded }) => recorded))
       } catch (error) {
-        container
-          .resolve(ContainerRegistrationKeys.LOGGER)
-          .warn(`Marketing journeys: recording ${recording.length} steps at once failed, recording each alone: ${error instanceof Error ? error.message : String(error)}`)
+        warn(`recording ${recording.length} steps at once failed, recording each alone`, error)
         const moved = new Set<string>()
         for (const { r, recorded } of recording) {
           try {
@@ -187,15 +187,23 @@ export const runClaimedEnrollmentsStep = createStep(
       }
     }
 
-    /** Queues the sends of one round, per channel, and says per enrollment what each step did. */
+    function warn(what: string, error: unknown) {
+      container.resolve(ContainerRegistrationKeys.LOGGER).warn(`Marketing journeys: ${what}: ${error instanceof Error ? error.message : String(error)}`)
+    }
+
+    /**
+     * Queues the sends of one round, per channel, and says per enrollment what each step did. Delivery is
+     * woken only when a message can go out now: those quiet hours hold are the delivery job's, when they end.
+     */
     async function queueSends(sends: { r: RunningEnrollment; result: Send }[]) {
       const details = new Map<string, Record<string, unknown>>()
       const channels = new Set(sends.map((s) => s.result.action.channel))
-      let queued = 0
+      let sendableNow = false
       for (const channel of channels) {
         const group = sends.filter((s) => s.result.action.channel === channel)
         const reachable = await reachableAmong(audience, channel, group.map((s) => s.r.position.contact_id))
         const now = new Date()
+        const sendableAt = sendableAtByZone(now, options.quiet_hours)
         const messages = group.flatMap(({ r, result }) => {
           const contact = reachable.get(r.position.contact_id)
           if (!contact) {
@@ -210,11 +218,12 @@ export const runClaimedEnrollmentsStep = createStep(
               channel,
               to: contact.address,
               idempotency_key: result.idempotency_key,
-              not_before: nextSendableAt(now, options.quiet_hours, contact.timezone ?? options.default_timezone),
+              not_before: sendableAt(contact.timezone ?? options.default_timezone),
             },
           ]
         })
-        queued += await messaging.enqueueMessages(messages, options.frequency_caps[channel] ?? null)
+        const queued = await messaging.enqueueMessages(messages, options.frequency_caps[channel] ?? null)
+        sendableNow ||= queued > 0 && messages.some((m) => m.not_before <= now)
         // Found by key: this run's message, or the one a run before a lost lease queued.
         const found = await messaging.messageIdsByKey(messages.map((m) => m.idempotency_key))
         for (const { r, result } of group) {
@@ -224,7 +233,7 @@ export const runClaimedEnrollmentsStep = createStep(
         }
       }
       for (const detail of details.values()) detail.message_id ? tally.sent++ : tally.skipped++
-      if (queued) await container.resolve(Modules.EVENT_BUS).emit({ name: DeliveryEvents.MESSAGES_QUEUED, data: {} })
+      if (sendableNow) await container.resolve(Modules.EVENT_BUS).emit({ name: DeliveryEvents.MESSAGES_QUEUED, data: {} })
       return details
     }
   }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto"
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { nextSendableAt } from "../../../modules/messaging/lib/quiet-hours"
+import { sendableAtByZone } from "../../../modules/messaging/lib/quiet-hours"
 import AudienceModuleService from "../../../modules/audience/service"
 import MessagingModuleService from "../../../modules/messaging/service"
 import { CampaignDTO } from "../../../types/campaign/module"
@@ -45,7 +45,7 @@ export const enqueueCampaignMessagesStep = createStep(
     for (;;) {
       const page = await audience.reachableContacts(compiled, campaign.channel, { afterId, limit: PAGE_SIZE })
       if (!page.length) break
-      const now = new Date()
+      const sendableAt = sendableAtByZone(new Date(), options.quiet_hours)
       const added = await messaging.enqueueMessages(
         page.map((contact) => ({
           campaign_id: campaign.id,
@@ -55,7 +55,7 @@ export const enqueueCampaignMessagesStep = createStep(
           to: contact.address,
           idempotency_key: campaignMessageKey(campaign.id, contact.id, campaign.channel, occurrence),
           queued_by: run,
-          not_before: nextSendableAt(now, options.quiet_hours, contact.timezone ?? options.default_timezone),
+          not_before: sendableAt(contact.timezone ?? options.default_timezone),
         })),
         cap
       )

@@ -1,12 +1,10 @@
 import fc from "fast-check"
-import { nextSendableAt, parseClock, QuietHoursError, validateQuietHours } from "../quiet-hours"
+import { nextSendableAt, QuietHours, parseClock, QuietHoursError, sendableAtByZone, validateQuietHours } from "../quiet-hours"
 
 const NIGHT = { start: "21:00", end: "08:00" }
 const LUNCH = { start: "12:00", end: "14:00" }
 
 const at = (iso: string) => new Date(iso)
-const next = (now: string, quiet: { start: string; end: string } | null, timezone: string) =>
-  nextSendableAt(at(now), quiet, timezone).toISOString()
 
 describe("parseClock", () => {
   it.each([
@@ -51,7 +49,21 @@ describe("validateQuietHours", () => {
   })
 })
 
-describe("nextSendableAt", () => {
+/** Every expectation below holds for one message alone and for a round's messages sharing `now`. */
+const sendableAtOfOne = {
+  nextSendableAt,
+  "sendableAtByZone, asked once": (now: Date, quiet: QuietHours | null, timezone: string) => sendableAtByZone(now, quiet)(timezone),
+  "sendableAtByZone, asked after other zones and again": (now: Date, quiet: QuietHours | null, timezone: string) => {
+    const sendableAt = sendableAtByZone(now, quiet)
+    for (const other of ["UTC", "Asia/Kolkata", "America/Santiago"]) if (other !== timezone) sendableAt(other)
+    sendableAt(timezone)
+    return sendableAt(timezone)
+  },
+}
+
+describe.each(Object.entries(sendableAtOfOne))("%s", (_, sendableAtOf) => {
+  const next = (now: string, quiet: QuietHours | null, timezone: string) => sendableAtOf(at(now), quiet, timezone).toISOString()
+
   it("sends right away without quiet hours", () => {
     expect(next("2026-05-04T23:00:00.000Z", null, "Europe/Berlin")).toBe("2026-05-04T23:00:00.000Z")
   })
@@ -139,11 +151,11 @@ describe("nextSendableAt", () => {
     [{ start: "21", end: "08:00" }, "quiet_hours.start must be HH:MM, got '21'"],
     [{ start: "21:00", end: "8:00" }, "quiet_hours.end must be HH:MM, got '8:00'"],
   ])("refuses a bad stored window %j", (quiet, message) => {
-    expect(() => nextSendableAt(at("2026-05-04T21:00:00.000Z"), quiet, "UTC")).toThrow(new QuietHoursError(message))
+    expect(() => sendableAtOf(at("2026-05-04T21:00:00.000Z"), quiet, "UTC")).toThrow(new QuietHoursError(message))
   })
 
   it("refuses an unknown time zone", () => {
-    expect(() => nextSendableAt(at("2026-05-04T21:00:00.000Z"), NIGHT, "Nowhere/Special")).toThrow(
+    expect(() => sendableAtOf(at("2026-05-04T21:00:00.000Z"), NIGHT, "Nowhere/Special")).toThrow(
       new QuietHoursError("unknown time zone 'Nowhere/Special'")
     )
   })
@@ -166,20 +178,47 @@ describe("nextSendableAt", () => {
     it("returns the first instant at or after now that is outside the window", () => {
       fc.assert(
         fc.property(instant, window, zone, (now, quiet, timezone) => {
-          const sendable = nextSendableAt(now, quiet, timezone)
+          const sendable = sendableAtOf(now, quiet, timezone)
           expect(sendable.getTime()).toBeGreaterThanOrEqual(now.getTime())
           // A day, or two when a daylight-saving jump swallows the only sendable time of a night.
           expect(sendable.getTime() - now.getTime()).toBeLessThan(49 * 60 * MINUTE)
           // Outside the window: asking again changes nothing.
-          expect(nextSendableAt(sendable, quiet, timezone)).toEqual(sendable)
+          expect(sendableAtOf(sendable, quiet, timezone)).toEqual(sendable)
           // And the first such instant: the minute before was still quiet.
           if (sendable.getTime() !== now.getTime()) {
             const before = new Date(Math.max(now.getTime(), sendable.getTime() - MINUTE))
-            expect(nextSendableAt(before, quiet, timezone)).toEqual(sendable)
+            expect(sendableAtOf(before, quiet, timezone)).toEqual(sendable)
           }
         }),
         { numRuns: 500 }
       )
     })
+  })
+})
+
+describe("sendableAtByZone", () => {
+  it.each([
+    ["the night Berlin moves forward (2025-03-30)", NIGHT, "2025-03-29T22:00:00.000Z"],
+    ["the night Berlin moves back (2025-10-26)", NIGHT, "2025-10-25T22:00:00.000Z"],
+    ["the hour New York repeats (2025-11-02)", { start: "00:30", end: "01:45" }, "2025-11-02T05:15:00.000Z"],
+    ["Lord Howe's half-hour jump (2025-10-05)", { start: "01:00", end: "02:15" }, "2025-10-04T14:45:00.000Z"],
+    ["the night Santiago skips (2025-09-07)", { start: "00:30", end: "00:00" }, "2025-09-07T03:59:00.000Z"],
+    ["a lunch window", LUNCH, "2025-03-30T10:30:00.000Z"],
+  ])("gives a round's messages across zones, %s, what each would get alone", (_, quiet, now) => {
+    const zones = ["Europe/Berlin", "America/New_York", "UTC", "Australia/Lord_Howe", "Europe/Berlin", "America/Santiago", "Asia/Kathmandu", "UTC"]
+    const sendableAt = sendableAtByZone(at(now), quiet)
+    expect(zones.map((zone) => sendableAt(zone).toISOString())).toEqual(zones.map((zone) => nextSendableAt(at(now), quiet, zone).toISOString()))
+  })
+
+  it("works each zone out once per round: its messages share the answer", () => {
+    const sendableAt = sendableAtByZone(at("2025-03-29T22:00:00.000Z"), NIGHT)
+    const berlin = sendableAt("Europe/Berlin")
+    expect(sendableAt("America/New_York")).not.toBe(berlin)
+    expect(sendableAt("Europe/Berlin")).toBe(berlin)
+  })
+
+  it("refuses an unknown time zone each time it is asked", () => {
+    const sendableAt = sendableAtByZone(at("2026-05-04T21:00:00.000Z"), NIGHT)
+    for (let i = 0; i < 2; i++) expect(() => sendableAt("Nowhere/Special")).toThrow(new QuietHoursError("unknown time zone 'Nowhere/Special'"))
   })
 })

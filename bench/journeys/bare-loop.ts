@@ -16,7 +16,7 @@ import { Client } from "pg"
 import { CLAIM_DUE_ENROLLMENTS_SQL } from "../../src/modules/automation/lib/claim-due-enrollments-sql"
 import { stepRunKey } from "../../src/modules/automation/lib/step-run-key"
 import { RECORD_STEPS } from "../../src/modules/automation/statements/enrollments"
-import { selectContactFields } from "../../src/modules/audience/statements/contacts"
+import { PURCHASES_SINCE, selectContactFields } from "../../src/modules/audience/statements/contacts"
 import { reachableContactsPage } from "../../src/modules/audience/statements/segments"
 import { MESSAGE_IDS_BY_KEY, QUEUE_MESSAGES } from "../../src/modules/messaging/statements/queue"
 import { CONTACT_FACT_FIELDS } from "../../src/lib/automation/load-step-facts"
@@ -116,11 +116,7 @@ async function runClaimed(client: Client, claimed: Running[], waitSeconds: numbe
   let running = claimed.filter((e) => known.has(e.contact_id))
   while (running.length) {
     const since = new Date(Math.min(...running.map((e) => new Date(e.entered_at).getTime())))
-    const { rows: purchases } = await client.query(
-      `SELECT contact_id, order_id, amount, currency_code, purchased_at FROM marketing_purchase
-        WHERE contact_id = ANY($1::text[]) AND purchased_at >= $2 AND deleted_at IS NULL ORDER BY purchased_at`,
-      [[...new Set(running.map((e) => e.contact_id))], since]
-    )
+    const { rows: purchases } = await client.query(PURCHASES_SINCE, [[...new Set(running.map((e) => e.contact_id))], since])
     const ordered = new Set(purchases.map((p: { contact_id: string }) => p.contact_id))
     // The journey's exit rule (when unsubscribed, the default): who is still reachable by email.
     const subscribed = await reachable(client, running.map((e) => e.contact_id))

@@ -6,12 +6,14 @@
  * run while keeping up, and its worker's memory with BENCH_WAITING enrollments waiting.
  * BENCH_CONTACTS (1,000; all of them in the backlog), BENCH_EVENTS (how many of them enter through events
  * while the worker keeps up; all by default), BENCH_WAIT_MINUTES (1, the shortest wait a journey takes), BENCH_CONCURRENCY
- * (events in flight, 8), BENCH_WAITING (1,000,000; 0 skips it), BENCH_PROFILE (a file: the backlog under the CPU profiler).
+ * (events in flight, 8), BENCH_WAITING (1,000,000; 0 skips it), BENCH_PROFILE (a file: the backlog under the CPU profiler),
+ * BENCH_STATEMENTS=1 (pg_stat_statements: each side's statements in the backlog by total time).
  */
 import fs from "node:fs"
 import path from "node:path"
 import { BENCH_SECRETS, MEDUSA_CLI, PROTOCOL_PREFIX, ROOT, machineState, medusaEnv, onCleanup, run, scratchDir, seconds, startDatabase } from "../lib/harness"
 import { bareJourneyLoop, prepareBareLoop } from "./bare-loop"
+import { resetStatements, statementsByTotalTime, statementsTable } from "../lib/statements"
 import { FLOW_FIGURES_SQL } from "./flow-figures-sql"
 import type { JourneyFlowSizes } from "./flow"
 
@@ -25,6 +27,7 @@ const sizes: JourneyFlowSizes = {
   wait_minutes: Number(process.env.BENCH_WAIT_MINUTES ?? 1),
   concurrency: Number(process.env.BENCH_CONCURRENCY ?? 8),
   waiting: Number(process.env.BENCH_WAITING ?? 1_000_000),
+  statements: process.env.BENCH_STATEMENTS === "1",
 }
 /** The issue's targets. */
 const TARGET_RATIO = 0.5
@@ -45,7 +48,7 @@ const f2 = (n: number) => n.toFixed(2)
 export async function flowPhase() {
   console.log(`\nbench:journeys, end to end — ${sizes.contacts.toLocaleString()} contacts, trigger → wait ${sizes.wait_minutes} min → branch → send → wait ${sizes.wait_minutes} min → end (goal: an order); ${machineState()}`)
   const dir = scratchDir("journeys-flow")
-  const db = await startDatabase(dir, "journeys")
+  const db = await startDatabase(dir, "journeys", { statements: sizes.statements })
   const smtp = await sinks.startSmtpSink({ parse: false })
   onCleanup(() => smtp.close())
   const options = {
@@ -72,7 +75,9 @@ export async function flowPhase() {
   const medusa = { ...backlogFigures, busy_seconds: reported.backlog_busy_seconds, total_seconds: reported.backlog_total_seconds }
   const { rows: enrolled } = await db.query(`SELECT id FROM marketing_contact WHERE email LIKE 'journey%' ORDER BY id`)
   await prepareBareLoop(db.url, { journeyId: reported.backlog_journey_id, contactIds: enrolled.map((c: { id: string }) => c.id), waitSeconds: sizes.wait_minutes * 60 })
+  if (sizes.statements) await resetStatements(db.query)
   const bare = await bareJourneyLoop(db.url, { journeyId: reported.backlog_journey_id, waitSeconds: sizes.wait_minutes * 60 })
+  const bareStatements = sizes.statements ? await statementsByTotalTime(db.query) : null
 
   const rate = (r: { transitions: number; busy_seconds: number }) => r.transitions / r.busy_seconds
   const ratio = rate(medusa) / rate(bare)
@@ -91,6 +96,10 @@ export async function flowPhase() {
   if (reported.backlog_profile) {
     console.log(`\nthe backlog's CPU in Medusa's process by origin (self seconds, ${process.env.BENCH_PROFILE}): ` +
       reported.backlog_profile.map(([origin, s]: [string, number]) => `${origin} ${f1(s)}`).join(", "))
+  }
+  if (reported.backlog_statements && bareStatements) {
+    console.log(`\nthe backlog's statements by total execution time (pg_stat_statements), Medusa:\n\n${statementsTable(reported.backlog_statements, medusa.transitions)}`)
+    console.log(`\nthe bare loop:\n\n${statementsTable(bareStatements, bare.transitions)}`)
   }
   console.log(`\nratio Medusa/bare (transitions per busy second, backlog): ${f2(ratio)} (target ≥ ${TARGET_RATIO}: ${ratio >= TARGET_RATIO ? "met" : "NOT met"})`)
   console.log(`Medusa lag p99 keeping up: ${f2(keepingUp.lag_p99)} s (target ≤ ${TARGET_LAG_P99_S} s: ${keepingUp.lag_p99 <= TARGET_LAG_P99_S ? "met" : "NOT met"})`)

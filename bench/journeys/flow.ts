@@ -19,8 +19,9 @@ import { publishJourneyWorkflow } from "../../src/workflows/automation/workflows
 import { saveJourneyWorkflow } from "../../src/workflows/automation/workflows/save-journey"
 import { profiled, selfSecondsByOrigin } from "../lib/cpu-profile"
 import { PROTOCOL_PREFIX, sleep } from "../lib/harness"
+import { resetStatements, statementsByTotalTime } from "../lib/statements"
 
-export type JourneyFlowSizes = { contacts: number; events: number; wait_minutes: number; concurrency: number; waiting: number }
+export type JourneyFlowSizes = { contacts: number; events: number; wait_minutes: number; concurrency: number; waiting: number; statements: boolean }
 
 export const BENCH_EVENT = "bench.joined"
 /** The trigger of the backlog's and the waiting enrollments' journeys: no event names it, the benchmark writes their enrollments. */
@@ -112,6 +113,9 @@ export default async function journeyFlow({ container, args }: ExecArgs) {
     [sizes.wait_minutes, backlog.journey.id]
   )
   await pg.raw("VACUUM ANALYZE marketing_journey_enrollment")
+  const sql = (text: string) => pg.raw(text)
+  // BENCH_STATEMENTS=1: the statements of the backlog alone (the database counts them: flow-phase.ts).
+  if (sizes.statements) await resetStatements(sql)
   const backlogStarted = Date.now()
   let busyMs = 0
   const runBacklog = async () => {
@@ -124,6 +128,7 @@ export default async function journeyFlow({ container, args }: ExecArgs) {
   // BENCH_PROFILE=<file>: the backlog under V8's CPU profiler, its CPU seconds by origin reported.
   const profile = process.env.BENCH_PROFILE ? selfSecondsByOrigin((await profiled(process.env.BENCH_PROFILE, runBacklog)).profile) : (await runBacklog(), null)
   const backlogSeconds = (Date.now() - backlogStarted) / 1000
+  const backlogStatements = sizes.statements ? await statementsByTotalTime(sql) : null
 
   const waiting = await holdWaiting(sizes.waiting)
 
@@ -149,6 +154,7 @@ export default async function journeyFlow({ container, args }: ExecArgs) {
     backlog_busy_seconds: busyMs / 1000,
     backlog_total_seconds: backlogSeconds,
     backlog_profile: profile,
+    backlog_statements: backlogStatements,
     waiting,
   })
 

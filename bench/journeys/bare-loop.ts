@@ -50,8 +50,15 @@ type Step = {
 
 const TABLES = ["marketing_journey", "marketing_journey_enrollment", "marketing_journey_step_run", "marketing_message"]
 
-/** The copies of the tables, with an enrollment of the journey per contact at its first wait, the wait just ended. */
-export async function prepareBareLoop(url: string, { journeyId, contactIds, waitSeconds }: { journeyId: string; contactIds: string[]; waitSeconds: number }) {
+/**
+ * The copies of the tables, with an enrollment of the journey per contact at its first wait, the wait just ended.
+ * `historyOf` (a journey) copies that journey's enrollments, step runs and messages too: what the plugin's tables
+ * held when its backlog began, so that both sides write into tables and indexes of the same size.
+ */
+export async function prepareBareLoop(
+  url: string,
+  { journeyId, contactIds, waitSeconds, historyOf = null }: { journeyId: string; contactIds: string[]; waitSeconds: number; historyOf?: string | null }
+) {
   const client = new Client({ connectionString: url })
   await client.connect()
   try {
@@ -69,7 +76,19 @@ export async function prepareBareLoop(url: string, { journeyId, contactIds, wait
       if (reloptions) await client.query(`ALTER TABLE ${relname} SET (${reloptions.join(", ")})`)
       for (const key of foreign_keys ?? []) await client.query(`ALTER TABLE ${relname} ADD ${key}`)
     }
-    await client.query(`INSERT INTO marketing_journey SELECT * FROM public.marketing_journey WHERE id = $1`, [journeyId])
+    await client.query(`INSERT INTO marketing_journey SELECT * FROM public.marketing_journey WHERE id = ANY($1::text[])`, [[journeyId, historyOf]])
+    if (historyOf) {
+      await client.query(`INSERT INTO marketing_journey_enrollment SELECT * FROM public.marketing_journey_enrollment WHERE journey_id = $1`, [historyOf])
+      await client.query(
+        `INSERT INTO marketing_journey_step_run SELECT r.* FROM public.marketing_journey_step_run r
+           JOIN marketing_journey_enrollment e ON e.id = r.enrollment_id`
+      )
+      await client.query(
+        `INSERT INTO marketing_message SELECT m.* FROM public.marketing_message m
+          WHERE m.id IN (SELECT r.detail ->> 'message_id' FROM marketing_journey_step_run r WHERE r.detail ? 'message_id')`
+      )
+      for (const table of TABLES) await client.query(`VACUUM ANALYZE ${table}`)
+    }
     await client.query(
       `INSERT INTO marketing_journey_enrollment (id, journey_id, version_id, contact_id, state, step_id, sequence, due_at, waiting_until, attempts, entered_at)
        SELECT 'mjenr_bare' || i, j.id, j.live_version_id, c, 'waiting', 'first_wait', 0, now(), now(), 0, now() - make_interval(secs => $3::float8)

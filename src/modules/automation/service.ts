@@ -130,6 +130,11 @@ export default class AutomationModuleService extends MedusaService({
 
   /** Records a step's run and moves its enrollment, together (see recordSteps). Returns whether the move happened. */
   @InjectManager()
+  async versionDefinitions(ids: string[], @MedusaContext() context: Context<EntityManager> = {}): Promise<enrollments.VersionDefinition[]> {
+    return enrollments.versionDefinitions(context, ids)
+  }
+
+  @InjectManager()
   async recordStep(step: RecordedStep, @MedusaContext() context: Context<EntityManager> = {}): Promise<boolean> {
     return (await enrollments.recordSteps(context, [step])).has(step.enrollment_id)
   }

@@ -12,6 +12,7 @@ import {
   RECORD_STEPS,
   RELEASE_ENROLLMENT_LEASES,
   RUNNING_CART_ENROLLMENTS,
+  VERSION_DEFINITIONS,
   WAKE_WAITING_ENROLLMENTS,
 } from "../statements/enrollments"
 
@@ -111,6 +112,16 @@ export async function claimDueEnrollments(
 /** Releases a worker's lease on the enrollments it claimed, so that the next claim takes them at once. */
 export async function releaseEnrollmentLeases(context: SqlContext, ids: string[]): Promise<void> {
   await pgStatement(context, RELEASE_ENROLLMENT_LEASES, [ids])
+}
+
+/** A version's definition as stored, for JourneyDefinition.parse. */
+export type VersionDefinition = { id: string; trigger: unknown; graph: unknown; entry: unknown; goal: unknown; exit: unknown }
+
+/** The definitions of the versions claimed enrollments run on, in one statement: the worker reads them each claim. */
+export async function versionDefinitions(context: SqlContext, ids: string[]): Promise<VersionDefinition[]> {
+  if (!ids.length) return []
+  const { rows } = await pgStatement<VersionDefinition>(context, VERSION_DEFINITIONS, [ids])
+  return rows
 }
 
 /**

@@ -105,6 +105,9 @@ export const EARLIEST_WAIT_END = `SELECT min(waiting_until) AS at FROM marketing
 /** A batch of at most $2 awaited events that occurred before $1. */
 export const PRUNE_JOURNEY_EVENTS_BEFORE = `DELETE FROM marketing_journey_event WHERE id IN (SELECT id FROM marketing_journey_event WHERE occurred_at < $1 LIMIT $2)`
 
+/** The definitions of journey versions $1. */
+export const VERSION_DEFINITIONS = `SELECT id, trigger, graph, entry, goal, exit FROM marketing_journey_version WHERE id = ANY($1::text[]) AND deleted_at IS NULL`
+
 /** Each enrollment's journey name and version graph, and the code an issue-code step gave it last. */
 export const ENROLLMENT_SEND_CONTEXTS = `SELECT e.id AS enrollment_id, j.name, v.graph,
         (SELECT r.detail ->> 'code' FROM marketing_journey_step_run r

@@ -56,7 +56,7 @@ export const runClaimedEnrollmentsStep = createStep(
     if (!enrollments.length) return new StepResponse(tally)
 
     const versions = new Map(
-      (await automation.listJourneyVersions({ id: [...new Set(enrollments.map((e) => e.version_id))] }, { take: null })).map((v) => [
+      (await automation.versionDefinitions([...new Set(enrollments.map((e) => e.version_id))])).map((v) => [
         v.id,
         prepareJourney(JourneyDefinition.parse({ trigger: v.trigger, graph: v.graph, entry: v.entry, goal: v.goal, exit: v.exit })),
       ])

@@ -4,6 +4,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { completeSentCampaignWorkflow } from "../workflows/delivery/workflows/complete-sent-campaign"
 import { deliverMessagesWorkflow } from "../workflows/delivery/workflows/deliver-messages"
 import { marketingOptions } from "./marketing-options"
+import { oneRunPerProcess, RunWakeUps } from "./one-run-per-process"
 
 export type DrainResult = { rounds: number; sent: number; retried: number; failed: number }
 
@@ -13,27 +14,17 @@ export const deliveryWorkerId = () => `${hostname()}:${process.pid}`
 /** Delivery rounds a process runs side by side. */
 export const ROUNDS_IN_FLIGHT = 2
 
-let running: Promise<DrainResult> | null = null
-let wokenWhileRunning = false
+const drains = oneRunPerProcess<DrainResult>()
 
 /**
- * Runs delivery rounds until nothing is due or `budgetMs` is spent, two at a time. One drain per
- * process at a time: a call during a drain makes that drain look once more before it stops, so
- * messages queued meanwhile are not left for the next tick. Other processes drain side by side; their
- * claims never overlap.
+ * Runs delivery rounds until nothing is due or `budgetMs` is spent, two at a time; one drain per
+ * process at a time (a call during a drain makes it look once more before it stops).
  */
 export function drainMessageQueue(container: MedusaContainer, { budgetMs = 50_000 } = {}): Promise<DrainResult> {
-  if (running) {
-    wokenWhileRunning = true
-    return running
-  }
-  running = drain(container, budgetMs).finally(() => {
-    running = null
-  })
-  return running
+  return drains((wakeUps) => drain(container, budgetMs, wakeUps))
 }
 
-async function drain(container: MedusaContainer, budgetMs: number): Promise<DrainResult> {
+async function drain(container: MedusaContainer, budgetMs: number, wakeUps: RunWakeUps): Promise<DrainResult> {
   const options = marketingOptions(container)
   const { delivery } = options
   // A batch paced by a slow provider must be sent well within its claim's lease, or another worker
@@ -46,7 +37,7 @@ async function drain(container: MedusaContainer, budgetMs: number): Promise<Drai
   const total: DrainResult = { rounds: 0, sent: 0, retried: 0, failed: 0 }
   const rounds = async () => {
     while (Date.now() < until) {
-      wokenWhileRunning = false
+      wakeUps.woken = false
       const { result } = await deliverMessagesWorkflow(container).run({
         input: { worker, limit, lease_ms: delivery.lease_seconds * 1000 },
       })
@@ -57,7 +48,7 @@ async function drain(container: MedusaContainer, budgetMs: number): Promise<Drai
       for (const id of result.finished_campaign_ids) {
         await completeSentCampaignWorkflow(container).run({ input: { id } })
       }
-      if (result.claimed === 0 && !wokenWhileRunning) break
+      if (result.claimed === 0 && !wakeUps.woken) break
     }
   }
   // While one round waits for PostgreSQL or the provider, the other claims and composes: the

@@ -2,6 +2,7 @@ import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { collectWebhookFactsWorkflow } from "../workflows/webhook/workflows/collect-webhook-facts"
 import { deliverWebhooksWorkflow } from "../workflows/webhook/workflows/deliver-webhooks"
+import { oneRunPerProcess, RunWakeUps } from "./one-run-per-process"
 
 export type WebhookRunResult = { rounds: number; queued: number; delivered: number; retried: number; failed: number }
 
@@ -12,30 +13,22 @@ export const WEBHOOK_SEND_BATCH = 20
 /** Longer than an attempt's timeout: a worker that dies gives its claims back after this. */
 export const WEBHOOK_LEASE_MS = 60_000
 
-let running: Promise<WebhookRunResult> | null = null
-let wokenWhileRunning = false
+const runs = oneRunPerProcess<WebhookRunResult>()
 
 /**
  * Queues the deliveries of the facts recorded since the last run, then sends what is due, until
- * nothing is or `budgetMs` is spent. One run per process at a time: a call during a run makes it
- * look once more before it stops. Processes run side by side; their claims never overlap.
+ * nothing is or `budgetMs` is spent; one run per process at a time (a call during a run makes it
+ * look once more before it stops).
  */
 export function runWebhooks(container: MedusaContainer, { budgetMs = 50_000 } = {}): Promise<WebhookRunResult> {
-  if (running) {
-    wokenWhileRunning = true
-    return running
-  }
-  running = run(container, budgetMs).finally(() => {
-    running = null
-  })
-  return running
+  return runs((wakeUps) => run(container, budgetMs, wakeUps))
 }
 
-async function run(container: MedusaContainer, budgetMs: number): Promise<WebhookRunResult> {
+async function run(container: MedusaContainer, budgetMs: number, wakeUps: RunWakeUps): Promise<WebhookRunResult> {
   const until = Date.now() + budgetMs
   const total: WebhookRunResult = { rounds: 0, queued: 0, delivered: 0, retried: 0, failed: 0 }
   while (Date.now() < until) {
-    wokenWhileRunning = false
+    wakeUps.woken = false
     const { result: collected } = await collectWebhookFactsWorkflow(container).run({ input: { limit: WEBHOOK_COLLECT_BATCH } })
     const { result: sent } = await deliverWebhooksWorkflow(container).run({ input: { limit: WEBHOOK_SEND_BATCH, lease_ms: WEBHOOK_LEASE_MS } })
     total.rounds++
@@ -43,7 +36,7 @@ async function run(container: MedusaContainer, budgetMs: number): Promise<Webhoo
     total.delivered += sent.delivered
     total.retried += sent.retried
     total.failed += sent.failed
-    if (!collected.full && sent.claimed < WEBHOOK_SEND_BATCH && !wokenWhileRunning) break
+    if (!collected.full && sent.claimed < WEBHOOK_SEND_BATCH && !wakeUps.woken) break
   }
   if (total.queued || total.delivered || total.retried || total.failed) {
     container

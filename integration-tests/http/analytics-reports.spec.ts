@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { drainMessageQueue } from "../../src/lib/delivery-runner"
 import { sendDueCampaigns } from "../../src/lib/send-due-campaigns"
-import { SETTLE_SECONDS } from "../../src/modules/analytics/service"
+import { rowsSettled } from "../helpers/analytics"
 import { refreshAnalyticsRollupsWorkflow } from "../../src/workflows/analytics/workflows/refresh-rollups"
 import { backdateMessages, createReachableContacts, createScheduledCampaign, Sinks, startDeliverySinks, useDeliverySuite } from "../helpers/delivery"
 import { eventually } from "../helpers/eventually"
@@ -89,7 +89,7 @@ medusaIntegrationTestRunner({
       // 10% of one and of two 40.00 shirts.
       const [discount0, discount1] = [400, 800]
 
-      await new Promise((resolve) => setTimeout(resolve, (SETTLE_SECONDS + 1) * 1000))
+      await rowsSettled(t.container)
       await refreshAnalyticsRollupsWorkflow(t.container).run({ input: {} })
 
       const today = dayOf(new Date())

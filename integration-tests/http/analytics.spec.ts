@@ -3,7 +3,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { drainMessageQueue } from "../../src/lib/delivery-runner"
 import { runDueJourneys } from "../../src/lib/journey-runner"
 import { sendDueCampaigns } from "../../src/lib/send-due-campaigns"
-import { SETTLE_SECONDS } from "../../src/modules/analytics/service"
+import { rowsSettled } from "../helpers/analytics"
 import { rebuildAnalyticsRollupsWorkflow } from "../../src/workflows/analytics/workflows/rebuild-rollups"
 import { refreshAnalyticsRollupsWorkflow } from "../../src/workflows/analytics/workflows/refresh-rollups"
 import { backdateMessages, createReachableContacts, createScheduledCampaign, Sinks, startDeliverySinks, useDeliverySuite } from "../helpers/delivery"
@@ -55,9 +55,9 @@ medusaIntegrationTestRunner({
       )
       return { order, revenue: Math.round(order.total * 100) }
     }
-    /** The refresh takes rows once they are SETTLE_SECONDS old. */
+    /** The refresh takes rows once they have settled. */
     const refreshOnceSettled = async () => {
-      await new Promise((resolve) => setTimeout(resolve, (SETTLE_SECONDS + 1) * 1000))
+      await rowsSettled(t.container)
       await refreshAnalyticsRollupsWorkflow(t.container).run({ input: {} })
     }
 

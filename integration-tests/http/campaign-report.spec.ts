@@ -2,7 +2,7 @@ import { createSign, generateKeyPairSync } from "node:crypto"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { drainMessageQueue } from "../../src/lib/delivery-runner"
 import { sendDueCampaigns } from "../../src/lib/send-due-campaigns"
-import { SETTLE_SECONDS } from "../../src/modules/analytics/service"
+import { rowsSettled } from "../helpers/analytics"
 import PromotionModuleService from "../../src/modules/promotion/service"
 import { MarketingModule } from "../../src/types/modules"
 import { rebuildAnalyticsRollupsWorkflow } from "../../src/workflows/analytics/workflows/rebuild-rollups"
@@ -42,9 +42,9 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }: HttpSuite) => {
     const t = useDeliverySuite(api, getContainer, () => sinks)
     const get = (path: string) => api.get(path, { ...t.admin.headers, validateStatus: () => true })
-    /** The refresh takes raw rows once they are SETTLE_SECONDS old. */
+    /** The refresh takes raw rows once they have settled. */
     const refresh = async () => {
-      await new Promise((resolve) => setTimeout(resolve, (SETTLE_SECONDS + 1) * 1000))
+      await rowsSettled(t.container)
       await refreshAnalyticsRollupsWorkflow(t.container).run({ input: {} })
     }
 

@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { drainMessageQueue } from "../../src/lib/delivery-runner"
 import { runDueJourneys } from "../../src/lib/journey-runner"
-import { SETTLE_SECONDS } from "../../src/modules/analytics/service"
+import { rowsSettled } from "../helpers/analytics"
 import { refreshAnalyticsRollupsWorkflow } from "../../src/workflows/analytics/workflows/refresh-rollups"
 import { createReachableContacts, Sinks, startDeliverySinks, useDeliverySuite } from "../helpers/delivery"
 import { eventually } from "../helpers/eventually"
@@ -85,9 +85,9 @@ medusaIntegrationTestRunner({
         ])
       )
       expect(idleFigures).toEqual({ journey_id: idle.journey.id, enrolled: 0, running: 0, converted: 0, completed: 0, exited: 0, failed: 0, steps: [] })
-      // Sent and rolled up (rows SETTLE_SECONDS old), the step's one message (the unsubscribed contact gets none) is counted on it.
+      // Sent and rolled up (once its rows have settled), the step's one message (the unsubscribed contact gets none) is counted on it.
       await drainMessageQueue(t.container)
-      await new Promise((resolve) => setTimeout(resolve, (SETTLE_SECONDS + 1) * 1000))
+      await rowsSettled(t.container)
       await refreshAnalyticsRollupsWorkflow(t.container).run({ input: {} })
       const [rolledUp, idleRolledUp] = await figures()
       expect(rolledUp.steps).toEqual(

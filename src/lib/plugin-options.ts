@@ -89,6 +89,15 @@ export const PluginOptionsSchema = z
         retry_max_ms: z.number().int().positive().default(3_600_000),
       })
       .prefault({}),
+    analytics: z
+      .object({
+        /**
+         * Raw rows are rolled up once they are this old: longer than any of their writers takes from
+         * stamping a row to committing it, or the rollup's cursor passes the row and only a rebuild counts it.
+         */
+        settle_seconds: z.number().int().min(1).max(600).default(10),
+      })
+      .prefault({}),
     contact_imports: z
       .object({
         /** An import that reports no progress for this long lost its worker: it is failed, saying so. */

@@ -21,6 +21,14 @@ describe("plugin options", () => {
     )
   })
 
+  it("lets raw rows settle 10 s before the analytics rollup counts them, or as long as the store says, within 1-600 s", () => {
+    expect(parsePluginOptions(undefined).analytics.settle_seconds).toBe(10)
+    expect(parsePluginOptions({ analytics: { settle_seconds: undefined } }).analytics.settle_seconds).toBe(10)
+    expect(parsePluginOptions({ analytics: { settle_seconds: 2 } }).analytics.settle_seconds).toBe(2)
+    expect(() => parsePluginOptions({ analytics: { settle_seconds: 0 } })).toThrow(/options\.analytics\.settle_seconds/)
+    expect(() => parsePluginOptions({ analytics: { settle_seconds: 1.5 } })).toThrow(/options\.analytics\.settle_seconds/)
+  })
+
   it("reports a wrong type", () => {
     expect(() => parsePluginOptions({ default_timezone: 3 })).toThrow(/options\.default_timezone/)
   })

@@ -31,13 +31,6 @@ import {
   SNAPSHOT_AUDIENCE_COUNTS,
 } from "./statements"
 
-/**
- * Raw rows are rolled up once they are this old. Their writers stamp them with their transaction's
- * start and commit within milliseconds (single statements); a row committed later than this after
- * its stamp would be passed by the cursor, and only a rebuild would count it.
- */
-export const SETTLE_SECONDS = 10
-
 // Intl.supportedValuesOf is in Node 18+, newer than the compiler's lib.
 const CURRENCIES = (Intl as unknown as { supportedValuesOf(key: "currency"): string[] }).supportedValuesOf("currency")
 const CURRENCY_DIGITS = CURRENCIES.map(currencyDigits)
@@ -51,7 +44,7 @@ export default class AnalyticsModuleService extends MedusaService({ DailyRollup,
   }
 
   /**
-   * Adds the raw rows recorded since the last refresh (up to `now`, less SETTLE_SECONDS) to the daily
+   * Adds the raw rows recorded since the last refresh (up to `now`, less `analytics.settle_seconds`) to the daily
    * rollup, source by source, moving each source's cursor in the same transaction. Concurrent
    * refreshes queue on the cursors' row locks, so that no row is counted twice. Returns how many
    * rollup rows each source changed.
@@ -129,7 +122,7 @@ export default class AnalyticsModuleService extends MedusaService({ DailyRollup,
 
   private async refreshIn(client: PgClient, now: Date): Promise<Record<string, number>> {
     await client.query(ADD_ROLLUP_CURSORS, [ROLLUP_SOURCES.map((source) => source.name)])
-    const { rows: [{ upto }] } = await client.query(REFRESH_UP_TO, [now, SETTLE_SECONDS])
+    const { rows: [{ upto }] } = await client.query(REFRESH_UP_TO, [now, this.options_.analytics.settle_seconds])
     const changed: Record<string, number> = {}
     for (const source of ROLLUP_SOURCES) {
       const { rows: [cursor] } = await client.query(LOCK_ROLLUP_CURSOR, [source.name])

@@ -182,6 +182,14 @@ medusaIntegrationTestRunner({
       expect(await countRows(["marketing_segment", "marketing_suppression"])).toEqual(before)
     })
 
+    it.each(["promotions/:id/codes", "promotions/:id/codes/batches", "promotions/:id/redemptions", "journeys/:id/enrollments", "webhook-endpoints/:id/deliveries"])(
+      "answers GET %s of an unknown parent with a 404, not an empty list",
+      async (path) => {
+        const response = await api.get(`${A}/${path.replace(":id", "unknown_id")}`, { ...admin.headers, validateStatus: () => true })
+        expect(response.status).toBe(404)
+      }
+    )
+
     it.each([
       ["POST", "promotions/:promotion/codes/void", { batch_id: "b".repeat(90_000) }, "batch_id"],
       ["POST", "promotions/:promotion/codes/assign", { segment_id: "s".repeat(101) }, "segment_id"],

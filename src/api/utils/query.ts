@@ -17,6 +17,25 @@ export const listRoute = (entity: string, key: string, present = (row: any) => r
   res.json({ [key]: data.map(present), count: metadata!.count, offset: metadata!.skip, limit: metadata!.take })
 }
 
+/**
+ * The list of one parent's records (`/promotions/:id/codes`): filtered by `parentKey` = the path's id,
+ * and an unknown parent a 404 rather than an empty list.
+ */
+export const childListRoute = (parent: string, parentKey: string, entity: string, key: string) => {
+  const list = listRoute(entity, key)
+  return async (req: MedusaRequest, res: MedusaResponse) => {
+    await requireRecord(req, parent, req.params.id)
+    req.filterableFields = { ...req.filterableFields, [parentKey]: req.params.id }
+    return list(req, res)
+  }
+}
+
+/** Answers 404 when `entity` has no record `id`. */
+export async function requireRecord(req: MedusaRequest, entity: string, id: string) {
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  await query.graph({ entity, fields: ["id"], filters: { id } }, { throwIfKeyNotFound: true })
+}
+
 /** One record with the fields the request asked for; unknown ids are 404. */
 export async function retrieveOne(req: MedusaRequest, entity: string, id: string) {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)

@@ -1,15 +1,10 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { generatePromotionCodesWorkflow } from "../../../../../../workflows/promotion/workflows/generate-promotion-codes"
 import { auditActor } from "../../../../../utils/audit-actor"
-import { listRoute } from "../../../../../utils/query"
+import { childListRoute } from "../../../../../utils/query"
 import { AdminGeneratePromotionCodesType } from "./validators"
 
-const listCodes = listRoute("promotion_code", "promotion_codes")
-
-export const GET = (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
-  req.filterableFields = { ...req.filterableFields, promotion_id: req.params.id }
-  return listCodes(req, res)
-}
+export const GET = childListRoute("marketing_promotion", "promotion_id", "promotion_code", "promotion_codes")
 
 /** Generates a batch inline: a million codes are about twenty statements (see bench:codes). */
 export const POST = async (req: AuthenticatedMedusaRequest<AdminGeneratePromotionCodesType>, res: MedusaResponse) => {

@@ -1,10 +1,4 @@
-import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { listRoute } from "../../../../../utils/query"
-
-const listDeliveries = listRoute("webhook_delivery", "webhook_deliveries")
+import { childListRoute } from "../../../../../utils/query"
 
 /** An endpoint's delivery log, filtered by status, event type, event or time. */
-export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  req.filterableFields = { ...req.filterableFields, endpoint_id: req.params.id }
-  return listDeliveries(req, res)
-}
+export const GET = childListRoute("webhook_endpoint", "endpoint_id", "webhook_delivery", "webhook_deliveries")

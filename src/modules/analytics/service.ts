@@ -24,8 +24,8 @@ import {
   CLEAR_DAILY_ROLLUP,
   CLEAR_ROLLUP_CURSORS,
   JOURNEY_STEP_MESSAGES,
+  LOCK_ROLLUP,
   LOCK_ROLLUP_CURSOR,
-  LOCK_ROLLUP_CURSORS,
   MOVE_ROLLUP_CURSOR,
   REFRESH_UP_TO,
   SNAPSHOT_AUDIENCE_COUNTS,
@@ -45,13 +45,16 @@ export default class AnalyticsModuleService extends MedusaService({ DailyRollup,
 
   /**
    * Adds the raw rows recorded since the last refresh (up to `now`, less `analytics.settle_seconds`) to the daily
-   * rollup, source by source, moving each source's cursor in the same transaction. Concurrent
-   * refreshes queue on the cursors' row locks, so that no row is counted twice. Returns how many
-   * rollup rows each source changed.
+   * rollup, source by source, moving each source's cursor in the same transaction. Refreshes and
+   * rebuilds queue on one transaction lock (LOCK_ROLLUP), so that no row is counted twice. Returns how
+   * many rollup rows each source changed.
    */
   @InjectTransactionManager()
   async refreshRollups(now: Date, @MedusaContext() context: Context<EntityManager> = {}): Promise<Record<string, number>> {
-    return pgTransaction(context, (client) => this.refreshIn(client, now))
+    return pgTransaction(context, async (client) => {
+      await client.query(LOCK_ROLLUP)
+      return this.refreshIn(client, now)
+    })
   }
 
   /**
@@ -61,8 +64,7 @@ export default class AnalyticsModuleService extends MedusaService({ DailyRollup,
   @InjectTransactionManager()
   async rebuildRollups(now: Date, @MedusaContext() context: Context<EntityManager> = {}): Promise<Record<string, number>> {
     return pgTransaction(context, async (client) => {
-      // Locked first, as refreshes lock them: a refresh running now waits and then finds them gone.
-      await client.query(LOCK_ROLLUP_CURSORS)
+      await client.query(LOCK_ROLLUP)
       await client.query(CLEAR_ROLLUP_CURSORS)
       await client.query(CLEAR_DAILY_ROLLUP)
       return this.refreshIn(client, now)

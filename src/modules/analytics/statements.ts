@@ -11,8 +11,12 @@ import { RollupDimension } from "../../types/analytics"
  * the specifications they follow.
  */
 
-/** Every source's cursor, locked as refreshes lock them, so that a rebuild waits for a refresh running now. */
-export const LOCK_ROLLUP_CURSORS = `SELECT id FROM marketing_analytics_rollup_cursor FOR UPDATE`
+/**
+ * Taken first by every refresh and rebuild, for the rest of its transaction: they run one at a time.
+ * Row locks alone deadlocked: a refresh locks the sources' cursors one by one as it goes, while a
+ * rebuild locked all of them in one statement, in the table's order.
+ */
+export const LOCK_ROLLUP = `SELECT pg_advisory_xact_lock(hashtext('marketing_analytics_rollup'))`
 
 export const CLEAR_ROLLUP_CURSORS = `DELETE FROM marketing_analytics_rollup_cursor`
 

@@ -8,6 +8,7 @@ import { addTo, METRICS, Rollup, rollupRows } from "../lib/rollup"
 import { bucketOfDay } from "../lib/periods"
 import { RollupDimension } from "../../../types/analytics"
 import AnalyticsModuleService from "../service"
+import { LOCK_ROLLUP } from "../statements"
 
 jest.setTimeout(120_000)
 
@@ -325,6 +326,36 @@ moduleIntegrationTestRunner<AnalyticsModuleService>({
         }
         expect(expected.size).toBeGreaterThan(0)
         expect({ dimension, by, rows: rollupRows(summed) }).toEqual({ dimension, by, rows: rollupRows(expected) })
+      }
+    })
+
+    it.each([
+      ["a refresh", (now: Date) => service.refreshRollups(now)],
+      ["a rebuild", (now: Date) => service.rebuildRollups(now)],
+    ])("runs %s only once the refresh or rebuild under way has committed (one lock, taken first: no deadlock)", async (_, run) => {
+      const holder = new Client({ connectionString: dbConfig.clientUrl })
+      await holder.connect()
+      try {
+        await holder.query("BEGIN")
+        await holder.query(LOCK_ROLLUP)
+        let ended = false
+        const running = run(new Date()).finally(() => (ended = true))
+        for (let waited = 0; ; waited += 20) {
+          const { rows } = await db.query(
+            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND wait_event = 'advisory' AND datname = current_database()`
+          )
+          if (rows[0].n > 0) break
+          if (waited > 10_000 || ended) throw new Error("it did not wait for the rollup lock")
+          await new Promise((resolve) => setTimeout(resolve, 20))
+        }
+        // Waiting for the lock, it holds no cursor yet.
+        const { rows: held } = await db.query(`SELECT count(*)::int AS n FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+          WHERE c.relname = 'marketing_analytics_rollup_cursor' AND l.mode = 'RowShareLock'`)
+        expect(held[0].n).toBe(0)
+        await holder.query("COMMIT")
+        await running
+      } finally {
+        await holder.end()
       }
     })
 

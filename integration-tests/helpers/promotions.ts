@@ -8,8 +8,8 @@ import {
 } from "@medusajs/medusa/core-flows"
 import { AxiosInstance } from "axios"
 import PromotionModuleService from "../../src/modules/promotion/service"
-import { AdminSession } from "./admin"
-import { Shopper, Storefront } from "./storefront"
+import { AdminSession, createAdminSession } from "./admin"
+import { setUpStorefront, Shopper, Storefront } from "./storefront"
 
 export const PROMOTIONS = "/admin/marketing/promotions"
 
@@ -25,6 +25,25 @@ export const nativePromotionsOf = (container: MedusaContainer, marketingId: stri
     .then((all) => all.filter((p) => p.metadata?.marketing_promotion_id === marketingId))
 
 /** The error response of a request expected to fail. */
+/**
+ * A promotions suite's set-up, once per suite (the runner snapshots the database after the suite's
+ * beforeAll and restores it before every test): an admin session and a storefront, read as
+ * `suite.admin` and `suite.store` in tests, and creating promotions through the admin API.
+ */
+export function usePromotionSuite(api: AxiosInstance, getContainer: () => MedusaContainer) {
+  const suite = {
+    admin: undefined as unknown as AdminSession,
+    store: undefined as unknown as Storefront,
+    create: (body: Record<string, unknown>) => createPromotion(api, suite.admin, body),
+    nativePromotions: (marketingId: string) => nativePromotionsOf(getContainer(), marketingId),
+  }
+  beforeAll(async () => {
+    suite.admin = await createAdminSession(api, getContainer())
+    suite.store = await setUpStorefront(getContainer())
+  })
+  return suite
+}
+
 export async function errorResponse(promise: Promise<unknown>) {
   const error: any = await promise.catch((e) => e)
   if (!error.response) throw new Error(`expected an HTTP error, got ${JSON.stringify(error?.data)}`)

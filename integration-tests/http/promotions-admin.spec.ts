@@ -1,12 +1,11 @@
 import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { AdminSession, createAdminSession } from "../helpers/admin"
 import { createPromotionWorkflow } from "../../src/workflows/promotion/workflows/create-promotion"
 import { automaticCode } from "../../src/lib/promotion/native-promotion-input"
 import PromotionModuleService from "../../src/modules/promotion/service"
 import { MarketingModule } from "../../src/types/modules"
-import { createPromotion, errorResponse as fail, nativePromotionsOf, PROMOTIONS as BASE } from "../helpers/promotions"
-import { setUpStorefront, Shopper, Storefront } from "../helpers/storefront"
+import { errorResponse as fail, PROMOTIONS as BASE, usePromotionSuite } from "../helpers/promotions"
+import { Shopper } from "../helpers/storefront"
 import { HttpSuite } from "../helpers/suite"
 
 jest.setTimeout(180_000)
@@ -14,15 +13,8 @@ jest.setTimeout(180_000)
 // The admin side of promotions: creation, validation and the native mirror. Checkout is in promotions-checkout.spec.
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }: HttpSuite) => {
-    let admin: AdminSession
-    let store: Storefront
-    // Once per suite: the runner snapshots the database after the suite's beforeAll and restores it before every test.
-    beforeAll(async () => {
-      admin = await createAdminSession(api, getContainer())
-      store = await setUpStorefront(getContainer())
-    })
-    const create = (body: Record<string, unknown>) => createPromotion(api, admin, body)
-    const nativePromotions = (marketingId: string) => nativePromotionsOf(getContainer(), marketingId)
+    const suite = usePromotionSuite(api, getContainer)
+    const { create, nativePromotions } = suite
 
     it("creates a shared-code promotion mirrored as an inactive native promotion, and activates it", async () => {
       const promotion = await create({
@@ -39,16 +31,16 @@ medusaIntegrationTestRunner({
       expect(native.application_method).toMatchObject({ type: "percentage", target_type: "items" })
       expect(native.campaign).toMatchObject({ campaign_identifier: promotion.id })
 
-      await api.post(`${BASE}/${promotion.id}`, { status: "active" }, admin.headers)
+      await api.post(`${BASE}/${promotion.id}`, { status: "active" }, suite.admin.headers)
       const [activated] = await nativePromotions(promotion.id)
       expect(activated).toMatchObject({ id: native.id, status: "active" })
 
-      await api.post(`${BASE}/${promotion.id}`, { value: 15 }, admin.headers)
+      await api.post(`${BASE}/${promotion.id}`, { value: 15 }, suite.admin.headers)
       ;[native] = await nativePromotions(promotion.id)
       expect(native.id).not.toBe(activated.id)
       expect(Number(native.application_method!.value)).toBe(15)
 
-      const { data } = await api.get(`${BASE}/${promotion.id}`, admin.headers)
+      const { data } = await api.get(`${BASE}/${promotion.id}`, suite.admin.headers)
       expect(data.promotion.promotions.filter(Boolean).map((p: { id: string }) => p.id)).toEqual([native.id])
     })
 
@@ -86,18 +78,18 @@ medusaIntegrationTestRunner({
     it("retires every native mirror that no longer belongs when terms or the code mode change", async () => {
       const activeCodes = async (id: string) =>
         (await nativePromotions(id)).filter((n) => n.status === "active").map((n) => n.code).sort()
-      const update = (id: string, body: Record<string, unknown>) => api.post(`${BASE}/${id}`, body, admin.headers)
+      const update = (id: string, body: Record<string, unknown>) => api.post(`${BASE}/${id}`, body, suite.admin.headers)
       const promotion = await create({ type: "percentage", value: 10, code_mode: "shared", code: "WALK-A", status: "active" })
       expect(await activeCodes(promotion.id)).toEqual(["WALK-A"])
 
       await update(promotion.id, { code_mode: "unique", code: null })
       expect(await activeCodes(promotion.id)).toEqual([])
-      await api.post(`${BASE}/${promotion.id}/codes`, { count: 2 }, admin.headers)
+      await api.post(`${BASE}/${promotion.id}/codes`, { count: 2 }, suite.admin.headers)
       const [{ code }] = await getContainer()
         .resolve<PromotionModuleService>(MarketingModule.PROMOTION)
         .listPromotionCodes({ promotion_id: promotion.id })
-      const shopper = new Shopper(api, store, "walker@example.com")
-      const cart = await shopper.createCart([{ variantId: store.products.shirt.variantId, quantity: 1 }])
+      const shopper = new Shopper(api, suite.store, "walker@example.com")
+      const cart = await shopper.createCart([{ variantId: suite.store.products.shirt.variantId, quantity: 1 }])
       await shopper.applyCodes(cart.id, [code])
       expect(await activeCodes(promotion.id)).toEqual([code])
 
@@ -159,14 +151,14 @@ medusaIntegrationTestRunner({
       [{ type: "percentage", value: 5, code_mode: "automatic", per_customer_limit: 1 }, "per_customer_limit: an automatic promotion is not applied by the customer"],
       [{ type: "tiered", code_mode: "automatic", currency_code: "eur", tiers: [{ threshold: 50, value: 5 }], budget_amount: 100 }, "budget_amount: an automatic promotion cannot hold a budget"],
     ])("refuses %j with a 400 naming the problem", async (body, message) => {
-      const response = await fail(api.post(BASE, { name: "Bad", ...body }, admin.headers))
+      const response = await fail(api.post(BASE, { name: "Bad", ...body }, suite.admin.headers))
       expect(response.status).toBe(400)
       expect(response.data.message).toContain(message)
     })
 
     it("checks an update against the stored promotion", async () => {
       const promotion = await create({ type: "fixed", value: 5, currency_code: "eur", code_mode: "automatic" })
-      const response = await fail(api.post(`${BASE}/${promotion.id}`, { currency_code: null }, admin.headers))
+      const response = await fail(api.post(`${BASE}/${promotion.id}`, { currency_code: null }, suite.admin.headers))
       expect(response.status).toBe(400)
       expect(response.data.message).toContain("currency_code: a fixed amount needs its currency")
     })
@@ -174,9 +166,9 @@ medusaIntegrationTestRunner({
     it("deletes a promotion with its native mirror", async () => {
       const promotion = await create({ type: "free_shipping", code_mode: "shared", code: "SHIPFREE", status: "active" })
       expect(await nativePromotions(promotion.id)).toHaveLength(1)
-      await api.delete(`${BASE}/${promotion.id}`, admin.headers)
+      await api.delete(`${BASE}/${promotion.id}`, suite.admin.headers)
       expect(await nativePromotions(promotion.id)).toHaveLength(0)
-      expect((await fail(api.get(`${BASE}/${promotion.id}`, admin.headers))).status).toBe(404)
+      expect((await fail(api.get(`${BASE}/${promotion.id}`, suite.admin.headers))).status).toBe(404)
     })
   },
 })

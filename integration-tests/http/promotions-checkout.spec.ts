@@ -1,9 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { AdminSession, createAdminSession } from "../helpers/admin"
 import { Modules } from "@medusajs/framework/utils"
 import { eventually } from "../helpers/eventually"
-import { createPromotion, errorResponse as fail, nativePromotionsOf, openDraftOrder, PROMOTIONS as BASE } from "../helpers/promotions"
-import { setUpStorefront, Shopper, Storefront } from "../helpers/storefront"
+import { errorResponse as fail, openDraftOrder, PROMOTIONS as BASE, usePromotionSuite } from "../helpers/promotions"
+import { Shopper } from "../helpers/storefront"
 import { HttpSuite } from "../helpers/suite"
 import releaseAbandonedPromotionsJob from "../../src/jobs/release-abandoned-promotions"
 import AudienceModuleService from "../../src/modules/audience/service"
@@ -19,15 +18,8 @@ jest.setTimeout(180_000)
 // Promotions at checkout: codes reserved, refused, redeemed and released through carts and draft orders.
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }: HttpSuite) => {
-    let admin: AdminSession
-    let store: Storefront
-    // Once per suite: the runner snapshots the database after the suite's beforeAll and restores it before every test.
-    beforeAll(async () => {
-      admin = await createAdminSession(api, getContainer())
-      store = await setUpStorefront(getContainer())
-    })
-    const create = (body: Record<string, unknown>) => createPromotion(api, admin, body)
-    const nativePromotions = (marketingId: string) => nativePromotionsOf(getContainer(), marketingId)
+    const suite = usePromotionSuite(api, getContainer)
+    const { create, nativePromotions } = suite
     const marketing = () => getContainer().resolve<PromotionModuleService>(MarketingModule.PROMOTION)
     const ledger = (promotionId: string) =>
       marketing().listRedemptions({ promotion_id: promotionId }, { order: { reserved_at: "ASC" } })
@@ -37,11 +29,11 @@ medusaIntegrationTestRunner({
       return { reason: (response.data as any).code as string, message: response.data.message }
     }
     const shirtCart = (shopper: Shopper, quantity = 2) =>
-      shopper.createCart([{ variantId: store.products.shirt.variantId, quantity }])
+      shopper.createCart([{ variantId: suite.store.products.shirt.variantId, quantity }])
 
     it("reserves a code when applied, redeems it with the order's real discount, and attributes the order", async () => {
       const promotion = await create({ type: "percentage", value: 10, code_mode: "shared", code: "TENOFF", status: "active" })
-      const shopper = new Shopper(api, store, "guest@example.com")
+      const shopper = new Shopper(api, suite.store, "guest@example.com")
       const cart = await shirtCart(shopper)
       const applied = await shopper.applyCodes(cart.id, ["tenoff"])
       expect(applied.promotions.map((p) => p.code)).toEqual(["TENOFF"])
@@ -54,7 +46,7 @@ medusaIntegrationTestRunner({
       expect(order.discount_total).toBe(8)
       const [redeemed] = await eventually(() => ledger(promotion.id), ([r]) => r?.status === "redeemed")
       expect(redeemed).toMatchObject({ order_id: order.id, discount_amount: 8 })
-      const { data } = await api.get(`${BASE}/${promotion.id}`, admin.headers)
+      const { data } = await api.get(`${BASE}/${promotion.id}`, suite.admin.headers)
       expect(data.promotion).toMatchObject({ used_count: 1, redeemed_count: 1, spent_amount: 8 })
       const [attribution] = await marketing().listOrderAttributions({ order_id: order.id })
       expect(attribution).toMatchObject({ promotion_ids: [promotion.id], codes: ["TENOFF"], discount_total: 8, revenue: order.total })
@@ -62,8 +54,8 @@ medusaIntegrationTestRunner({
 
     it("tells the shopper a code is used up when applying it, and frees it when another cart removes it", async () => {
       await create({ type: "fixed", value: 5, currency_code: "eur", code_mode: "shared", code: "ONCE", usage_limit: 1, status: "active" })
-      const first = new Shopper(api, store, "first@example.com")
-      const second = new Shopper(api, store, "second@example.com")
+      const first = new Shopper(api, suite.store, "first@example.com")
+      const second = new Shopper(api, suite.store, "second@example.com")
       const firstCart = await shirtCart(first)
       const secondCart = await shirtCart(second)
       await first.applyCodes(firstCart.id, ["ONCE"])
@@ -84,25 +76,25 @@ medusaIntegrationTestRunner({
 
     it("holds a draft order's code until it is removed, and redeems it under the order when the draft is converted", async () => {
       const promotion = await create({ type: "fixed", value: 5, currency_code: "eur", code_mode: "shared", code: "DRAFT5", usage_limit: 1, status: "active" })
-      const addCode = (id: string) => api.post(`/admin/draft-orders/${id}/edit/promotions`, { promo_codes: ["draft5"] }, admin.headers)
-      const first = await openDraftOrder(api, store, admin.headers, "first@example.com")
-      const second = await openDraftOrder(api, store, admin.headers, "second@example.com")
+      const addCode = (id: string) => api.post(`/admin/draft-orders/${id}/edit/promotions`, { promo_codes: ["draft5"] }, suite.admin.headers)
+      const first = await openDraftOrder(api, suite.store, suite.admin.headers, "first@example.com")
+      const second = await openDraftOrder(api, suite.store, suite.admin.headers, "second@example.com")
       await addCode(first)
       expect(await ledger(promotion.id)).toEqual([expect.objectContaining({ status: "reserved", cart_id: first, code: "DRAFT5" })])
       expect((await refusal(addCode(second))).reason).toBe("limit_reached")
 
-      await api.post(`/admin/draft-orders/${first}/edit/confirm`, {}, admin.headers)
-      await api.post(`/admin/draft-orders/${first}/edit`, {}, admin.headers)
-      await api.delete(`/admin/draft-orders/${first}/edit/promotions`, { ...admin.headers, data: { promo_codes: ["DRAFT5"] } })
-      await api.post(`/admin/draft-orders/${first}/edit/confirm`, {}, admin.headers)
+      await api.post(`/admin/draft-orders/${first}/edit/confirm`, {}, suite.admin.headers)
+      await api.post(`/admin/draft-orders/${first}/edit`, {}, suite.admin.headers)
+      await api.delete(`/admin/draft-orders/${first}/edit/promotions`, { ...suite.admin.headers, data: { promo_codes: ["DRAFT5"] } })
+      await api.post(`/admin/draft-orders/${first}/edit/confirm`, {}, suite.admin.headers)
       await eventually(() => ledger(promotion.id), ([r]) => r?.status === "released")
 
       await addCode(second)
-      await api.post(`/admin/draft-orders/${second}/edit/confirm`, {}, admin.headers)
-      await api.post(`/admin/draft-orders/${second}/convert-to-order`, {}, admin.headers)
+      await api.post(`/admin/draft-orders/${second}/edit/confirm`, {}, suite.admin.headers)
+      await api.post(`/admin/draft-orders/${second}/convert-to-order`, {}, suite.admin.headers)
       const [, redeemed] = await eventually(() => ledger(promotion.id), ([, r]) => r?.status === "redeemed")
       expect(redeemed).toMatchObject({ order_id: second, discount_amount: 5 })
-      const { data } = await api.get(`${BASE}/${promotion.id}`, admin.headers)
+      const { data } = await api.get(`${BASE}/${promotion.id}`, suite.admin.headers)
       expect(data.promotion).toMatchObject({ used_count: 1, redeemed_count: 1 })
     })
 
@@ -110,23 +102,23 @@ medusaIntegrationTestRunner({
       const { data } = await api.post(
         "/admin/marketing/campaigns",
         { name: "Spent budget", channel: "email", budget_amount: 10, budget_currency_code: "eur" },
-        admin.headers
+        suite.admin.headers
       )
       const budgeted = { type: "fixed", value: 6, currency_code: "eur", code_mode: "shared", status: "active", campaign_id: data.campaign.id, stacking: "priority", priority: 5 }
       await create({ ...budgeted, code: "SPENDER" })
       await create({ ...budgeted, code: "HIGHER" })
       const kept = await create({ type: "fixed", value: 2, currency_code: "eur", code_mode: "shared", code: "KEPT", stacking: "priority", priority: 1, status: "active" })
-      const spender = new Shopper(api, store, "spender@example.com")
+      const spender = new Shopper(api, suite.store, "spender@example.com")
       await spender.applyCodes((await shirtCart(spender)).id, ["SPENDER"])
 
-      const draft = await openDraftOrder(api, store, admin.headers, "kept@example.com")
-      const addCode = (code: string) => api.post(`/admin/draft-orders/${draft}/edit/promotions`, { promo_codes: [code] }, admin.headers)
+      const draft = await openDraftOrder(api, suite.store, suite.admin.headers, "kept@example.com")
+      const addCode = (code: string) => api.post(`/admin/draft-orders/${draft}/edit/promotions`, { promo_codes: [code] }, suite.admin.headers)
       await addCode("KEPT")
       expect((await refusal(addCode("HIGHER"))).reason).toBe("budget_exhausted")
 
       expect(await ledger(kept.id)).toEqual([expect.objectContaining({ status: "reserved", cart_id: draft, code: "KEPT" })])
-      await api.post(`/admin/draft-orders/${draft}/edit/confirm`, {}, admin.headers)
-      const { data: confirmed } = await api.get(`/admin/draft-orders/${draft}?fields=*items.adjustments`, admin.headers)
+      await api.post(`/admin/draft-orders/${draft}/edit/confirm`, {}, suite.admin.headers)
+      const { data: confirmed } = await api.get(`/admin/draft-orders/${draft}?fields=*items.adjustments`, suite.admin.headers)
       expect(confirmed.draft_order.items[0].adjustments).toEqual([expect.objectContaining({ code: "KEPT", amount: 2 })])
     })
 
@@ -137,12 +129,12 @@ medusaIntegrationTestRunner({
           "/admin/draft-orders",
           {
             email,
-            region_id: store.regionId,
-            sales_channel_id: store.salesChannelId,
-            items: [{ variant_id: store.products.shirt.variantId, quantity: 1 }],
+            region_id: suite.store.regionId,
+            sales_channel_id: suite.store.salesChannelId,
+            items: [{ variant_id: suite.store.products.shirt.variantId, quantity: 1 }],
             promo_codes: ["new5"],
           },
-          admin.headers
+          suite.admin.headers
         )
       const { data } = await createDraft("first@example.com")
       expect(data.draft_order.items[0].adjustments).toEqual([expect.objectContaining({ code: "NEW5", amount: 5 })])
@@ -152,7 +144,7 @@ medusaIntegrationTestRunner({
         message: "NEW5: This code has been used the maximum number of times.",
       })
 
-      await api.post(`/admin/draft-orders/${data.draft_order.id}/convert-to-order`, {}, admin.headers)
+      await api.post(`/admin/draft-orders/${data.draft_order.id}/convert-to-order`, {}, suite.admin.headers)
       const [redeemed] = await eventually(() => ledger(promotion.id), ([r]) => r?.status === "redeemed")
       expect(redeemed).toMatchObject({ order_id: data.draft_order.id, discount_amount: 5 })
     })
@@ -164,8 +156,8 @@ medusaIntegrationTestRunner({
       const createDraft = (email: string) =>
         api.post(
           "/admin/draft-orders",
-          { email, region_id: store.regionId, sales_channel_id: store.salesChannelId, items: [{ variant_id: store.products.shirt.variantId, quantity: 1 }], promo_codes: [code.code] },
-          admin.headers
+          { email, region_id: suite.store.regionId, sales_channel_id: suite.store.salesChannelId, items: [{ variant_id: suite.store.products.shirt.variantId, quantity: 1 }], promo_codes: [code.code] },
+          suite.admin.headers
         )
       const { data } = await createDraft("first@example.com")
       expect(data.draft_order.items[0].adjustments).toEqual([expect.objectContaining({ code: code.code, amount: 10 })])
@@ -180,7 +172,7 @@ medusaIntegrationTestRunner({
       [{ currency_code: "usd" }, "currency_mismatch"],
     ])("refuses a code with %j as %s, and says so when validating", async (terms, reason) => {
       await create({ type: "percentage", value: 10, code_mode: "shared", code: "NOPE", status: "active", ...terms })
-      const shopper = new Shopper(api, store, "guest@example.com")
+      const shopper = new Shopper(api, suite.store, "guest@example.com")
       const cart = await shirtCart(shopper)
       const { data } = await api.post("/store/marketing/promotions/validate", { cart_id: cart.id, code: "nope" }, shopper.headers)
       expect(data).toMatchObject({ valid: false, reason })
@@ -190,7 +182,7 @@ medusaIntegrationTestRunner({
 
     it("validates a code that applies with its estimated discount, and an unknown code as not found", async () => {
       await create({ type: "percentage", value: 25, code_mode: "shared", code: "QUARTER", status: "active" })
-      const shopper = new Shopper(api, store, "guest@example.com")
+      const shopper = new Shopper(api, suite.store, "guest@example.com")
       const cart = await shirtCart(shopper)
       const validate = (code: string) =>
         api.post("/store/marketing/promotions/validate", { cart_id: cart.id, code }, shopper.headers).then((r) => r.data)
@@ -203,7 +195,7 @@ medusaIntegrationTestRunner({
       const promotion = await create({
         type: "percentage", value: 10, code_mode: "shared", code: "LOYAL", per_customer_limit: 1, status: "active",
       })
-      const shopper = await new Shopper(api, store, "loyal@example.com").signUp()
+      const shopper = await new Shopper(api, suite.store, "loyal@example.com").signUp()
       const firstCart = await shirtCart(shopper)
       await shopper.applyCodes(firstCart.id, ["LOYAL"])
       const order = await shopper.checkOut(firstCart.id)
@@ -212,18 +204,18 @@ medusaIntegrationTestRunner({
       const secondCart = await shirtCart(shopper)
       expect((await refusal(shopper.applyCodes(secondCart.id, ["LOYAL"]))).reason).toBe("customer_limit_reached")
 
-      const guest = new Shopper(api, store, "guest@example.com")
+      const guest = new Shopper(api, suite.store, "guest@example.com")
       expect((await refusal(guest.applyCodes((await shirtCart(guest)).id, ["LOYAL"]))).reason).toBe("login_required")
 
-      await api.post(`/admin/orders/${order.id}/cancel`, {}, admin.headers)
+      await api.post(`/admin/orders/${order.id}/cancel`, {}, suite.admin.headers)
       await eventually(() => ledger(promotion.id), ([r]) => r?.status === "released")
       expect((await shopper.applyCodes(secondCart.id, ["LOYAL"])).discount_total).toBe(8)
     })
 
     it("lets a generated code be used once, only by the customer it was assigned to", async () => {
       const promotion = await create({ type: "fixed", value: 10, currency_code: "eur", code_mode: "unique", status: "active" })
-      const owner = await new Shopper(api, store, "owner@example.com").signUp()
-      const other = await new Shopper(api, store, "other@example.com").signUp()
+      const owner = await new Shopper(api, suite.store, "owner@example.com").signUp()
+      const other = await new Shopper(api, suite.store, "other@example.com").signUp()
       await eventually(
         () => getContainer().resolve<AudienceModuleService>(MarketingModule.AUDIENCE).listContacts({ customer_id: owner.customerId }),
         (contacts) => contacts.length === 1
@@ -251,13 +243,13 @@ medusaIntegrationTestRunner({
       const promotion = await create({ type: "fixed", value: 10, currency_code: "eur", code_mode: "unique", status: "active" })
       await marketing().generateCodes({ promotion_id: promotion.id, batch_id: "batch_1", count: 1, pattern: parseCodePattern("BACK-XXXXXX") })
       const [code] = await marketing().listPromotionCodes({ promotion_id: promotion.id })
-      const shopper = new Shopper(api, store, "guest@example.com")
+      const shopper = new Shopper(api, suite.store, "guest@example.com")
       const cart = await shirtCart(shopper)
       await shopper.applyCodes(cart.id, [code.code])
       const order = await shopper.checkOut(cart.id)
       await eventually(() => marketing().listPromotionCodes({ id: code.id }), ([c]) => c.status === "redeemed")
 
-      await api.post(`/admin/orders/${order.id}/cancel`, {}, admin.headers)
+      await api.post(`/admin/orders/${order.id}/cancel`, {}, suite.admin.headers)
       await eventually(() => marketing().listPromotionCodes({ id: code.id }), ([c]) => c.status === "available")
       const again = await shirtCart(shopper)
       expect((await shopper.applyCodes(again.id, [code.code])).discount_total).toBe(10)
@@ -266,7 +258,7 @@ medusaIntegrationTestRunner({
 
     it("releases what a cart update leaves out of promo_codes", async () => {
       const promotion = await create({ type: "percentage", value: 10, code_mode: "shared", code: "SWAP", usage_limit: 1, status: "active" })
-      const shopper = new Shopper(api, store, "guest@example.com")
+      const shopper = new Shopper(api, suite.store, "guest@example.com")
       const cart = await shirtCart(shopper)
       const { data: applied } = await api.post(`/store/carts/${cart.id}`, { promo_codes: ["swap"] }, shopper.headers)
       expect(applied.cart.discount_total).toBe(8)
@@ -279,13 +271,13 @@ medusaIntegrationTestRunner({
       const { data } = await api.post(
         "/admin/marketing/campaigns",
         { name: "Small budget", channel: "email", budget_amount: 10, budget_currency_code: "eur" },
-        admin.headers
+        suite.admin.headers
       )
       const offer = { type: "fixed", value: 6, currency_code: "eur", code_mode: "shared", status: "active", campaign_id: data.campaign.id }
       await create({ ...offer, code: "BUDGETA" })
       await create({ ...offer, code: "BUDGETB" })
-      const first = new Shopper(api, store, "first@example.com")
-      const second = new Shopper(api, store, "second@example.com")
+      const first = new Shopper(api, suite.store, "first@example.com")
+      const second = new Shopper(api, suite.store, "second@example.com")
       expect((await first.applyCodes((await shirtCart(first)).id, ["BUDGETA"])).discount_total).toBe(6)
       expect(await refusal(second.applyCodes((await shirtCart(second)).id, ["BUDGETB"]))).toEqual({
         reason: "budget_exhausted",
@@ -296,7 +288,7 @@ medusaIntegrationTestRunner({
     it("keeps a cart's first code reserved when a second is added", async () => {
       const first = await create({ type: "percentage", value: 10, code_mode: "shared", code: "FIRST", status: "active" })
       const second = await create({ type: "fixed", value: 5, currency_code: "eur", code_mode: "shared", code: "SECOND", status: "active" })
-      const shopper = new Shopper(api, store, "guest@example.com")
+      const shopper = new Shopper(api, suite.store, "guest@example.com")
       const cart = await shirtCart(shopper)
       await shopper.applyCodes(cart.id, ["FIRST"])
       const both = await shopper.applyCodes(cart.id, ["SECOND"])
@@ -309,7 +301,7 @@ medusaIntegrationTestRunner({
     it("refuses to combine an exclusive code with another", async () => {
       await create({ type: "percentage", value: 10, code_mode: "shared", code: "SOLO", stacking: "exclusive", status: "active" })
       await create({ type: "fixed", value: 5, currency_code: "eur", code_mode: "shared", code: "EXTRA", status: "active" })
-      const shopper = new Shopper(api, store, "guest@example.com")
+      const shopper = new Shopper(api, suite.store, "guest@example.com")
       const cart = await shirtCart(shopper)
       await shopper.applyCodes(cart.id, ["SOLO"])
       expect((await refusal(shopper.applyCodes(cart.id, ["EXTRA"]))).reason).toBe("not_combinable")
@@ -319,7 +311,7 @@ medusaIntegrationTestRunner({
       const low = await create({ type: "percentage", value: 5, code_mode: "shared", code: "LOW", stacking: "priority", priority: 1, status: "active" })
       await create({ type: "percentage", value: 15, code_mode: "shared", code: "HIGH", stacking: "priority", priority: 5, status: "active" })
       await create({ type: "percentage", value: 2, code_mode: "shared", code: "LOWER", stacking: "priority", priority: 0, status: "active" })
-      const shopper = new Shopper(api, store, "guest@example.com")
+      const shopper = new Shopper(api, suite.store, "guest@example.com")
       const cart = await shirtCart(shopper)
       await shopper.applyCodes(cart.id, ["LOW"])
       const upgraded = await shopper.applyCodes(cart.id, ["HIGH"])
@@ -334,7 +326,7 @@ medusaIntegrationTestRunner({
         type: "tiered", code_mode: "automatic", currency_code: "eur", status: "active",
         tiers: [{ threshold: 100, value: 10 }, { threshold: 200, value: 25 }],
       })
-      const shopper = new Shopper(api, store, "guest@example.com")
+      const shopper = new Shopper(api, suite.store, "guest@example.com")
       const small = await shirtCart(shopper, 2)
       expect((await shopper.cart(small.id)).discount_total).toBe(0)
       const cart = await shirtCart(shopper, 3)
@@ -350,15 +342,15 @@ medusaIntegrationTestRunner({
       await create({
         type: "buy_get", code_mode: "shared", code: "MUGFREE", status: "active",
         buy_get: {
-          buy_quantity: 2, buy_target: { product_ids: [store.products.shirt.productId] },
-          get_quantity: 1, get_target: { product_ids: [store.products.mug.productId] }, get_percentage: 100,
+          buy_quantity: 2, buy_target: { product_ids: [suite.store.products.shirt.productId] },
+          get_quantity: 1, get_target: { product_ids: [suite.store.products.mug.productId] }, get_percentage: 100,
         },
       })
       await create({ type: "free_shipping", code_mode: "shared", code: "SHIPFREE", status: "active" })
-      const shopper = new Shopper(api, store, "guest@example.com")
+      const shopper = new Shopper(api, suite.store, "guest@example.com")
       const cart = await shopper.createCart([
-        { variantId: store.products.shirt.variantId, quantity: 2 },
-        { variantId: store.products.mug.variantId, quantity: 2 },
+        { variantId: suite.store.products.shirt.variantId, quantity: 2 },
+        { variantId: suite.store.products.mug.variantId, quantity: 2 },
       ])
       const { data: validation } = await api.post("/store/marketing/promotions/validate", { cart_id: cart.id, code: "MUGFREE" }, shopper.headers)
       expect(validation).toMatchObject({ valid: true, estimated_discount: 25 })
@@ -375,16 +367,16 @@ medusaIntegrationTestRunner({
       const { data: segment } = await api.post(
         "/admin/marketing/segments",
         { name: "VIP", handle: "vip", dsl: "email CONTAINS '@vip.example'" },
-        admin.headers
+        suite.admin.headers
       )
       const promotion = await create({
         type: "percentage", value: 20, code_mode: "automatic", status: "active", segment_id: segment.segment.id,
       })
-      const { data: synced } = await api.get(`/admin/marketing/segments/${segment.segment.id}`, admin.headers)
+      const { data: synced } = await api.get(`/admin/marketing/segments/${segment.segment.id}`, suite.admin.headers)
       expect(synced.segment.customer_group_id).toBeTruthy()
 
-      const vip = await new Shopper(api, store, "ada@vip.example").signUp()
-      const regular = await new Shopper(api, store, "bob@example.com").signUp()
+      const vip = await new Shopper(api, suite.store, "ada@vip.example").signUp()
+      const regular = await new Shopper(api, suite.store, "bob@example.com").signUp()
       await eventually(
         () => getContainer().resolve(Modules.CUSTOMER).listCustomerGroupCustomers({ customer_group_id: synced.segment.customer_group_id }),
         (members) => members.some((m) => m.customer_id === vip.customerId),
@@ -406,14 +398,14 @@ medusaIntegrationTestRunner({
       const { data: segment } = await api.post(
         "/admin/marketing/segments",
         { name: "Buyers", handle: "buyers", dsl: "email CONTAINS '@buyers.example'" },
-        admin.headers
+        suite.admin.headers
       )
       for (const [email, quantities] of [["a@buyers.example", [1, 3]], ["b@buyers.example", [2]]] as const) {
-        const buyer = await new Shopper(api, store, email).signUp()
+        const buyer = await new Shopper(api, suite.store, email).signUp()
         for (const quantity of quantities) await buyer.checkOut((await shirtCart(buyer, quantity)).id)
       }
       const preview = (body: Record<string, unknown>) =>
-        api.post(`${BASE}/cost-preview`, { segment_id: segment.segment.id, ...body }, admin.headers).then((r) => r.data)
+        api.post(`${BASE}/cost-preview`, { segment_id: segment.segment.id, ...body }, suite.admin.headers).then((r) => r.data)
       const tenOff = { type: "fixed", value: 10, currency_code: "eur", min_subtotal: 60 }
       const estimate = await eventually(() => preview({ promotion: tenOff }), (r) => r.estimate.orders_considered === 3, 20_000)
       expect(estimate).toMatchObject({
@@ -430,10 +422,10 @@ medusaIntegrationTestRunner({
       // Targeting reads each line's product: the shirts are apparel, in the Summer Edit, and not footwear.
       const targeting = (target: object) =>
         preview({ promotion: { ...tenOff, min_subtotal: null, target: { product_ids: [], category_ids: [], collection_ids: [], ...target } } })
-      expect((await targeting({ category_ids: [store.categories.apparel] })).estimate.eligible_orders).toBe(3)
-      expect((await targeting({ collection_ids: [store.collectionId] })).estimate.eligible_orders).toBe(3)
-      expect((await targeting({ category_ids: [store.categories.footwear] })).estimate.eligible_orders).toBe(0)
-      const bad = await fail(api.post(`${BASE}/cost-preview`, { segment_id: segment.segment.id, promotion: { type: "fixed", value: 5 } }, admin.headers))
+      expect((await targeting({ category_ids: [suite.store.categories.apparel] })).estimate.eligible_orders).toBe(3)
+      expect((await targeting({ collection_ids: [suite.store.collectionId] })).estimate.eligible_orders).toBe(3)
+      expect((await targeting({ category_ids: [suite.store.categories.footwear] })).estimate.eligible_orders).toBe(0)
+      const bad = await fail(api.post(`${BASE}/cost-preview`, { segment_id: segment.segment.id, promotion: { type: "fixed", value: 5 } }, suite.admin.headers))
       expect(bad.status).toBe(400)
       expect(bad.data.message).toContain("promotion.currency_code: a fixed amount needs its currency")
     })
@@ -448,7 +440,7 @@ medusaIntegrationTestRunner({
         },
       ])
       const token = trackingToken(message.id, DEVELOPMENT_TOKEN_SECRET)
-      const shopper = new Shopper(api, store, "guest@example.com")
+      const shopper = new Shopper(api, suite.store, "guest@example.com")
       const cart = await shirtCart(shopper)
       const forged = await fail(api.post(`/store/marketing/carts/${cart.id}/attribution`, { token: token.slice(0, -2) + "xx" }, shopper.headers))
       expect(forged.status).toBe(404)
@@ -458,7 +450,7 @@ medusaIntegrationTestRunner({
       await shopper.applyCodes(cart.id, ["CLICKED"])
       const order = await shopper.checkOut(cart.id)
       const { data: attributions } = await eventually(
-        () => api.get(`/admin/marketing/order-attributions?order_id=${order.id}`, admin.headers),
+        () => api.get(`/admin/marketing/order-attributions?order_id=${order.id}`, suite.admin.headers),
         (r) => r.data.order_attributions.length === 1
       )
       expect(attributions.order_attributions[0]).toMatchObject({
@@ -466,13 +458,13 @@ medusaIntegrationTestRunner({
         promotion_ids: [promotion.id], codes: ["CLICKED"], discount_total: 8, revenue: order.total,
       })
       const [native] = await nativePromotions(promotion.id)
-      const { data: behind } = await api.get(`${BASE}/by-native/${native.id}`, admin.headers)
+      const { data: behind } = await api.get(`${BASE}/by-native/${native.id}`, suite.admin.headers)
       expect(behind.promotion).toMatchObject({ id: promotion.id, redeemed_count: 1 })
     })
 
     it("releases the codes of a cart abandoned past the reservation time", async () => {
       const promotion = await create({ type: "percentage", value: 10, code_mode: "shared", code: "LATER", usage_limit: 1, status: "active" })
-      const shopper = new Shopper(api, store, "guest@example.com")
+      const shopper = new Shopper(api, suite.store, "guest@example.com")
       const cart = await shirtCart(shopper)
       await shopper.applyCodes(cart.id, ["LATER"])
       const [held] = await ledger(promotion.id)
@@ -481,7 +473,7 @@ medusaIntegrationTestRunner({
       await releaseAbandonedPromotionsJob(getContainer())
       expect(await ledger(promotion.id)).toEqual([expect.objectContaining({ status: "released", release_reason: "abandoned" })])
       expect((await shopper.cart(cart.id)).promotions).toEqual([])
-      const other = new Shopper(api, store, "other@example.com")
+      const other = new Shopper(api, suite.store, "other@example.com")
       expect((await other.applyCodes((await shirtCart(other)).id, ["LATER"])).discount_total).toBe(8)
     })
   },

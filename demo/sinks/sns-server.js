@@ -79,6 +79,8 @@ async function startSnsServer({ port = 0, topicArn = "arn:aws:sns:eu-west-1:1234
   let certificateDownloads = 0
   /** @type {CertificateFault[]} */
   let certificateFaults = []
+  /** @type {number[]} */
+  let confirmationFaults = []
 
   const server = await listen(port, (request, _body, response) => {
     const url = new URL(request.url ?? "/", "http://localhost")
@@ -90,6 +92,8 @@ async function startSnsServer({ port = 0, topicArn = "arn:aws:sns:eu-west-1:1234
       return response.end(signing.certificate)
     }
     if (request.method === "GET" && url.searchParams.get("Action") === "ConfirmSubscription") {
+      const fault = confirmationFaults.shift()
+      if (fault) return response.writeHead(fault).end()
       confirmations.push({ topicArn: url.searchParams.get("TopicArn"), token: url.searchParams.get("Token") })
       response.writeHead(200, { "Content-Type": "text/xml" })
       return response.end(
@@ -143,6 +147,10 @@ async function startSnsServer({ port = 0, topicArn = "arn:aws:sns:eu-west-1:1234
     failCertificateDownloads(...faults) {
       certificateFaults.push(...faults)
     },
+    /** The next confirmations are answered with these HTTP statuses, one each. @param {...number} statuses */
+    failConfirmations(...statuses) {
+      confirmationFaults.push(...statuses)
+    },
     /** Signs from now on with a new key, whose certificate is at a new URL, not yet downloaded by anyone. */
     rotateCertificate() {
       signing = newSigningCertificate()
@@ -151,6 +159,7 @@ async function startSnsServer({ port = 0, topicArn = "arn:aws:sns:eu-west-1:1234
       confirmations.length = 0
       certificateDownloads = 0
       certificateFaults = []
+      confirmationFaults = []
     },
   }
 }

@@ -4,6 +4,7 @@ import { runWebhooks } from "../../src/lib/webhook-runner"
 import AutomationModuleService from "../../src/modules/automation/service"
 import MessagingModuleService from "../../src/modules/messaging/service"
 import PromotionModuleService from "../../src/modules/promotion/service"
+import WebhookModuleService from "../../src/modules/webhook/service"
 import { MarketingModule } from "../../src/types/modules"
 import { WEBHOOK_EVENT_TYPES } from "../../src/types/webhook"
 import { createAdminSession } from "../helpers/admin"
@@ -197,6 +198,28 @@ medusaIntegrationTestRunner({
       expect(down.received).toHaveLength(5)
       expect(down.received[4].headers["x-marketing-delivery"]).toBe(failed.id)
       expect((await api.post(`${ENDPOINTS}/${recovering.id}/deliveries/${failed.id}/resend`, {}, { ...headers, ...fail })).status).toBe(404)
+    })
+
+    it("collects nothing while the store has no endpoint, and starts a new endpoint's collection at its creation", async () => {
+      const automation: AutomationModuleService = container.resolve(MarketingModule.AUTOMATION)
+      const webhooks: WebhookModuleService = container.resolve(MarketingModule.WEBHOOK)
+      const enter = (contact_id: string) => automation.enroll([{ journey_id: "mjrny_idle", version_id: "mjver_idle", contact_id, step_id: "welcome" }])
+      const hooks = await receiver()
+      const first = await subscribe(hooks.url, ["journey.entered"])
+      await runWebhooks(container)
+      await api.delete(`${ENDPOINTS}/${first.id}`, headers)
+
+      await enter("mcont_while_none")
+      expect(await runWebhooks(container)).toMatchObject({ rounds: 0 })
+      await enter("mcont_before_the_second")
+      const second = await subscribe(hooks.url, ["journey.entered"])
+      const [since] = await enter("mcont_since")
+
+      // One fact per source and round: the first is the one after the endpoint was made, not the facts of the idle time.
+      expect(await webhooks.collectFacts(1)).toMatchObject({ read: 1, queued: 1 })
+      await runWebhooks(container)
+      expect((await deliveries(second.id)).webhook_deliveries.map((d: { event_id: string }) => d.event_id)).toEqual([since.id])
+      expect(hooks.received).toHaveLength(1)
     })
 
     it("refuses bad input with a 400 that says what is wrong, and shows a secret only when it is made", async () => {

@@ -136,6 +136,18 @@ medusaIntegrationTestRunner({
       expect(sinks.sns.certificateDownloads()).toBe(3)
     })
 
+    it("answers 502 when SNS cannot be told a subscription is confirmed, so that SNS sends the confirmation again", async () => {
+      sinks.sns.failConfirmations(500)
+      const confirmation = sinks.sns.subscriptionConfirmation()
+      const refused = await postToSns(confirmation)
+      expect([refused.status, refused.data.message]).toEqual([502, "SNS subscription could not be confirmed: HTTP 500"])
+      expect(sinks.sns.confirmations).toEqual([])
+
+      const confirmed = await postToSns(confirmation)
+      expect([confirmed.status, confirmed.data]).toEqual([200, { confirmed: true }])
+      expect(sinks.sns.confirmations).toHaveLength(1)
+    })
+
     it("refuses a body that is not an SNS message with 400, and an SES event SNS did not sign with 401", async () => {
       const notJson = await api.post("/marketing/webhooks/ses", "not json", { headers: { "content-type": "text/plain" }, validateStatus: () => true })
       expect([notJson.status, notJson.data.message]).toEqual([400, "Webhook payload: SNS message is not JSON"])

@@ -1,5 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import WebhookModuleService from "../modules/webhook/service"
+import { MarketingModule } from "../types/modules"
 import { collectWebhookFactsWorkflow } from "../workflows/webhook/workflows/collect-webhook-facts"
 import { deliverWebhooksWorkflow } from "../workflows/webhook/workflows/deliver-webhooks"
 import { oneRunPerProcess, RunWakeUps } from "./one-run-per-process"
@@ -17,8 +19,8 @@ const runs = oneRunPerProcess<WebhookRunResult>()
 
 /**
  * Queues the deliveries of the facts recorded since the last run, then sends what is due, until
- * nothing is or `budgetMs` is spent; one run per process at a time (a call during a run makes it
- * look once more before it stops).
+ * nothing is or `budgetMs` is spent (at once when the store has no endpoint); one run per process at
+ * a time (a call during a run makes it look once more before it stops).
  */
 export function runWebhooks(container: MedusaContainer, { budgetMs = 50_000 } = {}): Promise<WebhookRunResult> {
   return runs((wakeUps) => run(container, budgetMs, wakeUps))
@@ -27,6 +29,9 @@ export function runWebhooks(container: MedusaContainer, { budgetMs = 50_000 } = 
 async function run(container: MedusaContainer, budgetMs: number, wakeUps: RunWakeUps): Promise<WebhookRunResult> {
   const until = Date.now() + budgetMs
   const total: WebhookRunResult = { rounds: 0, queued: 0, delivered: 0, retried: 0, failed: 0 }
+  // Most stores have no endpoint: one read every few seconds, not a round of collection and claim.
+  const webhooks: WebhookModuleService = container.resolve(MarketingModule.WEBHOOK)
+  if (!(await webhooks.hasEndpoints())) return total
   while (Date.now() < until) {
     wakeUps.woken = false
     const { result: collected } = await collectWebhookFactsWorkflow(container).run({ input: { limit: WEBHOOK_COLLECT_BATCH } })

@@ -1,15 +1,21 @@
 import { Context } from "@medusajs/framework/types"
-import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { InjectManager, InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
-import { pgConnection, pgStatement } from "../../lib/pg-transaction"
+import { pgConnection, pgStatement, pgTransaction } from "../../lib/pg-transaction"
 import { parsePluginOptions, PluginOptions } from "../../lib/plugin-options"
 import { WebhookDeliveryStatus } from "../../types/webhook"
-import { collectFactsSql, ENSURE_CURSORS } from "./lib/collect-facts-sql"
+import { ADVANCE_CURSORS, collectFactsSql, ENSURE_CURSORS } from "./lib/collect-facts-sql"
 import { FACT_SOURCES } from "./lib/fact-sources"
 import WebhookCursor from "./models/webhook-cursor"
 import WebhookDelivery from "./models/webhook-delivery"
 import WebhookEndpoint from "./models/webhook-endpoint"
-import { CLAIM_DUE_DELIVERIES, RECORD_DELIVERY_OUTCOMES } from "./statements"
+import {
+  CLAIM_DUE_DELIVERIES,
+  LOCK_DELIVERY,
+  RECORD_DELIVERY_OUTCOMES,
+  REQUEUE_DELIVERY,
+  REVERT_REQUEUED_DELIVERY,
+} from "./statements"
 
 export interface ClaimedDelivery {
   id: string
@@ -32,6 +38,15 @@ export interface DeliveryOutcome {
   error: string | null
 }
 
+/** What a resend changes of a delivery, and its compensation puts back. */
+export interface DeliveryState {
+  id: string
+  status: WebhookDeliveryStatus
+  attempts: number
+  next_attempt_at: Date | null
+  leased_until: Date | null
+}
+
 /** Each source's collection statement, with the event types its facts can have. */
 const COLLECTIONS = FACT_SOURCES.map((source) => ({ source: source.name, types: source.types, sql: collectFactsSql(source) }))
 
@@ -47,6 +62,11 @@ export default class WebhookModuleService extends MedusaService({ WebhookEndpoin
     return this.options_.webhooks
   }
 
+  /** Whether the store has any endpoint, enabled or not: without one there is nothing to collect or send. */
+  async hasEndpoints(): Promise<boolean> {
+    return (await this.listWebhookEndpoints({}, { select: ["id"], take: 1 })).length > 0
+  }
+
   /**
    * Reads the facts recorded since the last collection, up to `limit` per source, and queues a
    * delivery of each to the endpoints subscribed to it. Returns how many facts were read (a full
@@ -56,6 +76,7 @@ export default class WebhookModuleService extends MedusaService({ WebhookEndpoin
   async collectFacts(limit: number, @MedusaContext() context: Context<EntityManager> = {}): Promise<{ read: number; full: boolean; queued: number }> {
     return pgConnection(context, async (client) => {
       await client.query(ENSURE_CURSORS, [COLLECTIONS.map((c) => c.source)])
+      await client.query(ADVANCE_CURSORS)
       const total = { read: 0, full: false, queued: 0 }
       for (const collection of COLLECTIONS) {
         const { rows: [round] } = await client.query(collection.sql, [collection.source, collection.types, limit])
@@ -92,5 +113,31 @@ export default class WebhookModuleService extends MedusaService({ WebhookEndpoin
       column("response_status"),
       column("error"),
     ])
+  }
+
+  /**
+   * Queues a delivery again from its first attempt and returns its state before. The row is locked
+   * while the status is checked, so that a worker cannot claim it in between and send it twice.
+   */
+  @InjectTransactionManager()
+  async requeueDelivery(
+    { endpoint_id, delivery_id }: { endpoint_id: string; delivery_id: string },
+    @MedusaContext() context: Context<EntityManager> = {}
+  ): Promise<DeliveryState> {
+    return pgTransaction(context, async (client) => {
+      const { rows: [before] } = await client.query(LOCK_DELIVERY, [delivery_id, endpoint_id])
+      if (!before) throw new MedusaError(MedusaError.Types.NOT_FOUND, "This endpoint has no such delivery")
+      if (before.status === WebhookDeliveryStatus.SENDING) {
+        throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "This delivery is being sent: resend it once it is done")
+      }
+      await client.query(REQUEUE_DELIVERY, [delivery_id])
+      return before as DeliveryState
+    })
+  }
+
+  /** Undoes a resend, unless a worker has claimed the delivery since. */
+  @InjectManager()
+  async revertRequeuedDelivery(before: DeliveryState, @MedusaContext() context: Context<EntityManager> = {}): Promise<void> {
+    await pgStatement(context, REVERT_REQUEUED_DELIVERY, [before.id, before.status, before.attempts, before.next_attempt_at, before.leased_until])
   }
 }

@@ -35,3 +35,24 @@ export const RECORD_DELIVERY_OUTCOMES = `UPDATE marketing_webhook_delivery d
         AS o(id, attempts, status, next_attempt_at, response_status, error)
   WHERE d.id = o.id AND d.attempts = o.attempts AND d.status = 'sending'`
 
+
+/**
+ * Delivery $1 of endpoint $2 as it stands, locked until the transaction ends: a resend decides on
+ * it while no worker can claim it.
+ */
+export const LOCK_DELIVERY = `SELECT id, status, attempts, next_attempt_at, leased_until FROM marketing_webhook_delivery
+  WHERE id = $1 AND endpoint_id = $2 AND deleted_at IS NULL
+  FOR UPDATE`
+
+/** Queues delivery $1 again from its first attempt, due now. */
+export const REQUEUE_DELIVERY = `UPDATE marketing_webhook_delivery
+    SET status = 'pending', attempts = 0, next_attempt_at = now(), leased_until = NULL, updated_at = now()
+  WHERE id = $1`
+
+/**
+ * Gives delivery $1 back its state before a resend ($2 status, $3 attempts, $4 next attempt, $5 lease),
+ * unless a worker has claimed it since.
+ */
+export const REVERT_REQUEUED_DELIVERY = `UPDATE marketing_webhook_delivery
+    SET status = $2, attempts = $3, next_attempt_at = $4, leased_until = $5, updated_at = now()
+  WHERE id = $1 AND status = 'pending' AND attempts = 0`

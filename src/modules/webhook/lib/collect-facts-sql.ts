@@ -54,11 +54,19 @@ export const collectFactsSql = (source: FactSource) => `WITH bound AS (
     RETURNING 1)
   SELECT (SELECT n FROM read_count)::int AS read, (SELECT count(*) FROM queued)::int AS queued, (SELECT count(*) FROM moved)::int AS moved`
 
-/**
- * The cursors of the sources, made on first use at the oldest endpoint's creation (now, without
- * one): an endpoint made before the first collection still gets every fact since it was made.
- */
+/** The cursors of the sources, made on first use (ADVANCE_CURSORS then starts them). */
 export const ENSURE_CURSORS = `INSERT INTO marketing_webhook_cursor (id, source, position_at, position_id, created_at, updated_at)
-  SELECT ${newId("mwhc")}, source, COALESCE((SELECT min(created_at) FROM marketing_webhook_endpoint), now()), '', now(), now()
+  SELECT ${newId("mwhc")}, source, '-infinity', '', now(), now()
     FROM unnest($1::text[]) AS source
   ON CONFLICT (source) WHERE deleted_at IS NULL DO NOTHING`
+
+/**
+ * Cursors behind the oldest endpoint's creation move up to it: no fact before it can be sent. A new
+ * cursor starts there, so an endpoint made before the first collection still gets every fact since it
+ * was made, and a store's first endpoint, made after a long time without one (when nothing is
+ * collected), does not make the collector read through the facts of that time.
+ */
+export const ADVANCE_CURSORS = `UPDATE marketing_webhook_cursor c
+    SET position_at = oldest.at, position_id = '', updated_at = now()
+   FROM (SELECT min(created_at) AS at FROM marketing_webhook_endpoint WHERE deleted_at IS NULL) oldest
+  WHERE c.deleted_at IS NULL AND c.position_at < oldest.at`

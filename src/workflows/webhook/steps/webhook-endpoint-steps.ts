@@ -9,7 +9,3 @@ export const updateWebhookEndpointsStep = updateEntitiesStep<{ id: string } & Re
   endpoints
 )
 export const deleteWebhookEndpointsStep = softDeleteEntitiesStep("delete-marketing-webhook-endpoints", endpoints)
-export const updateWebhookDeliveriesStep = updateEntitiesStep<{ id: string } & Record<string, unknown>, Record<string, unknown>>(
-  "update-marketing-webhook-deliveries",
-  { module: MarketingModule.WEBHOOK, entity: "WebhookDeliveries" }
-)

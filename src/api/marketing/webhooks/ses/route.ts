@@ -1,7 +1,6 @@
 import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { WebhookSignatureError } from "../../../../modules/messaging/lib/webhooks/errors"
 import { parseSesNotification } from "../../../../modules/messaging/lib/webhooks/ses"
-import { SnsConfirmationError } from "../../../../modules/messaging/lib/webhooks/sns-subscription"
 import MessagingModuleService from "../../../../modules/messaging/service"
 import { SesProvider } from "../../../../providers/ses/service"
 import { MarketingModule } from "../../../../types/modules"
@@ -37,11 +36,6 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
       }
     }
   } catch (error) {
-    if (error instanceof SnsConfirmationError) {
-      // Not the request's fault: SNS sends the confirmation again, and an admin can confirm it in the AWS console.
-      res.status(502).json({ type: "unexpected_state", message: error.message })
-      return
-    }
     if (!answerRefusedWebhook(error, req, res)) throw error
   }
 }

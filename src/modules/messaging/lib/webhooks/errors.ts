@@ -15,3 +15,11 @@ export class WebhookPayloadError extends Error {
 export class SnsCertificateUnavailableError extends Error {
   name = "SnsCertificateUnavailableError"
 }
+
+/**
+ * SNS could not be told that a subscription is confirmed (answer 502): not the request's fault; SNS
+ * sends the confirmation again, and an admin can confirm it in the AWS console.
+ */
+export class SnsConfirmationError extends Error {
+  name = "SnsConfirmationError"
+}

@@ -1,12 +1,7 @@
-import { WebhookSignatureError } from "./errors"
+import { SnsConfirmationError, WebhookSignatureError } from "./errors"
 import { isSnsUrl, type SnsMessage } from "./sns"
 
 const CONFIRM_TIMEOUT_MS = 10_000
-
-/** SNS could not be told the subscription is confirmed; SNS sends the confirmation again later. */
-export class SnsConfirmationError extends Error {
-  name = "SnsConfirmationError"
-}
 
 /**
  * Confirms a verified SubscriptionConfirmation by fetching its SubscribeURL, as SNS asks, when that

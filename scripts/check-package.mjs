@@ -70,7 +70,7 @@ try {
 
   await phase("db:migrate", async () => {
     await run(medusa, ["db:migrate"], { cwd: hostDir, env })
-    await expectTables(db.url(database), ["marketing_campaign", "marketing_campaign_member"])
+    await expectTables(db.url(database), moduleTables())
   })
   await phase("medusa build (backend + admin)", () => buildHost(env))
   await phase("create admin user", () =>
@@ -234,6 +234,21 @@ async function buildHost(env) {
   fs.symlinkSync(path.join(hostDir, "node_modules"), path.join(hostDir, ".medusa/server/node_modules"))
 }
 
+/** Every table the plugin's modules define, as their committed migration snapshots list them. */
+function moduleTables() {
+  const modules = path.join(root, "src/modules")
+  const tables = fs.readdirSync(modules).flatMap((module) => {
+    const migrations = path.join(modules, module, "migrations")
+    if (!fs.existsSync(migrations)) return []
+    return fs
+      .readdirSync(migrations)
+      .filter((file) => file.startsWith(".snapshot-"))
+      .flatMap((file) => JSON.parse(fs.readFileSync(path.join(migrations, file), "utf8")).tables.map((table) => table.name))
+  })
+  if (!tables.length) throw new Error(`no migration snapshot under ${modules}`)
+  return tables
+}
+
 async function expectTables(databaseUrl, tables) {
   const client = new pg.Client({ connectionString: databaseUrl })
   await client.connect()
@@ -241,7 +256,7 @@ async function expectTables(databaseUrl, tables) {
     const { rows } = await client.query("SELECT tablename FROM pg_tables WHERE tablename = ANY($1)", [tables])
     const missing = tables.filter((table) => !rows.some((row) => row.tablename === table))
     if (missing.length) throw new Error(`db:migrate did not create ${missing.join(", ")}`)
-    console.log(`tables present: ${tables.join(", ")}`)
+    console.log(`${tables.length} tables present: ${tables.join(", ")}`)
   } finally {
     await client.end()
   }

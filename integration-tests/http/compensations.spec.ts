@@ -2,7 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createStep, createWorkflow, WorkflowData } from "@medusajs/framework/workflows-sdk"
 import { MedusaContainer } from "@medusajs/framework/types"
 import { changeContactMetadataStep } from "../../src/workflows/audience/steps/change-contact-metadata"
-import { eraseContactMessagesStep, eraseContactStep } from "../../src/workflows/audience/steps/erase-contact"
+import { eraseContactEventPropertiesStep, eraseContactMessagesStep, eraseContactStep } from "../../src/workflows/audience/steps/erase-contact"
 import { assignPromotionCodesStep } from "../../src/workflows/promotion/steps/assign-promotion-codes"
 import { deletePromotionsStep } from "../../src/workflows/promotion/steps/delete-promotions"
 import { generatePromotionCodesStep } from "../../src/workflows/promotion/steps/generate-promotion-codes"
@@ -150,6 +150,25 @@ medusaIntegrationTestRunner({
         [sent.id]: { to: "grace@example.com", status: "sent" },
       })
       expect(await messaging().listMessageEvents({ message_id: sent.id })).toMatchObject([{ ip: "198.51.100.4", user_agent: "Mail" }])
+    })
+
+    it("erasing the properties of the custom events that enrolled a contact: they are back", async () => {
+      const definition = JourneyDefinition.parse({
+        trigger: { kind: "custom.event", name: "restocked" },
+        graph: { start: "hold", steps: [{ id: "hold", kind: "wait", wait: { type: "duration", duration: { amount: 1, unit: "days" } } }], edges: [] },
+      })
+      const { result: saved } = await saveJourneyWorkflow(getContainer()).run({ input: { name: "Restocked", definition } })
+      await publishJourneyWorkflow(getContainer()).run({ input: { id: saved.journey.id } })
+      const journey = await automation().retrieveJourney(saved.journey.id)
+      const [contact] = await audience().createContacts([{ email: "mary@example.com" }])
+      const event_properties = { product_title: "Linen shirt", note: "for Mary" }
+      const [enrollment] = await automation().enroll([
+        { journey_id: journey.id, version_id: journey.live_version_id!, contact_id: contact.id, step_id: definition.graph.start, event_properties },
+      ])
+      await runThenFail(getContainer(), "erase-event-properties", { id: contact.id }, (input) => {
+        eraseContactEventPropertiesStep(input.id)
+      })
+      expect(await automation().retrieveJourneyEnrollment(enrollment.id, { select: ["event_properties"] })).toMatchObject({ event_properties })
     })
 
     it("claiming due enrollments: their lease is released, so that the next claim takes them at once", async () => {

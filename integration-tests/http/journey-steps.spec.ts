@@ -233,6 +233,45 @@ medusaIntegrationTestRunner({
       }
     })
 
+    it("keeps a custom event's properties on its enrollment: its message prints them as event.<key>, its webhook carries them, the contact's erasure clears them", async () => {
+      const receiver = await startWebhookReceiver()
+      try {
+        const [contact] = await createReachableContacts(t.container, 1, "restocked")
+        const journey = await publishedJourney("Back in stock", {
+          trigger: { kind: "custom.event", name: "back_in_stock" },
+          graph: {
+            start: "tell",
+            steps: [
+              { id: "tell", kind: "send", channel: "email", subject: "{{ event.product_title }} is back", body: "<p>{{ event.product_title }} at {{ event.url }}</p>" },
+              { id: "crm", kind: "webhook", url: receiver.url },
+            ],
+            edges: [{ from: "tell", to: "crm" }],
+          },
+        })
+        const properties = { product_title: "Linen shirt", url: "https://shop/p/linen", sizes: ["M", "L"] }
+        await api.post("/admin/marketing/events", { name: "back_in_stock", email: contact.email, properties }, t.admin.headers)
+        await runDueJourneys(t.container)
+        const done = await enrollmentWhen(journey, "", (e) => e.state === "completed")
+        const [kept] = await automation().listJourneyEnrollments({ id: done.id }, { select: ["id", "event_properties"] })
+        expect(kept.event_properties).toEqual(properties)
+
+        await drainMessageQueue(t.container)
+        const [email] = await eventually(async () => sinks.smtp.messages(), (messages) => messages.length === 1)
+        const parsed = await email.parsed()
+        expect(parsed.subject).toBe("Linen shirt is back")
+        expect(parsed.html).toContain("<p>Linen shirt at https://shop/p/linen</p>")
+
+        expect(receiver.received).toHaveLength(1)
+        expect(JSON.parse(receiver.received[0].body)).toMatchObject({ enrollment_id: done.id, event: { name: "back_in_stock", properties } })
+
+        await api.post(`/admin/marketing/contacts/${contact.id}/erase`, {}, t.admin.headers)
+        const [erased] = await automation().listJourneyEnrollments({ id: done.id }, { select: ["id", "event_properties"] })
+        expect(erased.event_properties).toBeNull()
+      } finally {
+        await receiver.close()
+      }
+    })
+
     it("prunes awaited events in batches once no event wait can read them: the longest live timeout plus a day, from a paused wait's end", async () => {
       await publishedJourney("Three-day wait", {
         trigger: { kind: "custom.event", name: "asked" },

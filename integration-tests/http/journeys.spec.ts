@@ -112,6 +112,8 @@ medusaIntegrationTestRunner({
       expect(oversized.status).toBe(400)
       const [browsing] = await eventually(() => enrollmentsOf(browseJourney), (rows) => rows[0]?.state === "waiting")
       expect(browsing).toMatchObject({ contact_id: contact.id, step_id: "pause", state: "waiting" })
+      const [kept] = await automation().listJourneyEnrollments({ id: browsing.id }, { select: ["id", "event_properties"] })
+      expect(kept.event_properties).toEqual({ product: "shirt" })
 
       const cart = await shopper.createCart([{ variantId: store.products.shirt.variantId, quantity: 2 }])
       const order = await shopper.checkOut(cart.id)

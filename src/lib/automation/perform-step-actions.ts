@@ -1,6 +1,7 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { postSignedWebhook } from "../post-signed-webhook"
 import type { Advance, StepAction } from "../../modules/automation/lib/advance"
+import type { EnteringEvent } from "../../modules/automation/lib/enrollments"
 import AutomationModuleService from "../../modules/automation/service"
 import PromotionModuleService from "../../modules/promotion/service"
 import { MarketingModule } from "../../types/modules"
@@ -37,6 +38,8 @@ export async function performStepActions(
       await automation.listJourneyStepRuns({ idempotency_key: acts.map((a) => a.result.idempotency_key) }, { select: ["idempotency_key", "detail"], take: null })
     ).map((run) => [run.idempotency_key, (run.detail ?? {}) as StepDetail])
   )
+  // Webhooks carry the custom event that enrolled their enrollment.
+  const events = await automation.enteringEvents(acts.filter((a) => a.result.action.type === "webhook").map((a) => a.r.position.enrollment_id))
   for (const { r, result } of acts) {
     const { enrollment_id, step_id, contact_id } = r.position
     const done = recorded.get(result.idempotency_key)
@@ -47,7 +50,13 @@ export async function performStepActions(
     try {
       const contact = contacts.get(contact_id)
       const detail = contact
-        ? await perform(container, result.action, { ...r.position, key: result.idempotency_key, attempt: (attempts.get(enrollment_id) ?? 0) + 1, contact })
+        ? await perform(container, result.action, {
+            ...r.position,
+            key: result.idempotency_key,
+            attempt: (attempts.get(enrollment_id) ?? 0) + 1,
+            contact,
+            event: events.get(enrollment_id) ?? null,
+          })
         : { skipped: "contact_erased" }
       await automation.recordStepRun({ enrollment_id, step_id, outcome: result.outcome, detail, idempotency_key: result.idempotency_key })
       outcomes.set(enrollment_id, detail)
@@ -59,7 +68,7 @@ export async function performStepActions(
   return outcomes
 }
 
-type Performing = RunningEnrollment["position"] & { key: string; attempt: number; contact: ContactFacts }
+type Performing = RunningEnrollment["position"] & { key: string; attempt: number; contact: ContactFacts; event: EnteringEvent | null }
 
 async function perform(container: MedusaContainer, action: SideEffectAct["result"]["action"], at: Performing): Promise<StepDetail> {
   switch (action.type) {
@@ -90,6 +99,7 @@ async function perform(container: MedusaContainer, action: SideEffectAct["result
           step_id: at.step_id,
           occurred_at: new Date().toISOString(),
           contact: { id: at.contact.id, email: at.contact.email, phone: at.contact.phone, customer_id: at.contact.customer_id },
+          event: at.event,
         },
       })
       // Any answer but a 2xx fails the step: the worker retries it with backoff.

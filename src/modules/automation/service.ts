@@ -3,7 +3,16 @@ import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService }
 import { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import { JourneyStanding } from "../../types/http/automation"
 import * as enrollments from "./lib/enrollments"
-import { AwaitedEvent, ClaimedEnrollment, EnrollmentEntry, JourneyMessageContent, RecordedStep, StepRunRecord } from "./lib/enrollments"
+import {
+  AwaitedEvent,
+  ClaimedEnrollment,
+  EnrollmentEntry,
+  EnteringEvent,
+  ErasedEventProperties,
+  JourneyMessageContent,
+  RecordedStep,
+  StepRunRecord,
+} from "./lib/enrollments"
 import { journeyFigures } from "./lib/journey-figures"
 import { parseStepRunKey, parseTestRunKey } from "./lib/step-run-key"
 import * as triggers from "./lib/triggers"
@@ -187,6 +196,23 @@ export default class AutomationModuleService extends MedusaService({
     return journeyFigures(context, journeyIds)
   }
 
+  @InjectManager()
+  async eraseEventPropertiesOf(contactId: string, @MedusaContext() context: Context<EntityManager> = {}): Promise<ErasedEventProperties> {
+    return enrollments.eraseEventPropertiesOf(context, contactId)
+  }
+
+  /** Undoes eraseEventPropertiesOf (workflow compensation). */
+  @InjectManager()
+  async unEraseEventProperties(erased: ErasedEventProperties, @MedusaContext() context: Context<EntityManager> = {}): Promise<void> {
+    return enrollments.unEraseEventProperties(context, erased)
+  }
+
+  /** The custom events that enrolled these enrollments (see enteringEvents). */
+  @InjectManager()
+  async enteringEvents(enrollmentIds: string[], @MedusaContext() context: Context<EntityManager> = {}): Promise<Map<string, EnteringEvent>> {
+    return enrollments.enteringEvents(context, enrollmentIds)
+  }
+
   /** The send steps' content of journey messages, by the message's idempotency key (its step run key or test run key). */
   @InjectManager()
   async sendContents(messageKeys: string[], @MedusaContext() context: Context<EntityManager> = {}): Promise<Map<string, JourneyMessageContent>> {
@@ -199,7 +225,7 @@ export default class AutomationModuleService extends MedusaService({
     return contents
   }
 
-  /** A test run's messages take their content from the tested version's step; the test issued no code. */
+  /** A test run's messages take their content from the tested version's step; the test issued no code and had no event. */
   protected async testSendContents(messageKeys: string[], context: Context<EntityManager>): Promise<Map<string, JourneyMessageContent>> {
     const contents = new Map<string, JourneyMessageContent>()
     const keys = messageKeys.flatMap((key) => {
@@ -217,7 +243,7 @@ export default class AutomationModuleService extends MedusaService({
       const version = byId.get(version_id)
       const step = (version?.graph as { steps: { id: string; kind: string; subject?: string; body?: string }[] } | undefined)?.steps.find((s) => s.id === step_id)
       if (step?.kind === "send") {
-        contents.set(key, { name: version!.journey.name, subject: step.subject ?? null, body: step.body ?? "", promotion_code: null })
+        contents.set(key, { name: version!.journey.name, subject: step.subject ?? null, body: step.body ?? "", promotion_code: null, event_properties: null })
       }
     }
     return contents

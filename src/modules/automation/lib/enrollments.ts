@@ -5,6 +5,8 @@ import {
   EARLIEST_WAIT_END,
   ENROLL_CONTACTS,
   ENROLLMENT_SEND_CONTEXTS,
+  ENTERING_EVENTS,
+  ERASE_EVENT_PROPERTIES_OF_CONTACT,
   INSERT_AWAITED_EVENTS,
   INSERT_STEP_RUN,
   PRUNE_JOURNEY_EVENTS_BEFORE,
@@ -12,6 +14,7 @@ import {
   RECORD_STEPS,
   RELEASE_ENROLLMENT_LEASES,
   RUNNING_CART_ENROLLMENTS,
+  UNERASE_EVENT_PROPERTIES,
   VERSION_DEFINITIONS,
   WAKE_WAITING_ENROLLMENTS,
 } from "../statements/enrollments"
@@ -65,13 +68,34 @@ export interface RecordedStep {
 
 export type StepRunRecord = Pick<RecordedStep, "enrollment_id" | "step_id" | "outcome" | "detail"> & { idempotency_key: string }
 
-export type EnrollmentEntry = { journey_id: string; version_id: string; contact_id: string; step_id: string; due_at?: Date | null }
+/** Custom event properties, as posted (see api/utils/journey-event). */
+export type EventProperties = Record<string, unknown>
+
+/** The custom event that enrolled an enrollment: its name, and its properties (empty when it had none). */
+export type EnteringEvent = { name: string; properties: EventProperties }
+
+export type EnrollmentEntry = {
+  journey_id: string
+  version_id: string
+  contact_id: string
+  step_id: string
+  due_at?: Date | null
+  /** The properties of the custom event that enrols it; none for other triggers. */
+  event_properties?: EventProperties | null
+}
 
 /** An event an enrollment may wait for: an order, or a custom event by name. */
 export type AwaitedEvent = { contact_id: string; type: "order_placed" | "custom_event"; name: string | null }
 
 /** A journey message's content: its send step's, and the code an issue-code step of its enrollment gave last. */
-export type JourneyMessageContent = { name: string; subject: string | null; body: string; promotion_code: string | null }
+export type JourneyMessageContent = {
+  name: string
+  subject: string | null
+  body: string
+  promotion_code: string | null
+  /** The properties of the custom event that enrolled the enrollment, printed as `event.<key>`. */
+  event_properties: EventProperties | null
+}
 
 /**
  * Starts these contacts on a version's first step, due now. A contact already running in the
@@ -87,6 +111,7 @@ export async function enroll(context: SqlContext, rows: EnrollmentEntry[]): Prom
     column("contact_id"),
     column("step_id"),
     rows.map((row) => row.due_at ?? null),
+    rows.map((row) => (row.event_properties ? JSON.stringify(row.event_properties) : null)),
   ])
   return created
 }
@@ -230,6 +255,28 @@ async function wakeWaiting(client: PgClient, contactIds: string[]): Promise<numb
   return rowCount
 }
 
+/** The custom events that enrolled these enrollments, by enrollment; none for journeys other triggers start. */
+export async function enteringEvents(context: SqlContext, enrollmentIds: string[]): Promise<Map<string, EnteringEvent>> {
+  if (!enrollmentIds.length) return new Map()
+  const { rows } = await pgStatement<{ enrollment_id: string; name: string; properties: EventProperties | null }>(context, ENTERING_EVENTS, [enrollmentIds])
+  return new Map(rows.map((row) => [row.enrollment_id, { name: row.name, properties: row.properties ?? {} }]))
+}
+
+/** What a contact's erasure cleared: each enrollment's entering event properties as they were. */
+export type ErasedEventProperties = { id: string; event_properties: EventProperties }[]
+
+/** GDPR erasure: clears the properties of the events that enrolled the contact. Returns them, for the undo. */
+export async function eraseEventPropertiesOf(context: SqlContext, contactId: string): Promise<ErasedEventProperties> {
+  const { rows } = await pgStatement(context, ERASE_EVENT_PROPERTIES_OF_CONTACT, [contactId])
+  return rows
+}
+
+/** Puts back what eraseEventPropertiesOf cleared. */
+export async function unEraseEventProperties(context: SqlContext, erased: ErasedEventProperties): Promise<void> {
+  if (!erased.length) return
+  await pgStatement(context, UNERASE_EVENT_PROPERTIES, [erased.map((e) => e.id), erased.map((e) => JSON.stringify(e.event_properties))])
+}
+
 /**
  * The content of the send steps of enrollments' messages, by message key: each step of its enrollment's
  * version, with the code an issue-code step of the enrollment gave last.
@@ -246,7 +293,13 @@ export async function enrollmentSendContents(
     const row: any = byEnrollment.get(enrollment_id)
     const step = row?.graph.steps.find((s: { id: string }) => s.id === step_id)
     if (step?.kind === "send") {
-      contents.set(key, { name: row.name, subject: step.subject ?? null, body: step.body ?? "", promotion_code: row.promotion_code })
+      contents.set(key, {
+        name: row.name,
+        subject: step.subject ?? null,
+        body: step.body ?? "",
+        promotion_code: row.promotion_code,
+        event_properties: row.event_properties,
+      })
     }
   }
   return contents

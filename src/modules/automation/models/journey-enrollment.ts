@@ -4,7 +4,8 @@ import JourneyStepRun from "./journey-step-run"
 
 /**
  * One run of one contact through one journey version. A million may wait at once, so the row
- * holds only its position and outcome (no JSON): what each step did is in its step runs.
+ * holds only its position and outcome: what each step did is in its step runs. Its one JSON, the
+ * entering custom event's properties, is null for every other trigger and read only by the steps that use it.
  * Journey and version are plain ids (no foreign key index to keep up); the worker reads them
  * with the version it has cached.
  */
@@ -36,6 +37,8 @@ const JourneyEnrollment = model
     converted_order_id: model.text().nullable(),
     revenue: model.bigNumber().nullable(),
     currency_code: model.text().nullable(),
+    /** The properties of the custom event that enrolled it, for its messages (`event.<key>`) and webhooks; cleared by the contact's erasure. */
+    event_properties: model.json().nullable(),
     step_runs: model.hasMany(() => JourneyStepRun, { mappedBy: "enrollment" }),
   })
   .indexes([
@@ -52,6 +55,8 @@ const JourneyEnrollment = model
     // entered_at never changes, so claims and moves stay HOT updates.
     { on: ["entered_at", "id"] },
     { on: ["ended_at", "id"], where: "state = 'converted'" },
+    // A contact's erasure clears its entering events' properties: only enrollments holding some are in it.
+    { on: ["contact_id"], where: "event_properties IS NOT NULL" },
   ])
 
 export default JourneyEnrollment

@@ -12,9 +12,11 @@ import { bigNumberRaw, newId } from "../../../lib/sql-columns"
  * index's order: two enrolments at once that share contacts wait for each other's rows in the same order.
  */
 export const ENROLL_CONTACTS = `INSERT INTO marketing_journey_enrollment
-    (id, journey_id, version_id, contact_id, state, step_id, sequence, due_at, attempts, entered_at, created_at, updated_at)
-  SELECT ${newId("mjenr")}, r.journey_id, r.version_id, r.contact_id, 'active', r.step_id, 0, COALESCE(r.due_at, now()), 0, now(), now(), now()
-    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[]) AS r(journey_id, version_id, contact_id, step_id, due_at)
+    (id, journey_id, version_id, contact_id, state, step_id, sequence, due_at, attempts, entered_at, event_properties, created_at, updated_at)
+  SELECT ${newId("mjenr")}, r.journey_id, r.version_id, r.contact_id, 'active', r.step_id, 0, COALESCE(r.due_at, now()), 0, now(), r.event_properties,
+         now(), now()
+    FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::timestamptz[], $6::jsonb[])
+      AS r(journey_id, version_id, contact_id, step_id, due_at, event_properties)
    ORDER BY r.contact_id, r.journey_id
   ON CONFLICT (contact_id, journey_id) WHERE state IN ('active', 'waiting') AND deleted_at IS NULL DO NOTHING
   RETURNING id, journey_id, contact_id`
@@ -108,8 +110,30 @@ export const PRUNE_JOURNEY_EVENTS_BEFORE = `DELETE FROM marketing_journey_event 
 /** The definitions of journey versions $1. */
 export const VERSION_DEFINITIONS = `SELECT id, trigger, graph, entry, goal, exit FROM marketing_journey_version WHERE id = ANY($1::text[]) AND deleted_at IS NULL`
 
-/** Each enrollment's journey name and version graph, and the code an issue-code step gave it last. */
-export const ENROLLMENT_SEND_CONTEXTS = `SELECT e.id AS enrollment_id, j.name, v.graph,
+/**
+ * A contact's erasure: the properties of the events that enrolled it are cleared (they may name the person), in
+ * id order as the others lock. Returns them as they were, for the erasure's undo. Enrollments are never
+ * soft-deleted (their undo deletes them), so the partial index by contact finds every one holding some.
+ */
+export const ERASE_EVENT_PROPERTIES_OF_CONTACT = `WITH erased AS (
+    SELECT id, event_properties FROM marketing_journey_enrollment
+     WHERE contact_id = $1 AND event_properties IS NOT NULL AND deleted_at IS NULL
+     ORDER BY id FOR NO KEY UPDATE)
+  UPDATE marketing_journey_enrollment e SET event_properties = NULL, updated_at = now() FROM erased WHERE e.id = erased.id
+  RETURNING e.id, erased.event_properties`
+
+/** Undoes ERASE_EVENT_PROPERTIES_OF_CONTACT: unnest of $1 id, $2 properties. */
+export const UNERASE_EVENT_PROPERTIES = `UPDATE marketing_journey_enrollment e SET event_properties = p.event_properties
+  FROM unnest($1::text[], $2::jsonb[]) AS p(id, event_properties) WHERE e.id = p.id`
+
+/** The custom event that enrolled each of enrollments $1 (name and properties), for those of journeys a custom event starts. */
+export const ENTERING_EVENTS = `SELECT e.id AS enrollment_id, v.trigger ->> 'name' AS name, e.event_properties AS properties
+   FROM marketing_journey_enrollment e
+   JOIN marketing_journey_version v ON v.id = e.version_id
+  WHERE e.id = ANY($1::text[]) AND v.trigger ->> 'kind' = 'custom.event'`
+
+/** Each enrollment's journey name and version graph, its entering event's properties, and the code an issue-code step gave it last. */
+export const ENROLLMENT_SEND_CONTEXTS = `SELECT e.id AS enrollment_id, j.name, v.graph, e.event_properties,
         (SELECT r.detail ->> 'code' FROM marketing_journey_step_run r
           WHERE r.enrollment_id = e.id AND r.detail ->> 'code' IS NOT NULL AND r.deleted_at IS NULL
           ORDER BY r.at DESC LIMIT 1) AS promotion_code

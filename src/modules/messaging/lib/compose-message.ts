@@ -20,16 +20,19 @@ export function trackingUrls(publicUrl: string, token: string) {
 export const TEMPLATE_CONTACT_FIELDS = CONTACT_MERGE_FIELDS.map(({ field }) => field)
 
 /**
- * The variables a template sees, from the contact's stored fields and the campaign's, and the
- * contact's own code of the campaign's promotion (empty when none is assigned).
+ * The variables a template sees, from the contact's stored fields and the campaign's, the
+ * contact's own code of the campaign's promotion (empty when none is assigned), and a journey
+ * message's entering event properties (none for a campaign's).
  */
 export function templateVariables(
   contact: Record<string, unknown> | null | undefined,
   campaign: { name: string; subject: string | null } | null | undefined,
-  promotionCode: string | null = null
+  promotionCode: string | null = null,
+  eventProperties: Record<string, unknown> | null = null
 ): Omit<TemplateVariables, "unsubscribe_url"> {
   return {
     promotion_code: promotionCode ?? "",
+    event: eventProperties ?? {},
     contact: {
       email: null,
       phone: null,

@@ -29,6 +29,8 @@ export type TemplateVariables = {
   unsubscribe_url: string
   /** This contact's code when the campaign hands out promotion codes. */
   promotion_code?: string
+  /** A journey message's: the properties of the custom event that enrolled the contact (`{{ event.product_title }}`); empty otherwise. */
+  event?: Record<string, unknown>
 }
 
 export interface RenderedEmail {

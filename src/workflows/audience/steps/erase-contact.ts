@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import AudienceModuleService, { hashAddress } from "../../../modules/audience/service"
 import AuditModuleService from "../../../modules/audit/service"
+import AutomationModuleService from "../../../modules/automation/service"
 import MessagingModuleService from "../../../modules/messaging/service"
 import { MarketingModule } from "../../../types/modules"
 
@@ -59,5 +60,19 @@ export const eraseContactMessagesStep = createStep(
   async (erased, { container }) => {
     if (!erased) return
     await (container.resolve(MarketingModule.MESSAGING) as MessagingModuleService).unEraseMessages(erased)
+  }
+)
+
+/** Erases the properties of the custom events that enrolled the contact in journeys: they may name the person. */
+export const eraseContactEventPropertiesStep = createStep(
+  "erase-marketing-contact-event-properties",
+  async (contactId: string, { container }) => {
+    const automation: AutomationModuleService = container.resolve(MarketingModule.AUTOMATION)
+    const erased = await automation.eraseEventPropertiesOf(contactId)
+    return new StepResponse(erased.length, erased)
+  },
+  async (erased, { container }) => {
+    if (!erased?.length) return
+    await (container.resolve(MarketingModule.AUTOMATION) as AutomationModuleService).unEraseEventProperties(erased)
   }
 )

@@ -1,7 +1,7 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { AuditActor } from "../../../types/audit"
 import { recordAuditEntriesStep } from "../../audit/steps/record-audit-entries"
-import { eraseContactMessagesStep, eraseContactStep, redactContactAuditStep } from "../steps/erase-contact"
+import { eraseContactEventPropertiesStep, eraseContactMessagesStep, eraseContactStep, redactContactAuditStep } from "../steps/erase-contact"
 
 export const eraseContactWorkflowId = "erase-marketing-contact"
 
@@ -10,6 +10,7 @@ export const eraseContactWorkflow = createWorkflow(
   (input: { contact_id: string; actor?: AuditActor }) => {
     const erased = eraseContactStep(input.contact_id)
     eraseContactMessagesStep(input.contact_id)
+    eraseContactEventPropertiesStep(input.contact_id)
     redactContactAuditStep(erased)
     // Recorded after the redaction, so the erasure itself stays on the record.
     recordAuditEntriesStep({

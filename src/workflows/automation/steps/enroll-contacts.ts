@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import AudienceModuleService from "../../../modules/audience/service"
 import AutomationModuleService from "../../../modules/automation/service"
+import { EnrollmentEntry, EventProperties } from "../../../modules/automation/lib/enrollments"
 import { decideEntry, EntryDecision } from "../../../modules/automation/lib/entry-rule"
 import type { EntryRule, Trigger, TriggerKind } from "../../../modules/automation/lib/journey-schema"
 import { JourneyStatus, RUNNING_ENROLLMENT_STATES } from "../../../types/automation"
@@ -18,6 +19,8 @@ export type EnrollContactsInput = {
   contacts_by_journey?: Record<string, string[]>
   /** Per journey, when each contact's first step falls due, when later than now (a date trigger's moment). */
   due_at_by_journey?: Record<string, Record<string, string>>
+  /** Per contact, the properties of the custom event that enrols it, kept on its enrollments. */
+  event_properties_by_contact?: Record<string, EventProperties | null>
 }
 
 export type EnrollmentDecision = { journey_id: string; contact_id: string; enrollment_id: string | null; reason: string | null }
@@ -42,7 +45,7 @@ export const enrollContactsStep = createStep(
       ? await automation.listJourneyVersions({ id: journeys.map((j) => j.live_version_id!) }, { take: null })
       : []
     const now = new Date()
-    const rows: { journey_id: string; version_id: string; contact_id: string; step_id: string; due_at: Date | null }[] = []
+    const rows: EnrollmentEntry[] = []
     for (const version of versions) {
       const trigger = version.trigger as Trigger
       if (trigger.kind === "custom.event" && trigger.name !== input.event_name) continue
@@ -71,7 +74,14 @@ export const enrollContactsStep = createStep(
         if (decision.enter) {
           const dueAt = input.due_at_by_journey?.[version.journey_id]?.[contactId]
           const due_at = dueAt ? new Date(dueAt) : null
-          rows.push({ journey_id: version.journey_id, version_id: version.id, contact_id: contactId, step_id: (version.graph as any).start, due_at })
+          rows.push({
+            journey_id: version.journey_id,
+            version_id: version.id,
+            contact_id: contactId,
+            step_id: (version.graph as any).start,
+            due_at,
+            event_properties: input.event_properties_by_contact?.[contactId] ?? null,
+          })
         }
         else decisions.push({ journey_id: version.journey_id, contact_id: contactId, enrollment_id: null, reason: decision.reason })
       }

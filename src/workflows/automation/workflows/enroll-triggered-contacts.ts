@@ -1,4 +1,5 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import type { EventProperties } from "../../../modules/automation/lib/enrollments"
 import { AuditActor } from "../../../types/audit"
 import { EnrollmentDecision } from "../steps/enroll-contacts"
 import { resolveTriggerContactsStep } from "../steps/resolve-trigger-contacts"
@@ -7,10 +8,11 @@ import { recordAwaitedEventAndWake } from "./record-awaited-event-and-wake"
 
 export const enrollTriggeredContactsWorkflowId = "enroll-triggered-marketing-journey-contacts"
 
-/** One posting of a custom event: whom it names (a customer or an email), and who posted it. */
+/** One posting of a custom event: whom it names (a customer or an email), its properties, and who posted it. */
 export type TriggeredContact = {
   customer_id?: string | null
   email?: string | null
+  properties?: EventProperties
   actor?: AuditActor
 }
 
@@ -43,14 +45,23 @@ export const enrollTriggeredContactsWorkflow = createWorkflow(enrollTriggeredCon
   )
   const named = transform({ input, contactIds }, ({ input, contactIds }) => {
     const actorByContact: Record<string, AuditActor> = {}
+    // A contact's first posting is the one that enrols it (the others are told "already running"): its properties are kept.
+    const propertiesByContact: Record<string, EventProperties | null> = {}
     contactIds.forEach((id, i) => {
-      const actor = input.events[i].actor
-      if (id && actor && !actorByContact[id]) actorByContact[id] = actor
+      if (!id) return
+      const { actor, properties } = input.events[i]
+      if (actor && !actorByContact[id]) actorByContact[id] = actor
+      if (!(id in propertiesByContact)) propertiesByContact[id] = properties ?? null
     })
-    return { contact_ids: [...new Set(contactIds.filter((id): id is string => !!id))], actorByContact }
+    return { contact_ids: Object.keys(propertiesByContact), actorByContact, propertiesByContact }
   })
   const decisions = enrollAndWake(
-    transform({ input, named }, ({ input, named }) => ({ trigger: "custom.event" as const, event_name: input.event_name, contact_ids: named.contact_ids })),
+    transform({ input, named }, ({ input, named }) => ({
+      trigger: "custom.event" as const,
+      event_name: input.event_name,
+      contact_ids: named.contact_ids,
+      event_properties_by_contact: named.propertiesByContact,
+    })),
     undefined,
     transform({ named }, ({ named }) => named.actorByContact)
   )

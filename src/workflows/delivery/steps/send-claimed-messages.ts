@@ -56,8 +56,8 @@ export const sendClaimedMessagesStep = createStep(
       (await audience.contactFields(contactIds, TEMPLATE_CONTACT_FIELDS)).map((c) => [c.id as string, c])
     )
     const codes = await personalCodes(container, campaigns, messages)
-    // A journey's message prints the code an issue-code step of its enrollment gave.
-    const journeyCodeOf = (m: ClaimedMessage) => (m.campaign_id ? null : journeyContents.get(m.idempotency_key)?.promotion_code ?? null)
+    // A journey's message prints the code an issue-code step of its enrollment gave, and the properties of the event that enrolled it.
+    const journeyContentOf = (m: ClaimedMessage) => (m.campaign_id ? undefined : journeyContents.get(m.idempotency_key))
 
     const record = async (outcomes: RecordedOutcome[]) => {
       await messaging.recordOutcomes(worker, outcomes)
@@ -92,7 +92,12 @@ export const sendClaimedMessagesStep = createStep(
             composer.compose(
               message,
               { subject: campaign?.subject ?? null, body: campaign?.body ?? "" },
-              templateVariables(contact, campaign, codes.get(`${message.campaign_id}:${message.contact_id}`) ?? journeyCodeOf(message))
+              templateVariables(
+                contact,
+                campaign,
+                codes.get(`${message.campaign_id}:${message.contact_id}`) ?? journeyContentOf(message)?.promotion_code ?? null,
+                journeyContentOf(message)?.event_properties ?? null
+              )
             )
           )
         } catch (error) {

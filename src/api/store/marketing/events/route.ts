@@ -8,9 +8,9 @@ import { StorePostJourneyEventType } from "./validators"
  * It answers the same whoever is named, so that it tells nothing about who is a contact.
  */
 export const POST = async (req: AuthenticatedMedusaRequest<StorePostJourneyEventType>, res: MedusaResponse) => {
-  const { name, email } = req.validatedBody
+  const { name, email, properties } = req.validatedBody
   const customerId = req.auth_context?.actor_type === "customer" ? req.auth_context.actor_id : null
   if (!customerId && !email) throw new MedusaError(MedusaError.Types.INVALID_DATA, "email is required when no customer is logged in")
-  await enterCustomEvent(req.scope, { event_name: name, customer_id: customerId, email: customerId ? null : email })
+  await enterCustomEvent(req.scope, { event_name: name, customer_id: customerId, email: customerId ? null : email, properties })
   res.status(202).json({ accepted: true })
 }

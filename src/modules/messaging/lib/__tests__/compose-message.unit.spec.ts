@@ -61,6 +61,25 @@ describe("MessageComposer", () => {
     expect(compose(4, PERSONAL).content).not.toBe(compose(5, PERSONAL).content)
   })
 
+  it("prints a journey message's entering event properties as event.<key>, each message its own event's, a campaign's none", () => {
+    const composer = new MessageComposer(options)
+    const body = `<p>Back in stock: <a href="{{ event.url }}">{{ event.product_title }}</a>{% if event.colour %} in {{ event.colour }}{% endif %}</p>`
+    const html = (n: number, event: Record<string, unknown> | null) => {
+      const { outgoing } = composer.compose(message(n), { subject: "{{ event.product_title }}", body }, templateVariables({}, campaign, null, event))
+      return { subject: outgoing.content.subject, html: personal(outgoing, outgoing.content.html)! }
+    }
+    const linen = html(1, { product_title: "Linen shirt", url: "https://shop.example/p/linen", colour: "sand" })
+    expect(linen.subject).toBe("Linen shirt")
+    expect(linen.html).toContain("Linen shirt</a> in sand")
+    const wool = html(2, { product_title: "Wool coat", url: "https://shop.example/p/wool" })
+    expect(wool.subject).toBe("Wool coat")
+    expect(wool.html).toContain("Wool coat</a></p>")
+    expect(wool.html).not.toContain("Linen")
+    const campaignMessage = html(3, null)
+    expect(campaignMessage.subject).toBe("")
+    expect(campaignMessage.html).toContain("Back in stock: <a")
+  })
+
   it("gives an SMS its own content, with its token written in", () => {
     const composer = new MessageComposer(options)
     const sms = { ...message(1), channel: "sms" as const, to: "+14155550100" }

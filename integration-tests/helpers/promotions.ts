@@ -24,7 +24,6 @@ export const nativePromotionsOf = (container: MedusaContainer, marketingId: stri
     .listPromotions({}, { relations: ["application_method", "rules", "rules.values", "campaign"] })
     .then((all) => all.filter((p) => p.metadata?.marketing_promotion_id === marketingId))
 
-/** The error response of a request expected to fail. */
 /**
  * A promotions suite's set-up, once per suite (the runner snapshots the database after the suite's
  * beforeAll and restores it before every test): an admin session and a storefront, read as
@@ -44,6 +43,30 @@ export function usePromotionSuite(api: AxiosInstance, getContainer: () => Medusa
   return suite
 }
 
+/**
+ * A campaign with a 10 EUR spend budget and, for each code, a 6 EUR shared-code offer of it: the
+ * first discount fits the budget, a second would overspend it.
+ */
+export async function createBudgetCampaignOffers(
+  api: AxiosInstance,
+  admin: AdminSession,
+  codes: string[],
+  offer: Record<string, unknown> = {}
+) {
+  const { data } = await api.post(
+    "/admin/marketing/campaigns",
+    { name: "Small budget", channel: "email", budget_amount: 10, budget_currency_code: "eur" },
+    admin.headers
+  )
+  const promotions = []
+  for (const code of codes) {
+    const body = { type: "fixed", value: 6, currency_code: "eur", code_mode: "shared", status: "active", campaign_id: data.campaign.id, code, ...offer }
+    promotions.push(await createPromotion(api, admin, body))
+  }
+  return promotions
+}
+
+/** The error response of a request expected to fail. */
 export async function errorResponse(promise: Promise<unknown>) {
   const error: any = await promise.catch((e) => e)
   if (!error.response) throw new Error(`expected an HTTP error, got ${JSON.stringify(error?.data)}`)

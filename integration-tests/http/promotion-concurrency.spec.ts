@@ -9,6 +9,7 @@ import {
   addToDraftThroughHostWorkflow,
   APPLY_PATHS,
   applyThroughHostWorkflow,
+  createBudgetCampaignOffers,
   createDraftThroughHostWorkflow,
   inParallel,
   openDraftOrder,
@@ -164,14 +165,7 @@ medusaIntegrationTestRunner({
       })
 
       it("holds a campaign's budget across its promotions at completion: the discounts never exceed it", async () => {
-        const { data } = await api.post(
-          "/admin/marketing/campaigns",
-          { name: "Small budget", channel: "email", budget_amount: 10, budget_currency_code: "eur" },
-          admin.headers
-        )
-        const offer = { type: "fixed", value: 6, currency_code: "eur", code_mode: "shared", status: "active", campaign_id: data.campaign.id }
-        await api.post("/admin/marketing/promotions", { ...offer, name: "A", code: "CAMPAIGNA" }, admin.headers)
-        await api.post("/admin/marketing/promotions", { ...offer, name: "B", code: "CAMPAIGNB" }, admin.headers)
+        await createBudgetCampaignOffers(api, admin, ["CAMPAIGNA", "CAMPAIGNB"])
         const shoppers = ["CAMPAIGNA", "CAMPAIGNB", "CAMPAIGNA", "CAMPAIGNB"].map(
           (code, i) => ({ code, shopper: new Shopper(api, store, `campaign${i}@example.com`) })
         )

@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
 import { eventually } from "../helpers/eventually"
-import { errorResponse as fail, openDraftOrder, PROMOTIONS as BASE, usePromotionSuite } from "../helpers/promotions"
+import { createBudgetCampaignOffers, errorResponse as fail, openDraftOrder, PROMOTIONS as BASE, usePromotionSuite } from "../helpers/promotions"
 import { Shopper } from "../helpers/storefront"
 import { HttpSuite } from "../helpers/suite"
 import releaseAbandonedPromotionsJob from "../../src/jobs/release-abandoned-promotions"
@@ -99,14 +99,7 @@ medusaIntegrationTestRunner({
     })
 
     it("keeps a draft order's code when a higher-priority code that would replace it is refused", async () => {
-      const { data } = await api.post(
-        "/admin/marketing/campaigns",
-        { name: "Spent budget", channel: "email", budget_amount: 10, budget_currency_code: "eur" },
-        suite.admin.headers
-      )
-      const budgeted = { type: "fixed", value: 6, currency_code: "eur", code_mode: "shared", status: "active", campaign_id: data.campaign.id, stacking: "priority", priority: 5 }
-      await create({ ...budgeted, code: "SPENDER" })
-      await create({ ...budgeted, code: "HIGHER" })
+      await createBudgetCampaignOffers(api, suite.admin, ["SPENDER", "HIGHER"], { stacking: "priority", priority: 5 })
       const kept = await create({ type: "fixed", value: 2, currency_code: "eur", code_mode: "shared", code: "KEPT", stacking: "priority", priority: 1, status: "active" })
       const spender = new Shopper(api, suite.store, "spender@example.com")
       await spender.applyCodes((await shirtCart(spender)).id, ["SPENDER"])
@@ -268,14 +261,7 @@ medusaIntegrationTestRunner({
     })
 
     it("holds a campaign's spend budget across its promotions", async () => {
-      const { data } = await api.post(
-        "/admin/marketing/campaigns",
-        { name: "Small budget", channel: "email", budget_amount: 10, budget_currency_code: "eur" },
-        suite.admin.headers
-      )
-      const offer = { type: "fixed", value: 6, currency_code: "eur", code_mode: "shared", status: "active", campaign_id: data.campaign.id }
-      await create({ ...offer, code: "BUDGETA" })
-      await create({ ...offer, code: "BUDGETB" })
+      await createBudgetCampaignOffers(api, suite.admin, ["BUDGETA", "BUDGETB"])
       const first = new Shopper(api, suite.store, "first@example.com")
       const second = new Shopper(api, suite.store, "second@example.com")
       expect((await first.applyCodes((await shirtCart(first)).id, ["BUDGETA"])).discount_total).toBe(6)

@@ -1,6 +1,6 @@
 import { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { eventually } from "./eventually"
+import { untilLocksAwaited } from "./lock-waits"
 
 /**
  * Holds a campaign's row locked from a connection of its own, so that concurrent changes of the
@@ -12,17 +12,13 @@ export async function holdCampaignRow(container: MedusaContainer, campaignId: st
   const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
   const holder = await knex.transaction()
   await holder.raw(`SELECT 1 FROM marketing_campaign WHERE id = ? FOR UPDATE`, [campaignId])
-  const waiting = async () => {
-    const { rows } = await knex.raw(
-      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`
-    )
-    return rows[0].n as number
-  }
   return {
     async release(waiters: number, ms: number) {
-      const queued = await eventually(waiting, (n) => n >= waiters, ms)
-      await holder.rollback()
-      if (queued < waiters) throw new Error(`${queued} of ${waiters} changes queued on the campaign within ${ms} ms`)
+      try {
+        await untilLocksAwaited((sql) => knex.raw(sql), { waiters, ms })
+      } finally {
+        await holder.rollback()
+      }
     },
   }
 }

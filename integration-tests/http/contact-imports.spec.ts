@@ -7,6 +7,7 @@ import { failStalledContactImportsWorkflow } from "../../src/workflows/contact-i
 import { MarketingModule } from "../../src/types/modules"
 import { AdminSession, createAdminSession } from "../helpers/admin"
 import { eventually } from "../helpers/eventually"
+import { untilLocksAwaited } from "../helpers/lock-waits"
 import { HttpSuite } from "../helpers/suite"
 
 jest.setTimeout(180_000)
@@ -211,10 +212,7 @@ medusaIntegrationTestRunner({
       await holder.raw(`SELECT 1 FROM marketing_contact WHERE id = ? FOR UPDATE`, [held.id])
       const csv = ["email,first_name", "held@example.com,Held", ...Array.from({ length: 1_500 }, (_, i) => `slow${i}@example.com,Slow`)].join("\n")
       const id = (await upload(csv)).data.contact_import.id
-      const lockWaits = async () =>
-        (await pg.raw(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`))
-          .rows[0].n as number
-      expect(await eventually(lockWaits, (n) => n > 0, 60_000)).toBeGreaterThan(0)
+      await untilLocksAwaited((sql) => pg.raw(sql), { ms: 60_000 })
 
       // Meanwhile the stalled-import job fails it; then the worker's lock is released.
       const { result } = await failStalledContactImportsWorkflow(container).run({ input: { now: new Date(Date.now() + 86_400_000) } })

@@ -9,6 +9,7 @@ import { bucketOfDay } from "../lib/periods"
 import { RollupDimension } from "../../../types/analytics"
 import AnalyticsModuleService from "../service"
 import { LOCK_ROLLUP } from "../statements"
+import { untilLocksAwaited } from "../../../../integration-tests/helpers/lock-waits"
 
 jest.setTimeout(120_000)
 
@@ -338,16 +339,8 @@ moduleIntegrationTestRunner<AnalyticsModuleService>({
       try {
         await holder.query("BEGIN")
         await holder.query(LOCK_ROLLUP)
-        let ended = false
-        const running = run(new Date()).finally(() => (ended = true))
-        for (let waited = 0; ; waited += 20) {
-          const { rows } = await db.query(
-            `SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND wait_event = 'advisory' AND datname = current_database()`
-          )
-          if (rows[0].n > 0) break
-          if (waited > 10_000 || ended) throw new Error("it did not wait for the rollup lock")
-          await new Promise((resolve) => setTimeout(resolve, 20))
-        }
+        const running = run(new Date())
+        await untilLocksAwaited((sql) => db.query(sql), { advisory: true })
         // Waiting for the lock, it holds no cursor yet.
         const { rows: held } = await db.query(`SELECT count(*)::int AS n FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
           WHERE c.relname = 'marketing_analytics_rollup_cursor' AND l.mode = 'RowShareLock'`)

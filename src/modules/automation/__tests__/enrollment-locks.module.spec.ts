@@ -1,5 +1,6 @@
 import path from "node:path"
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
+import { untilLocksAwaited } from "../../../../integration-tests/helpers/lock-waits"
 import { MarketingModule } from "../../../types/modules"
 import AutomationModuleService from "../service"
 
@@ -35,12 +36,7 @@ moduleIntegrationTestRunner<AutomationModuleService>({
       const holder = await knex().transaction()
       await holder.raw(`SELECT 1 FROM marketing_journey_enrollment WHERE id = ? FOR NO KEY UPDATE`, [LATER_ID])
       const running = statement()
-      for (let waited = 0; ; waited += 20) {
-        const { rows } = await knex().raw(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`)
-        if (rows[0].n > 0) break
-        if (waited > 10_000) throw new Error("the statement never waited for the held row")
-        await new Promise((resolve) => setTimeout(resolve, 20))
-      }
+      await untilLocksAwaited((sql) => knex().raw(sql))
       const probe = await knex().transaction()
       const locked = await probe
         .raw(`SELECT 1 FROM marketing_journey_enrollment WHERE id = ? FOR NO KEY UPDATE NOWAIT`, [EARLIER_ID])

@@ -1,5 +1,6 @@
 import path from "node:path"
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
+import { untilLocksAwaited } from "../../../../integration-tests/helpers/lock-waits"
 import { MarketingModule } from "../../../types/modules"
 import WebhookModuleService from "../service"
 import { CLAIM_DUE_DELIVERIES } from "../statements"
@@ -41,12 +42,7 @@ moduleIntegrationTestRunner<WebhookModuleService>({
         () => "queued",
         (error: Error) => error.message
       )
-      for (let waited = 0; ; waited += 20) {
-        const { rows } = await knex().raw(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()`)
-        if (rows[0].n > 0) break
-        if (waited > 10_000) throw new Error("the resend never waited for the claimed row")
-        await new Promise((resolve) => setTimeout(resolve, 20))
-      }
+      await untilLocksAwaited((sql) => knex().raw(sql))
       await worker.commit()
 
       expect(await resend).toContain("being sent")

@@ -1,5 +1,6 @@
 import fs from "node:fs"
 import { Page } from "playwright-core"
+import { importContacts } from "../helpers/browser-contacts"
 import { AdminBrowser, animationsFinished, pageSteps, startAdminBrowser } from "../helpers/browser-host"
 
 // Setup boots a Medusa host and compiles the admin; on a fresh clone that takes minutes, not seconds.
@@ -248,6 +249,44 @@ describe("Marketing › Segments, audit log and contacts in the admin", () => {
     await expect(report.getByTestId("import-created-count").textContent()).resolves.toBe("3")
     await page.keyboard.press("Escape")
     await report.waitFor({ state: "detached" })
+  })
+
+  step("opens the contact pressed while the list refetches, after another import changed one imported with it", async () => {
+    // The imported contacts share their created_at, the list's order: only their ids keep them in place.
+    await page.goto(`${admin.host.url}/app/marketing/contacts`)
+    const imported = page.getByRole("row").filter({ hasText: "@import.test" })
+    await imported.nth(2).waitFor()
+    const emails = await imported.locator("td:first-child").allTextContents()
+    const [pressed] = await imported.locator("td:nth-child(2)").allTextContents()
+    // A new country for the last of them: an indexed column, so Postgres then meets its row first among the ties.
+    await importContacts(admin, ["email,country", `${emails[2]},IT`])
+    // A consent recorded in the admin makes the list stale: back on it, its cached rows show at once, then its refetch.
+    await page.getByRole("cell", { name: emails[1] }).click()
+    await page.getByRole("button", { name: "Change SMS consent" }).click()
+    await page.getByRole("menuitem", { name: "Mark as subscribed" }).click()
+    await page.getByRole("alertdialog").getByRole("button", { name: "Record" }).click()
+    await page.getByText("via admin").waitFor()
+
+    // The refetch is held back until the first row is pressed; the button is released once its rows are on screen.
+    const list = /\/admin\/marketing\/contacts\?/
+    let letThrough!: () => void
+    const heldBack = new Promise<void>((resolve) => (letThrough = resolve))
+    await page.route(list, async (route) => {
+      await heldBack
+      await route.continue()
+    })
+    await admin.sidebarLink("Contacts").click()
+    const box = (await page.getByRole("cell", { name: pressed, exact: true }).boundingBox())!
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+    await page.mouse.down()
+    const refetched = page.waitForResponse(list)
+    letThrough()
+    const { contacts } = await (await refetched).json()
+    const refetchedOrder = contacts.map((c: { email: string }) => c.email).filter((email: string) => email.endsWith("@import.test"))
+    for (const [index, email] of refetchedOrder.entries()) await imported.nth(index).getByRole("cell", { name: email }).waitFor()
+    await page.mouse.up()
+    await page.unroute(list)
+    await page.getByRole("heading", { name: pressed }).waitFor()
   })
 
   step("greys the last count while the conditions have a problem, suggests the field meant, and duplicates the segment", async () => {

@@ -4,8 +4,8 @@ const IMPORT_TIMEOUT_MS = 30_000
 
 /**
  * Contacts through the admin's CSV import (`lines`: a header, then one line per contact), waited for
- * until all of them are created: the contacts helper needs the host's container, which runs in
- * another process in the browser suites.
+ * until all of them are created or, for addresses already known, updated: the contacts helper needs the
+ * host's container, which runs in another process in the browser suites.
  */
 export async function importContacts({ host, page }: Pick<AdminBrowser, "host" | "page">, lines: string[]) {
   const expected = lines.length - 1
@@ -19,7 +19,7 @@ export async function importContacts({ host, page }: Pick<AdminBrowser, "host" |
   while (Date.now() < deadline) {
     const response = await page.request.get(`${host.url}/admin/marketing/contact-imports/${contact_import.id}`)
     const { contact_import: current } = await response.json()
-    if (current.status === "completed" && current.created_count === expected) return
+    if (current.status === "completed" && current.created_count + current.updated_count === expected) return
     if (current.status === "failed") throw new Error(`The contact import failed: ${current.error}`)
     await page.waitForTimeout(250)
   }

@@ -191,6 +191,20 @@ medusaIntegrationTestRunner({
         })
       })
 
+      it("lists contacts that tie on the order by id after it, the same on every request and page", async () => {
+        // Created at one time, as an import's are.
+        const createdAt = new Date()
+        const contacts: { id: string; created_at: Date }[] = await audience.createContacts(Array.from({ length: 12 }, (_, i) => ({ email: `tie${i}@x.test`, created_at: createdAt })))
+        expect(new Set(contacts.map((c) => new Date(c.created_at).getTime())).size).toBe(1)
+        // An update moves a row in the table's storage, which is where Postgres meets ties first.
+        await audience.updateContacts(contacts.filter((_, i) => i % 3 === 0).map(({ id }) => ({ id, first_name: "Moved" })))
+        const newestFirst = contacts.map((c) => c.id).sort().reverse()
+        const listed = async (query: string) => (await api.get(`${CONTACTS}?${query}`, admin.headers)).data.contacts.map((c: any) => c.id)
+        expect(await listed("limit=100")).toEqual(newestFirst)
+        expect([...(await listed("limit=6")), ...(await listed("limit=6&offset=6"))]).toEqual(newestFirst)
+        expect(await listed("order=email_consent&limit=100")).toEqual([...newestFirst].reverse())
+      })
+
       it("lists the segments a contact is in", async () => {
         const [rich] = await audience.createContacts([{ email: "rich@x.test", total_spent: 900, orders_count: 3 }])
         await api.post("/admin/marketing/segments", { name: "Rich", handle: "rich", dsl: "total_spent > 500" }, admin.headers)

@@ -12,9 +12,22 @@ export const listRoute = (entity: string, key: string, present = (row: any) => r
     entity,
     fields: req.queryConfig.fields,
     filters: req.filterableFields,
-    pagination: req.queryConfig.pagination,
+    pagination: stablePagination(req),
   })
   res.json({ [key]: data.map(present), count: metadata!.count, offset: metadata!.skip, limit: metadata!.take })
+}
+
+/**
+ * The request's pagination with `id` after its order. Rows that tie on the order (contacts imported together
+ * share their `created_at`) come back in whatever order Postgres meets them, which an update of one of them
+ * changes: a refetched list then moves rows under the pointer of someone clicking it (the click is lost, or
+ * opens a neighbour), and a row can show on two pages or on none.
+ */
+export function stablePagination(req: MedusaRequest) {
+  const { pagination } = req.queryConfig
+  const order = pagination.order ?? {}
+  if ("id" in order) return pagination
+  return { ...pagination, order: { ...order, id: Object.values(order)[0] ?? "DESC" } }
 }
 
 /**

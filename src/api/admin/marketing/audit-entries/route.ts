@@ -1,5 +1,6 @@
 import { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { stablePagination } from "../../../utils/query"
 import { auditResourceNames } from "./resource-names"
 
 /** The entries, each with its resource's name and whether it was deleted since (`resource`). */
@@ -9,7 +10,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
     entity: "audit_entry",
     fields: req.queryConfig.fields,
     filters: req.filterableFields,
-    pagination: req.queryConfig.pagination,
+    pagination: stablePagination(req),
   })
   const resourceOf = await auditResourceNames(req.scope, data)
   res.json({

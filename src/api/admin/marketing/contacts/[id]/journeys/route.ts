@@ -1,5 +1,6 @@
 import { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { stablePagination } from "../../../../../utils/query"
 import AudienceModuleService from "../../../../../../modules/audience/service"
 import { MarketingModule } from "../../../../../../types/modules"
 
@@ -16,7 +17,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     // The journey's name is looked up by its id, whichever fields were asked for.
     fields: [...new Set([...req.queryConfig.fields, "journey_id"])],
     filters: { ...req.filterableFields, contact_id: req.params.id },
-    pagination: req.queryConfig.pagination,
+    pagination: stablePagination(req),
   })
   const journeyIds = [...new Set(enrollments.map((e: { journey_id: string }) => e.journey_id))]
   const { data: journeys } = journeyIds.length

@@ -265,7 +265,8 @@ describe("Marketing › Segments, audit log and contacts in the admin", () => {
     await page.getByRole("button", { name: "Change SMS consent" }).click()
     await page.getByRole("menuitem", { name: "Mark as subscribed" }).click()
     await page.getByRole("alertdialog").getByRole("button", { name: "Record" }).click()
-    await page.getByText("via admin").waitFor()
+    const timeline = page.getByRole("list", { name: "Activity" })
+    await timeline.locator(":scope > li").first().filter({ hasText: "SMS consent" }).getByText("via admin").waitFor()
 
     // The refetch is held back until the first row is pressed; the button is released once its rows are on screen.
     const list = /\/admin\/marketing\/contacts\?/

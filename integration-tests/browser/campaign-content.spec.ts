@@ -20,7 +20,7 @@ describe("Marketing › Campaign content in the admin", () => {
     admin = await startAdminBrowser("campaign-content", ADMIN)
     ;({ page, artifact, sidebarLink } = admin)
     await admin.logIn()
-    await api("POST", "/admin/products", {
+    await admin.api("POST", "/admin/products", {
       title: PRODUCT,
       handle: "linen-shirt",
       status: "published",
@@ -86,7 +86,7 @@ describe("Marketing › Campaign content in the admin", () => {
     await expect(content.locator("iframe").getAttribute("sandbox")).resolves.toBe("")
     await page.screenshot({ path: artifact("campaign-content-rendered.png") })
 
-    const { campaign } = await api("GET", `/admin/marketing/campaigns/${new URL(page.url()).pathname.split("/").pop()}`)
+    const { campaign } = await admin.api("GET", `/admin/marketing/campaigns/${new URL(page.url()).pathname.split("/").pop()}`)
     expect(campaign.blocks.map((block: { type: string }) => block.type)).toEqual(["heading", "text", "products", "code", "button", "footer"])
     expect(campaign.blocks[2].products).toEqual([expect.objectContaining({ title: PRODUCT, handle: "linen-shirt" })])
     expect(campaign.body).toContain("Hello {{ contact.first_name }}")
@@ -126,10 +126,4 @@ describe("Marketing › Campaign content in the admin", () => {
     await page.screenshot({ path: artifact("code-view.png") })
   })
 
-  /** The admin API with the browser's session; a failure says what the server answered. */
-  async function api(method: "GET" | "POST", path: string, data?: unknown) {
-    const response = await page.request.fetch(`${admin.host.url}${path}`, { method, data })
-    if (!response.ok()) throw new Error(`${method} ${path} answered ${response.status()}: ${await response.text()}`)
-    return response.json()
-  }
 })

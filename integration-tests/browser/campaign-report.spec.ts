@@ -31,8 +31,8 @@ describe("Marketing › A campaign's report in the admin", () => {
     ;({ page, artifact } = admin)
     await admin.logIn()
     await importContacts(admin, ["email,first_name,email_consent", ...READERS.map((email) => `${email},Reader,subscribed`)])
-    const { segment } = await api("POST", "/admin/marketing/segments", { name: "Report readers", handle: "report-readers", dsl: "first_name = 'Reader'" })
-    ;({ campaign } = await api("POST", "/admin/marketing/campaigns", {
+    const { segment } = await admin.api("POST", "/admin/marketing/segments", { name: "Report readers", handle: "report-readers", dsl: "first_name = 'Reader'" })
+    ;({ campaign } = await admin.api("POST", "/admin/marketing/campaigns", {
       name: `Report ${Date.now()}`,
       channel: "email",
       subject: "Hello",
@@ -42,8 +42,8 @@ describe("Marketing › A campaign's report in the admin", () => {
       budget_currency_code: "eur",
       scheduled_at: new Date(Date.now() + 86_400_000).toISOString(),
     }))
-    await api("POST", `/admin/marketing/campaigns/${campaign.id}/transition`, { status: "scheduled" })
-    await api("POST", `/admin/marketing/campaigns/${campaign.id}/send`, {})
+    await admin.api("POST", `/admin/marketing/campaigns/${campaign.id}/transition`, { status: "scheduled" })
+    await admin.api("POST", `/admin/marketing/campaigns/${campaign.id}/send`, {})
   }, 240_000)
 
   afterAll(async () => {
@@ -92,9 +92,4 @@ describe("Marketing › A campaign's report in the admin", () => {
     expect(lines).toEqual(expect.arrayContaining([`Campaign: ${campaign.name}`, "Gmail", "Outlook", "Spend EUR 0.00 of EUR 50.00 budget"]))
   })
 
-  async function api(method: "GET" | "POST", path: string, data?: unknown) {
-    const response = await page.request.fetch(`${admin.host.url}${path}`, { method, data })
-    if (!response.ok()) throw new Error(`${method} ${path} answered ${response.status()}: ${await response.text()}`)
-    return response.json()
-  }
 })

@@ -37,10 +37,10 @@ describe("Marketing › Campaigns in the admin", () => {
       "gone@spring.test,Gone,unsubscribed",
       "bounced@spring.test,Bounced,subscribed",
     ])
-    await api("POST", "/admin/marketing/suppressions", { channel: "email", address: "bounced@spring.test", reason: "manual" })
-    await api("POST", "/admin/marketing/segments", SEGMENT)
+    await admin.api("POST", "/admin/marketing/suppressions", { channel: "email", address: "bounced@spring.test", reason: "manual" })
+    await admin.api("POST", "/admin/marketing/segments", SEGMENT)
     // Another campaign, for the search to leave out, made before campaigns had an audience in the admin.
-    await api("POST", "/admin/marketing/campaigns", { name: "Autumn newsletter", channel: "email" })
+    await admin.api("POST", "/admin/marketing/campaigns", { name: "Autumn newsletter", channel: "email" })
   }, 240_000)
 
   afterAll(async () => {
@@ -117,7 +117,7 @@ describe("Marketing › Campaigns in the admin", () => {
     await header().getByText("Scheduled", { exact: true }).waitFor()
     await page.screenshot({ path: artifact("campaign-detail.png") })
 
-    const { campaign } = await api("GET", `/admin/marketing/campaigns/${campaignId}`)
+    const { campaign } = await admin.api("GET", `/admin/marketing/campaigns/${campaignId}`)
     expect(campaign).toMatchObject({
       name,
       status: "scheduled",
@@ -189,7 +189,7 @@ describe("Marketing › Campaigns in the admin", () => {
     const schedule = page.getByRole("region", { name: "Schedule" })
     await schedule.getByText("At 08:00, Monday through Friday (Berlin)").waitFor()
     await expect(schedule.locator("li").count()).resolves.toBe(3)
-    const { campaign } = await api("GET", `/admin/marketing/campaigns/${new URL(page.url()).pathname.split("/").pop()}`)
+    const { campaign } = await admin.api("GET", `/admin/marketing/campaigns/${new URL(page.url()).pathname.split("/").pop()}`)
     expect(campaign).toMatchObject({ schedule_cron: "0 8 * * 1-5", schedule_timezone: "Europe/Berlin" })
 
     // Duplicate opens a draft copy, with the same schedule.
@@ -203,13 +203,6 @@ describe("Marketing › Campaigns in the admin", () => {
   })
 
   const header = () => page.getByRole("heading", { name }).locator("xpath=..")
-
-  /** The admin API with the browser's session; a failure says what the server answered. */
-  async function api(method: "GET" | "POST", path: string, data?: unknown) {
-    const response = await page.request.fetch(`${admin.host.url}${path}`, { method, data })
-    if (!response.ok()) throw new Error(`${method} ${path} answered ${response.status()}: ${await response.text()}`)
-    return response.json()
-  }
 
   async function openFromList() {
     await sidebarLink("Campaigns").click()

@@ -1,7 +1,7 @@
 import { Page } from "playwright-core"
 import type { AdminSession } from "../helpers/admin"
 import { importContacts } from "../helpers/browser-contacts"
-import { AdminBrowser, pageSteps, startAdminBrowser } from "../helpers/browser-host"
+import { AdminBrowser, pageSteps, REQUEST_RETRIES, startAdminBrowser } from "../helpers/browser-host"
 import { createScheduledCampaign, Sinks, startDeliverySinks } from "../helpers/delivery"
 import { eventually } from "../helpers/eventually"
 
@@ -142,15 +142,15 @@ describe("Marketing › Campaign delivery in the admin", () => {
    */
   async function apiSession() {
     const url = (path: string) => `${admin.host.url}${path}`
-    const login = await page.request.post(url("/auth/user/emailpass"), { data: ADMIN })
+    const login = await page.request.post(url("/auth/user/emailpass"), { data: ADMIN, ...REQUEST_RETRIES })
     const { token } = await login.json()
     const headers = { authorization: `Bearer ${token}` }
-    const me = await page.request.get(url("/admin/users/me"), { headers })
+    const me = await page.request.get(url("/admin/users/me"), { headers, ...REQUEST_RETRIES })
     const session: AdminSession = { user: (await me.json()).user, headers: { headers } }
     return {
       session,
       post: async (path: string, data: unknown, config = session.headers) => {
-        const response = await page.request.post(url(path), { data, headers: config.headers })
+        const response = await page.request.post(url(path), { data, headers: config.headers, ...REQUEST_RETRIES })
         if (!response.ok()) throw new Error(`POST ${path} answered ${response.status()}: ${await response.text()}`)
         return { data: await response.json() }
       },

@@ -100,7 +100,7 @@ describe("Marketing › Journeys in the admin", () => {
     await page.getByRole("button", { name: "Publish" }).click()
     await node("nudge").getByText("the message has no body").waitFor()
     await page.screenshot({ path: artifact("journey-problem.png") })
-    expect((await api("GET", `/admin/marketing/journeys/${journeyId}`)).journey.status).toBe("draft")
+    expect((await admin.api("GET", `/admin/marketing/journeys/${journeyId}`)).journey.status).toBe("draft")
 
     await panel().getByLabel("Message", { exact: true }).fill("<p>Still getting to know us, {{ contact.first_name }}?</p>")
     await page.getByRole("button", { name: "Publish" }).click()
@@ -108,7 +108,7 @@ describe("Marketing › Journeys in the admin", () => {
     await node("nudge").getByText("the message has no body").waitFor({ state: "detached" })
     await page.getByText("Live", { exact: true }).first().waitFor()
     await page.getByRole("button", { name: "Pause" }).waitFor()
-    const { journey } = await api("GET", `/admin/marketing/journeys/${journeyId}`)
+    const { journey } = await admin.api("GET", `/admin/marketing/journeys/${journeyId}`)
     expect(journey).toMatchObject({ status: "live", trigger_kind: "customer.created" })
   })
 
@@ -153,7 +153,7 @@ describe("Marketing › Journeys in the admin", () => {
 
   step("counts the contacts on the nodes once a real trigger enrols them", async () => {
     // Customers sign up (the store's doing, not the merchandiser's): each enters the live journey.
-    for (const email of SHOPPERS) await api("POST", "/admin/customers", { email, first_name: email.split("@")[0] })
+    for (const email of SHOPPERS) await admin.api("POST", "/admin/customers", { email, first_name: email.split("@")[0] })
     // The welcome reaches nobody without consent, and each waits at the step put after it; the canvas refreshes its figures.
     await node("wait_1").getByTestId("step-figures").filter({ hasText: `${SHOPPERS.length} here` }).waitFor({ timeout: 60_000 })
     await node("welcome").getByTestId("step-figures").filter({ hasText: `${SHOPPERS.length} passed` }).waitFor()
@@ -214,14 +214,8 @@ describe("Marketing › Journeys in the admin", () => {
 
   /** The draft version the canvas saved. */
   async function draftOf(id: string) {
-    const { journey } = await api("GET", `/admin/marketing/journeys/${id}`)
+    const { journey } = await admin.api("GET", `/admin/marketing/journeys/${id}`)
     return journey.versions.find((v: { published_at: string | null }) => !v.published_at)
   }
 
-  /** The admin API with the browser's session; a failure says what the server answered. */
-  async function api(method: "GET" | "POST", path: string, data?: unknown) {
-    const response = await page.request.fetch(`${admin.host.url}${path}`, { method, data })
-    if (!response.ok()) throw new Error(`${method} ${path} answered ${response.status()}: ${await response.text()}`)
-    return response.json()
-  }
 })

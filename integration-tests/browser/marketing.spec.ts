@@ -1,7 +1,7 @@
 import fs from "node:fs"
 import { Page } from "playwright-core"
 import { importContacts } from "../helpers/browser-contacts"
-import { AdminBrowser, animationsFinished, pageSteps, startAdminBrowser } from "../helpers/browser-host"
+import { AdminBrowser, animationsFinished, pageSteps, REQUEST_RETRIES, startAdminBrowser } from "../helpers/browser-host"
 
 // Setup boots a Medusa host and compiles the admin; on a fresh clone that takes minutes, not seconds.
 jest.setTimeout(300_000)
@@ -94,7 +94,7 @@ describe("Marketing › Segments, audit log and contacts in the admin", () => {
     await page.screenshot({ path: artifact("segment-customer-group.png") })
 
     const segmentId = new URL(page.url()).pathname.split("/").pop()
-    const response = await page.request.get(`${admin.host.url}/admin/marketing/segments/${segmentId}`)
+    const response = await page.request.get(`${admin.host.url}/admin/marketing/segments/${segmentId}`, REQUEST_RETRIES)
     expect(response.status()).toBe(200)
     const groupId = (await response.json()).segment.customer_group_id
     expect(groupId).toMatch(/^cusgroup_/)
@@ -104,6 +104,7 @@ describe("Marketing › Segments, audit log and contacts in the admin", () => {
   step("lists the changes in the audit log, opens one, and exports what the filters match as CSV", async () => {
     const campaign = await page.request.post(`${admin.host.url}/admin/marketing/campaigns`, {
       data: { name: "Pioneers newsletter", channel: "email" },
+      ...REQUEST_RETRIES,
     })
     expect(campaign.status()).toBe(200)
 
@@ -139,7 +140,7 @@ describe("Marketing › Segments, audit log and contacts in the admin", () => {
 
   step("labels every entry in words, names a suppression by its address, and shows a deleted segment as deleted", async () => {
     const api = (method: "POST" | "DELETE", path: string, data?: unknown) =>
-      page.request.fetch(`${admin.host.url}${path}`, { method, data, failOnStatusCode: true })
+      page.request.fetch(`${admin.host.url}${path}`, { method, data, failOnStatusCode: true, ...REQUEST_RETRIES })
     const doomed = await (
       await api("POST", "/admin/marketing/segments", { name: "Short-lived", handle: "short-lived", dsl: "orders_count > 0", kind: "live" })
     ).json()
@@ -356,13 +357,13 @@ describe("Marketing › Segments, audit log and contacts in the admin", () => {
   async function createCustomers() {
     const ids: Record<string, string> = {}
     for (const customer of CUSTOMERS) {
-      const response = await page.request.post(`${admin.host.url}/admin/customers`, { data: customer })
+      const response = await page.request.post(`${admin.host.url}/admin/customers`, { data: customer, ...REQUEST_RETRIES })
       expect(response.status()).toBe(200)
       ids[customer.email] = (await response.json()).customer.id
     }
     const deadline = Date.now() + 20_000
     while (Date.now() < deadline) {
-      const response = await page.request.get(`${admin.host.url}/admin/marketing/contacts?q=audience.test`)
+      const response = await page.request.get(`${admin.host.url}/admin/marketing/contacts?q=audience.test`, REQUEST_RETRIES)
       if ((await response.json()).count === CUSTOMERS.length) return ids
       await page.waitForTimeout(250)
     }

@@ -71,7 +71,7 @@ describe("Marketing › Promotions in the admin", () => {
     promotionId = new URL(page.url()).pathname.split("/").pop()!
     await header().getByText("Draft", { exact: true }).waitFor()
 
-    const { promotion } = await api("GET", `/admin/marketing/promotions/${promotionId}`)
+    const { promotion } = await admin.api("GET", `/admin/marketing/promotions/${promotionId}`)
     expect(promotion).toMatchObject({
       name: PROMOTION,
       type: "fixed",
@@ -95,7 +95,7 @@ describe("Marketing › Promotions in the admin", () => {
     await page.getByRole("button", { name: "Activate" }).click()
     await header().getByText("Active", { exact: true }).waitFor()
     await page.getByRole("button", { name: "Pause" }).waitFor()
-    expect((await api("GET", `/admin/marketing/promotions/${promotionId}`)).promotion.status).toBe("active")
+    expect((await admin.api("GET", `/admin/marketing/promotions/${promotionId}`)).promotion.status).toBe("active")
   })
 
   step("generates codes and lists them", async () => {
@@ -144,7 +144,7 @@ describe("Marketing › Promotions in the admin", () => {
   })
 
   step("assigns codes to a chosen contact and to a segment, saying how many", async () => {
-    const contactId = (await api("GET", "/admin/marketing/contacts?q=promotions.test")).contacts[0].id
+    const contactId = (await admin.api("GET", "/admin/marketing/contacts?q=promotions.test")).contacts[0].id
     await page.getByRole("button", { name: "Assign" }).click()
     let drawer = page.getByRole("dialog", { name: "Assign codes" })
     // Five generated, one voided: four to give.
@@ -156,7 +156,7 @@ describe("Marketing › Promotions in the admin", () => {
     await drawer.getByRole("button", { name: "Assign" }).click()
     await page.getByText("1 code assigned").waitFor()
     await drawer.waitFor({ state: "detached" })
-    const { promotion_codes } = await api("GET", `/admin/marketing/promotions/${promotionId}/codes?contact_id=${contactId}`)
+    const { promotion_codes } = await admin.api("GET", `/admin/marketing/promotions/${promotionId}/codes?contact_id=${contactId}`)
     expect(promotion_codes).toHaveLength(1)
     await page.getByRole("row").filter({ hasText: promotion_codes[0].code }).getByRole("link", { name: contactId }).waitFor()
 
@@ -169,7 +169,7 @@ describe("Marketing › Promotions in the admin", () => {
     await drawer.getByTestId("reachable-count").getByText(/reachable by email$/).waitFor()
     await drawer.getByRole("button", { name: "Assign" }).click()
     await page.getByText("No codes assigned: every chosen contact holds one already").waitFor()
-    expect((await api("GET", `/admin/marketing/promotions/${promotionId}/codes?contact_id=${contactId}`)).count).toBe(1)
+    expect((await admin.api("GET", `/admin/marketing/promotions/${promotionId}/codes?contact_id=${contactId}`)).count).toBe(1)
   })
 
   step("names batches by size and time, fits the codes table on the page, and voids a whole batch", async () => {
@@ -194,7 +194,7 @@ describe("Marketing › Promotions in the admin", () => {
     await page.getByText("4 codes voided").waitFor()
     await batch.getByText("0 available · 1 given to contacts").waitFor()
     await expect(batch.getByRole("button", { name: /^Void Batch of 5/ }).isDisabled()).resolves.toBe(true)
-    const { count } = await api("GET", `/admin/marketing/promotions/${promotionId}/codes?status=void`)
+    const { count } = await admin.api("GET", `/admin/marketing/promotions/${promotionId}/codes?status=void`)
     expect(count).toBe(5)
   })
 
@@ -213,14 +213,14 @@ describe("Marketing › Promotions in the admin", () => {
 
   step("shows the marketing promotion on the native promotion page", async () => {
     // A shared code is mirrored at once, as a native promotion (generated codes get theirs when applied).
-    const { promotion: shared } = await api("POST", "/admin/marketing/promotions", {
+    const { promotion: shared } = await admin.api("POST", "/admin/marketing/promotions", {
       name: "Welcome ten",
       type: "percentage",
       value: 10,
       code_mode: "shared",
       code: "WELCOME10",
     })
-    const { promotion } = await api("GET", `/admin/marketing/promotions/${shared.id}`)
+    const { promotion } = await admin.api("GET", `/admin/marketing/promotions/${shared.id}`)
     const [native] = promotion.promotions.filter(Boolean)
     expect(native).toMatchObject({ code: "WELCOME10" })
 
@@ -266,7 +266,7 @@ describe("Marketing › Promotions in the admin", () => {
     await copyHeading.locator("xpath=..").getByText("Draft", { exact: true }).waitFor()
     await page.getByText("No codes yet").waitFor()
     await page.screenshot({ path: artifact("promotion-duplicate.png") })
-    const { count } = await api("GET", `/admin/marketing/promotions/${promotionId}/codes`)
+    const { count } = await admin.api("GET", `/admin/marketing/promotions/${promotionId}/codes`)
     expect(count).toBe(CODE_COUNT)
   })
 
@@ -276,20 +276,13 @@ describe("Marketing › Promotions in the admin", () => {
   /** The promotion page's header: its name, status and actions. */
   const header = () => page.getByRole("heading", { name: PROMOTION }).locator("xpath=..")
 
-  /** The admin API with the browser's session; a failure says what the server answered. */
-  async function api(method: "GET" | "POST", path: string, data?: unknown) {
-    const response = await page.request.fetch(`${admin.host.url}${path}`, { method, data })
-    if (!response.ok()) throw new Error(`${method} ${path} answered ${response.status()}: ${await response.text()}`)
-    return response.json()
-  }
-
   /** A shopper, made a contact by the plugin's subscriber, and a segment everyone is in. */
   async function createShopperAndSegment() {
-    await api("POST", "/admin/customers", CUSTOMER)
-    await api("POST", "/admin/marketing/segments", SEGMENT)
+    await admin.api("POST", "/admin/customers", CUSTOMER)
+    await admin.api("POST", "/admin/marketing/segments", SEGMENT)
     const deadline = Date.now() + 20_000
     while (Date.now() < deadline) {
-      const { count } = await api("GET", "/admin/marketing/contacts?q=promotions.test")
+      const { count } = await admin.api("GET", "/admin/marketing/contacts?q=promotions.test")
       if (count === 1) return
       await page.waitForTimeout(250)
     }

@@ -1,4 +1,4 @@
-import type { AdminBrowser } from "./browser-host"
+import { AdminBrowser, REQUEST_RETRIES } from "./browser-host"
 
 const IMPORT_TIMEOUT_MS = 30_000
 
@@ -12,12 +12,13 @@ export async function importContacts({ host, page }: Pick<AdminBrowser, "host" |
   const upload = await page.request.post(`${host.url}/admin/marketing/contact-imports?filename=contacts.csv`, {
     headers: { "content-type": "text/csv" },
     data: lines.join("\n"),
+    ...REQUEST_RETRIES,
   })
   if (upload.status() !== 202) throw new Error(`The contact import answered ${upload.status()}: ${await upload.text()}`)
   const { contact_import } = await upload.json()
   const deadline = Date.now() + IMPORT_TIMEOUT_MS
   while (Date.now() < deadline) {
-    const response = await page.request.get(`${host.url}/admin/marketing/contact-imports/${contact_import.id}`)
+    const response = await page.request.get(`${host.url}/admin/marketing/contact-imports/${contact_import.id}`, REQUEST_RETRIES)
     const { contact_import: current } = await response.json()
     if (current.status === "completed" && current.created_count + current.updated_count === expected) return
     if (current.status === "failed") throw new Error(`The contact import failed: ${current.error}`)

@@ -217,8 +217,16 @@ export interface AdminBrowser {
   logIn: () => Promise<void>
   /** A link of the admin's sidebar. */
   sidebarLink: (name: string) => Locator
+  /** The admin API with the browser's session, answering the body as JSON; a failure says what the server answered. */
+  api: (method: "GET" | "POST" | "DELETE", path: string, data?: unknown) => Promise<any>
   stop: () => Promise<void>
 }
+
+/**
+ * Requests through the page's session try again after a connection reset: one may reuse a kept-alive
+ * connection just as the server closes it for idleness (5 s), which happened in CI.
+ */
+export const REQUEST_RETRIES = { maxRetries: 2 }
 
 /**
  * A browser suite's world: the host (see startBrowserHost) with one admin user, and headless Chromium
@@ -262,6 +270,11 @@ export async function startAdminBrowser(suite: string, admin: { email: string; p
         await page.waitForURL((url) => !url.pathname.endsWith("/login"))
       },
       sidebarLink: (name) => page.getByRole("navigation").getByRole("link", { name, exact: true }),
+      api: async (method, path, data) => {
+        const response = await page.request.fetch(`${host.url}${path}`, { method, data, ...REQUEST_RETRIES })
+        if (!response.ok()) throw new Error(`${method} ${path} answered ${response.status()}: ${await response.text()}`)
+        return response.json()
+      },
       stop: async () => {
         await openBrowser.close()
         await host.stop()

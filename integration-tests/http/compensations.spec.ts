@@ -152,19 +152,25 @@ medusaIntegrationTestRunner({
       expect(await messaging().listMessageEvents({ message_id: sent.id })).toMatchObject([{ ip: "198.51.100.4", user_agent: "Mail" }])
     })
 
-    it("erasing the properties of the custom events that enrolled a contact: they are back", async () => {
+    /** One contact (`email`) enrolled in a published journey that custom event `name` starts and that holds it a day. */
+    async function heldEnrollment(name: string, email: string, event_properties?: Record<string, unknown>) {
       const definition = JourneyDefinition.parse({
-        trigger: { kind: "custom.event", name: "restocked" },
+        trigger: { kind: "custom.event", name },
         graph: { start: "hold", steps: [{ id: "hold", kind: "wait", wait: { type: "duration", duration: { amount: 1, unit: "days" } } }], edges: [] },
       })
-      const { result: saved } = await saveJourneyWorkflow(getContainer()).run({ input: { name: "Restocked", definition } })
+      const { result: saved } = await saveJourneyWorkflow(getContainer()).run({ input: { name, definition } })
       await publishJourneyWorkflow(getContainer()).run({ input: { id: saved.journey.id } })
       const journey = await automation().retrieveJourney(saved.journey.id)
-      const [contact] = await audience().createContacts([{ email: "mary@example.com" }])
-      const event_properties = { product_title: "Linen shirt", note: "for Mary" }
+      const [contact] = await audience().createContacts([{ email }])
       const [enrollment] = await automation().enroll([
         { journey_id: journey.id, version_id: journey.live_version_id!, contact_id: contact.id, step_id: definition.graph.start, event_properties },
       ])
+      return { contact, enrollment }
+    }
+
+    it("erasing the properties of the custom events that enrolled a contact: they are back", async () => {
+      const event_properties = { product_title: "Linen shirt", note: "for Mary" }
+      const { contact, enrollment } = await heldEnrollment("restocked", "mary@example.com", event_properties)
       await runThenFail(getContainer(), "erase-event-properties", { id: contact.id }, (input) => {
         eraseContactEventPropertiesStep(input.id)
       })
@@ -172,17 +178,7 @@ medusaIntegrationTestRunner({
     })
 
     it("claiming due enrollments: their lease is released, so that the next claim takes them at once", async () => {
-      const definition = JourneyDefinition.parse({
-        trigger: { kind: "custom.event", name: "leased" },
-        graph: { start: "hold", steps: [{ id: "hold", kind: "wait", wait: { type: "duration", duration: { amount: 1, unit: "days" } } }], edges: [] },
-      })
-      const { result: saved } = await saveJourneyWorkflow(getContainer()).run({ input: { name: "Leased", definition } })
-      await publishJourneyWorkflow(getContainer()).run({ input: { id: saved.journey.id } })
-      const journey = await automation().retrieveJourney(saved.journey.id)
-      const [contact] = await audience().createContacts([{ email: "lease@example.com" }])
-      const [enrollment] = await automation().enroll([
-        { journey_id: journey.id, version_id: journey.live_version_id!, contact_id: contact.id, step_id: definition.graph.start },
-      ])
+      const { enrollment } = await heldEnrollment("leased", "lease@example.com")
       const claim = { limit: 10, lease_ms: 60_000, ids: [enrollment.id] }
       await runThenFail(getContainer(), "claim-due-enrollments", claim, (input) => {
         claimDueEnrollmentsStep(input)

@@ -87,6 +87,7 @@ export const sendClaimedMessagesStep = createStep(
       for (const message of group) {
         const campaign = contentOf(message)
         const contact = message.contact_id ? contacts.get(message.contact_id) : undefined
+        const journeyContent = journeyContentOf(message)
         try {
           composed.push(
             composer.compose(
@@ -95,8 +96,8 @@ export const sendClaimedMessagesStep = createStep(
               templateVariables(
                 contact,
                 campaign,
-                codes.get(`${message.campaign_id}:${message.contact_id}`) ?? journeyContentOf(message)?.promotion_code ?? null,
-                journeyContentOf(message)?.event_properties ?? null
+                codes.get(`${message.campaign_id}:${message.contact_id}`) ?? journeyContent?.promotion_code ?? null,
+                journeyContent?.event_properties ?? null
               )
             )
           )

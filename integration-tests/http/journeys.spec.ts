@@ -110,6 +110,12 @@ medusaIntegrationTestRunner({
         { ...shopper.headers, ...fail }
       )
       expect(oversized.status).toBe(400)
+      const anonymous = await api.post(
+        "/store/marketing/events",
+        { name: "browsed", email: shopper.email, properties: { product: "a stranger's words" } },
+        { headers: { "x-publishable-api-key": store.publishableKey }, ...fail }
+      )
+      expect([anonymous.status, anonymous.data.message]).toEqual([400, "properties are accepted only from a logged-in customer"])
       const [browsing] = await eventually(() => enrollmentsOf(browseJourney), (rows) => rows[0]?.state === "waiting")
       expect(browsing).toMatchObject({ contact_id: contact.id, step_id: "pause", state: "waiting" })
       const [kept] = await automation().listJourneyEnrollments({ id: browsing.id }, { select: ["id", "event_properties"] })

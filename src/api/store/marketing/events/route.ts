@@ -11,6 +11,10 @@ export const POST = async (req: AuthenticatedMedusaRequest<StorePostJourneyEvent
   const { name, email, properties } = req.validatedBody
   const customerId = req.auth_context?.actor_type === "customer" ? req.auth_context.actor_id : null
   if (!customerId && !email) throw new MedusaError(MedusaError.Types.INVALID_DATA, "email is required when no customer is logged in")
+  // An anonymous posting may name anyone's email: its words must not reach that person's messages.
+  if (!customerId && properties) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, "properties are accepted only from a logged-in customer")
+  }
   await enterCustomEvent(req.scope, { event_name: name, customer_id: customerId, email: customerId ? null : email, properties })
   res.status(202).json({ accepted: true })
 }
